@@ -1,0 +1,287 @@
+using System.Globalization;
+using Rayzor.Frontend.Diagnostics;
+using Rayzor.Frontend.Lexing;
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+
+namespace Rayzor.Frontend.Conditional;
+
+/// Applies `#if/#elseif/#else/#end/#error/#line` to a lexer's tokens: the result holds only the tokens of
+/// active branches (ending with EndOfFile). Working on tokens, as Haxe does, makes `#if` legal anywhere —
+/// between declarations, inside expressions, argument lists or metadata.
+public sealed class Preprocessor
+{
+    private readonly Lexer _lexer;
+    private readonly Defines _defines;
+    private readonly DiagnosticBag _diags;
+    private readonly List<Frame> _stack = new();
+    private Token? _peeked;
+
+    private sealed class Frame(Token directive, bool parentActive, bool active)
+    {
+        public Token Directive = directive;
+        public readonly bool ParentActive = parentActive;
+        public bool Active = active;
+        public bool AnyTaken = active;
+        public bool SawElse;
+    }
+
+    private Preprocessor(Lexer lexer, Defines defines, DiagnosticBag diagnostics)
+    {
+        _lexer = lexer;
+        _defines = defines;
+        _diags = diagnostics;
+    }
+
+    /// The active tokens of the whole file.
+    public static List<Token> Run(SourceFile file, Defines defines, DiagnosticBag diagnostics) =>
+        Run(new Lexer(file, diagnostics), defines, diagnostics);
+
+    /// The active tokens the lexer yields (EndOfFile last).
+    public static List<Token> Run(Lexer lexer, Defines defines, DiagnosticBag diagnostics) =>
+        new Preprocessor(lexer, defines, diagnostics).Run();
+
+    private bool Active => _stack.Count == 0 || _stack[^1].Active;
+
+    private List<Token> Run()
+    {
+        var output = new List<Token>();
+        string? pendingDoc = null;
+        while (true)
+        {
+            var t = _lexer.Next();
+            if (t.Kind == TokenKind.Sharp)
+            {
+                if (Active && t.Doc != null) pendingDoc = t.Doc;
+                Directive(t);
+                continue;
+            }
+            if (t.Kind == TokenKind.EndOfFile)
+            {
+                if (_stack.Count > 0)
+                    Error(SyntaxCodes.UnclosedConditional, Span(_stack[^1].Directive), "Unclosed conditional compilation block");
+                output.Add(t);
+                return output;
+            }
+            if (!Active) continue;
+            if (pendingDoc != null)
+            {
+                if (t.Doc == null) t = t.WithDoc(pendingDoc);
+                pendingDoc = null;
+            }
+            output.Add(t);
+        }
+    }
+
+    private void Directive(Token t)
+    {
+        switch (t.Text)
+        {
+            case "if":
+            {
+                var cond = ReadCondition(t);
+                var parent = Active;
+                _stack.Add(new Frame(t, parent, parent && Evaluate(cond)));
+                return;
+            }
+            case "elseif":
+            {
+                var cond = ReadCondition(t);
+                if (_stack.Count == 0 || _stack[^1].SawElse)
+                {
+                    Error(SyntaxCodes.InvalidDirective, Span(t), "Invalid #elseif");
+                    return;
+                }
+                var f = _stack[^1];
+                f.Active = f.ParentActive && !f.AnyTaken && Evaluate(cond);
+                f.AnyTaken |= f.Active;
+                return;
+            }
+            case "else":
+            {
+                if (_stack.Count == 0 || _stack[^1].SawElse)
+                {
+                    Error(SyntaxCodes.InvalidDirective, Span(t), "Invalid #else");
+                    return;
+                }
+                var f = _stack[^1];
+                f.SawElse = true;
+                f.Active = f.ParentActive && !f.AnyTaken;
+                f.AnyTaken = true;
+                return;
+            }
+            case "end":
+                if (_stack.Count == 0) Error(SyntaxCodes.InvalidDirective, Span(t), "Invalid #end");
+                else _stack.RemoveAt(_stack.Count - 1);
+                return;
+            case "error":
+                if (!Active) return;
+                {
+                    var next = _lexer.Next();
+                    if (next.Kind == TokenKind.String && next.Value is not StringPart[])
+                        Error(SyntaxCodes.UserError, Span(next), next.Text ?? "");
+                    else
+                    {
+                        Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
+                        if (next.Kind == TokenKind.Sharp) Directive(next); // keep #end balanced
+                    }
+                }
+                return;
+            case "line":
+                if (!Active) return;
+                {
+                    // Rayzor keeps byte positions, so `#line` cannot renumber; the number is checked and dropped.
+                    var next = _lexer.Next();
+                    if (next.Kind != TokenKind.Int || !int.TryParse(next.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                        Error(SyntaxCodes.Unexpected, Span(next), "Unexpected " + TokenFacts.Display(next));
+                    if (next.Kind == TokenKind.Sharp) Directive(next);
+                }
+                return;
+            default:
+                Error(SyntaxCodes.UnknownDirective, Span(t), "Unknown token");
+                return;
+        }
+    }
+
+    private bool Evaluate(Expr? cond)
+    {
+        if (cond is null) return false;
+        var result = ConditionEvaluator.Evaluate(cond, _defines, out var error);
+        if (error != null) Error(SyntaxCodes.InvalidCondition, cond.Span, error);
+        return result;
+    }
+
+    // ---- condition parsing: Haxe's parse_macro_cond — one term unless parenthesized ----
+
+    private Expr? ReadCondition(Token directive)
+    {
+        _peeked = null;
+        var e = ParseTerm(allowBinary: false);
+        if (e is null) Error(SyntaxCodes.InvalidCondition, Span(directive), "Invalid condition expression");
+        return e;
+    }
+
+    private Token NextCond()
+    {
+        if (_peeked is { } p)
+        {
+            _peeked = null;
+            return p;
+        }
+        return _lexer.NextInCondition();
+    }
+
+    private Token PeekCond() => _peeked ??= _lexer.NextInCondition();
+
+    private Expr? ParseTerm(bool allowBinary)
+    {
+        var t = NextCond();
+        var span = Span(t);
+        switch (t.Kind)
+        {
+            case TokenKind.Identifier:
+                if (allowBinary && PeekCond().Kind == TokenKind.LParen)
+                {
+                    NextCond();
+                    var args = new List<Expr>();
+                    if (PeekCond().Kind != TokenKind.RParen)
+                        while (true)
+                        {
+                            var a = ParseBinary(0);
+                            if (a is null) return null;
+                            args.Add(a);
+                            if (PeekCond().Kind != TokenKind.Comma) break;
+                            NextCond();
+                        }
+                    var close = NextCond();
+                    if (close.Kind != TokenKind.RParen) return Unexpected(close, skipToParen: true);
+                    return new CallExpr(span.To(Span(close)), new IdentExpr(span, t.Text!), args);
+                }
+                return new IdentExpr(span, t.Text!);
+            case TokenKind.String:
+                return new StringLiteral(span, t.Text ?? "", t.Value != null);
+            case TokenKind.Int:
+                return new IntLiteral(span, long.TryParse(t.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0, t.Text!);
+            case TokenKind.Float:
+                return new FloatLiteral(span, double.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0, t.Text!);
+            case TokenKind.Bang:
+            {
+                var inner = ParseTerm(allowBinary);
+                return inner is null ? null : new UnaryExpr(span.To(inner.Span), UnaryOp.Not, false, inner);
+            }
+            case TokenKind.LParen:
+            {
+                var inner = ParseBinary(0);
+                if (inner is null) return null;
+                var close = NextCond();
+                if (close.Kind != TokenKind.RParen) return Unexpected(close, skipToParen: true);
+                return new ParenExpr(span.To(Span(close)), inner);
+            }
+            default:
+                return Unexpected(t, skipToParen: allowBinary);
+        }
+    }
+
+    private Expr? Unexpected(Token t, bool skipToParen)
+    {
+        Error(SyntaxCodes.Unexpected, Span(t), "Unexpected " + TokenFacts.Display(t));
+        if (!skipToParen) return null;
+        // skip the rest of the parenthesized condition so its tokens do not leak into the code
+        var depth = 1;
+        var tok = t;
+        while (tok.Kind != TokenKind.EndOfFile)
+        {
+            if (tok.Kind == TokenKind.RParen && --depth == 0) break;
+            if (tok.Kind == TokenKind.LParen && tok.Start != t.Start) depth++;
+            tok = NextCond();
+        }
+        return null;
+    }
+
+    private static int Precedence(TokenKind k) => k switch
+    {
+        TokenKind.EqEq or TokenKind.BangEq or TokenKind.Lt or TokenKind.LtEq or TokenKind.Gt or TokenKind.GtEq => 7,
+        TokenKind.AmpAmp => 9,
+        TokenKind.PipePipe => 10,
+        _ => -1,
+    };
+
+    private static BinaryOp ToOp(TokenKind k) => k switch
+    {
+        TokenKind.EqEq => BinaryOp.Eq, TokenKind.BangEq => BinaryOp.NotEq, TokenKind.Lt => BinaryOp.Lt,
+        TokenKind.LtEq => BinaryOp.LtEq, TokenKind.Gt => BinaryOp.Gt, TokenKind.GtEq => BinaryOp.GtEq,
+        TokenKind.AmpAmp => BinaryOp.BoolAnd, _ => BinaryOp.BoolOr,
+    };
+
+    // Precedence climbing over the condition operators; `level` 0 accepts all.
+    private Expr? ParseBinary(int level)
+    {
+        var left = ParseTerm(allowBinary: true);
+        if (left is null) return null;
+        return ParseBinaryRest(left, level == 0 ? int.MaxValue : level);
+    }
+
+    private Expr? ParseBinaryRest(Expr left, int maxPrec)
+    {
+        while (true)
+        {
+            var op = PeekCond();
+            var prec = Precedence(op.Kind);
+            if (prec < 0 || prec > maxPrec) return left;
+            NextCond();
+            var right = ParseTerm(allowBinary: true);
+            if (right is null) return null;
+            // bind tighter operators on the right first
+            while (Precedence(PeekCond().Kind) is var p2 && p2 >= 0 && p2 < prec)
+            {
+                right = ParseBinaryRest(right, p2);
+                if (right is null) return null;
+            }
+            left = new BinaryExpr(left.Span.To(right.Span), ToOp(op.Kind), left, right);
+        }
+    }
+
+    private TextSpan Span(Token t) => new(_lexer.FileId, t.Start, t.End);
+
+    private void Error(string code, TextSpan span, string message) => _diags.Error(code, span, message);
+}

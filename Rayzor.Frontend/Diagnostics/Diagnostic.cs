@@ -1,0 +1,60 @@
+using Rayzor.Frontend.Text;
+
+namespace Rayzor.Frontend.Diagnostics;
+
+public enum Severity { Error, Warning }
+
+/// A user-facing message with a stable code (RZ0001...) and the span it is about.
+public sealed record Diagnostic(Severity Severity, string Code, string Message, TextSpan Span);
+
+/// Collects diagnostics; user errors are values, never exceptions.
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = new();
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
+
+    public void Add(Diagnostic d) => _items.Add(d);
+
+    public void Error(string code, TextSpan span, string message) => _items.Add(new(Severity.Error, code, message, span));
+
+    public void Warning(string code, TextSpan span, string message) => _items.Add(new(Severity.Warning, code, message, span));
+
+    public void AddRange(IEnumerable<Diagnostic> ds) => _items.AddRange(ds);
+}
+
+/// Prints diagnostics the way Haxe does: `file:line: characters a-b : message`.
+public static class DiagnosticFormatter
+{
+    public static string Classic(Diagnostic d, SourceManager sources)
+    {
+        var prefix = d.Severity == Severity.Warning ? "Warning : " : "";
+        if (d.Span.FileId < 0) return $"rayzor: {prefix}{d.Message}";
+        var f = sources[d.Span.FileId];
+        var startLine = f.LineOf(d.Span.Start);
+        var endLine = f.LineOf(Math.Max(d.Span.Start, d.Span.End - 1));
+        if (startLine != endLine)
+            return $"{f.Path}:{startLine}: lines {startLine}-{endLine} : {prefix}{d.Message}";
+        // Haxe prints a 1-based start column and the column just past the end.
+        var col = d.Span.Start - f.LineStart(startLine) + 1;
+        var endCol = col + Math.Max(d.Span.Length, 0);
+        return $"{f.Path}:{startLine}: characters {col}-{endCol} : {prefix}{d.Message}";
+    }
+
+    /// MSBuild's canonical form: `file(line,col,line,col): error RZ0001: message`.
+    public static string MsBuild(Diagnostic d, SourceManager sources)
+    {
+        var kind = d.Severity == Severity.Warning ? "warning" : "error";
+        if (d.Span.FileId < 0) return $"rayzor : {kind} {d.Code}: {d.Message}";
+        var f = sources[d.Span.FileId];
+        var l1 = f.LineOf(d.Span.Start);
+        var l2 = f.LineOf(Math.Max(d.Span.Start, d.Span.End - 1));
+        var c1 = d.Span.Start - f.LineStart(l1) + 1;
+        var c2 = Math.Max(d.Span.End, d.Span.Start) - f.LineStart(l2) + 1;
+        return $"{f.Path}({l1},{c1},{l2},{c2}): {kind} {d.Code}: {d.Message}";
+    }
+}

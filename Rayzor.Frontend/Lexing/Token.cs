@@ -1,0 +1,38 @@
+namespace Rayzor.Frontend.Lexing;
+
+/// A lexed token: kind, byte range [Start, End), and its text/value where it has one.
+public readonly struct Token
+{
+    public Token(TokenKind kind, int start, int end, string? text = null, object? value = null, string? doc = null)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+        Text = text;
+        Value = value;
+        Doc = doc;
+    }
+
+    public TokenKind Kind { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    /// Identifier name, literal source text, unescaped string value, meta/sharp/dollar name.
+    public string? Text { get; }
+
+    /// StringPart[] for interpolated strings, the flags of a regex.
+    public object? Value { get; }
+
+    /// The `/** ... */` comment right before this token, if any.
+    public string? Doc { get; }
+
+    public bool IsKeyword => Kind >= TokenKind.KwAbstract && Kind <= TokenKind.KwWhile;
+
+    public Token WithDoc(string? doc) => new(Kind, Start, End, Text, Value, doc);
+
+    public Token WithKind(TokenKind kind, int start) => new(kind, start, End, Text, Value, Doc);
+
+    public override string ToString() => $"{Kind}@{Start}-{End}{(Text is null ? "" : " " + Text)}";
+}

@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using Rayzor.Frontend.Conditional;
+using Rayzor.Frontend.Diagnostics;
+using Rayzor.Frontend.Lexing;
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+
+namespace Rayzor.Frontend.Parsing;
+
+/// Hand-written recursive-descent parser for the whole Haxe 4 syntax (with 4.3's `?.`, `??`, `??=`),
+/// following the reference compiler's grammar (src/syntax/grammar.mly). It never throws: errors are
+/// reported with Haxe's wording, the parser resynchronizes at `;` / `}` and leaves ErrorExpr nodes,
+/// so every independent error of a file is reported.
+public sealed partial class Parser
+{
+    /// Deepest nesting of expressions, types and blocks before `Expression nested too deeply`.
+    public const int MaxDepth = 2000;
+
+    private readonly SourceFile _file;
+    private readonly Defines _defines;
+    private readonly DiagnosticBag _diags;
+    private readonly List<Token> _tokens;
+    private readonly int _fileId;
+    private int _index;
+    private int _prevEnd;
+    private TokenKind _prevKind = TokenKind.EndOfFile;
+    private int _depth;
+    private bool _tooDeep;
+    private bool _stackExhausted;
+    private int _lastErrorStart = -1;
+    // set when an error is reported and cleared when the parser resynchronizes, so one mistake gives one message
+    private bool _needSync;
+
+    private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, List<Token> tokens, int depth = 0)
+    {
+        _file = file;
+        _defines = defines;
+        _diags = diagnostics;
+        _tokens = tokens;
+        _fileId = file.Id;
+        _depth = depth;
+        _prevEnd = tokens.Count > 0 ? tokens[0].Start : 0;
+    }
+
+    /// Parses one .hx file into its module syntax; all errors go to `diagnostics`.
+    public static ModuleSyntax ParseModule(SourceFile file, Defines defines, DiagnosticBag diagnostics) =>
+        RunWithEnoughStack(file, defines, diagnostics, p => p.ParseModuleBody());
+
+    /// Parses a standalone expression (tests, `--macro`-style strings); trailing tokens are an error.
+    public static Expr ParseExpression(SourceFile file, Defines defines, DiagnosticBag diagnostics) =>
+        RunWithEnoughStack(file, defines, diagnostics, p =>
+        {
+            var e = p.ParseExpr();
+            if (p.Kind != TokenKind.EndOfFile) p.ErrorUnexpected();
+            return e;
+        });
+
+    // Parses on the calling thread; if a very deep file exhausts that thread's stack before MaxDepth, parses
+    // again on a thread with a large stack so the depth limit, not the thread, decides.
+    private static T RunWithEnoughStack<T>(SourceFile file, Defines defines, DiagnosticBag diagnostics, Func<Parser, T> run)
+    {
+        var local = new DiagnosticBag();
+        var tokens = Preprocessor.Run(file, defines, local);
+        var parser = new Parser(file, defines, local, tokens);
+        var result = run(parser);
+        if (parser._stackExhausted)
+        {
+            local = new DiagnosticBag();
+            tokens = Preprocessor.Run(file, defines, local);
+            parser = new Parser(file, defines, local, tokens);
+            var p = parser;
+            var thread = new Thread(() => result = run(p), 256 * 1024 * 1024);
+            thread.Start();
+            thread.Join();
+        }
+        diagnostics.AddRange(local.Items);
+        return result;
+    }
+
+    // ---- tokens ----
+
+    private Token Cur => _tokens[_index];
+
+    private TokenKind Kind => _tokens[_index].Kind;
+
+    private Token PeekAt(int n) => _tokens[Math.Min(_index + n, _tokens.Count - 1)];
+
+    private Token Advance()
+    {
+        var t = _tokens[_index];
+        if (t.Kind != TokenKind.EndOfFile) _index++;
+        _prevEnd = t.End;
+        _prevKind = t.Kind;
+        return t;
+    }
+
+    private bool Accept(TokenKind kind)
+    {
+        if (Kind != kind) return false;
+        Advance();
+        return true;
+    }
+
+    /// Consumes `kind` or reports `Expected what` at the current token.
+    private bool Expect(TokenKind kind, string what)
+    {
+        if (Accept(kind)) return true;
+        ErrorExpected(what);
+        return false;
+    }
+
+    private TextSpan SpanOf(in Token t) => new(_fileId, t.Start, t.End);
+
+    private TextSpan SpanFrom(int start) => new(_fileId, start, Math.Max(start, _prevEnd));
+
+    private TextSpan SpanBetween(int start, int end) => new(_fileId, start, Math.Max(start, end));
+
+    // ---- errors ----
+
+    private void Error(string code, TextSpan span, string message)
+    {
+        _needSync = true;
+        if (_tooDeep || span.Start == _lastErrorStart) return;
+        _lastErrorStart = span.Start;
+        _diags.Error(code, span, message);
+    }
+
+    private void ErrorUnexpected() => Error(SyntaxCodes.Unexpected, SpanOf(Cur), "Unexpected " + TokenFacts.Display(Cur));
+
+    private void ErrorExpected(string what) => Error(SyntaxCodes.Expected, SpanOf(Cur), "Expected " + what);
+
+    private void ErrorAt(in Token t, string message) => Error(SyntaxCodes.Syntax, SpanOf(t), message);
+
+    /// `;` after a statement or field; optional after a `}` as in Haxe.
+    private void Semicolon()
+    {
+        if (Accept(TokenKind.Semicolon)) return;
+        if (_prevKind == TokenKind.RBrace) return;
+        Error(SyntaxCodes.MissingSemicolon, SpanOf(Cur), "Missing ;");
+    }
+
+    /// Skips to the end of the current statement: past a `;`, or up to a `}` closing the current level.
+    private void SyncStatement()
+    {
+        _needSync = false;
+        var depth = 0;
+        while (true)
+        {
+            switch (Kind)
+            {
+                case TokenKind.EndOfFile: return;
+                case TokenKind.Semicolon when depth == 0: Advance(); return;
+                case TokenKind.RBrace when depth == 0: return;
+                case TokenKind.LBrace or TokenKind.LParen or TokenKind.LBracket: depth++; break;
+                case TokenKind.RBrace or TokenKind.RParen or TokenKind.RBracket: if (depth > 0) depth--; break;
+            }
+            Advance();
+        }
+    }
+
+    // ---- nesting guard ----
+
+    /// Enters one nesting level; false (after one report) when too deep — the caller returns an error node.
+    private bool Enter()
+    {
+        if (_tooDeep) return false;
+        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (_depth < MaxDepth) _stackExhausted = true;
+            Error(SyntaxCodes.TooDeep, SpanOf(Cur), "Expression nested too deeply");
+            _tooDeep = true;
+            _index = _tokens.Count - 1; // give up on the rest of the file: everything unwinds quietly
+            return false;
+        }
+        _depth++;
+        return true;
+    }
+
+    private void Leave() => _depth--;
+
+    // ---- helpers ----
+
+    private static bool IsLowerIdent(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c >= 'a' && c <= 'z') return true;
+            if (c != '_') return false;
+        }
+        return true;
+    }
+
+    /// An identifier or a `$name` reification identifier (Haxe's dollar_ident).
+    private bool IsDollarIdent => Kind is TokenKind.Identifier or TokenKind.Dollar;
+
+    private string DollarIdentName(in Token t) => t.Kind == TokenKind.Dollar ? "$" + t.Text : t.Text!;
+}

@@ -1,0 +1,96 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typing;
+
+namespace Rayzor.Frontend.Typed;
+
+/// A typed expression: every node knows its type and span.
+public abstract record TExpr(TextSpan Span, HType Type);
+
+/// A constant: Int (int), Float (double), String (string), Bool (bool), or null (Value null).
+public sealed record TConst(TextSpan Span, HType Type, object? Value) : TExpr(Span, Type);
+
+/// `this`.
+public sealed record TThis(TextSpan Span, HType Type) : TExpr(Span, Type);
+
+/// A local variable read.
+public sealed record TLocal(TextSpan Span, LocalSymbol Local) : TExpr(Span, Local.Type);
+
+/// A static field of a class (var read, or a method used as a value or callee).
+public sealed record TStaticField(TextSpan Span, HType Type, FieldSymbol Field) : TExpr(Span, Type);
+
+/// An instance field of an object.
+public sealed record TInstanceField(TextSpan Span, HType Type, TExpr Target, FieldSymbol Field) : TExpr(Span, Type);
+
+/// A type used as a value (`Main` in `Main.x` before field resolution, `Class<T>` values).
+public sealed record TTypeRef(TextSpan Span, HType Type, TypeSymbol Symbol) : TExpr(Span, Type);
+
+/// A call; the callee is usually a TStaticField or TInstanceField of a method.
+public sealed record TCall(TextSpan Span, HType Type, TExpr Callee, IReadOnlyList<TExpr> Args) : TExpr(Span, Type);
+
+/// `new C(args)`.
+public sealed record TNew(TextSpan Span, HType Type, ClassSymbol Class, IReadOnlyList<TExpr> Args) : TExpr(Span, Type);
+
+/// A binary operation on operands already converted to the operation's type (`Int + Float` has a TCast of the Int).
+public sealed record TBinary(TextSpan Span, HType Type, BinaryOp Op, TExpr Left, TExpr Right) : TExpr(Span, Type);
+
+/// `!e`, `-e`, `~e`.
+public sealed record TUnary(TextSpan Span, HType Type, UnaryOp Op, TExpr Operand) : TExpr(Span, Type);
+
+/// `++x`, `x--` etc. on an assignable expression.
+public sealed record TIncDec(TextSpan Span, HType Type, bool Increment, bool Postfix, TExpr Target) : TExpr(Span, Type);
+
+/// `target = value` (the value of the expression is the assigned value).
+public sealed record TAssign(TextSpan Span, HType Type, TExpr Target, TExpr Value) : TExpr(Span, Type);
+
+/// `target op= value`; Op is the arithmetic; OpType is the type the arithmetic is done in.
+public sealed record TAssignOp(TextSpan Span, HType Type, BinaryOp Op, TExpr Target, TExpr Value) : TExpr(Span, Type);
+
+/// `var v = init` (Init may be null).
+public sealed record TVar(TextSpan Span, HType Type, LocalSymbol Local, TExpr? Init) : TExpr(Span, Type);
+
+/// `{ ... }`; its type is the last expression's.
+public sealed record TBlock(TextSpan Span, HType Type, IReadOnlyList<TExpr> Exprs) : TExpr(Span, Type);
+
+/// `if` statement or expression, `c ? a : b`.
+public sealed record TIf(TextSpan Span, HType Type, TExpr Cond, TExpr Then, TExpr? Else) : TExpr(Span, Type);
+
+/// `while` / `do while`.
+public sealed record TWhile(TextSpan Span, HType Type, TExpr Cond, TExpr Body, bool DoWhile) : TExpr(Span, Type);
+
+/// `for (v in from...to) body` on Ints, evaluated once each.
+public sealed record TForRange(TextSpan Span, HType Type, LocalSymbol Var, TExpr From, TExpr To, TExpr Body) : TExpr(Span, Type);
+
+/// `return` / `return e`.
+public sealed record TReturn(TextSpan Span, HType Type, TExpr? Value) : TExpr(Span, Type);
+
+/// `break`.
+public sealed record TBreak(TextSpan Span, HType Type) : TExpr(Span, Type);
+
+/// `continue`.
+public sealed record TContinue(TextSpan Span, HType Type) : TExpr(Span, Type);
+
+/// `throw e`.
+public sealed record TThrow(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);
+
+/// A value conversion the typer inserted: Int→Float, basic → Dynamic (boxing), Dynamic → basic (unboxing), null-able wrapping.
+public sealed record TCast(TextSpan Span, HType Type, TExpr Value, CastKind Kind) : TExpr(Span, Type);
+
+/// How a TCast converts.
+public enum CastKind
+{
+    /// Int to Float.
+    IntToFloat,
+    /// Int/Float/Bool to a reference (Dynamic, Null<T>): boxes.
+    Box,
+    /// A reference (Dynamic, Null<T>) to Int/Float/Bool: unboxes.
+    Unbox,
+    /// Same representation, another static type (class upcast, `cast e`).
+    Retype,
+}
+
+/// `trace(v)`: prints `File.hx:LINE: v` (through haxe.Log.trace once that exists in Rayzor's std).
+public sealed record TTrace(TextSpan Span, HType Type, TExpr Value, string File, int Line) : TExpr(Span, Type);
+
+/// `Std.string(v)`-style conversion of any value to String for `+` concatenation.
+public sealed record TToString(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);

@@ -1,0 +1,74 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    private TExpr TypeCall(CallExpr c)
+    {
+        if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
+            return TypeTrace(c);
+        var callee = TypeExpr(c.Callee, null);
+        if (Prune(callee.Type) is TDynamic && callee is TConst) // an error was reported already
+        {
+            foreach (var a in c.Args) TypeExpr(a, null);
+            return callee;
+        }
+        if (callee.Type.Follow() is not TFun fun)
+        {
+            if (callee is TTypeRef) return Unsupported(c.Span, "Calling a type");
+            Error(c.Callee.Span, $"{callee.Type} cannot be called");
+            return new TConst(c.Span, TDynamic.Instance, null);
+        }
+        if (callee is TStaticField { Field: var sf } && sf.Params.Count > 0 || callee is TInstanceField { Field.Params.Count: > 0 })
+        {
+            var field = callee is TStaticField s ? s.Field : ((TInstanceField)callee).Field;
+            fun = (TFun)TypeSubst.Apply(fun, field.Params, field.Params.Select(_ => (HType)new TMono()).ToList());
+        }
+        var args = TypeArgs(c, fun);
+        return new TCall(c.Span, Prune(fun.Return), callee, args);
+    }
+
+    private List<TExpr> TypeArgs(CallExpr c, TFun fun)
+    {
+        var args = new List<TExpr>(c.Args.Count);
+        for (var i = 0; i < c.Args.Count; i++)
+        {
+            if (i >= fun.Args.Count)
+            {
+                Error(c.Args[i].Span, "Too many arguments");
+                TypeExpr(c.Args[i], null);
+                continue;
+            }
+            var expected = fun.Args[i].Type;
+            args.Add(Coerce(TypeExpr(c.Args[i], expected), expected, c.Args[i].Span));
+        }
+        for (var i = c.Args.Count; i < fun.Args.Count; i++)
+        {
+            if (!fun.Args[i].Optional)
+            {
+                Error(c.Span, $"Not enough arguments, expected {fun.Args[i].Name}:{fun.Args[i].Type}");
+                break;
+            }
+            args.Add(new TConst(c.Span, fun.Args[i].Type, null)); // default filled in by the callee
+        }
+        return args;
+    }
+
+    /// `trace(v)` prints `File.hx:LINE: v`; Haxe passes the position as haxe.PosInfos.
+    private TExpr TypeTrace(CallExpr c)
+    {
+        if (c.Args.Count == 0) { Error(c.Span, "Not enough arguments"); return new TConst(c.Span, _core.Void, null); }
+        TExpr value = TypeExpr(c.Args[0], null);
+        for (var i = 1; i < c.Args.Count; i++)
+        {
+            var more = TypeExpr(c.Args[i], null);
+            value = new TBinary(c.Span, _core.String, BinaryOp.Add,
+                new TBinary(c.Span, _core.String, BinaryOp.Add, ToStringExpr(value), new TConst(c.Span, _core.String, ",")), ToStringExpr(more));
+        }
+        var file = _loader.Sources[c.Span.FileId];
+        return new TTrace(c.Span, _core.Void, value, file.Path, file.LineOf(c.Span.Start));
+    }
+}

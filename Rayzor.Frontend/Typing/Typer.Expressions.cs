@@ -1,0 +1,275 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    /// Types an expression; `expected` guides inference (monomorph binding, literal types) only.
+    private TExpr TypeExpr(Expr e, HType? expected)
+    {
+        switch (e)
+        {
+            case IntLiteral i:
+                if (i.Value is < int.MinValue or > uint.MaxValue) return new TConst(i.Span, _core.Float, (double)i.Value);
+                return new TConst(i.Span, _core.Int, unchecked((int)i.Value));
+            case FloatLiteral f: return new TConst(f.Span, _core.Float, f.Value);
+            case StringLiteral s: return new TConst(s.Span, _core.String, s.Value);
+            case InterpolatedString isx: return TypeInterpolation(isx);
+            case IdentExpr id: return TypeIdent(id);
+            case ParenExpr p: return TypeExpr(p.Inner, expected);
+            case BlockExpr b: return TypeBlock(b, expected);
+            case VarExpr v: return TypeVar(v);
+            case BinaryExpr bin: return TypeBinary(bin);
+            case AssignOpExpr ao: return TypeAssignOp(ao);
+            case UnaryExpr u: return TypeUnary(u);
+            case TernaryExpr t: return TypeIfValue(t.Span, t.Cond, t.Then, t.Else, expected);
+            case IfExpr ie: return ie.Else != null && expected != null && !_core.IsVoid(expected)
+                ? TypeIfValue(ie.Span, ie.Cond, ie.Then, ie.Else, expected)
+                : TypeIfStatement(ie);
+            case WhileExpr w:
+            {
+                var cond = Coerce(TypeExpr(w.Cond, _core.Bool), _core.Bool, w.Cond.Span);
+                _loopDepth++;
+                var body = TypeExpr(w.Body, null);
+                _loopDepth--;
+                return new TWhile(w.Span, _core.Void, cond, body, w.DoWhile);
+            }
+            case ForExpr fe: return TypeFor(fe);
+            case BreakExpr br:
+                if (_loopDepth == 0) Error(br.Span, "Break outside loop");
+                return new TBreak(br.Span, _core.Void);
+            case ContinueExpr co:
+                if (_loopDepth == 0) Error(co.Span, "Continue outside loop");
+                return new TContinue(co.Span, _core.Void);
+            case ReturnExpr r: return TypeReturn(r);
+            case FieldExpr fx: return TypeField(fx);
+            case CallExpr c: return TypeCall(c);
+            case ThrowExpr th: return Unsupported(th.Span, "throw");
+            case ErrorExpr err: return new TConst(err.Span, TDynamic.Instance, null);
+            case CheckTypeExpr ct:
+            {
+                var t = ResolveHint(ct.Type);
+                return Coerce(TypeExpr(ct.Value, t), t, ct.Span);
+            }
+            case MetaExpr me: return TypeExpr(me.Value, expected);
+            case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
+            default:
+                return Unsupported(e.Span, DescribeSyntax(e));
+        }
+    }
+
+    private static string DescribeSyntax(Expr e) => e switch
+    {
+        NewExpr => "new",
+        ArrayLiteral => "Array literal",
+        ObjectLiteral => "Anonymous object",
+        FunctionExpr => "Local function",
+        ArrowFunctionExpr => "Arrow function",
+        SwitchExpr => "switch",
+        TryExpr => "try/catch",
+        IndexExpr => "Array access",
+        CastExpr => "cast",
+        IsExpr => "is",
+        RegexLiteral => "Regular expression",
+        MacroExpr => "macro",
+        _ => e.GetType().Name.Replace("Expr", ""),
+    };
+
+    private TExpr TypeBlock(BlockExpr b, HType? expected)
+    {
+        PushScope();
+        var list = new List<TExpr>(b.Exprs.Count);
+        for (var i = 0; i < b.Exprs.Count; i++)
+            list.Add(TypeExpr(b.Exprs[i], i == b.Exprs.Count - 1 ? expected : null));
+        PopScope();
+        return new TBlock(b.Span, list.Count > 0 ? list[^1].Type : _core.Void, list);
+    }
+
+    private TExpr TypeVar(VarExpr v)
+    {
+        var decls = new List<TExpr>();
+        foreach (var d in v.Vars)
+        {
+            var hinted = d.Type != null ? ResolveHint(d.Type) : null;
+            TExpr? init = null;
+            HType type;
+            if (d.Init != null)
+            {
+                init = TypeExpr(d.Init, hinted);
+                if (hinted != null) init = Coerce(init, hinted, d.Init.Span);
+                type = hinted ?? init.Type;
+                if (_core.IsVoid(type)) Error(d.Init.Span, "Cannot use Void as value");
+            }
+            else type = hinted ?? new TMono();
+            // declared after the initializer: `var x = x + 1` reads the outer x
+            var local = DeclareLocal(d.Name, type, d.Span, v.IsFinal);
+            decls.Add(new TVar(d.Span, _core.Void, local, init));
+        }
+        return decls.Count == 1 ? decls[0] : new TBlock(v.Span, _core.Void, decls);
+    }
+
+    private TExpr TypeIfStatement(IfExpr ie)
+    {
+        var cond = Coerce(TypeExpr(ie.Cond, _core.Bool), _core.Bool, ie.Cond.Span);
+        var then = TypeExpr(ie.Then, null);
+        var els = ie.Else != null ? TypeExpr(ie.Else, null) : null;
+        return new TIf(ie.Span, _core.Void, cond, then, els);
+    }
+
+    /// `c ? a : b` and `if` used as a value: both branches unify to one type.
+    private TExpr TypeIfValue(TextSpan span, Expr c, Expr a, Expr b, HType? expected)
+    {
+        var cond = Coerce(TypeExpr(c, _core.Bool), _core.Bool, c.Span);
+        var then = TypeExpr(a, expected);
+        var els = TypeExpr(b, expected ?? then.Type);
+        var type = expected != null && !_core.IsVoid(expected) ? expected : CommonType(then, els);
+        then = Coerce(then, type, a.Span);
+        els = Coerce(els, type, b.Span);
+        return new TIf(span, type, cond, then, els);
+    }
+
+    /// The type two branches meet in: Float when Int meets Float, else the first's when the second fits.
+    private HType CommonType(TExpr a, TExpr b)
+    {
+        if (_core.IsNumeric(a.Type) && _core.IsNumeric(b.Type))
+            return _core.IsFloat(a.Type) || _core.IsFloat(b.Type) ? _core.Float : _core.Int;
+        if (a is TConst { Value: null }) return _core.IsBasic(b.Type) ? _core.Null(b.Type) : b.Type;
+        if (b is TConst { Value: null }) return _core.IsBasic(a.Type) ? _core.Null(a.Type) : a.Type;
+        return a.Type;
+    }
+
+    private TExpr TypeFor(ForExpr fe)
+    {
+        if (fe.KeyVar == null && fe.Iterable is BinaryExpr { Op: BinaryOp.Interval } range)
+        {
+            var from = Coerce(TypeExpr(range.Left, _core.Int), _core.Int, range.Left.Span);
+            var to = Coerce(TypeExpr(range.Right, _core.Int), _core.Int, range.Right.Span);
+            PushScope();
+            var v = DeclareLocal(fe.Var, _core.Int, fe.VarSpan);
+            _loopDepth++;
+            var body = TypeExpr(fe.Body, null);
+            _loopDepth--;
+            PopScope();
+            return new TForRange(fe.Span, _core.Void, v, from, to, body);
+        }
+        return Unsupported(fe.Iterable.Span, "Iterating over this value");
+    }
+
+    private TExpr TypeReturn(ReturnExpr r)
+    {
+        if (_returnType == null) { Error(r.Span, "Return outside function"); return new TReturn(r.Span, _core.Void, null); }
+        if (r.Value == null)
+        {
+            if (Prune(_returnType) is TMono m) m.Bound = _core.Void;
+            else if (!_core.IsVoid(_returnType)) Error(r.Span, "Missing return value");
+            return new TReturn(r.Span, _core.Void, null);
+        }
+        var value = TypeExpr(r.Value, _returnType);
+        if (_core.IsVoid(value.Type) && Prune(_returnType) is TMono m2) { m2.Bound = _core.Void; return new TReturn(r.Span, _core.Void, value); }
+        return new TReturn(r.Span, _core.Void, Coerce(value, _returnType, r.Value.Span));
+    }
+
+    private TExpr TypeInterpolation(InterpolatedString s)
+    {
+        TExpr? acc = null;
+        foreach (var part in s.Parts)
+        {
+            var t = TypeExpr(part, null);
+            var str = ToStringExpr(t);
+            acc = acc == null ? str : new TBinary(s.Span, _core.String, BinaryOp.Add, acc, str);
+        }
+        return acc ?? new TConst(s.Span, _core.String, "");
+    }
+
+    /// Converts any value to String the way `Std.string` does.
+    private TExpr ToStringExpr(TExpr e) => _core.IsString(e.Type) ? e : new TToString(e.Span, _core.String, e);
+
+    // ---- identifiers and fields ----
+
+    private TExpr TypeIdent(IdentExpr id)
+    {
+        switch (id.Name)
+        {
+            case "true": return new TConst(id.Span, _core.Bool, true);
+            case "false": return new TConst(id.Span, _core.Bool, false);
+            case "null": return new TConst(id.Span, new TMono(), null);
+            case "this":
+                if (_field is { IsStatic: true } || _type is not ClassSymbol tc)
+                {
+                    Error(id.Span, "Cannot access this from a static function");
+                    return new TConst(id.Span, TDynamic.Instance, null);
+                }
+                return new TThis(id.Span, new TInst(tc, tc.Params.Cast<HType>().ToList()));
+        }
+        if (LookupLocal(id.Name) is { } local) return new TLocal(id.Span, local);
+        for (var c = _type as ClassSymbol; c != null; c = c.Super?.Class)
+        {
+            if (c.Statics.TryGetValue(id.Name, out var sf)) return StaticFieldExpr(id.Span, c, sf);
+            if (c.Fields.TryGetValue(id.Name, out var inf))
+            {
+                if (_field is { IsStatic: true })
+                {
+                    Error(id.Span, $"Cannot access {id.Name} in static function");
+                    return new TConst(id.Span, TDynamic.Instance, null);
+                }
+                var self = new TThis(id.Span, new TInst((ClassSymbol)_type!, ((ClassSymbol)_type!).Params.Cast<HType>().ToList()));
+                return InstanceFieldExpr(id.Span, self, inf);
+            }
+        }
+        if (FindTypeByName(id.Name) is { } type)
+        {
+            if (type is ClassSymbol cls) BuildClassHeader(cls);
+            return new TTypeRef(id.Span, new TTypeExpr(type), type);
+        }
+        Error(id.Span, $"Unknown identifier : {id.Name}");
+        return new TConst(id.Span, TDynamic.Instance, null);
+    }
+
+    private TExpr StaticFieldExpr(TextSpan span, ClassSymbol c, FieldSymbol f)
+    {
+        UseClass(c);
+        EnsureTyped(f);
+        if (!f.IsExtern) Enqueue(f);
+        return new TStaticField(span, f.Type!, f);
+    }
+
+    private TExpr InstanceFieldExpr(TextSpan span, TExpr target, FieldSymbol f)
+    {
+        EnsureTyped(f);
+        if (!f.IsExtern) Enqueue(f);
+        var type = f.Type!;
+        if (Prune(target.Type) is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
+            type = TypeSubst.Apply(type, owner.Params, inst.Params);
+        return new TInstanceField(span, type, target, f);
+    }
+
+    private TExpr TypeField(FieldExpr fx)
+    {
+        var target = TypeExpr(fx.Target, null);
+        if (target is TTypeRef tr)
+        {
+            if (tr.Symbol is ClassSymbol cls)
+            {
+                BuildClassHeader(cls);
+                for (var c = cls; c != null; c = c.Super?.Class)
+                    if (c.Statics.TryGetValue(fx.Name, out var sf)) return StaticFieldExpr(fx.Span, c, sf);
+            }
+            Error(fx.NameSpan, $"{tr.Symbol.Name} has no field {fx.Name}");
+            return new TConst(fx.Span, TDynamic.Instance, null);
+        }
+        var tt = target.Type.Follow();
+        if (tt is TInst ti)
+        {
+            if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)
+            {
+                var f = ti.Class.FindField(fx.Name)!;
+                return InstanceFieldExpr(fx.Span, target, f);
+            }
+            Error(fx.NameSpan, $"{ti} has no field {fx.Name}");
+            return new TConst(fx.Span, TDynamic.Instance, null);
+        }
+        return Unsupported(fx.Span, $"Field access on {target.Type}");
+    }
+}

@@ -1,0 +1,157 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    private TExpr TypeBinary(BinaryExpr b)
+    {
+        switch (b.Op)
+        {
+            case BinaryOp.Assign: return TypeAssign(b);
+            case BinaryOp.BoolAnd or BinaryOp.BoolOr:
+            {
+                var l = Coerce(TypeExpr(b.Left, _core.Bool), _core.Bool, b.Left.Span);
+                var r = Coerce(TypeExpr(b.Right, _core.Bool), _core.Bool, b.Right.Span);
+                return new TBinary(b.Span, _core.Bool, b.Op, l, r);
+            }
+            case BinaryOp.Interval:
+                return Unsupported(b.Span, "An interval outside of a for loop");
+            case BinaryOp.Arrow:
+                return Unsupported(b.Span, "=> outside of a map literal");
+            case BinaryOp.NullCoal:
+                return Unsupported(b.Span, "??");
+        }
+        var left = TypeExpr(b.Left, null);
+        var right = TypeExpr(b.Right, null);
+        return MakeBinary(b.Span, b.Op, left, right);
+    }
+
+    /// Types `left op right` by Haxe's rules for the basic types.
+    private TExpr MakeBinary(TextSpan span, BinaryOp op, TExpr left, TExpr right)
+    {
+        var lt = left.Type; var rt = right.Type;
+        switch (op)
+        {
+            case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
+                return new TBinary(span, _core.String, op, ToStringExpr(left), ToStringExpr(right));
+            case BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Mod:
+                if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Int, op, left, right);
+                if (_core.IsNumeric(lt) && _core.IsNumeric(rt))
+                    return new TBinary(span, _core.Float, op, Coerce(left, _core.Float, left.Span), Coerce(right, _core.Float, right.Span));
+                break;
+            case BinaryOp.Div:
+                if (_core.IsNumeric(lt) && _core.IsNumeric(rt))
+                    return new TBinary(span, _core.Float, op, Coerce(left, _core.Float, left.Span), Coerce(right, _core.Float, right.Span));
+                break;
+            case BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr or BinaryOp.And or BinaryOp.Or or BinaryOp.Xor:
+                if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Int, op, left, right);
+                if (op is BinaryOp.And or BinaryOp.Or or BinaryOp.Xor && _core.IsBool(lt) && _core.IsBool(rt))
+                    return Unsupported(span, "Bitwise operators on Bool");
+                break;
+            case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+                if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Bool, op, left, right);
+                if (_core.IsNumeric(lt) && _core.IsNumeric(rt))
+                    return new TBinary(span, _core.Bool, op, Coerce(left, _core.Float, left.Span), Coerce(right, _core.Float, right.Span));
+                if (_core.IsString(lt) && _core.IsString(rt)) return new TBinary(span, _core.Bool, op, left, right);
+                break;
+            case BinaryOp.Eq or BinaryOp.NotEq:
+                if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Bool, op, left, right);
+                if (_core.IsNumeric(lt) && _core.IsNumeric(rt))
+                    return new TBinary(span, _core.Bool, op, Coerce(left, _core.Float, left.Span), Coerce(right, _core.Float, right.Span));
+                if (_core.IsBool(lt) && _core.IsBool(rt)) return new TBinary(span, _core.Bool, op, left, right);
+                if (_core.IsString(lt) && _core.IsString(rt)) return new TBinary(span, _core.Bool, op, left, right);
+                if (left is TConst { Value: null } || right is TConst { Value: null })
+                {
+                    if (_core.IsBasic(lt) || _core.IsBasic(rt))
+                        return new TConst(span, _core.Bool, op == BinaryOp.NotEq); // a basic value is never null
+                    return new TBinary(span, _core.Bool, op, left, right);
+                }
+                if (!_core.IsBasic(lt) && !_core.IsBasic(rt) && (Unify(lt, rt) || Unify(rt, lt)))
+                    return new TBinary(span, _core.Bool, op, left, right);
+                break;
+        }
+        Error(span, $"Cannot apply {OpText(op)} to {lt} and {rt}");
+        return new TConst(span, TDynamic.Instance, null);
+    }
+
+    private static string OpText(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Mod => "%",
+        BinaryOp.Shl => "<<", BinaryOp.Shr => ">>", BinaryOp.UShr => ">>>", BinaryOp.And => "&", BinaryOp.Or => "|", BinaryOp.Xor => "^",
+        BinaryOp.Eq => "==", BinaryOp.NotEq => "!=", BinaryOp.Lt => "<", BinaryOp.LtEq => "<=", BinaryOp.Gt => ">", BinaryOp.GtEq => ">=",
+        BinaryOp.BoolAnd => "&&", BinaryOp.BoolOr => "||", _ => op.ToString(),
+    };
+
+    private TExpr TypeAssign(BinaryExpr b)
+    {
+        var target = TypeExpr(b.Left, null);
+        if (!CheckAssignable(target, b.Left.Span)) return target;
+        var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Right.Span);
+        return new TAssign(b.Span, target.Type, target, value);
+    }
+
+    private bool CheckAssignable(TExpr target, TextSpan span)
+    {
+        switch (target)
+        {
+            case TLocal l when l.Local.IsFinal:
+                Error(span, "Cannot assign to final");
+                return false;
+            case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
+                if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
+                    && _field?.Name != "new" && !(_field?.IsStatic == true && target is TStaticField))
+                {
+                    Error(span, "Cannot assign to final");
+                    return false;
+                }
+                return true;
+            default:
+                Error(span, "Invalid assign");
+                return false;
+        }
+    }
+
+    private TExpr TypeAssignOp(AssignOpExpr ao)
+    {
+        var target = TypeExpr(ao.Left, null);
+        if (!CheckAssignable(target, ao.Left.Span)) return target;
+        var value = TypeExpr(ao.Right, null);
+        // type the arithmetic as `target op value`, then check it fits back into the target
+        var op = MakeBinary(ao.Span, ao.Op, target, value);
+        if (op is not TBinary bin) return op;
+        if (_core.IsInt(target.Type) && _core.IsFloat(bin.Type))
+        {
+            Error(ao.Span, "Float should be Int");
+            return op;
+        }
+        return new TAssignOp(ao.Span, target.Type, ao.Op, target, bin.Right);
+    }
+
+    private TExpr TypeUnary(UnaryExpr u)
+    {
+        var operand = TypeExpr(u.Operand, null);
+        switch (u.Op)
+        {
+            case UnaryOp.Not:
+                return new TUnary(u.Span, _core.Bool, u.Op, Coerce(operand, _core.Bool, u.Operand.Span));
+            case UnaryOp.Neg:
+                if (operand is TConst { Value: int iv }) return new TConst(u.Span, _core.Int, unchecked(-iv));
+                if (operand is TConst { Value: double dv }) return new TConst(u.Span, _core.Float, -dv);
+                if (_core.IsNumeric(operand.Type)) return new TUnary(u.Span, operand.Type, u.Op, operand);
+                break;
+            case UnaryOp.BitNot:
+                if (_core.IsInt(operand.Type)) return new TUnary(u.Span, _core.Int, u.Op, operand);
+                break;
+            case UnaryOp.Increment or UnaryOp.Decrement:
+                if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                if (_core.IsNumeric(operand.Type))
+                    return new TIncDec(u.Span, operand.Type, u.Op == UnaryOp.Increment, u.Postfix, operand);
+                break;
+        }
+        Error(u.Span, $"Cannot apply unary operator to {operand.Type}");
+        return operand;
+    }
+}

@@ -1,0 +1,345 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    // ---- declarations ----
+
+    private void BuildClassHeader(ClassSymbol c)
+    {
+        if (c.HeaderBuilt) return;
+        c.HeaderBuilt = true;
+        var saved = (_module, _type);
+        var savedScopes = _typeParamScopes.ToList();
+        _module = c.Module;
+        _type = c;
+        _typeParamScopes.Clear();
+        foreach (var p in c.Decl.Params) c.Params.Add(new TParam(p.Name, []));
+        _typeParamScopes.Add(c.Params);
+        if (!c.IsInterface && c.Decl.Extends.Count > 0)
+        {
+            if (ResolveHint(c.Decl.Extends[0]) is TInst sup && !sup.Class.IsInterface)
+            {
+                BuildClassHeader(sup.Class);
+                c.Super = sup;
+            }
+            else Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type");
+        }
+        foreach (var h in c.IsInterface ? c.Decl.Extends : c.Decl.Implements)
+            if (ResolveHint(h) is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
+            else Error(h.Span, "Only interfaces can be implemented");
+        foreach (var fd in c.Decl.Fields)
+        {
+            var isStatic = (fd.Modifiers & Modifiers.Static) != 0;
+            var f = new FieldSymbol(c, fd.Name, fd, isStatic);
+            if (fd.Name == "new" && !isStatic) c.Constructor = f;
+            else if (isStatic) c.Statics[fd.Name] = f;
+            else c.Fields[fd.Name] = f;
+            c.DeclaredFields.Add(f);
+        }
+        foreach (var f in c.DeclaredFields) BuildFieldType(f);
+        (_module, _type) = saved;
+        _typeParamScopes.Clear();
+        _typeParamScopes.AddRange(savedScopes);
+    }
+
+    private void BuildFieldType(FieldSymbol f)
+    {
+        _typeParamScopes.Add(f.Params);
+        switch (f.Decl.Kind)
+        {
+            case MethodField m:
+                foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
+                var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
+                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono())).ToList();
+                var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
+                    : f.Name == "new" ? _core.Void
+                    : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
+                f.Type = new TFun(args, ret);
+                break;
+            case VarField v:
+                f.Type = v.Type != null ? ResolveHint(v.Type) : new TMono();
+                break;
+            case PropertyField p:
+                f.Type = p.Type != null ? ResolveHint(p.Type) : new TMono();
+                break;
+        }
+        _typeParamScopes.RemoveAt(_typeParamScopes.Count - 1);
+    }
+
+    // ---- type hints ----
+
+    /// Resolves a written type in the current module and type-parameter scope.
+    private HType ResolveHint(TypeHint hint)
+    {
+        switch (hint)
+        {
+            case PathTypeHint p:
+            {
+                if (p.Pack.Count == 0 && p.Sub == null)
+                    for (var i = _typeParamScopes.Count - 1; i >= 0; i--)
+                        foreach (var tp in _typeParamScopes[i])
+                            if (tp.Name == p.Name) return tp;
+                var sym = ResolveTypePath(p.Pack, p.Name, p.Sub, p.Span);
+                if (sym == null)
+                {
+                    Error(p.Span, $"Type not found : {p.FullName}");
+                    return TDynamic.Instance;
+                }
+                var args = p.Params.Select(ResolveHint).ToList();
+                return MakeType(sym, args, p.Span);
+            }
+            case FunctionTypeHint ft:
+            {
+                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "a" + i, a.Optional, ResolveHint(a.Type))).ToList();
+                // `Void -> T` is the old syntax for a function without arguments.
+                if (args.Count == 1 && _core.IsVoid(args[0].Type)) args.Clear();
+                return new TFun(args, ResolveHint(ft.Return));
+            }
+            case ParenTypeHint pt: return ResolveHint(pt.Inner);
+            case OptionalTypeHint ot: return ResolveHint(ot.Inner);
+            case NamedTypeHint nt: return ResolveHint(nt.Inner);
+            case AnonTypeHint at:
+                return new TAnon(at.Fields.Select(f => new AnonField(f.Name,
+                    f.Kind switch
+                    {
+                        VarField { Type: { } t } => ResolveHint(t),
+                        PropertyField { Type: { } t } => ResolveHint(t),
+                        _ => TDynamic.Instance,
+                    },
+                    f.Kind is VarField { Optional: true } || f.Meta.Any(m => m.Name == ":optional"))).ToList());
+            default:
+                Error(hint.Span, "This kind of type is not supported yet", "RZ0900");
+                return TDynamic.Instance;
+        }
+    }
+
+    /// Makes the type value of a symbol applied to arguments (missing arguments become monomorphs).
+    private HType MakeType(TypeSymbol sym, List<HType> args, TextSpan span)
+    {
+        if (sym is ClassSymbol c) BuildClassHeader(c);
+        if (sym is TypedefSymbol td) BuildTypedef(td);
+        if (sym is AbstractSymbol abs && abs.Decl.Params.Count > 0 && abs.Params.Count == 0)
+            foreach (var p in abs.Decl.Params) abs.Params.Add(new TParam(p.Name, []));
+        while (args.Count < sym.Decl.Params.Count) args.Add(new TMono());
+        return sym switch
+        {
+            ClassSymbol cs => new TInst(cs, args),
+            EnumSymbol es => new TEnum(es, args),
+            AbstractSymbol a when a == _core?.DynamicSym => TDynamic.Instance,
+            AbstractSymbol a => new TAbstract(a, args),
+            TypedefSymbol t => new TType(t, args),
+            _ => TDynamic.Instance,
+        };
+    }
+
+    private void BuildTypedef(TypedefSymbol td)
+    {
+        if (td.Target != null) return;
+        td.Target = TDynamic.Instance; // breaks cycles
+        var saved = (_module, _type);
+        var savedScopes = _typeParamScopes.ToList();
+        _module = td.Module;
+        _type = td;
+        foreach (var p in td.Decl.Params) td.Params.Add(new TParam(p.Name, []));
+        _typeParamScopes.Clear();
+        _typeParamScopes.Add(td.Params);
+        td.Target = ResolveHint(td.Decl.Type);
+        (_module, _type) = saved;
+        _typeParamScopes.Clear();
+        _typeParamScopes.AddRange(savedScopes);
+    }
+
+    /// Finds the symbol a written type path names, by Haxe's lookup rules.
+    private TypeSymbol? ResolveTypePath(IReadOnlyList<string> pack, string name, string? sub, TextSpan span)
+    {
+        if (pack.Count > 0)
+        {
+            var m = _loader.Load(string.Join('.', pack.Append(name)));
+            return m == null ? null : sub != null ? m.Find(sub) : m.MainType;
+        }
+        var t = FindTypeByName(name);
+        if (t == null) return null;
+        if (sub == null) return t;
+        return t.Module.Find(sub);
+    }
+
+    /// An unqualified type name: this module, imports, this package, then the top level.
+    private TypeSymbol? FindTypeByName(string name)
+    {
+        if (_module.Find(name) is { } local) return local;
+        foreach (var imp in _module.Syntax.Imports)
+        {
+            if (imp.Wildcard)
+            {
+                var m = _loader.Load(string.Join('.', imp.Path.Append(name)));
+                if (m?.MainType is { } w) return w;
+                continue;
+            }
+            var alias = imp.Alias ?? imp.Path[^1];
+            if (alias != name) continue;
+            var found = ResolveImportPath(imp.Path);
+            if (found != null) return found;
+        }
+        if (_module.Pack.Count > 0)
+        {
+            var m = _loader.Load(string.Join('.', _module.Pack.Append(name)));
+            if (m?.MainType is { } same) return same;
+        }
+        var top = _loader.Load(name);
+        if (top?.MainType is { } t) return t;
+        return _loader.Load("StdTypes")?.Find(name);
+    }
+
+    /// `import a.b.Mod` or `import a.b.Mod.SubType`.
+    private TypeSymbol? ResolveImportPath(IReadOnlyList<string> path)
+    {
+        var m = _loader.Load(string.Join('.', path));
+        if (m?.MainType is { } t) return t;
+        if (path.Count >= 2)
+        {
+            var parent = _loader.Load(string.Join('.', path.Take(path.Count - 1)));
+            if (parent?.Find(path[^1]) is { } sub) return sub;
+        }
+        return null;
+    }
+
+    /// `pkg.Main` as given to `-main`.
+    private TypeSymbol? ResolveDottedType(string dotted, TextSpan span)
+    {
+        var parts = dotted.Split('.');
+        var m = _loader.Load(dotted);
+        if (m?.MainType is { } t) return t;
+        if (parts.Length >= 2 && _loader.Load(string.Join('.', parts[..^1]))?.Find(parts[^1]) is { } sub) return sub;
+        return null;
+    }
+
+    // ---- unification ----
+
+    /// Binds monomorphs so that `a` can be used where `b` is expected; false when impossible.
+    private bool Unify(HType a, HType b)
+    {
+        a = Prune(a);
+        b = Prune(b);
+        if (ReferenceEquals(a, b)) return true;
+        if (a is TMono ma) { ma.Bound = b; return true; }
+        if (b is TMono mb) { mb.Bound = a; return true; }
+        if (b is TDynamic || a is TDynamic) return true;
+        if (b is TParam || a is TParam) return true; // erased generics: checked loosely for now
+        if (a is TType ta) return Unify(ta.Typedef.Expand(ta.Params), b);
+        if (b is TType tb) return Unify(a, tb.Typedef.Expand(tb.Params));
+        switch (a, b)
+        {
+            case (TAbstract x, TAbstract y):
+                if (x.Abstract == y.Abstract) return UnifyParams(x.Params, y.Params);
+                if (y.Abstract == _core.NullSym) return Unify(a, y.Params[0]);
+                if (x.Abstract == _core.NullSym) return Unify(x.Params[0], b);
+                if (x.Abstract == _core.IntSym && y.Abstract == _core.FloatSym) return true;
+                return false;
+            case (_, TAbstract y2) when y2.Abstract == _core.NullSym: return Unify(a, y2.Params[0]);
+            case (TAbstract x2, _) when x2.Abstract == _core.NullSym: return Unify(x2.Params[0], b);
+            case (TInst x, TInst y):
+                for (var c = x; c != null; c = c.Class.Super)
+                {
+                    if (c.Class == y.Class) return UnifyParams(c.Params, y.Params);
+                    if (ImplementsInterface(c.Class, y.Class)) return true;
+                }
+                return false;
+            case (TEnum x, TEnum y): return x.Enum == y.Enum && UnifyParams(x.Params, y.Params);
+            case (TFun x, TFun y):
+                if (x.Args.Count < y.Args.Count) return false;
+                for (var i = 0; i < x.Args.Count; i++)
+                {
+                    if (i >= y.Args.Count) { if (!x.Args[i].Optional) return false; continue; }
+                    if (!Unify(y.Args[i].Type, x.Args[i].Type)) return false;
+                }
+                return _core.IsVoid(y.Return) || Unify(x.Return, y.Return);
+            case (TAnon x, TAnon y):
+                foreach (var f in y.Fields)
+                {
+                    var xf = x.Find(f.Name);
+                    if (xf == null) { if (!f.Optional) return false; continue; }
+                    if (!Unify(xf.Type, f.Type)) return false;
+                }
+                return true;
+            case (TInst, TAnon):
+                return true; // structural use of class instances: checked at field access
+            default:
+                return false;
+        }
+    }
+
+    private bool UnifyParams(IReadOnlyList<HType> xs, IReadOnlyList<HType> ys)
+    {
+        for (var i = 0; i < Math.Min(xs.Count, ys.Count); i++)
+        {
+            var x = Prune(xs[i]); var y = Prune(ys[i]);
+            if (x is TMono || y is TMono) { Unify(x, y); continue; }
+            if (x is TDynamic || y is TDynamic) continue;
+            if (!SameType(x, y)) return false;
+        }
+        return true;
+    }
+
+    private bool SameType(HType a, HType b)
+    {
+        a = Prune(a); b = Prune(b);
+        if (ReferenceEquals(a, b)) return true;
+        return (a, b) switch
+        {
+            (TAbstract x, TAbstract y) => x.Abstract == y.Abstract && x.Params.Zip(y.Params).All(p => SameType(p.First, p.Second)),
+            (TInst x, TInst y) => x.Class == y.Class && x.Params.Zip(y.Params).All(p => SameType(p.First, p.Second)),
+            (TEnum x, TEnum y) => x.Enum == y.Enum && x.Params.Zip(y.Params).All(p => SameType(p.First, p.Second)),
+            (TType x, _) => SameType(x.Typedef.Expand(x.Params), b),
+            (_, TType y) => SameType(a, y.Typedef.Expand(y.Params)),
+            (TParam, TParam) => ReferenceEquals(a, b),
+            (TFun, TFun) => Unify(a, b),
+            (TAnon, TAnon) => Unify(a, b),
+            _ => false,
+        };
+    }
+
+    private static bool ImplementsInterface(ClassSymbol c, ClassSymbol iface)
+    {
+        foreach (var i in c.Interfaces)
+            if (i.Class == iface || ImplementsInterface(i.Class, iface)) return true;
+        return false;
+    }
+
+    private static HType Prune(HType t)
+    {
+        while (t is TMono { Bound: { } b }) t = b;
+        return t;
+    }
+
+    /// Converts `e` to the expected type, inserting the value conversion it needs, or reports
+    /// Haxe's `X should be Y`.
+    private TExpr Coerce(TExpr e, HType expected, TextSpan span)
+    {
+        var exp = Prune(expected);
+        var act = Prune(e.Type);
+        if (exp is TMono m)
+        {
+            if (act is TMono) { Unify(act, exp); return e; }
+            m.Bound = act;
+            return e;
+        }
+        if (_core.IsVoid(exp)) return e;
+        if (e is TConst { Value: null } && act is TMono or TDynamic) return e with { Type = exp };
+        if (!Unify(act, exp))
+        {
+            Error(span, $"{act} should be {exp}");
+            return e;
+        }
+        act = Prune(e.Type);
+        var expBasic = _core.IsBasic(exp);
+        var actBasic = _core.IsBasic(act);
+        if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);
+        if (actBasic && !expBasic && exp is not TParam) return new TCast(e.Span, exp, e, CastKind.Box);
+        if (!actBasic && expBasic) return new TCast(e.Span, exp, e, CastKind.Unbox);
+        return e;
+    }
+}

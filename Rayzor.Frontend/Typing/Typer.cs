@@ -1,0 +1,209 @@
+using Rayzor.Frontend.Diagnostics;
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+/// The result of typing: every class reached from the main class, with typed fields.
+public sealed class TypedProgram(ClassSymbol mainClass, FieldSymbol mainMethod, IReadOnlyList<ClassSymbol> classes, CoreTypes core)
+{
+    public ClassSymbol MainClass { get; } = mainClass;
+    public FieldSymbol MainMethod { get; } = mainMethod;
+
+    /// Classes in the order their static initializers run.
+    public IReadOnlyList<ClassSymbol> Classes { get; } = classes;
+    public CoreTypes Core { get; } = core;
+}
+
+/// Types Haxe modules lazily: only what is reachable from `main` is typed.
+public sealed partial class Typer
+{
+    private readonly ModuleLoader _loader;
+    private readonly DiagnosticBag _diags;
+    private readonly Queue<FieldSymbol> _pending = new();
+    private readonly List<ClassSymbol> _classOrder = new();
+    private readonly HashSet<ClassSymbol> _classSeen = new();
+    private CoreTypes _core = null!;
+    private int _nextLocalId;
+
+    // state of the function being typed
+    private ModuleSymbol _module = null!;
+    private TypeSymbol? _type;
+    private FieldSymbol? _field;
+    private readonly List<Dictionary<string, LocalSymbol>> _scopes = new();
+    private readonly List<IReadOnlyList<TParam>> _typeParamScopes = new();
+    private HType? _returnType;
+    private int _loopDepth;
+
+    public Typer(ModuleLoader loader)
+    {
+        _loader = loader;
+        _diags = loader.Diagnostics;
+    }
+
+    public CoreTypes Core => _core;
+
+    /// Types the program whose entry is `mainClass.main()`; null when it cannot even start.
+    public TypedProgram? TypeProgram(string mainClassPath, TextSpan mainSpan)
+    {
+        if (!LoadCoreTypes()) return null;
+        var mainType = ResolveDottedType(mainClassPath, mainSpan);
+        if (mainType is not ClassSymbol mainClass)
+        {
+            if (mainType == null) _diags.Error("RZ0100", mainSpan, $"Type not found : {mainClassPath}");
+            else _diags.Error("RZ0101", mainSpan, $"{mainClassPath} is not a class");
+            return null;
+        }
+        BuildClassHeader(mainClass);
+        if (!mainClass.Statics.TryGetValue("main", out var main) || main.Kind != FieldKindTag.Method)
+        {
+            _diags.Error("RZ0102", mainClass.Decl.NameSpan, $"Invalid -main : {mainClassPath} does not have static function main");
+            return null;
+        }
+        UseClass(mainClass);
+        Enqueue(main);
+        while (_pending.Count > 0) TypeField(_pending.Dequeue());
+        return new TypedProgram(mainClass, main, _classOrder, _core);
+    }
+
+    private bool LoadCoreTypes()
+    {
+        var stdTypes = _loader.Load("StdTypes");
+        var stringMod = _loader.Load("String");
+        AbstractSymbol? Abs(string n) => stdTypes?.Find(n) as AbstractSymbol;
+        var i = Abs("Int"); var f = Abs("Float"); var b = Abs("Bool"); var v = Abs("Void"); var nul = Abs("Null"); var dyn = Abs("Dynamic");
+        var str = stringMod?.Find("String") as ClassSymbol;
+        if (i == null || f == null || b == null || v == null || nul == null || dyn == null || str == null)
+        {
+            _diags.Error("RZ0103", TextSpan.None,
+                "Standard library not found: StdTypes.hx and String.hx must be on the class path (set HAXE_STD_PATH or install the Debian package haxe)");
+            return false;
+        }
+        foreach (var a in new[] { nul, dyn }) a.Params.Add(new TParam("T", []));
+        _core = new CoreTypes
+        {
+            IntSym = i, FloatSym = f, BoolSym = b, VoidSym = v, NullSym = nul, DynamicSym = dyn, StringSym = str,
+            Int = new TAbstract(i, []), Float = new TAbstract(f, []), Bool = new TAbstract(b, []),
+            Void = new TAbstract(v, []), String = new TInst(str, []),
+        };
+        return true;
+    }
+
+    /// Marks a class as used: its header is built and its static initializers will run.
+    private void UseClass(ClassSymbol cls)
+    {
+        if (!_classSeen.Add(cls)) return;
+        BuildClassHeader(cls);
+        if (cls.Super != null) UseClass(cls.Super.Class);
+        _classOrder.Add(cls);
+        foreach (var f in cls.DeclaredFields)
+            if (f.IsStatic && f.Kind == FieldKindTag.Var && f.Decl.Kind is VarField { Init: not null } && !f.IsExtern)
+                Enqueue(f);
+    }
+
+    /// A method whose return type is inferred is typed at its first use, so callers see the type.
+    private void EnsureTyped(FieldSymbol f)
+    {
+        if (f.Typed || _inProgress.Contains(f)) return; // recursion: the type is not known yet
+        if (f.Type is TFun { Return: var r } && Prune(r) is TMono && f.Decl.Kind is MethodField { Function.Body: not null } && !f.IsExtern)
+            TypeField(f);
+    }
+
+    private readonly HashSet<FieldSymbol> _inProgress = new();
+
+    private void Enqueue(FieldSymbol f)
+    {
+        if (f.Typed || f.Typing) return;
+        f.Typing = true;
+        _pending.Enqueue(f);
+    }
+
+    private void TypeField(FieldSymbol f)
+    {
+        if (f.Typed || !_inProgress.Add(f)) return;
+        if (f.Owner is ClassSymbol c) BuildClassHeader(c);
+        var saved = (_module, _type, _field, _returnType, _loopDepth);
+        var savedScopes = _scopes.ToList();
+        var savedParams = _typeParamScopes.ToList();
+        _module = f.Owner.Module;
+        _type = f.Owner;
+        _field = f;
+        _scopes.Clear();
+        _typeParamScopes.Clear();
+        _typeParamScopes.Add(f.Owner.Params);
+        _typeParamScopes.Add(f.Params);
+        _loopDepth = 0;
+        try
+        {
+            switch (f.Decl.Kind)
+            {
+                case MethodField m when m.Function.Body != null && !f.IsExtern:
+                    var fun = (TFun)f.Type!;
+                    PushScope();
+                    foreach (var (arg, i) in m.Function.Args.Select((a, i) => (a, i)))
+                    {
+                        var local = DeclareLocal(arg.Name, fun.Args[i].Type, arg.Span);
+                        f.ArgLocals.Add(local);
+                    }
+                    _returnType = fun.Return;
+                    var body = TypeExpr(m.Function.Body, null);
+                    PopScope();
+                    f.Body = body;
+                    if (Prune(fun.Return) is TMono unknown) unknown.Bound = _core.Void; // no `return e` seen
+                    break;
+                case VarField { Init: { } init }:
+                    _returnType = null;
+                    PushScope();
+                    f.Body = Coerce(TypeExpr(init, f.Type), f.Type!, init.Span);
+                    PopScope();
+                    break;
+                case PropertyField { Init: { } init2 }:
+                    PushScope();
+                    f.Body = Coerce(TypeExpr(init2, f.Type), f.Type!, init2.Span);
+                    PopScope();
+                    break;
+            }
+        }
+        finally
+        {
+            f.Typed = true;
+            f.Typing = false;
+            _inProgress.Remove(f);
+            (_module, _type, _field, _returnType, _loopDepth) = saved;
+            _scopes.Clear();
+            _scopes.AddRange(savedScopes);
+            _typeParamScopes.Clear();
+            _typeParamScopes.AddRange(savedParams);
+        }
+    }
+
+    // ---- scopes and locals ----
+
+    private void PushScope() => _scopes.Add(new Dictionary<string, LocalSymbol>());
+
+    private void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
+
+    private LocalSymbol DeclareLocal(string name, HType type, TextSpan span, bool isFinal = false)
+    {
+        var local = new LocalSymbol(_nextLocalId++, name, type, span) { IsFinal = isFinal };
+        _scopes[^1][name] = local;
+        return local;
+    }
+
+    private LocalSymbol? LookupLocal(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+            if (_scopes[i].TryGetValue(name, out var l)) return l;
+        return null;
+    }
+
+    private void Error(TextSpan span, string message, string code = "RZ0200") => _diags.Error(code, span, message);
+
+    /// A construct the parser accepts but Rayzor does not compile yet.
+    private TExpr Unsupported(TextSpan span, string what)
+    {
+        Error(span, $"{what} is not supported yet", "RZ0900");
+        return new TConst(span, TDynamic.Instance, null);
+    }
+}

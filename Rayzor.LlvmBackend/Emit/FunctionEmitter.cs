@@ -1,0 +1,183 @@
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.LlvmBackend.Emit;
+
+public sealed unsafe partial class ModuleEmitter
+{
+    /// Emits one MIR function: a basic block per MIR block, a phi per block parameter.
+    private sealed class FunctionEmitter(ModuleEmitter m, MirFunction f)
+    {
+        private readonly LLVMValueRef[] _values = new LLVMValueRef[f.Values.Count];
+        private readonly LLVMBasicBlockRef[] _blocks = new LLVMBasicBlockRef[f.Blocks.Count];
+        private readonly List<(LLVMValueRef Phi, ValueId Value, LLVMBasicBlockRef From)> _incoming = new();
+        private LLVMBuilderRef B => m._b;
+
+        public void Emit()
+        {
+            var (fn, _) = m._functions[f.Name];
+            // unreachable blocks are not emitted; the rest in an order where definitions come first
+            var order = Cfg.ReversePostOrder(f);
+            foreach (var blk in f.Blocks)
+                if (order.Contains(blk)) _blocks[blk.Id.Index] = LLVM.AppendBasicBlockInContext(m._ctx, fn, "bb" + blk.Id.Index);
+            for (var i = 0; i < f.Entry.Params.Count; i++) _values[f.Entry.Params[i].Index] = LLVM.GetParam(fn, (uint)i);
+            foreach (var blk in order.Skip(1))
+            {
+                LLVM.PositionBuilderAtEnd(B, _blocks[blk.Id.Index]);
+                foreach (var p in blk.Params) _values[p.Index] = LLVM.BuildPhi(B, m.Llvm(f.TypeOf(p)), "");
+            }
+            foreach (var blk in order)
+            {
+                LLVM.PositionBuilderAtEnd(B, _blocks[blk.Id.Index]);
+                foreach (var inst in blk.Insts) EmitInst(blk, inst);
+            }
+            foreach (var (phi, value, from) in _incoming)
+            {
+                var v = _values[value.Index];
+                var bb = from;
+                LLVM.AddIncoming(phi, &v, &bb, 1);
+            }
+        }
+
+        private LLVMValueRef V(ValueId v) => _values[v.Index];
+
+        private LLVMValueRef A(Instruction i, int k) => _values[i.Args[k].Index];
+
+        private void Def(Instruction i, LLVMValueRef v)
+        {
+            if (!i.Result.IsNone) _values[i.Result.Index] = v;
+        }
+
+        private LLVMValueRef Intrinsic(string name, LLVMTypeRef overload, params LLVMValueRef[] args)
+        {
+            var decl = LLVM.GetIntrinsicDeclaration(m._mod, name, overload);
+            var ty = LLVM.GlobalGetValueType(decl);
+            fixed (LLVMValueRef* p = args) return LLVM.BuildCall2(B, ty, decl, p, (uint)args.Length, "");
+        }
+
+        private LLVMValueRef MaskedCount(LLVMValueRef c) => LLVM.BuildAnd(B, c, m.CI32(31), "");
+
+        private void EmitInst(Block blk, Instruction i)
+        {
+            switch (i.Op)
+            {
+                case Opcode.IConst: Def(i, m.CI32((int)i.Imm)); break;
+                case Opcode.FConst: Def(i, LLVM.ConstReal(m._f64, i.FImm)); break;
+                case Opcode.BConst: Def(i, LLVM.ConstInt(m._i1, (ulong)i.Imm, false)); break;
+                case Opcode.Null: Def(i, LLVM.ConstNull(m._ptr)); break;
+                case Opcode.Str: Def(i, m.StringConst((int)i.Imm)); break;
+                case Opcode.IAdd: Def(i, LLVM.BuildAdd(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.ISub: Def(i, LLVM.BuildSub(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.IMul: Def(i, LLVM.BuildMul(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.IRem:
+                {
+                    // x % 0 and x % -1 would trap in hardware: divide by 1 instead and answer 0
+                    var d = A(i, 1);
+                    var zero = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, m.CI32(0), "");
+                    var minus1 = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, m.CI32(-1), "");
+                    var bad = LLVM.BuildOr(B, zero, minus1, "");
+                    var safe = LLVM.BuildSelect(B, bad, m.CI32(1), d, "");
+                    var r = LLVM.BuildSRem(B, A(i, 0), safe, "");
+                    Def(i, LLVM.BuildSelect(B, bad, m.CI32(0), r, ""));
+                    break;
+                }
+                case Opcode.IAnd: Def(i, LLVM.BuildAnd(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.IOr: Def(i, LLVM.BuildOr(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.IXor: Def(i, LLVM.BuildXor(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.IShl: Def(i, LLVM.BuildShl(B, A(i, 0), MaskedCount(A(i, 1)), "")); break;
+                case Opcode.IShr: Def(i, LLVM.BuildAShr(B, A(i, 0), MaskedCount(A(i, 1)), "")); break;
+                case Opcode.IUShr: Def(i, LLVM.BuildLShr(B, A(i, 0), MaskedCount(A(i, 1)), "")); break;
+                case Opcode.INeg: Def(i, LLVM.BuildNeg(B, A(i, 0), "")); break;
+                case Opcode.INot: Def(i, LLVM.BuildNot(B, A(i, 0), "")); break;
+                case Opcode.FAdd: Def(i, LLVM.BuildFAdd(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.FSub: Def(i, LLVM.BuildFSub(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.FMul: Def(i, LLVM.BuildFMul(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.FDiv: Def(i, LLVM.BuildFDiv(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.FRem: Def(i, LLVM.BuildFRem(B, A(i, 0), A(i, 1), "")); break;
+                case Opcode.FNeg: Def(i, LLVM.BuildFNeg(B, A(i, 0), "")); break;
+                case Opcode.FSqrt: Def(i, Intrinsic("llvm.sqrt", m._f64, A(i, 0))); break;
+                case Opcode.FFloor: Def(i, Intrinsic("llvm.floor", m._f64, A(i, 0))); break;
+                case Opcode.FCeil: Def(i, Intrinsic("llvm.ceil", m._f64, A(i, 0))); break;
+                case Opcode.FAbs: Def(i, Intrinsic("llvm.fabs", m._f64, A(i, 0))); break;
+                case Opcode.ICmp:
+                    Def(i, LLVM.BuildICmp(B, (Cond)i.Imm switch
+                    {
+                        Cond.Eq => LLVMIntPredicate.LLVMIntEQ, Cond.Ne => LLVMIntPredicate.LLVMIntNE,
+                        Cond.Lt => LLVMIntPredicate.LLVMIntSLT, Cond.Le => LLVMIntPredicate.LLVMIntSLE,
+                        Cond.Gt => LLVMIntPredicate.LLVMIntSGT, _ => LLVMIntPredicate.LLVMIntSGE,
+                    }, A(i, 0), A(i, 1), ""));
+                    break;
+                case Opcode.FCmp:
+                    Def(i, LLVM.BuildFCmp(B, (Cond)i.Imm switch
+                    {
+                        Cond.Eq => LLVMRealPredicate.LLVMRealOEQ, Cond.Ne => LLVMRealPredicate.LLVMRealUNE,
+                        Cond.Lt => LLVMRealPredicate.LLVMRealOLT, Cond.Le => LLVMRealPredicate.LLVMRealOLE,
+                        Cond.Gt => LLVMRealPredicate.LLVMRealOGT, _ => LLVMRealPredicate.LLVMRealOGE,
+                    }, A(i, 0), A(i, 1), ""));
+                    break;
+                case Opcode.PCmp:
+                    Def(i, LLVM.BuildICmp(B, (Cond)i.Imm == Cond.Eq ? LLVMIntPredicate.LLVMIntEQ : LLVMIntPredicate.LLVMIntNE, A(i, 0), A(i, 1), ""));
+                    break;
+                case Opcode.BNot: Def(i, LLVM.BuildNot(B, A(i, 0), "")); break;
+                case Opcode.IToF: Def(i, LLVM.BuildSIToFP(B, A(i, 0), m._f64, "")); break;
+                case Opcode.FToI:
+                {
+                    var decl = LLVM.GetIntrinsicDeclaration(m._mod, "llvm.fptosi.sat", m._i32, m._f64);
+                    var ty = LLVM.GlobalGetValueType(decl);
+                    var arg = A(i, 0);
+                    Def(i, LLVM.BuildCall2(B, ty, decl, &arg, 1, ""));
+                    break;
+                }
+                case Opcode.Call:
+                {
+                    var args = i.Args.Select(V).ToArray();
+                    Def(i, m.Call(m._functions[i.Sym!], args));
+                    break;
+                }
+                case Opcode.CallNative: EmitNativeCall(i); break;
+                case Opcode.GLoad:
+                {
+                    var (g, t) = m._globals[i.Sym!];
+                    Def(i, LLVM.BuildLoad2(B, t, g, ""));
+                    break;
+                }
+                case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m._globals[i.Sym!].Global); break;
+                case Opcode.Br:
+                    Incoming(blk, i.Targets[0]);
+                    LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);
+                    break;
+                case Opcode.BrIf:
+                    Incoming(blk, i.Targets[0]);
+                    Incoming(blk, i.Targets[1]);
+                    LLVM.BuildCondBr(B, A(i, 0), _blocks[i.Targets[0].Block.Index], _blocks[i.Targets[1].Block.Index]);
+                    break;
+                case Opcode.Ret:
+                    if (i.Args.Count == 0) LLVM.BuildRetVoid(B);
+                    else LLVM.BuildRet(B, A(i, 0));
+                    break;
+                case Opcode.Unreachable: LLVM.BuildUnreachable(B); break;
+                default: throw new InvalidOperationException("no LLVM lowering for " + i.Op.Info().Name);
+            }
+        }
+
+        private void Incoming(Block from, BlockCall call)
+        {
+            var target = f[call.Block];
+            for (var k = 0; k < call.Args.Count; k++)
+                _incoming.Add((_values[target.Params[k].Index], call.Args[k], _blocks[from.Id.Index]));
+        }
+
+        /// Calls a C symbol; Bool crosses the C ABI as i32.
+        private void EmitNativeCall(Instruction i)
+        {
+            var (fn, ft, decl) = m._natives[i.Sym!];
+            var args = new LLVMValueRef[i.Args.Count];
+            for (var k = 0; k < args.Length; k++)
+                args[k] = decl.Params[k] == MirType.Bool ? LLVM.BuildZExt(B, A(i, k), m._i32, "") : A(i, k);
+            LLVMValueRef r;
+            fixed (LLVMValueRef* p = args) r = LLVM.BuildCall2(B, ft, fn, p, (uint)args.Length, "");
+            if (decl.Return == MirType.Bool) r = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntNE, r, m.CI32(0), "");
+            Def(i, r);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace Rayzor.Mir.Ir;
+
+/// Appends instructions to a block of a function.
+public sealed class MirBuilder(MirFunction function)
+{
+    public MirFunction Function { get; } = function;
+    public Block Current { get; set; } = null!;
+
+    /// True when the current block already ends in a terminator (code after it is dead).
+    public bool Terminated => Current.Terminator != null;
+
+    private ValueId Emit(Opcode op, MirType type, List<ValueId> args, long imm = 0, double fimm = 0, string? sym = null)
+    {
+        var inst = new Instruction { Op = op, Type = type, Args = args, Imm = imm, FImm = fimm, Sym = sym };
+        if (op.Info().HasResult && type != MirType.Void) inst.Result = Function.NewValue(type, Current.Id, false);
+        Current.Insts.Add(inst);
+        return inst.Result;
+    }
+
+    public ValueId IConst(int v) => Emit(Opcode.IConst, MirType.I32, [], v);
+    public ValueId FConst(double v) => Emit(Opcode.FConst, MirType.F64, [], fimm: v);
+    public ValueId BConst(bool v) => Emit(Opcode.BConst, MirType.Bool, [], v ? 1 : 0);
+    public ValueId Null() => Emit(Opcode.Null, MirType.Ptr, []);
+    public ValueId Str(int literal) => Emit(Opcode.Str, MirType.Ptr, [], literal);
+
+    /// A one- or two-operand operation whose result type is given.
+    public ValueId Op(Opcode op, MirType type, params ValueId[] args) => Emit(op, type, [.. args]);
+
+    public ValueId Cmp(Opcode op, Cond cond, ValueId a, ValueId b) => Emit(op, MirType.Bool, [a, b], (long)cond);
+
+    public ValueId Call(string fn, MirType ret, List<ValueId> args) => Emit(Opcode.Call, ret, args, sym: fn);
+
+    public ValueId CallNative(string fn, MirType ret, List<ValueId> args) => Emit(Opcode.CallNative, ret, args, sym: fn);
+
+    public ValueId GLoad(string global, MirType type) => Emit(Opcode.GLoad, type, [], sym: global);
+
+    public void GStore(string global, ValueId v) => Emit(Opcode.GStore, MirType.Void, [v], sym: global);
+
+    public void Br(Block target, List<ValueId>? args = null) =>
+        Current.Insts.Add(new Instruction { Op = Opcode.Br, Targets = [new BlockCall(target.Id, args ?? [])] });
+
+    public void BrIf(ValueId cond, Block then, Block els) =>
+        Current.Insts.Add(new Instruction { Op = Opcode.BrIf, Args = [cond], Targets = [new BlockCall(then.Id, []), new BlockCall(els.Id, [])] });
+
+    public void Ret(ValueId? v) => Current.Insts.Add(new Instruction { Op = Opcode.Ret, Args = v is { } x ? [x] : [] });
+
+    public void Unreachable() => Current.Insts.Add(new Instruction { Op = Opcode.Unreachable });
+}

@@ -1,0 +1,113 @@
+namespace Rayzor.Mir.Ir;
+
+/// One instruction; operands are values, immediates live in Imm/FImm/Sym, successors in Targets.
+public sealed class Instruction
+{
+    public required Opcode Op { get; init; }
+
+    /// The produced value, or ValueId.None.
+    public ValueId Result { get; set; } = ValueId.None;
+
+    /// The result type (Void when none); for calls, the callee's return type.
+    public MirType Type { get; init; }
+
+    public List<ValueId> Args { get; init; } = [];
+
+    /// iconst value, bconst (0/1), cond of compares, string literal index of `str`.
+    public long Imm { get; init; }
+
+    public double FImm { get; init; }
+
+    /// Callee or global name.
+    public string? Sym { get; init; }
+
+    /// Successors of br (1) and brif (2).
+    public List<BlockCall> Targets { get; init; } = [];
+
+    public bool IsTerminator => (Op.Info().Effects & Effects.Terminator) != 0;
+}
+
+/// A basic block: parameters (SSA values bound by each incoming jump), then instructions ending in a terminator.
+public sealed class Block(BlockId id)
+{
+    public BlockId Id { get; } = id;
+    public List<ValueId> Params { get; } = [];
+    public List<Instruction> Insts { get; } = [];
+
+    public Instruction? Terminator => Insts.Count > 0 && Insts[^1].IsTerminator ? Insts[^1] : null;
+}
+
+/// What a value is: its type, and where it is defined.
+public readonly record struct ValueInfo(MirType Type, BlockId Block, bool IsParam);
+
+/// A function: the entry block's parameters are the arguments.
+public sealed class MirFunction(string name, IReadOnlyList<MirType> paramTypes, MirType returnType)
+{
+    public string Name { get; } = name;
+    public IReadOnlyList<MirType> ParamTypes { get; } = paramTypes;
+    public MirType ReturnType { get; } = returnType;
+    public List<Block> Blocks { get; } = [];
+    public List<ValueInfo> Values { get; } = [];
+
+    /// Source file and line for diagnostics and traces (optional).
+    public string? SourceFile { get; set; }
+
+    public Block Entry => Blocks[0];
+
+    public Block this[BlockId id] => Blocks[id.Index];
+
+    public MirType TypeOf(ValueId v) => Values[v.Index].Type;
+
+    public Block NewBlock()
+    {
+        var b = new Block(new BlockId(Blocks.Count));
+        Blocks.Add(b);
+        return b;
+    }
+
+    public ValueId NewValue(MirType type, BlockId block, bool isParam)
+    {
+        Values.Add(new ValueInfo(type, block, isParam));
+        return new ValueId(Values.Count - 1);
+    }
+
+    public ValueId AddParam(Block b, MirType type)
+    {
+        var v = NewValue(type, b.Id, true);
+        b.Params.Add(v);
+        return v;
+    }
+}
+
+/// A global variable (a static var); zero-initialized, assigned by the static initializers.
+public sealed record MirGlobal(string Name, MirType Type);
+
+/// A C-ABI function the program calls (runtime export or libc).
+public sealed record NativeDecl(string Name, IReadOnlyList<MirType> Params, MirType Return);
+
+/// A whole program in MIR.
+public sealed class MirModule
+{
+    private readonly Dictionary<string, int> _stringIndex = new();
+
+    public List<MirFunction> Functions { get; } = [];
+    public List<MirGlobal> Globals { get; } = [];
+    public Dictionary<string, NativeDecl> Natives { get; } = new();
+
+    /// String literals, referenced by index from `str`.
+    public List<string> Strings { get; } = [];
+
+    /// The function the executable's `main` calls (runs static initializers, then Main.main).
+    public string EntryFunction { get; set; } = "__rz_entry";
+
+    public int InternString(string s)
+    {
+        if (_stringIndex.TryGetValue(s, out var i)) return i;
+        Strings.Add(s);
+        return _stringIndex[s] = Strings.Count - 1;
+    }
+
+    public MirFunction? Find(string name) => Functions.FirstOrDefault(f => f.Name == name);
+
+    public void DeclareNative(string name, MirType ret, params MirType[] ps) => Natives.TryAdd(name, new NativeDecl(name, ps, ret));
+}

@@ -1,0 +1,96 @@
+namespace Rayzor.Mir.Ir;
+
+/// What an instruction may do besides producing its result; passes rely on it.
+[Flags]
+public enum Effects : byte
+{
+    /// Pure: may be folded, moved or deleted when unused.
+    None = 0,
+    ReadsMemory = 1,
+    WritesMemory = 2,
+    /// Calls unknown code (may do anything, may throw).
+    Calls = 4,
+    /// Ends a block.
+    Terminator = 8,
+}
+
+/// How an opcode's immediate is spelled in the text form.
+public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond }
+
+/// The MIR opcode set. Declared once here; OpcodeTable gives each its spelling, shape and effects.
+public enum Opcode : byte
+{
+    IConst, FConst, BConst, Null, Str,
+    IAdd, ISub, IMul, IRem, IAnd, IOr, IXor, IShl, IShr, IUShr, INeg, INot,
+    FAdd, FSub, FMul, FDiv, FRem, FNeg, FSqrt, FFloor, FCeil, FAbs,
+    ICmp, FCmp, PCmp, BNot,
+    IToF, FToI,
+    Call, CallNative,
+    GLoad, GStore,
+    Br, BrIf, Ret, Unreachable,
+}
+
+/// One row of the opcode table: spelling, operand count (-1: any), whether it produces a value, its immediate, effects and a one-line doc.
+public sealed record OpcodeInfo(Opcode Op, string Name, int Arity, bool HasResult, ImmKind Imm, Effects Effects, string Doc);
+
+public static class OpcodeTable
+{
+    private static readonly OpcodeInfo[] Rows =
+    [
+        new(Opcode.IConst, "iconst", 0, true, ImmKind.Int, Effects.None, "a 32-bit integer constant"),
+        new(Opcode.FConst, "fconst", 0, true, ImmKind.Float, Effects.None, "a double constant"),
+        new(Opcode.BConst, "bconst", 0, true, ImmKind.Bool, Effects.None, "a Bool constant"),
+        new(Opcode.Null, "null", 0, true, ImmKind.None, Effects.None, "the null pointer"),
+        new(Opcode.Str, "str", 0, true, ImmKind.Str, Effects.None, "a String literal, static data in the object file"),
+        new(Opcode.IAdd, "iadd", 2, true, ImmKind.None, Effects.None, "wrapping 32-bit add"),
+        new(Opcode.ISub, "isub", 2, true, ImmKind.None, Effects.None, "wrapping 32-bit subtract"),
+        new(Opcode.IMul, "imul", 2, true, ImmKind.None, Effects.None, "wrapping 32-bit multiply"),
+        new(Opcode.IRem, "irem", 2, true, ImmKind.None, Effects.None, "remainder truncated toward zero (sign of the dividend); x % 0 and x % -1 give 0"),
+        new(Opcode.IAnd, "iand", 2, true, ImmKind.None, Effects.None, "bitwise and"),
+        new(Opcode.IOr, "ior", 2, true, ImmKind.None, Effects.None, "bitwise or"),
+        new(Opcode.IXor, "ixor", 2, true, ImmKind.None, Effects.None, "bitwise xor"),
+        new(Opcode.IShl, "ishl", 2, true, ImmKind.None, Effects.None, "shift left by the count masked to 0..31"),
+        new(Opcode.IShr, "ishr", 2, true, ImmKind.None, Effects.None, "arithmetic shift right by the count masked to 0..31"),
+        new(Opcode.IUShr, "iushr", 2, true, ImmKind.None, Effects.None, "logical shift right by the count masked to 0..31"),
+        new(Opcode.INeg, "ineg", 1, true, ImmKind.None, Effects.None, "wrapping negation"),
+        new(Opcode.INot, "inot", 1, true, ImmKind.None, Effects.None, "bitwise complement"),
+        new(Opcode.FAdd, "fadd", 2, true, ImmKind.None, Effects.None, "double add"),
+        new(Opcode.FSub, "fsub", 2, true, ImmKind.None, Effects.None, "double subtract"),
+        new(Opcode.FMul, "fmul", 2, true, ImmKind.None, Effects.None, "double multiply"),
+        new(Opcode.FDiv, "fdiv", 2, true, ImmKind.None, Effects.None, "double divide (IEEE: x/0 is an infinity or NaN)"),
+        new(Opcode.FRem, "frem", 2, true, ImmKind.None, Effects.None, "C fmod"),
+        new(Opcode.FNeg, "fneg", 1, true, ImmKind.None, Effects.None, "double negation"),
+        new(Opcode.FSqrt, "fsqrt", 1, true, ImmKind.None, Effects.None, "square root"),
+        new(Opcode.FFloor, "ffloor", 1, true, ImmKind.None, Effects.None, "round toward -infinity, as a double"),
+        new(Opcode.FCeil, "fceil", 1, true, ImmKind.None, Effects.None, "round toward +infinity, as a double"),
+        new(Opcode.FAbs, "fabs", 1, true, ImmKind.None, Effects.None, "absolute value of a double"),
+        new(Opcode.ICmp, "icmp", 2, true, ImmKind.Cond, Effects.None, "signed 32-bit comparison, a Bool"),
+        new(Opcode.FCmp, "fcmp", 2, true, ImmKind.Cond, Effects.None, "ordered double comparison (false with NaN, except ne), a Bool"),
+        new(Opcode.PCmp, "pcmp", 2, true, ImmKind.Cond, Effects.None, "pointer identity, eq or ne"),
+        new(Opcode.BNot, "bnot", 1, true, ImmKind.None, Effects.None, "Bool negation"),
+        new(Opcode.IToF, "itof", 1, true, ImmKind.None, Effects.None, "Int to Float"),
+        new(Opcode.FToI, "ftoi", 1, true, ImmKind.None, Effects.None, "Float to Int toward zero, saturating (NaN gives 0)"),
+        new(Opcode.Call, "call", -1, true, ImmKind.Sym, Effects.Calls, "direct call of a function of the module"),
+        new(Opcode.CallNative, "callnative", -1, true, ImmKind.Sym, Effects.Calls, "call of a C-ABI symbol of the runtime or libc"),
+        new(Opcode.GLoad, "gload", 0, true, ImmKind.Sym, Effects.ReadsMemory, "read a global (a static var)"),
+        new(Opcode.GStore, "gstore", 1, false, ImmKind.Sym, Effects.WritesMemory, "write a global"),
+        new(Opcode.Br, "br", 0, false, ImmKind.None, Effects.Terminator, "jump to a block, passing its parameters"),
+        new(Opcode.BrIf, "brif", 1, false, ImmKind.None, Effects.Terminator, "jump to the first block if the Bool is true, else to the second"),
+        new(Opcode.Ret, "ret", -1, false, ImmKind.None, Effects.Terminator, "return, with a value unless the function returns void"),
+        new(Opcode.Unreachable, "unreachable", 0, false, ImmKind.None, Effects.Terminator, "control never gets here"),
+    ];
+
+    private static readonly Dictionary<string, OpcodeInfo> ByName = Rows.ToDictionary(r => r.Name);
+
+    static OpcodeTable()
+    {
+        for (var i = 0; i < Rows.Length; i++)
+            if ((int)Rows[i].Op != i) throw new InvalidOperationException("opcode table out of order at " + Rows[i].Name);
+    }
+
+    public static OpcodeInfo Info(this Opcode op) => Rows[(int)op];
+
+    public static OpcodeInfo? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static IReadOnlyList<OpcodeInfo> All => Rows;
+}

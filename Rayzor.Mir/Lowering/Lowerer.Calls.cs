@@ -1,0 +1,123 @@
+using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Lowering;
+
+public sealed partial class Lowerer
+{
+    private ValueId Native(string name, MirType ret, MirType[] ps, params ValueId[] args)
+    {
+        _module.DeclareNative(name, ret, ps);
+        return _b.CallNative(name, ret, [.. args]);
+    }
+
+    private ValueId LowerCall(TCall call)
+    {
+        switch (call.Callee)
+        {
+            case TStaticField { Field: var f } when f.IsExtern:
+                return LowerExternCall(call, f);
+            case TStaticField { Field: var f }:
+            {
+                var args = call.Args.Select(LowerValue).ToList();
+                return _b.Call(f.FullName, MirTypeOf(call.Type), args);
+            }
+            default:
+                Error(call.Span, "This call cannot be compiled yet");
+                foreach (var a in call.Args) LowerExpr(a);
+                return ValueId.None;
+        }
+    }
+
+    /// Extern std functions are bound to MIR operations or runtime natives here.
+    private ValueId LowerExternCall(TCall call, FieldSymbol f)
+    {
+        var a = call.Args;
+        ValueId F(int i) => LowerValue(a[i]);
+        switch (f.FullName)
+        {
+            case "Sys.println": Native("rz_println", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
+            case "Sys.print": Native("rz_print", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
+            case "Sys.exit": Native("rz_exit", MirType.Void, [MirType.I32], F(0)); return ValueId.None;
+            case "Std.string": return ToStringValue(Unboxed(a[0]));
+            case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
+            case "Math.sqrt": return _b.Op(Opcode.FSqrt, MirType.F64, F(0));
+            case "Math.abs": return _b.Op(Opcode.FAbs, MirType.F64, F(0));
+            case "Math.floor": return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FFloor, MirType.F64, F(0)));
+            case "Math.ceil": return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FCeil, MirType.F64, F(0)));
+            case "Math.ffloor": return _b.Op(Opcode.FFloor, MirType.F64, F(0));
+            case "Math.fceil": return _b.Op(Opcode.FCeil, MirType.F64, F(0));
+            case "Math.round":
+                return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FFloor, MirType.F64, _b.Op(Opcode.FAdd, MirType.F64, F(0), _b.FConst(0.5))));
+            case "Math.sin" or "Math.cos" or "Math.tan" or "Math.asin" or "Math.acos" or "Math.atan" or "Math.exp" or "Math.log":
+                return Native(f.Name, MirType.F64, [MirType.F64], F(0));
+            case "Math.pow" or "Math.atan2":
+                return Native(f.Name, MirType.F64, [MirType.F64, MirType.F64], F(0), F(1));
+            case "Math.min" or "Math.max":
+                return Native(f.Name == "min" ? "fmin" : "fmax", MirType.F64, [MirType.F64, MirType.F64], F(0), F(1));
+        }
+        Error(call.Span, $"{f.FullName} is not supported yet");
+        foreach (var x in a) LowerExpr(x);
+        return MirTypeOf(call.Type) == MirType.Void ? ValueId.None : ZeroValue(MirTypeOf(call.Type));
+    }
+
+    private ValueId LowerExternVar(TStaticField sf)
+    {
+        switch (sf.Field.FullName)
+        {
+            case "Math.PI": return _b.FConst(Math.PI);
+            case "Math.NaN": return _b.FConst(double.NaN);
+            case "Math.POSITIVE_INFINITY": return _b.FConst(double.PositiveInfinity);
+            case "Math.NEGATIVE_INFINITY": return _b.FConst(double.NegativeInfinity);
+        }
+        Error(sf.Span, $"{sf.Field.FullName} is not supported yet");
+        return ZeroValue(MirTypeOf(sf.Type));
+    }
+
+    /// Looks through the boxing the typer put on an argument passed as Dynamic, so printing an Int
+    /// does not allocate a box.
+    private static TExpr Unboxed(TExpr e) => e is TCast { Kind: CastKind.Box } c ? c.Value : e;
+
+    private ValueId LowerCast(TCast c)
+    {
+        var v = LowerValue(c.Value);
+        var from = _fn.TypeOf(v);
+        switch (c.Kind)
+        {
+            case CastKind.IntToFloat: return _b.Op(Opcode.IToF, MirType.F64, v);
+            case CastKind.Box:
+                return from switch
+                {
+                    MirType.I32 => Native("rz_box_int", MirType.Ptr, [MirType.I32], v),
+                    MirType.F64 => Native("rz_box_float", MirType.Ptr, [MirType.F64], v),
+                    MirType.Bool => Native("rz_box_bool", MirType.Ptr, [MirType.Bool], v),
+                    _ => v,
+                };
+            case CastKind.Unbox:
+                return MirTypeOf(c.Type) switch
+                {
+                    MirType.I32 => Native("rz_unbox_int", MirType.I32, [MirType.Ptr], v),
+                    MirType.F64 => Native("rz_unbox_float", MirType.F64, [MirType.Ptr], v),
+                    MirType.Bool => Native("rz_unbox_bool", MirType.Bool, [MirType.Ptr], v),
+                    _ => v,
+                };
+            default: return v;
+        }
+    }
+
+    /// `Std.string(e)`.
+    private ValueId ToStringValue(TExpr e) => ToStringRaw(LowerValue(e), e.Type);
+
+    private ValueId ToStringRaw(ValueId v, HType type)
+    {
+        if (_core.IsString(type)) return v;
+        return _fn.TypeOf(v) switch
+        {
+            MirType.I32 => Native("rz_string_from_int", MirType.Ptr, [MirType.I32], v),
+            MirType.F64 => Native("rz_string_from_float", MirType.Ptr, [MirType.F64], v),
+            MirType.Bool => Native("rz_string_from_bool", MirType.Ptr, [MirType.Bool], v),
+            _ => Native("rz_std_string", MirType.Ptr, [MirType.Ptr], v),
+        };
+    }
+}

@@ -1,0 +1,243 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Lowering;
+
+public sealed partial class Lowerer
+{
+    /// Lowers an expression that must produce a value.
+    private ValueId LowerValue(TExpr e)
+    {
+        var v = LowerExpr(e);
+        return v.IsNone ? ZeroValue(MirTypeOf(e.Type) is MirType.Void ? MirType.Ptr : MirTypeOf(e.Type)) : v;
+    }
+
+    /// Lowers an expression; ValueId.None for Void.
+    private ValueId LowerExpr(TExpr e)
+    {
+        switch (e)
+        {
+            case TConst c: return LowerConst(c);
+            case TLocal l: return ReadLocal(l.Local);
+            case TVar v:
+            {
+                var t = MirTypeOf(v.Local.Type);
+                _localTypes[v.Local] = t;
+                var init = v.Init != null ? LowerValue(v.Init) : ZeroValue(t);
+                _ssa.Write(v.Local.Id, _b.Current, init);
+                return ValueId.None;
+            }
+            case TBlock blk:
+            {
+                var last = ValueId.None;
+                foreach (var x in blk.Exprs) last = LowerExpr(x);
+                return last;
+            }
+            case TStaticField sf when sf.Field.Kind != FieldKindTag.Method:
+                if (sf.Field.IsExtern) return LowerExternVar(sf);
+                return _b.GLoad(sf.Field.FullName, MirTypeOf(sf.Type));
+            case TAssign a: return LowerAssign(a.Target, LowerValue(a.Value));
+            case TAssignOp ao:
+            {
+                var cur = LowerExpr(ao.Target);
+                var rhs = LowerValue(ao.Value);
+                var res = Arith(ao.Op, ao.Target.Type, ao.Value.Type, cur, rhs);
+                return LowerAssign(ao.Target, res);
+            }
+            case TIncDec inc:
+            {
+                var cur = LowerExpr(inc.Target);
+                var isInt = MirTypeOf(inc.Target.Type) == MirType.I32;
+                var one = isInt ? _b.IConst(1) : _b.FConst(1);
+                var op = isInt ? (inc.Increment ? Opcode.IAdd : Opcode.ISub) : (inc.Increment ? Opcode.FAdd : Opcode.FSub);
+                var next = _b.Op(op, isInt ? MirType.I32 : MirType.F64, cur, one);
+                LowerAssign(inc.Target, next);
+                return inc.Postfix ? cur : next;
+            }
+            case TBinary bin: return LowerBinary(bin);
+            case TUnary u: return LowerUnary(u);
+            case TIf ie: return LowerIf(ie);
+            case TWhile w: LowerWhile(w); return ValueId.None;
+            case TForRange fr: LowerForRange(fr); return ValueId.None;
+            case TBreak: Jump(_loops[^1].Break); StartDeadBlock(); return ValueId.None;
+            case TContinue: Jump(_loops[^1].Continue); StartDeadBlock(); return ValueId.None;
+            case TReturn r:
+            {
+                if (r.Value != null && _fn.ReturnType != MirType.Void) _b.Ret(LowerValue(r.Value));
+                else
+                {
+                    if (r.Value != null) LowerExpr(r.Value);
+                    _b.Ret(null);
+                }
+                StartDeadBlock();
+                return ValueId.None;
+            }
+            case TCall call: return LowerCall(call);
+            case TCast cast: return LowerCast(cast);
+            case TToString ts: return ToStringValue(ts.Value);
+            case TTrace tr:
+            {
+                var msg = ToStringValue(tr.Value);
+                var prefix = _b.Str(_module.InternString($"{tr.File}:{tr.Line}: "));
+                var line = Native("rz_string_concat", MirType.Ptr, [MirType.Ptr, MirType.Ptr], prefix, msg);
+                Native("rz_println", MirType.Void, [MirType.Ptr], line);
+                return ValueId.None;
+            }
+            default:
+                Error(e.Span, $"{e.GetType().Name} cannot be compiled yet");
+                return ValueId.None;
+        }
+    }
+
+    private ValueId LowerConst(TConst c) => c.Value switch
+    {
+        int i => _b.IConst(i),
+        double d => _b.FConst(d),
+        bool z => _b.BConst(z),
+        string s => _b.Str(_module.InternString(s)),
+        null => MirTypeOf(c.Type) is var t and not MirType.Ptr and not MirType.Void ? ZeroValue(t) : _b.Null(),
+        _ => throw new InvalidOperationException("constant of type " + c.Value.GetType().Name),
+    };
+
+    private ValueId ReadLocal(LocalSymbol l)
+    {
+        var t = _localTypes.TryGetValue(l, out var known) ? known : MirTypeOf(l.Type);
+        return _ssa.Read(l.Id, t, _b.Current);
+    }
+
+    private ValueId LowerAssign(TExpr target, ValueId value)
+    {
+        switch (target)
+        {
+            case TLocal l:
+                _ssa.Write(l.Local.Id, _b.Current, value);
+                return value;
+            case TStaticField sf:
+                _b.GStore(sf.Field.FullName, value);
+                return value;
+            default:
+                Error(target.Span, "This assignment cannot be compiled yet");
+                return value;
+        }
+    }
+
+    // ---- control flow ----
+
+    private void Jump(Block target, List<ValueId>? args = null)
+    {
+        _b.Br(target, args);
+        _ssa.AddEdge(_b.Current, target);
+    }
+
+    private void BranchIf(ValueId cond, Block then, Block els)
+    {
+        _b.BrIf(cond, then, els);
+        _ssa.AddEdge(_b.Current, then);
+        _ssa.AddEdge(_b.Current, els);
+    }
+
+    /// Code after return/break/continue goes to a block nothing jumps to.
+    private void StartDeadBlock()
+    {
+        var dead = _fn.NewBlock();
+        _ssa.Seal(dead);
+        _b.Current = dead;
+    }
+
+    private void SwitchTo(Block b) => _b.Current = b;
+
+    private ValueId LowerIf(TIf ie)
+    {
+        var cond = LowerValue(ie.Cond);
+        var then = _fn.NewBlock();
+        var els = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var type = MirTypeOf(ie.Type);
+        var hasValue = ie.Else != null && type != MirType.Void;
+        var result = hasValue ? _fn.AddParam(join, type) : ValueId.None;
+        BranchIf(cond, then, els);
+        _ssa.Seal(then);
+        _ssa.Seal(els);
+        SwitchTo(then);
+        var tv = hasValue ? LowerValue(ie.Then) : LowerExpr(ie.Then);
+        if (!_b.Terminated) Jump(join, hasValue ? [tv] : null);
+        SwitchTo(els);
+        if (ie.Else != null)
+        {
+            var ev = hasValue ? LowerValue(ie.Else) : LowerExpr(ie.Else);
+            if (!_b.Terminated) Jump(join, hasValue ? [ev] : null);
+        }
+        else Jump(join);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return result;
+    }
+
+    private void LowerWhile(TWhile w)
+    {
+        var header = _fn.NewBlock();
+        var body = _fn.NewBlock();
+        var exit = _fn.NewBlock();
+        var cont = w.DoWhile ? _fn.NewBlock() : header;
+        Jump(w.DoWhile ? body : header);
+        SwitchTo(header);
+        var cond = LowerValue(w.Cond);
+        BranchIf(cond, body, exit);
+        if (!w.DoWhile) _ssa.Seal(body);
+        SwitchTo(body);
+        _loops.Add((exit, cont));
+        LowerExpr(w.Body);
+        _loops.RemoveAt(_loops.Count - 1);
+        if (!_b.Terminated) Jump(cont);
+        if (w.DoWhile)
+        {
+            // do-while: body → cont → header(cond) → body | exit
+            _ssa.Seal(cont);
+            SwitchTo(cont);
+            Jump(header);
+            _ssa.Seal(body);
+        }
+        _ssa.Seal(header);
+        _ssa.Seal(exit);
+        SwitchTo(exit);
+    }
+
+    /// `for (i in from...to)`: both bounds evaluated once, the variable fresh each iteration.
+    private void LowerForRange(TForRange fr)
+    {
+        const int counter = -1000; // a hidden variable id per nesting level below
+        var iv = counter - _loops.Count;
+        var endv = iv - 500;
+        var from = LowerValue(fr.From);
+        var to = LowerValue(fr.To);
+        _ssa.Write(iv, _b.Current, from);
+        _ssa.Write(endv, _b.Current, to);
+        var header = _fn.NewBlock();
+        var body = _fn.NewBlock();
+        var step = _fn.NewBlock();
+        var exit = _fn.NewBlock();
+        Jump(header);
+        SwitchTo(header);
+        var i = _ssa.Read(iv, MirType.I32, header);
+        var end = _ssa.Read(endv, MirType.I32, header);
+        BranchIf(_b.Cmp(Opcode.ICmp, Cond.Lt, i, end), body, exit);
+        _ssa.Seal(body);
+        SwitchTo(body);
+        _localTypes[fr.Var] = MirType.I32;
+        _ssa.Write(fr.Var.Id, body, i);
+        _loops.Add((exit, step));
+        LowerExpr(fr.Body);
+        _loops.RemoveAt(_loops.Count - 1);
+        if (!_b.Terminated) Jump(step);
+        _ssa.Seal(step);
+        SwitchTo(step);
+        var cur = _ssa.Read(iv, MirType.I32, step);
+        _ssa.Write(iv, step, _b.Op(Opcode.IAdd, MirType.I32, cur, _b.IConst(1)));
+        Jump(header);
+        _ssa.Seal(header);
+        _ssa.Seal(exit);
+        SwitchTo(exit);
+    }
+}

@@ -1,0 +1,131 @@
+using Rayzor.Frontend.Diagnostics;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Lowering;
+
+/// Lowers a typed program to MIR: one function per method, one global per static var, and the
+/// entry function that runs the static initializers, then `main`.
+public sealed partial class Lowerer
+{
+    private readonly TypedProgram _program;
+    private readonly CoreTypes _core;
+    private readonly DiagnosticBag _diags;
+    private readonly MirModule _module = new();
+
+    // per function
+    private MirFunction _fn = null!;
+    private MirBuilder _b = null!;
+    private SsaBuilder _ssa = null!;
+    private readonly Dictionary<LocalSymbol, MirType> _localTypes = new();
+    private readonly List<(Block Break, Block Continue)> _loops = new();
+
+    public Lowerer(TypedProgram program, DiagnosticBag diags)
+    {
+        _program = program;
+        _core = program.Core;
+        _diags = diags;
+    }
+
+    public MirModule Lower()
+    {
+        foreach (var cls in _program.Classes)
+            foreach (var f in cls.DeclaredFields)
+                if (f.IsStatic && f.Kind != FieldKindTag.Method && !f.IsExtern)
+                    _module.Globals.Add(new MirGlobal(f.FullName, MirTypeOf(f.Type!)));
+        foreach (var cls in _program.Classes)
+            foreach (var f in cls.DeclaredFields)
+                if (f.Kind == FieldKindTag.Method && f.IsStatic && f.Body != null)
+                    LowerMethod(f);
+        LowerEntry();
+        return _module;
+    }
+
+    /// MIR representation of a Haxe type.
+    public MirType MirTypeOf(HType t)
+    {
+        if (_core.IsInt(t)) return MirType.I32;
+        if (_core.IsFloat(t)) return MirType.F64;
+        if (_core.IsBool(t)) return MirType.Bool;
+        if (_core.IsVoid(t)) return MirType.Void;
+        return MirType.Ptr;
+    }
+
+    private void Begin(string name, IReadOnlyList<MirType> ps, MirType ret, string? file)
+    {
+        _fn = new MirFunction(name, ps, ret) { SourceFile = file };
+        _b = new MirBuilder(_fn);
+        _ssa = new SsaBuilder(_fn, UndefinedValue);
+        var entry = _fn.NewBlock();
+        foreach (var p in ps) _fn.AddParam(entry, p);
+        _b.Current = entry;
+        _ssa.Seal(entry);
+        _localTypes.Clear();
+        _loops.Clear();
+    }
+
+    private void End()
+    {
+        if (!_b.Terminated)
+        {
+            if (_fn.ReturnType == MirType.Void) _b.Ret(null);
+            else _b.Ret(ZeroValue(_fn.ReturnType));
+        }
+        foreach (var blk in _fn.Blocks) _ssa.Seal(blk);
+        _ssa.Finish();
+        _module.Functions.Add(_fn);
+    }
+
+    private void LowerMethod(FieldSymbol f)
+    {
+        var fun = (TFun)f.Type!.Follow();
+        var ps = fun.Args.Select(a => MirTypeOf(a.Type)).ToList();
+        Begin(f.FullName, ps, MirTypeOf(fun.Return), f.Owner.Module.File.Path);
+        for (var i = 0; i < f.ArgLocals.Count; i++)
+        {
+            _localTypes[f.ArgLocals[i]] = ps[i];
+            _ssa.Write(f.ArgLocals[i].Id, _b.Current, _fn.Entry.Params[i]);
+        }
+        LowerExpr(f.Body!);
+        End();
+    }
+
+    private void LowerEntry()
+    {
+        Begin(_module.EntryFunction, [], MirType.Void, null);
+        foreach (var cls in _program.Classes)
+            foreach (var f in cls.DeclaredFields)
+                if (f.IsStatic && f.Kind != FieldKindTag.Method && f.Body != null && !f.IsExtern)
+                {
+                    var v = LowerValue(f.Body);
+                    _b.GStore(f.FullName, v);
+                }
+        _b.Call(_program.MainMethod.FullName, MirType.Void, []);
+        End();
+    }
+
+    /// A placeholder for a variable read before any assignment: the type's zero, defined at entry.
+    private ValueId UndefinedValue(MirType t)
+    {
+        var saved = _b.Current;
+        var entry = _fn.Entry;
+        var tmp = new Block(entry.Id);
+        _b.Current = tmp;
+        var v = ZeroValue(t);
+        _b.Current = saved;
+        entry.Insts.InsertRange(0, tmp.Insts);
+        return v;
+    }
+
+    private ValueId ZeroValue(MirType t) => t switch
+    {
+        MirType.I32 => _b.IConst(0),
+        MirType.F64 => _b.FConst(0),
+        MirType.Bool => _b.BConst(false),
+        _ => _b.Null(),
+    };
+
+    private void Error(TextSpan span, string message) => _diags.Error("RZ0901", span, message);
+}

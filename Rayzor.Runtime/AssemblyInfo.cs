@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// Every native signature of the runtime is blittable: no marshalling stubs, the same code under the
+// JIT (tests, interpreter) and NativeAOT.
+[assembly: DisableRuntimeMarshalling]

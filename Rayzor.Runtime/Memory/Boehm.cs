@@ -1,0 +1,21 @@
+using System.Runtime.InteropServices;
+
+namespace Rayzor.Runtime.Memory;
+
+/// <summary>
+/// Boehm GC entry points. "gc" is a DirectPInvoke library (see the csproj): under NativeAOT these are
+/// plain calls to GC_* symbols, resolved when the program is linked against Debian's static libgc.a.
+/// </summary>
+internal static unsafe class Boehm
+{
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_init();
+
+    // No GC transition: Boehm never calls back into managed code, and a Haxe program's runtime
+    // does not depend on the NativeAOT collector running while Boehm allocates.
+    [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
+    public static extern void* GC_malloc(nuint size);
+
+    [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
+    public static extern void* GC_malloc_atomic(nuint size);
+}

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace Rayzor.Runtime.Memory;
+
+/// <summary>Kinds of type descriptors (<c>RZ_KIND_*</c> in docs/abi.md).</summary>
+public static class TypeKind
+{
+    public const int String = 1;
+    public const int Int = 2;
+    public const int Float = 3;
+    public const int Bool = 4;
+    public const int Class = 5;
+}
+
+/// <summary>A type descriptor: static data emitted by the compiler, never on the GC heap.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct TypeDesc
+{
+    public int Kind;
+    /// <summary>Instance size in bytes; 0 for variable-size kinds such as String.</summary>
+    public int Size;
+    /// <summary>UTF-8, NUL-terminated.</summary>
+    public byte* Name;
+}
+
+/// <summary>The built-in descriptors the generated <c>main</c> hands to <c>rz_init</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct RzBuiltins
+{
+    public TypeDesc* String;
+    public TypeDesc* BoxInt;
+    public TypeDesc* BoxFloat;
+    public TypeDesc* BoxBool;
+}

@@ -1,0 +1,49 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Rayzor.EndToEnd.Tests;
+
+/// Where things are, and how to run the published compiler (built by ./rayzor or toolchain/test).
+public static class Repo
+{
+    public static readonly string Root = FindRoot();
+
+    public static string Compiler => Path.Combine(Root, "rayzor");
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Rayzor.sln"))) return d.FullName;
+        throw new InvalidOperationException("Rayzor.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// Runs a command to completion, never throwing on a non-zero exit code.
+    public static async Task<BufferedCommandResult> Run(string exe, IEnumerable<string> args, string? workDir = null, string? stdin = null)
+    {
+        var cmd = Cli.Wrap(exe).WithArguments(args).WithValidation(CommandResultValidation.None)
+            .WithWorkingDirectory(workDir ?? Root);
+        if (stdin != null) cmd = cmd.WithStandardInputPipe(PipeSource.FromString(stdin));
+        return await cmd.ExecuteBufferedAsync();
+    }
+
+    /// `rayzor build file -o out` in the file's folder.
+    public static Task<BufferedCommandResult> Build(string hxFile, string output, params string[] extra) =>
+        Run(Compiler, ["build", hxFile, "-o", output, .. extra], Path.GetDirectoryName(hxFile));
+}
+
+/// Compares text with a checked-in snapshot; RAYZOR_TEST_BLESS=1 rewrites the snapshot instead.
+public static class Snapshot
+{
+    public static bool Blessing => Environment.GetEnvironmentVariable("RAYZOR_TEST_BLESS") == "1";
+
+    public static void Match(string expectedFile, string actual)
+    {
+        if (Blessing)
+        {
+            File.WriteAllText(expectedFile, actual);
+            return;
+        }
+        Assert.True(File.Exists(expectedFile), $"missing snapshot {expectedFile} (run with RAYZOR_TEST_BLESS=1 to create it)");
+        Assert.Equal(File.ReadAllText(expectedFile), actual);
+    }
+}
