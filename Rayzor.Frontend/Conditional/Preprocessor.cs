@@ -58,7 +58,8 @@ public sealed class Preprocessor
             }
             if (t.Kind == TokenKind.EndOfFile)
             {
-                if (_stack.Count > 0)
+                // after an unterminated string or comment swallowed the file, the missing #end is only an echo
+                if (_stack.Count > 0 && !_diags.Items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment))
                     Error(SyntaxCodes.UnclosedConditional, Span(_stack[^1].Directive), "Unclosed conditional compilation block");
                 output.Add(t);
                 return output;

@@ -57,16 +57,14 @@ public sealed partial class Parser
     {
         _needSync = false;
         var depth = 0;
-        var first = true;
         while (Kind != TokenKind.EndOfFile)
         {
-            if (depth == 0 && !first && Kind is TokenKind.KwClass or TokenKind.KwInterface or TokenKind.KwEnum
+            if (depth == 0 && Kind is TokenKind.KwClass or TokenKind.KwInterface or TokenKind.KwEnum
                     or TokenKind.KwTypedef or TokenKind.KwAbstract or TokenKind.KwImport or TokenKind.KwUsing
                     or TokenKind.KwExtern or TokenKind.KwPrivate or TokenKind.Meta)
                 return;
             if (Kind == TokenKind.LBrace) depth++;
             else if (Kind == TokenKind.RBrace && depth > 0) depth--;
-            first = false;
             Advance();
         }
     }

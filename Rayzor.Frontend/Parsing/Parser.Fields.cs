@@ -41,20 +41,18 @@ public sealed partial class Parser
     {
         _needSync = false;
         var depth = 0;
-        var first = true;
         while (Kind != TokenKind.EndOfFile)
         {
             if (depth == 0)
             {
                 if (Kind == TokenKind.RBrace) return;
-                if (!first && Kind is TokenKind.KwPublic or TokenKind.KwPrivate or TokenKind.KwStatic or TokenKind.KwInline
+                if (Kind is TokenKind.KwPublic or TokenKind.KwPrivate or TokenKind.KwStatic or TokenKind.KwInline
                         or TokenKind.KwOverride or TokenKind.KwDynamic or TokenKind.KwMacro or TokenKind.KwExtern
                         or TokenKind.KwFinal or TokenKind.KwOverload or TokenKind.KwVar or TokenKind.KwFunction or TokenKind.Meta)
                     return;
             }
             if (Kind is TokenKind.LBrace or TokenKind.LParen or TokenKind.LBracket) depth++;
             else if (Kind is TokenKind.RBrace or TokenKind.RParen or TokenKind.RBracket) depth = Math.Max(0, depth - 1);
-            first = false;
             Advance();
         }
     }

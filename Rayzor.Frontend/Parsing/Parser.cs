@@ -30,6 +30,7 @@ public sealed partial class Parser
     private int _lastErrorStart = -1;
     // set when an error is reported and cleared when the parser resynchronizes, so one mistake gives one message
     private bool _needSync;
+    private readonly bool _lexerHitEnd;
 
     private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, List<Token> tokens, int depth = 0)
     {
@@ -40,6 +41,8 @@ public sealed partial class Parser
         _fileId = file.Id;
         _depth = depth;
         _prevEnd = tokens.Count > 0 ? tokens[0].Start : 0;
+        // an unterminated string or comment swallowed the rest of the file: errors at its end are only echoes
+        _lexerHitEnd = diagnostics.Items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode);
     }
 
     /// Parses one .hx file into its module syntax; all errors go to `diagnostics`.
@@ -121,6 +124,7 @@ public sealed partial class Parser
     {
         _needSync = true;
         if (_tooDeep || span.Start == _lastErrorStart) return;
+        if (_lexerHitEnd && span.Start >= _tokens[^1].Start) return;
         _lastErrorStart = span.Start;
         _diags.Error(code, span, message);
     }
@@ -136,7 +140,10 @@ public sealed partial class Parser
     {
         if (Accept(TokenKind.Semicolon)) return;
         if (_prevKind == TokenKind.RBrace) return;
+        // nothing to skip: the next statement or field starts right here
+        var needSync = _needSync;
         Error(SyntaxCodes.MissingSemicolon, SpanOf(Cur), "Missing ;");
+        _needSync = needSync;
     }
 
     /// Skips to the end of the current statement: past a `;`, or up to a `}` closing the current level.

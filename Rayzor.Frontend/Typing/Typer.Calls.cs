@@ -11,7 +11,7 @@ public sealed partial class Typer
         if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
             return TypeTrace(c);
         var callee = TypeExpr(c.Callee, null);
-        if (Prune(callee.Type) is TDynamic && callee is TConst) // an error was reported already
+        if (IsPoisoned(callee))
         {
             foreach (var a in c.Args) TypeExpr(a, null);
             return callee;

@@ -47,7 +47,7 @@ public sealed partial class Typer
             case FieldExpr fx: return TypeField(fx);
             case CallExpr c: return TypeCall(c);
             case ThrowExpr th: return Unsupported(th.Span, "throw");
-            case ErrorExpr err: return new TConst(err.Span, TDynamic.Instance, null);
+            case ErrorExpr err: return Poisoned(err.Span);
             case CheckTypeExpr ct:
             {
                 var t = ResolveHint(ct.Type);
@@ -98,7 +98,8 @@ public sealed partial class Typer
             if (d.Init != null)
             {
                 init = TypeExpr(d.Init, hinted);
-                if (hinted != null) init = Coerce(init, hinted, d.Init.Span);
+                // Haxe reports a mismatch on the whole `var` expression
+                if (hinted != null) init = Coerce(init, hinted, v.Vars.Count == 1 ? v.Span : d.Span);
                 type = hinted ?? init.Type;
                 if (_core.IsVoid(type)) Error(d.Init.Span, "Cannot use Void as value");
             }
@@ -224,7 +225,7 @@ public sealed partial class Typer
             return new TTypeRef(id.Span, new TTypeExpr(type), type);
         }
         Error(id.Span, $"Unknown identifier : {id.Name}");
-        return new TConst(id.Span, TDynamic.Instance, null);
+        return Poisoned(id.Span);
     }
 
     private TExpr StaticFieldExpr(TextSpan span, ClassSymbol c, FieldSymbol f)
@@ -248,6 +249,7 @@ public sealed partial class Typer
     private TExpr TypeField(FieldExpr fx)
     {
         var target = TypeExpr(fx.Target, null);
+        if (IsPoisoned(target)) return target;
         if (target is TTypeRef tr)
         {
             if (tr.Symbol is ClassSymbol cls)
@@ -257,7 +259,7 @@ public sealed partial class Typer
                     if (c.Statics.TryGetValue(fx.Name, out var sf)) return StaticFieldExpr(fx.Span, c, sf);
             }
             Error(fx.NameSpan, $"{tr.Symbol.Name} has no field {fx.Name}");
-            return new TConst(fx.Span, TDynamic.Instance, null);
+            return Poisoned(fx.Span);
         }
         var tt = target.Type.Follow();
         if (tt is TInst ti)
@@ -268,7 +270,7 @@ public sealed partial class Typer
                 return InstanceFieldExpr(fx.Span, target, f);
             }
             Error(fx.NameSpan, $"{ti} has no field {fx.Name}");
-            return new TConst(fx.Span, TDynamic.Instance, null);
+            return Poisoned(fx.Span);
         }
         return Unsupported(fx.Span, $"Field access on {target.Type}");
     }

@@ -33,6 +33,8 @@ public sealed partial class Typer
     private TExpr MakeBinary(TextSpan span, BinaryOp op, TExpr left, TExpr right)
     {
         var lt = left.Type; var rt = right.Type;
+        if (IsPoisoned(left)) return left;
+        if (IsPoisoned(right)) return right;
         switch (op)
         {
             case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
@@ -73,23 +75,32 @@ public sealed partial class Typer
                     return new TBinary(span, _core.Bool, op, left, right);
                 break;
         }
-        Error(span, $"Cannot apply {OpText(op)} to {lt} and {rt}");
-        return new TConst(span, TDynamic.Instance, null);
+        ReportBadOperands(span, op, left, right);
+        return Poisoned(span);
     }
 
-    private static string OpText(BinaryOp op) => op switch
+    /// Haxe's wording: `Cannot add A and B` for `+`, else the operand that is not a number.
+    private void ReportBadOperands(TextSpan span, BinaryOp op, TExpr left, TExpr right)
     {
-        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Mod => "%",
-        BinaryOp.Shl => "<<", BinaryOp.Shr => ">>", BinaryOp.UShr => ">>>", BinaryOp.And => "&", BinaryOp.Or => "|", BinaryOp.Xor => "^",
-        BinaryOp.Eq => "==", BinaryOp.NotEq => "!=", BinaryOp.Lt => "<", BinaryOp.LtEq => "<=", BinaryOp.Gt => ">", BinaryOp.GtEq => ">=",
-        BinaryOp.BoolAnd => "&&", BinaryOp.BoolOr => "||", _ => op.ToString(),
-    };
+        switch (op)
+        {
+            case BinaryOp.Add:
+                Error(span, $"Cannot add {left.Type} and {right.Type}");
+                return;
+            case BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+                Error(span, $"Cannot compare {left.Type} and {right.Type}");
+                return;
+        }
+        var bad = _core.IsNumeric(left.Type) ? right : left;
+        var want = op is BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod && (_core.IsFloat(left.Type) || _core.IsFloat(right.Type)) ? "Float" : "Int";
+        Error(bad.Span, $"{bad.Type} should be {want}");
+    }
 
     private TExpr TypeAssign(BinaryExpr b)
     {
         var target = TypeExpr(b.Left, null);
         if (!CheckAssignable(target, b.Left.Span)) return target;
-        var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Right.Span);
+        var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
         return new TAssign(b.Span, target.Type, target, value);
     }
 

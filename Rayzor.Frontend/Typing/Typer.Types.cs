@@ -321,6 +321,7 @@ public sealed partial class Typer
     {
         var exp = Prune(expected);
         var act = Prune(e.Type);
+        if (IsPoisoned(e)) return e;
         if (exp is TMono m)
         {
             if (act is TMono) { Unify(act, exp); return e; }

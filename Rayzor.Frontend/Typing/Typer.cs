@@ -200,10 +200,18 @@ public sealed partial class Typer
 
     private void Error(TextSpan span, string message, string code = "RZ0200") => _diags.Error(code, span, message);
 
+    /// The value of an expression that already failed: later checks accept it silently, so one
+    /// mistake gives one message.
+    private static readonly object Poison = new();
+
+    private static TExpr Poisoned(TextSpan span) => new TConst(span, TDynamic.Instance, Poison);
+
+    private static bool IsPoisoned(TExpr e) => e is TConst { Value: var v } && ReferenceEquals(v, Poison);
+
     /// A construct the parser accepts but Rayzor does not compile yet.
     private TExpr Unsupported(TextSpan span, string what)
     {
         Error(span, $"{what} is not supported yet", "RZ0900");
-        return new TConst(span, TDynamic.Instance, null);
+        return Poisoned(span);
     }
 }

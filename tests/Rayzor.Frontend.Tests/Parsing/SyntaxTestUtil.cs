@@ -28,7 +28,7 @@ internal static class SyntaxTestUtil
     }
 
     /// The classic-format diagnostics of a module.
-    public static List<string> Diagnostics(string source, Defines? defines = null) => ParseModule(source, defines).Diagnostics;
+    public static List<string> Diags(string source, Defines? defines = null) => ParseModule(source, defines).Diagnostics;
 
     public static (Expr Expr, List<string> Diagnostics) ParseExpr(string source, Defines? defines = null)
     {

@@ -1,0 +1,6 @@
+class Unsupported {
+	static function main() {
+		var r = ~/a+b/;
+		Sys.println("never");
+	}
+}
