@@ -16,6 +16,7 @@ public sealed class Preprocessor
     private readonly DiagnosticBag _diags;
     private readonly List<Frame> _stack = new();
     private Token? _peeked;
+    private Token? _pushedBack;
 
     private sealed class Frame(Token directive, bool parentActive, bool active)
     {
@@ -49,7 +50,7 @@ public sealed class Preprocessor
         string? pendingDoc = null;
         while (true)
         {
-            var t = _lexer.Next();
+            var t = NextRaw();
             if (t.Kind == TokenKind.Sharp)
             {
                 if (Active && t.Doc != null) pendingDoc = t.Doc;
@@ -72,6 +73,16 @@ public sealed class Preprocessor
             }
             output.Add(t);
         }
+    }
+
+    private Token NextRaw()
+    {
+        if (_pushedBack is { } p)
+        {
+            _pushedBack = null;
+            return p;
+        }
+        return _lexer.Next();
     }
 
     private void Directive(Token t)
@@ -124,7 +135,7 @@ public sealed class Preprocessor
                     else
                     {
                         Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
-                        if (next.Kind == TokenKind.Sharp) Directive(next); // keep #end balanced
+                        _pushedBack = next;
                     }
                 }
                 return;
@@ -134,8 +145,10 @@ public sealed class Preprocessor
                     // Rayzor keeps byte positions, so `#line` cannot renumber; the number is checked and dropped.
                     var next = _lexer.Next();
                     if (next.Kind != TokenKind.Int || !int.TryParse(next.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    {
                         Error(SyntaxCodes.Unexpected, Span(next), "Unexpected " + TokenFacts.Display(next));
-                    if (next.Kind == TokenKind.Sharp) Directive(next);
+                        _pushedBack = next;
+                    }
                 }
                 return;
             default:
@@ -157,8 +170,9 @@ public sealed class Preprocessor
     private Expr? ReadCondition(Token directive)
     {
         _peeked = null;
+        var errors = _diags.Items.Count;
         var e = ParseTerm(allowBinary: false);
-        if (e is null) Error(SyntaxCodes.InvalidCondition, Span(directive), "Invalid condition expression");
+        if (e is null && _diags.Items.Count == errors) Error(SyntaxCodes.InvalidCondition, Span(directive), "Invalid condition expression");
         return e;
     }
 

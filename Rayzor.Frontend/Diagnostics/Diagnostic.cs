@@ -41,7 +41,8 @@ public static class DiagnosticFormatter
             return $"{f.Path}:{startLine}: lines {startLine}-{endLine} : {prefix}{d.Message}";
         // Haxe prints a 1-based start column and the column just past the end.
         var col = d.Span.Start - f.LineStart(startLine) + 1;
-        var endCol = col + Math.Max(d.Span.Length, 0);
+        if (d.Span.Length <= 0) return $"{f.Path}:{startLine}: character {col} : {prefix}{d.Message}";
+        var endCol = col + d.Span.Length;
         return $"{f.Path}:{startLine}: characters {col}-{endCol} : {prefix}{d.Message}";
     }
 

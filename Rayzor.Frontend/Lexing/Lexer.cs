@@ -232,9 +232,8 @@ public sealed partial class Lexer
             }
             return new Token(TokenKind.Identifier, start, _pos, Ascii(start, _pos));
         }
-        var name = Ascii(start, _pos);
-        if (TokenFacts.TryGetKeyword(name, out var kw)) return new Token(kw, start, _pos, name);
-        return new Token(TokenKind.Identifier, start, _pos, name);
+        var name = NameTable.Current.Get(_src, start, _pos, out var kind);
+        return new Token(kind, start, _pos, name);
     }
 
     private Token LexMeta(int start)

@@ -32,7 +32,5 @@ public readonly struct Token
 
     public Token WithDoc(string? doc) => new(Kind, Start, End, Text, Value, doc);
 
-    public Token WithKind(TokenKind kind, int start) => new(kind, start, End, Text, Value, Doc);
-
     public override string ToString() => $"{Kind}@{Start}-{End}{(Text is null ? "" : " " + Text)}";
 }

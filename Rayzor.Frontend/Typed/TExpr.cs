@@ -94,3 +94,21 @@ public sealed record TTrace(TextSpan Span, HType Type, TExpr Value, string File,
 
 /// `Std.string(v)`-style conversion of any value to String for `+` concatenation.
 public sealed record TToString(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);
+
+/// `[a, b, c]`: a new Array of the element type.
+public sealed record TArrayDecl(TextSpan Span, HType Type, HType ElemType, IReadOnlyList<TExpr> Items) : TExpr(Span, Type);
+
+/// `a[i]` on an Array (read, or assignment target).
+public sealed record TIndex(TextSpan Span, HType Type, TExpr Target, TExpr Index) : TExpr(Span, Type);
+
+/// `for (v in array) body`: walks the live array by index, as HashLink's array iterator does.
+public sealed record TForArray(TextSpan Span, HType Type, LocalSymbol Var, TExpr Array, TExpr Body) : TExpr(Span, Type);
+
+/// An optional argument the call left out; the callee (or the native binding) supplies the default.
+public sealed record TMissingArg(TextSpan Span, HType Type) : TExpr(Span, Type);
+
+/// `super` as the receiver of `super.method()`: `this`, with the call bound statically.
+public sealed record TSuper(TextSpan Span, HType Type) : TExpr(Span, Type);
+
+/// `super(args)` in a constructor: the superclass constructor run on `this`.
+public sealed record TSuperCtor(TextSpan Span, HType Type, ClassSymbol Class, IReadOnlyList<TExpr> Args) : TExpr(Span, Type);

@@ -10,6 +10,7 @@ public sealed partial class Typer
     {
         if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
             return TypeTrace(c);
+        if (c.Callee is IdentExpr { Name: "super" }) return TypeSuperCall(c);
         var callee = TypeExpr(c.Callee, null);
         if (IsPoisoned(callee))
         {
@@ -52,7 +53,7 @@ public sealed partial class Typer
                 Error(c.Span, $"Not enough arguments, expected {fun.Args[i].Name}:{fun.Args[i].Type}");
                 break;
             }
-            args.Add(new TConst(c.Span, fun.Args[i].Type, null)); // default filled in by the callee
+            args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
     }

@@ -12,7 +12,9 @@ public sealed partial class Typer
         switch (e)
         {
             case IntLiteral i:
-                if (i.Value is < int.MinValue or > uint.MaxValue) return new TConst(i.Span, _core.Float, (double)i.Value);
+                // hex literals wrap to Int32 (0xFFFFFFFF is -1); decimal ones past Int32 are Floats
+                var hex = i.Text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || i.Text.StartsWith("-0x", StringComparison.OrdinalIgnoreCase);
+                if (i.Value is < int.MinValue or > uint.MaxValue || !hex && i.Value > int.MaxValue) return new TConst(i.Span, _core.Float, (double)i.Value);
                 return new TConst(i.Span, _core.Int, unchecked((int)i.Value));
             case FloatLiteral f: return new TConst(f.Span, _core.Float, f.Value);
             case StringLiteral s: return new TConst(s.Span, _core.String, s.Value);
@@ -55,6 +57,9 @@ public sealed partial class Typer
             }
             case MetaExpr me: return TypeExpr(me.Value, expected);
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
+            case ArrayLiteral al: return TypeArrayLiteral(al, expected);
+            case NewExpr ne: return TypeNew(ne, expected);
+            case IndexExpr ix: return TypeIndex(ix);
             default:
                 return Unsupported(e.Span, DescribeSyntax(e));
         }
@@ -155,6 +160,12 @@ public sealed partial class Typer
             PopScope();
             return new TForRange(fe.Span, _core.Void, v, from, to, body);
         }
+        if (fe.KeyVar == null)
+        {
+            var iterable = TypeExpr(fe.Iterable, null);
+            if (IsPoisoned(iterable)) return iterable;
+            if (ArrayElem(iterable.Type) is { } elem) return TypeForArray(fe, iterable, elem);
+        }
         return Unsupported(fe.Iterable.Span, "Iterating over this value");
     }
 
@@ -248,6 +259,7 @@ public sealed partial class Typer
 
     private TExpr TypeField(FieldExpr fx)
     {
+        if (fx.Target is IdentExpr { Name: "super" }) return TypeSuperField(fx);
         var target = TypeExpr(fx.Target, null);
         if (IsPoisoned(target)) return target;
         if (target is TTypeRef tr)

@@ -32,6 +32,14 @@ public sealed partial class Typer
     /// Types `left op right` by Haxe's rules for the basic types.
     private TExpr MakeBinary(TextSpan span, BinaryOp op, TExpr left, TExpr right)
     {
+        if (op is not (BinaryOp.Eq or BinaryOp.NotEq) || _core.IsBasic(left.Type) || _core.IsBasic(right.Type))
+        {
+            if (!(op == BinaryOp.Add && (_core.IsString(left.Type) || _core.IsString(right.Type))))
+            {
+                left = UnwrapNull(left);
+                right = UnwrapNull(right);
+            }
+        }
         var lt = left.Type; var rt = right.Type;
         if (IsPoisoned(left)) return left;
         if (IsPoisoned(right)) return right;
@@ -111,6 +119,8 @@ public sealed partial class Typer
             case TLocal l when l.Local.IsFinal:
                 Error(span, "Cannot assign to final");
                 return false;
+            case TIndex:
+                return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
                     && _field?.Name != "new" && !(_field?.IsStatic == true && target is TStaticField))

@@ -98,16 +98,22 @@ public sealed partial class Typer
         if (cls.Super != null) UseClass(cls.Super.Class);
         _classOrder.Add(cls);
         foreach (var f in cls.DeclaredFields)
-            if (f.IsStatic && f.Kind == FieldKindTag.Var && f.Decl.Kind is VarField { Init: not null } && !f.IsExtern)
-                Enqueue(f);
+        {
+            if (f.IsExtern) continue;
+            if (f.IsStatic && f.Kind == FieldKindTag.Var && f.Decl.Kind is VarField { Init: not null }) Enqueue(f);
+            // an instantiated class may be called through its vtable: every instance member is compiled
+            if (!f.IsStatic && (f.Kind == FieldKindTag.Method || f.Decl.Kind is VarField { Init: not null } or PropertyField { Init: not null })) Enqueue(f);
+        }
     }
 
     /// A method whose return type is inferred is typed at its first use, so callers see the type.
     private void EnsureTyped(FieldSymbol f)
     {
         if (f.Typed || _inProgress.Contains(f)) return; // recursion: the type is not known yet
-        if (f.Type is TFun { Return: var r } && Prune(r) is TMono && f.Decl.Kind is MethodField { Function.Body: not null } && !f.IsExtern)
-            TypeField(f);
+        if (f.IsExtern) return;
+        var inferred = f.Type is TFun { Return: var r } ? Prune(r) is TMono && f.Decl.Kind is MethodField { Function.Body: not null }
+            : Prune(f.Type!) is TMono && f.Decl.Kind is VarField { Init: not null } or PropertyField { Init: not null };
+        if (inferred) TypeField(f);
     }
 
     private readonly HashSet<FieldSymbol> _inProgress = new();

@@ -6,7 +6,7 @@ namespace Rayzor.LlvmBackend.Emit;
 public sealed unsafe partial class ModuleEmitter
 {
     /// Emits one MIR function: a basic block per MIR block, a phi per block parameter.
-    private sealed class FunctionEmitter(ModuleEmitter m, MirFunction f)
+    private sealed partial class FunctionEmitter(ModuleEmitter m, MirFunction f)
     {
         private readonly LLVMValueRef[] _values = new LLVMValueRef[f.Values.Count];
         private readonly LLVMBasicBlockRef[] _blocks = new LLVMBasicBlockRef[f.Blocks.Count];
@@ -142,6 +142,14 @@ public sealed unsafe partial class ModuleEmitter
                     break;
                 }
                 case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m._globals[i.Sym!].Global); break;
+                case Opcode.New: Def(i, EmitNew(i)); break;
+                case Opcode.GetField: Def(i, EmitGetField(i)); break;
+                case Opcode.SetField: EmitSetField(i); break;
+                case Opcode.VCall or Opcode.ICall: Def(i, EmitDispatch(i)); break;
+                case Opcode.ALen: Def(i, LoadI32(A(i, 0), ArrayLengthOffset)); break;
+                case Opcode.SLen: Def(i, LoadI32(A(i, 0), StringLengthOffset)); break;
+                case Opcode.AGet: Def(i, EmitArrayGet(i)); break;
+                case Opcode.ASet: EmitArraySet(i); break;
                 case Opcode.Br:
                     Incoming(blk, i.Targets[0]);
                     LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);
@@ -160,11 +168,13 @@ public sealed unsafe partial class ModuleEmitter
             }
         }
 
+        /// Records phi inputs of a jump; the LLVM block is the current one (an instruction may have split the MIR block).
         private void Incoming(Block from, BlockCall call)
         {
             var target = f[call.Block];
+            var bb = LLVM.GetInsertBlock(B);
             for (var k = 0; k < call.Args.Count; k++)
-                _incoming.Add((_values[target.Params[k].Index], call.Args[k], _blocks[from.Id.Index]));
+                _incoming.Add((_values[target.Params[k].Index], call.Args[k], bb));
         }
 
         /// Calls a C symbol; Bool crosses the C ABI as i32.

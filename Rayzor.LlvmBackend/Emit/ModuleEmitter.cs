@@ -12,7 +12,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     private readonly LLVMContextRef _ctx;
     private readonly LLVMModuleRef _mod;
     private readonly LLVMBuilderRef _b;
-    private readonly LLVMTypeRef _i1, _i8, _i16, _i32, _i64, _f64, _ptr, _void, _typeDesc;
+    private readonly LLVMTypeRef _i1, _i8, _i16, _i32, _i64, _f64, _ptr, _void;
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type)> _functions = new();
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type, NativeDecl Decl)> _natives = new();
     private readonly Dictionary<string, (LLVMValueRef Global, LLVMTypeRef Type)> _globals = new();
@@ -35,7 +35,6 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         _f64 = LLVM.DoubleTypeInContext(_ctx);
         _ptr = LLVM.PointerTypeInContext(_ctx, 0);
         _void = LLVM.VoidTypeInContext(_ctx);
-        _typeDesc = Struct(_i32, _i32, _ptr);
     }
 
     public LLVMModuleRef Module => _mod;
@@ -62,6 +61,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
             LLVM.AddFunctionAttribute(fn, "nounwind");
             _functions[f.Name] = (fn, ft);
         }
+        EmitClasses();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
         EmitMain();
         return LlvmTargets.Verify(_mod, out var msg) ? null : msg;
@@ -90,7 +90,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         fixed (LLVMValueRef* p = vals) return LLVM.ConstStructInContext(_ctx, p, (uint)vals.Length, false);
     }
 
-    private LLVMTypeRef FnType(LLVMTypeRef ret, LLVMTypeRef[] ps)
+    internal LLVMTypeRef FnType(LLVMTypeRef ret, LLVMTypeRef[] ps)
     {
         fixed (LLVMTypeRef* p = ps) return LLVM.FunctionType(ret, p, (uint)ps.Length, false);
     }
@@ -119,8 +119,8 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     {
         LLVMValueRef Td(int kind, int size, string name)
         {
-            var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name));
-            var g = LLVM.AddGlobal(_mod, _typeDesc, "rz_td_" + name);
+            var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name), Null, Null, Null, Null);
+            var g = LLVM.AddGlobal(_mod, LLVM.TypeOf(init), "rz_td_" + name);
             LLVM.SetInitializer(g, init);
             LLVM.SetGlobalConstant(g, true);
             LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
@@ -131,7 +131,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         var tdInt = Td(TypeKinds.Int, 16, "Int");
         var tdFloat = Td(TypeKinds.Float, 16, "Float");
         var tdBool = Td(TypeKinds.Bool, 16, "Bool");
-        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool);
+        var tdArray = Td(TypeKinds.Array, 32, "Array");
+        var tdClosure = Td(TypeKinds.Closure, 24, "Closure");
+        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure);
         var gt = LLVM.AddGlobal(_mod, LLVM.TypeOf(table), "rz_builtins");
         LLVM.SetInitializer(gt, table);
         LLVM.SetGlobalConstant(gt, true);
@@ -176,7 +178,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         LLVM.BuildRet(_b, CI32(0));
     }
 
-    private (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)
+    internal (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)
     {
         var ft = FnType(ret, ps);
         var fn = LLVM.GetNamedFunction(_mod, name);
@@ -202,5 +204,5 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
 /// Values of TypeDesc.kind (docs/abi.md).
 public static class TypeKinds
 {
-    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5;
+    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5, Array = 6, Closure = 7;
 }

@@ -32,6 +32,16 @@ public sealed class MirBuilder(MirFunction function)
 
     public ValueId CallNative(string fn, MirType ret, List<ValueId> args) => Emit(Opcode.CallNative, ret, args, sym: fn);
 
+    public ValueId New(string cls) => Emit(Opcode.New, MirType.Ptr, [], sym: cls);
+
+    public ValueId GetField(ValueId obj, int offset, MirType type) => Emit(Opcode.GetField, type, [obj], offset);
+
+    public void SetField(ValueId obj, int offset, ValueId v) => Emit(Opcode.SetField, MirType.Void, [obj, v], offset);
+
+    public ValueId VCall(int slot, MirType ret, List<ValueId> args) => Emit(Opcode.VCall, ret, args, slot);
+
+    public ValueId ICall(int selector, MirType ret, List<ValueId> args) => Emit(Opcode.ICall, ret, args, selector);
+
     public ValueId GLoad(string global, MirType type) => Emit(Opcode.GLoad, type, [], sym: global);
 
     public void GStore(string global, ValueId v) => Emit(Opcode.GStore, MirType.Void, [v], sym: global);

@@ -85,6 +85,27 @@ public sealed record MirGlobal(string Name, MirType Type);
 /// A C-ABI function the program calls (runtime export or libc).
 public sealed record NativeDecl(string Name, IReadOnlyList<MirType> Params, MirType Return);
 
+/// A class as the backend lays it out: its type descriptor (docs/abi.md) and instance size.
+public sealed class MirClass(string name, int size)
+{
+    public string Name { get; } = name;
+    public int Size { get; } = size;
+    public string? Super { get; init; }
+    public bool IsInterface { get; init; }
+
+    /// Functions by vtable slot.
+    public List<string> VTable { get; } = [];
+
+    /// Functions by interface selector (null where the class has no such method).
+    public List<string?> ITable { get; } = [];
+
+    /// Every interface the class implements, directly or through its superclasses and interfaces.
+    public List<string> Interfaces { get; } = [];
+
+    /// `toString()` when the class has one.
+    public string? ToStringFn { get; set; }
+}
+
 /// A whole program in MIR.
 public sealed class MirModule
 {
@@ -92,6 +113,10 @@ public sealed class MirModule
 
     public List<MirFunction> Functions { get; } = [];
     public List<MirGlobal> Globals { get; } = [];
+    public List<MirClass> Classes { get; } = [];
+
+    /// The number of interface selectors (every class's itable has this many entries).
+    public int SelectorCount { get; set; }
     public Dictionary<string, NativeDecl> Natives { get; } = new();
 
     /// String literals, referenced by index from `str`.

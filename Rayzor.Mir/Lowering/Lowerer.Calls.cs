@@ -20,9 +20,18 @@ public sealed partial class Lowerer
                 return LowerExternCall(call, f);
             case TStaticField { Field: var f }:
             {
-                var args = call.Args.Select(LowerValue).ToList();
-                return _b.Call(f.FullName, MirTypeOf(call.Type), args);
+                // the callee's own signature decides representation (a generic T is a pointer)
+                var declared = (TFun)f.Type!.Follow();
+                var args = call.Args.Select((a, i) => Adapt(a is TMissingArg ? ZeroValue(MirTypeOf(declared.Args[i].Type)) : LowerValue(a), MirTypeOf(declared.Args[i].Type))).ToList();
+                var ret = MirTypeOf(declared.Return);
+                var r = _b.Call(f.FullName, ret, args);
+                var want = MirTypeOf(call.Type);
+                return ret == MirType.Void || want == MirType.Void ? r : Adapt(r, want);
             }
+            case TInstanceField { Field: var f, Target: var target } when f.IsExtern:
+                return LowerExternMethod(call, target, f);
+            case TInstanceField { Field.Kind: FieldKindTag.Method } m:
+                return LowerMethodCall(call, m);
             default:
                 Error(call.Span, "This call cannot be compiled yet");
                 foreach (var a in call.Args) LowerExpr(a);
@@ -42,6 +51,9 @@ public sealed partial class Lowerer
             case "Sys.exit": Native("rz_exit", MirType.Void, [MirType.I32], F(0)); return ValueId.None;
             case "Std.string": return ToStringValue(Unboxed(a[0]));
             case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
+            case "Std.parseInt": return Native("rz_std_parse_int", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Std.parseFloat": return Native("rz_std_parse_float", MirType.F64, [MirType.Ptr], F(0));
+            case "String.fromCharCode": return Native("rz_string_from_char_code", MirType.Ptr, [MirType.I32], F(0));
             case "Math.sqrt": return _b.Op(Opcode.FSqrt, MirType.F64, F(0));
             case "Math.abs": return _b.Op(Opcode.FAbs, MirType.F64, F(0));
             case "Math.floor": return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FFloor, MirType.F64, F(0)));
@@ -81,6 +93,7 @@ public sealed partial class Lowerer
 
     private ValueId LowerCast(TCast c)
     {
+        if (c.Kind == CastKind.Unbox && RawCharCode(c.Value) is { } raw) return raw;
         var v = LowerValue(c.Value);
         var from = _fn.TypeOf(v);
         switch (c.Kind)

@@ -61,6 +61,9 @@ public sealed partial class Lowerer
             case TIf ie: return LowerIf(ie);
             case TWhile w: LowerWhile(w); return ValueId.None;
             case TForRange fr: LowerForRange(fr); return ValueId.None;
+            case TForArray fa: LowerForArray(fa); return ValueId.None;
+            case TArrayDecl ad: return LowerArrayDecl(ad);
+            case TIndex ix: return LowerIndexGet(ix);
             case TBreak: Jump(_loops[^1].Break); StartDeadBlock(); return ValueId.None;
             case TContinue: Jump(_loops[^1].Continue); StartDeadBlock(); return ValueId.None;
             case TReturn r:
@@ -75,6 +78,11 @@ public sealed partial class Lowerer
                 return ValueId.None;
             }
             case TCall call: return LowerCall(call);
+            case TInstanceField inf: return LowerFieldGet(inf);
+            case TThis or TSuper: return _this;
+            case TNew n: return LowerNew(n);
+            case TSuperCtor sc: return LowerSuperCtor(sc);
+            case TMissingArg m: return ZeroValue(MirTypeOf(m.Type) is MirType.Void ? MirType.Ptr : MirTypeOf(m.Type));
             case TCast cast: return LowerCast(cast);
             case TToString ts: return ToStringValue(ts.Value);
             case TTrace tr:
@@ -117,6 +125,10 @@ public sealed partial class Lowerer
             case TStaticField sf:
                 _b.GStore(sf.Field.FullName, value);
                 return value;
+            case TIndex ix:
+                return LowerIndexSet(ix, value);
+            case TInstanceField inf:
+                return LowerFieldSet(inf, value);
             default:
                 Error(target.Span, "This assignment cannot be compiled yet");
                 return value;

@@ -21,6 +21,7 @@ public sealed partial class Lowerer
     private SsaBuilder _ssa = null!;
     private readonly Dictionary<LocalSymbol, MirType> _localTypes = new();
     private readonly List<(Block Break, Block Continue)> _loops = new();
+    private ValueId _this = ValueId.None;
 
     public Lowerer(TypedProgram program, DiagnosticBag diags)
     {
@@ -35,11 +36,10 @@ public sealed partial class Lowerer
             foreach (var f in cls.DeclaredFields)
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && !f.IsExtern)
                     _module.Globals.Add(new MirGlobal(f.FullName, MirTypeOf(f.Type!)));
-        foreach (var cls in _program.Classes)
-            foreach (var f in cls.DeclaredFields)
-                if (f.Kind == FieldKindTag.Method && f.IsStatic && f.Body != null)
-                    LowerMethod(f);
+        BuildLayouts();
+        foreach (var cls in _program.Classes) LowerClassMembers(cls);
         LowerEntry();
+        FinishLayouts();
         return _module;
     }
 
@@ -64,6 +64,7 @@ public sealed partial class Lowerer
         _ssa.Seal(entry);
         _localTypes.Clear();
         _loops.Clear();
+        _this = ValueId.None;
     }
 
     private void End()
@@ -82,14 +83,23 @@ public sealed partial class Lowerer
     {
         var fun = (TFun)f.Type!.Follow();
         var ps = fun.Args.Select(a => MirTypeOf(a.Type)).ToList();
+        if (!f.IsStatic) ps.Insert(0, MirType.Ptr);
         Begin(f.FullName, ps, MirTypeOf(fun.Return), f.Owner.Module.File.Path);
-        for (var i = 0; i < f.ArgLocals.Count; i++)
-        {
-            _localTypes[f.ArgLocals[i]] = ps[i];
-            _ssa.Write(f.ArgLocals[i].Id, _b.Current, _fn.Entry.Params[i]);
-        }
+        if (!f.IsStatic) _this = _fn.Entry.Params[0];
+        BindArgs(f, f.IsStatic ? 0 : 1);
         LowerExpr(f.Body!);
         End();
+    }
+
+    /// Binds a method's argument locals to the entry block's parameters, from `first` on.
+    private void BindArgs(FieldSymbol f, int first)
+    {
+        for (var i = 0; i < f.ArgLocals.Count; i++)
+        {
+            var p = _fn.Entry.Params[first + i];
+            _localTypes[f.ArgLocals[i]] = _fn.TypeOf(p);
+            _ssa.Write(f.ArgLocals[i].Id, _b.Current, p);
+        }
     }
 
     private void LowerEntry()

@@ -18,4 +18,8 @@ internal static unsafe class Boehm
 
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern void* GC_malloc_atomic(nuint size);
+
+    /// <summary>Non-zero when <paramref name="p"/> points into memory Boehm allocated.</summary>
+    [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
+    public static extern int GC_is_heap_ptr(void* p);
 }

@@ -52,6 +52,20 @@ public static unsafe class Heap
         return p;
     }
 
+    /// <summary>
+    /// True when <paramref name="p"/> points into memory this heap allocated, so it may be written
+    /// (string literals are read-only data in the program's object files). Without Boehm every
+    /// allocation and test string is writable NativeMemory.
+    /// </summary>
+    public static bool IsHeapPointer(void* p) => s_uncollected || Boehm.GC_is_heap_ptr(p) != 0;
+
+    /// <summary>
+    /// Keeps <paramref name="p"/> in a register or stack slot, where Boehm sees it, until this call:
+    /// for a GC pointer that must survive allocations done after its last ordinary use.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void KeepAlive(void* p) { }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void OutOfMemory() => Rt.Fatal("out of memory"u8);
 }

@@ -10,6 +10,8 @@ public static class TypeKind
     public const int Float = 3;
     public const int Bool = 4;
     public const int Class = 5;
+    public const int Array = 6;
+    public const int Closure = 7;
 }
 
 /// <summary>A type descriptor: static data emitted by the compiler, never on the GC heap.</summary>
@@ -31,4 +33,6 @@ public unsafe struct RzBuiltins
     public TypeDesc* BoxInt;
     public TypeDesc* BoxFloat;
     public TypeDesc* BoxBool;
+    public TypeDesc* Array;
+    public TypeDesc* Closure;
 }

@@ -1,3 +1,4 @@
+using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Strings;
 
@@ -6,7 +7,14 @@ namespace Rayzor.Runtime.Std;
 /// <summary><c>Std.string(Dynamic)</c>.</summary>
 public static unsafe class StdString
 {
-    /// <summary>null, a String, a boxed Int/Float/Bool; any other object prints its type name.</summary>
+    // Not on the GC heap (HString.Permanent); created on first use.
+    private static HString* s_function;
+
+    /// <summary>How a function value prints.</summary>
+    public static HString* FunctionString => s_function != null ? s_function : s_function = HString.Permanent("<function>");
+
+    /// <summary>null, a String, a boxed Int/Float/Bool, an array (<c>[a,b]</c>), a function
+    /// (<c>&lt;function&gt;</c>); any other object prints its type name.</summary>
     public static HString* ToString(void* value)
     {
         if (value == null)
@@ -22,6 +30,10 @@ public static unsafe class StdString
                 return StringOps.FromFloat(((BoxFloat*)value)->Value);
             case TypeKind.Bool:
                 return StringOps.FromBool(((BoxBool*)value)->Value != 0);
+            case TypeKind.Array:
+                return ArrayOps.ToString((HArray*)value);
+            case TypeKind.Closure:
+                return FunctionString;
             default:
                 return StringOps.FromCString(td->Name);
         }

@@ -130,10 +130,10 @@ public class ConditionalTests
         Assert.Equal(["Main.hx:1: characters 12-17 : Invalid #else"], Diags("class A {} #else"));
         Assert.Equal(["Main.hx:1: characters 26-31 : Invalid #else"], Diags("#if sys class A {} #else #else #end"));
         Assert.Equal(["Main.hx:1: characters 1-5 : Unknown token"], Diags("#foo class A {}"));
-        Assert.Equal(["Main.hx:1: characters 7-8 : Unexpected b"], Diags("#if (a b) class A {} #end"));
+        Assert.Equal(["Main.hx:1: characters 8-9 : Unexpected b"], Diags("#if (a b) class A {} #end"));
         Assert.Equal(["Main.hx:1: characters 5-34 : Invalid version string \"4.205\". Should follow SemVer."],
             Diags("#if (haxe_ver > version(\"4.2.0\")) #end"));
-        Assert.Equal(["Main.hx:1: characters 5-25 : Cannot compare float 4.2 and version 4.2.0"],
+        Assert.Equal(["Main.hx:1: characters 5-29 : Cannot compare float 4.2 and version 4.2.0"],
             Diags("#if (4.2 < version(\"4.2.0\")) #end"));
     }
 

@@ -215,6 +215,7 @@ public class DeclarationTests
     {
         var m = Module("""
             function main() trace("hi");
+            /** Doubles. */
             private inline function helper(x:Int):Int { return x * 2; }
             var counter = 0;
             final LIMIT:Int = 10;
@@ -223,6 +224,8 @@ public class DeclarationTests
             """);
         Assert.Equal(["main", "helper", "counter", "LIMIT", "prop"], m.ModuleFields.Select(f => f.Name));
         Assert.Equal(Modifiers.Private | Modifiers.Inline, m.ModuleFields[1].Modifiers);
+        Assert.Equal(" Doubles. ", m.ModuleFields[1].Doc);
+        Assert.Null(m.ModuleFields[0].Doc);
         Assert.True(((VarField)m.ModuleFields[3].Kind).IsFinal);
         Assert.IsType<PropertyField>(m.ModuleFields[4].Kind);
         Assert.Equal("Other", Assert.Single(m.Types).Name);

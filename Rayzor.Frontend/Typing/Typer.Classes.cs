@@ -1,0 +1,87 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    /// The constructor `new C()` runs: C's own, else the nearest superclass's.
+    public static FieldSymbol? ConstructorOf(ClassSymbol c)
+    {
+        for (var k = c; k != null; k = k.Super?.Class)
+            if (k.Constructor != null) return k.Constructor;
+        return null;
+    }
+
+    private TExpr TypeNew(NewExpr n, HType? expected)
+    {
+        var sym = ResolveTypePath(n.Type.Pack, n.Type.Name, n.Type.Sub, n.Type.Span);
+        if (sym is not ClassSymbol cls)
+        {
+            if (sym == null) { Error(n.Type.Span, $"Type not found : {n.Type.FullName}"); return Poisoned(n.Span); }
+            return Unsupported(n.Span, $"new {sym.Name}");
+        }
+        BuildClassHeader(cls);
+        if (cls.IsInterface) { Error(n.Span, $"Cannot instantiate interface {cls.Name}"); return Poisoned(n.Span); }
+        if (cls.IsExtern && cls != ArraySym) return Unsupported(n.Span, $"new {cls.Name}");
+        var typeArgs = n.Type.Params.Select(ResolveHint).ToList();
+        var type = (TInst)MakeType(cls, typeArgs, n.Span);
+        if (expected != null && expected.Follow() is TInst e && e.Class == cls) Unify(type, expected);
+        if (cls == ArraySym)
+            return new TArrayDecl(n.Span, type, type.Params[0], []);
+        UseClass(cls);
+        var ctor = ConstructorOf(cls);
+        var args = new List<TExpr>();
+        if (ctor != null)
+        {
+            EnsureTyped(ctor);
+            var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(type, (ClassSymbol)ctor.Owner));
+            args = TypeArgs(new CallExpr(n.Span, new IdentExpr(n.Type.Span, cls.Name), n.Args), fun);
+        }
+        else if (n.Args.Count > 0) Error(n.Span, $"{cls.Name} does not have a constructor");
+        return new TNew(n.Span, type, cls, args);
+    }
+
+    /// The type arguments of `owner` as seen from an instance type of a subclass.
+    private static IReadOnlyList<HType> InstParamsFor(TInst inst, ClassSymbol owner)
+    {
+        HType? t = inst;
+        while (t is TInst i)
+        {
+            if (i.Class == owner) return i.Params;
+            t = i.Class.Super is { } s ? TypeSubst.Apply(s, i.Class.Params, i.Params) : null;
+        }
+        return [];
+    }
+
+    private TExpr TypeSuperCall(CallExpr c)
+    {
+        if (_type is not ClassSymbol { Super: { } sup } || _field?.Name != "new")
+        {
+            Error(c.Span, "Cannot call super constructor outside a constructor of a subclass");
+            return Poisoned(c.Span);
+        }
+        var ctor = ConstructorOf(sup.Class);
+        var args = new List<TExpr>();
+        if (ctor != null)
+        {
+            EnsureTyped(ctor);
+            var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(sup, (ClassSymbol)ctor.Owner));
+            args = TypeArgs(c, fun);
+        }
+        return new TSuperCtor(c.Span, _core.Void, sup.Class, args);
+    }
+
+    private TExpr TypeSuperField(FieldExpr fx)
+    {
+        if (_type is not ClassSymbol { Super: { } sup } || _field is { IsStatic: true })
+        {
+            Error(fx.Span, "Cannot use super here");
+            return Poisoned(fx.Span);
+        }
+        var f = sup.Class.FindField(fx.Name);
+        if (f == null) { Error(fx.NameSpan, $"{sup} has no field {fx.Name}"); return Poisoned(fx.Span); }
+        return InstanceFieldExpr(fx.Span, new TSuper(fx.Span, sup), f);
+    }
+}

@@ -1,0 +1,100 @@
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.LlvmBackend.Emit;
+
+public sealed unsafe partial class ModuleEmitter
+{
+    /// Offsets in a type descriptor (docs/abi.md).
+    internal const int TdItableOffset = 40, TdVtableOffset = 48;
+
+    private readonly Dictionary<string, LLVMValueRef> _classTds = new();
+
+    /// The descriptor global of a class (created empty on first mention, filled by EmitClasses).
+    internal LLVMValueRef ClassTd(string name)
+    {
+        if (_classTds.TryGetValue(name, out var g)) return g;
+        var cls = _mir.Classes.FirstOrDefault(c => c.Name == name);
+        var vtable = cls?.VTable.Count ?? 0;
+        var type = Struct(_i32, _i32, _ptr, _ptr, _ptr, _ptr, _ptr, LLVM.ArrayType2(_ptr, (ulong)vtable));
+        g = LLVM.AddGlobal(_mod, type, "rz_class_" + name);
+        LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
+        LLVM.SetGlobalConstant(g, true);
+        LLVM.SetAlignment(g, 8);
+        _classTds[name] = g;
+        if (cls == null) // an interface or a class only named in an interface list
+            LLVM.SetInitializer(g, ConstStruct(CI32(TypeKinds.Class), CI32(0), CString(name, ".name"), Null, Null, Null, Null, EmptyPtrArray(0)));
+        return g;
+    }
+
+    private LLVMValueRef Null => LLVM.ConstNull(_ptr);
+
+    private LLVMValueRef EmptyPtrArray(int n)
+    {
+        var nulls = Enumerable.Repeat(LLVM.ConstNull(_ptr), n).ToArray();
+        fixed (LLVMValueRef* p = nulls) return LLVM.ConstArray2(_ptr, p, (ulong)n);
+    }
+
+    private LLVMValueRef PtrArray(IEnumerable<LLVMValueRef> items)
+    {
+        var arr = items.ToArray();
+        fixed (LLVMValueRef* p = arr) return LLVM.ConstArray2(_ptr, p, (ulong)arr.Length);
+    }
+
+    private void EmitClasses()
+    {
+        foreach (var c in _mir.Classes) ClassTd(c.Name);
+        foreach (var c in _mir.Classes)
+        {
+            var fn = (string? n) => n == null ? Null : _functions[n].Fn;
+            var interfaces = c.Interfaces.Count == 0 ? Null
+                : PrivateConstant(PtrArray(c.Interfaces.Select(ClassTd).Append(Null)), ".ifaces", 8);
+            var itable = c.ITable.All(x => x == null) ? Null : PrivateConstant(PtrArray(c.ITable.Select(fn)), ".itable", 8);
+            var init = ConstStruct(CI32(TypeKinds.Class), CI32(c.Size), CString(c.Name, ".name"),
+                c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable,
+                PtrArray(c.VTable.Select(v => fn(v))));
+            LLVM.SetInitializer(_classTds[c.Name], init);
+        }
+    }
+
+    private sealed partial class FunctionEmitter
+    {
+        private LLVMValueRef EmitNew(Instruction i)
+        {
+            var cls = m._mir.Classes.First(c => c.Name == i.Sym);
+            var alloc = m.DeclareC("GC_malloc", m._ptr, m._i64);
+            var obj = m.Call(alloc, [LLVM.ConstInt(m._i64, (ulong)Math.Max(cls.Size, 8), false)]);
+            LLVM.BuildStore(B, m.ClassTd(cls.Name), obj);
+            return obj;
+        }
+
+        private LLVMValueRef EmitGetField(Instruction i)
+        {
+            var v = LLVM.BuildLoad2(B, Slot(i.Type), At(A(i, 0), (int)i.Imm), "");
+            return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
+        }
+
+        private void EmitSetField(Instruction i)
+        {
+            var v = A(i, 1);
+            if (f.TypeOf(i.Args[1]) == MirType.Bool) v = LLVM.BuildZExt(B, v, m._i8, "");
+            LLVM.BuildStore(B, v, At(A(i, 0), (int)i.Imm));
+        }
+
+        /// `vcall`/`icall`: the code pointer comes from the receiver's descriptor.
+        private LLVMValueRef EmitDispatch(Instruction i)
+        {
+            var td = LLVM.BuildLoad2(B, m._ptr, A(i, 0), "");
+            LLVMValueRef code;
+            if (i.Op == Opcode.VCall) code = LLVM.BuildLoad2(B, m._ptr, At(td, TdVtableOffset + 8 * (int)i.Imm), "");
+            else
+            {
+                var itable = LLVM.BuildLoad2(B, m._ptr, At(td, TdItableOffset), "");
+                code = LLVM.BuildLoad2(B, m._ptr, At(itable, 8 * (int)i.Imm), "");
+            }
+            var ft = m.FnType(m.Llvm(i.Type), i.Args.Select(a => m.Llvm(f.TypeOf(a))).ToArray());
+            var args = i.Args.Select(V).ToArray();
+            fixed (LLVMValueRef* p = args) return LLVM.BuildCall2(B, ft, code, p, (uint)args.Length, "");
+        }
+    }
+}

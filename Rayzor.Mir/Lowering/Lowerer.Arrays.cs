@@ -1,0 +1,112 @@
+using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Lowering;
+
+public sealed partial class Lowerer
+{
+    /// Element kinds of docs/abi.md.
+    private const int ElemPtr = 0, ElemI32 = 1, ElemF64 = 2, ElemBool = 3;
+
+    /// How elements of an Array<elem> are stored; null when the element type is erased (a type
+    /// parameter), so accesses must go through the runtime, which knows the array's real kind.
+    private MirType? StorageOf(HType elem)
+    {
+        var t = elem;
+        while (t is TMono { Bound: { } b }) t = b;
+        if (t is TParam) return null;
+        return MirTypeOf(elem) is MirType.Void ? MirType.Ptr : MirTypeOf(elem);
+    }
+
+    private static int KindOf(MirType t) => t switch { MirType.I32 => ElemI32, MirType.F64 => ElemF64, MirType.Bool => ElemBool, _ => ElemPtr };
+
+    private static string Suffix(MirType t) => t switch { MirType.I32 => "i32", MirType.F64 => "f64", MirType.Bool => "bool", _ => "ptr" };
+
+    private ValueId LowerArrayDecl(TArrayDecl a)
+    {
+        var storage = StorageOf(a.ElemType) ?? MirType.Ptr;
+        var arr = Native("rz_array_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(KindOf(storage)), _b.IConst(a.Items.Count));
+        for (var i = 0; i < a.Items.Count; i++)
+        {
+            var v = Adapt(LowerValue(a.Items[i]), storage);
+            _b.Op(Opcode.ASet, MirType.Void, arr, _b.IConst(i), v);
+        }
+        return arr;
+    }
+
+    private ValueId LowerIndexGet(TIndex ix)
+    {
+        var arr = LowerValue(ix.Target);
+        var i = LowerValue(ix.Index);
+        var storage = StorageOf(ix.Type);
+        if (storage == null) return Native("rz_array_get_dyn", MirType.Ptr, [MirType.Ptr, MirType.I32], arr, i);
+        return _b.Op(Opcode.AGet, storage.Value, arr, i);
+    }
+
+    private ValueId LowerIndexSet(TIndex ix, ValueId value)
+    {
+        var arr = LowerValue(ix.Target);
+        var i = LowerValue(ix.Index);
+        var storage = StorageOf(ix.Type);
+        if (storage == null)
+        {
+            Native("rz_array_set_dyn", MirType.Void, [MirType.Ptr, MirType.I32, MirType.Ptr], arr, i, Adapt(value, MirType.Ptr));
+            return value;
+        }
+        _b.Op(Opcode.ASet, MirType.Void, arr, i, Adapt(value, storage.Value));
+        return value;
+    }
+
+    /// `for (v in a)`: `i = 0; while (i < a.length) { v = a[i]; i++; body }`.
+    private void LowerForArray(TForArray fa)
+    {
+        var arrVar = -3000 - _loops.Count;
+        var idxVar = arrVar - 500;
+        var arr = LowerValue(fa.Array);
+        _ssa.Write(arrVar, _b.Current, arr);
+        _ssa.Write(idxVar, _b.Current, _b.IConst(0));
+        var header = _fn.NewBlock();
+        var body = _fn.NewBlock();
+        var exit = _fn.NewBlock();
+        Jump(header);
+        SwitchTo(header);
+        var a = _ssa.Read(arrVar, MirType.Ptr, header);
+        var i = _ssa.Read(idxVar, MirType.I32, header);
+        BranchIf(_b.Cmp(Opcode.ICmp, Cond.Lt, i, _b.Op(Opcode.ALen, MirType.I32, a)), body, exit);
+        _ssa.Seal(body);
+        SwitchTo(body);
+        var storage = StorageOf(fa.Var.Type);
+        var elem = storage == null
+            ? Native("rz_array_get_dyn", MirType.Ptr, [MirType.Ptr, MirType.I32], a, i)
+            : _b.Op(Opcode.AGet, storage.Value, a, i);
+        _localTypes[fa.Var] = _fn.TypeOf(elem);
+        _ssa.Write(fa.Var.Id, body, elem);
+        _ssa.Write(idxVar, body, _b.Op(Opcode.IAdd, MirType.I32, i, _b.IConst(1)));
+        _loops.Add((exit, header));
+        LowerExpr(fa.Body);
+        _loops.RemoveAt(_loops.Count - 1);
+        if (!_b.Terminated) Jump(header);
+        _ssa.Seal(header);
+        _ssa.Seal(exit);
+        SwitchTo(exit);
+    }
+
+    /// Converts a value to another representation: boxing, unboxing, Int to Float.
+    private ValueId Adapt(ValueId v, MirType to)
+    {
+        var from = _fn.TypeOf(v);
+        if (from == to) return v;
+        return (from, to) switch
+        {
+            (MirType.I32, MirType.Ptr) => Native("rz_box_int", MirType.Ptr, [MirType.I32], v),
+            (MirType.F64, MirType.Ptr) => Native("rz_box_float", MirType.Ptr, [MirType.F64], v),
+            (MirType.Bool, MirType.Ptr) => Native("rz_box_bool", MirType.Ptr, [MirType.Bool], v),
+            (MirType.Ptr, MirType.I32) => Native("rz_unbox_int", MirType.I32, [MirType.Ptr], v),
+            (MirType.Ptr, MirType.F64) => Native("rz_unbox_float", MirType.F64, [MirType.Ptr], v),
+            (MirType.Ptr, MirType.Bool) => Native("rz_unbox_bool", MirType.Bool, [MirType.Ptr], v),
+            (MirType.I32, MirType.F64) => _b.Op(Opcode.IToF, MirType.F64, v),
+            _ => throw new InvalidOperationException($"cannot adapt {from.Name()} to {to.Name()}"),
+        };
+    }
+}
