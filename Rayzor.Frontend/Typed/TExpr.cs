@@ -112,3 +112,8 @@ public sealed record TSuper(TextSpan Span, HType Type) : TExpr(Span, Type);
 
 /// `super(args)` in a constructor: the superclass constructor run on `this`.
 public sealed record TSuperCtor(TextSpan Span, HType Type, ClassSymbol Class, IReadOnlyList<TExpr> Args) : TExpr(Span, Type);
+
+/// A local function or arrow function: its own arguments and body, and the outer locals it
+/// captures (shared with the enclosing function, by reference).
+public sealed record TFunction(TextSpan Span, HType Type, int Id, IReadOnlyList<LocalSymbol> Args, TExpr Body, IReadOnlyList<LocalSymbol> Captures, LocalSymbol? Self) : TExpr(Span, Type);
+

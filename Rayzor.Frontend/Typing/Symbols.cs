@@ -162,5 +162,8 @@ public sealed class LocalSymbol(int id, string name, HType type, TextSpan span)
     /// Set when a closure captures it (it then lives in a heap cell).
     public bool Captured { get; set; }
 
+    /// The function (method or local function) that declares it.
+    public int Owner { get; init; }
+
     public override string ToString() => Name;
 }

@@ -59,6 +59,8 @@ public sealed partial class Typer
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
             case ArrayLiteral al: return TypeArrayLiteral(al, expected);
             case NewExpr ne: return TypeNew(ne, expected);
+            case FunctionExpr fe when fe.Function.Body != null: return TypeLocalFunction(fe, expected);
+            case ArrowFunctionExpr ae: return TypeArrow(ae, expected);
             case IndexExpr ix: return TypeIndex(ix);
             default:
                 return Unsupported(e.Span, DescribeSyntax(e));
@@ -215,7 +217,11 @@ public sealed partial class Typer
                 }
                 return new TThis(id.Span, new TInst(tc, tc.Params.Cast<HType>().ToList()));
         }
-        if (LookupLocal(id.Name) is { } local) return new TLocal(id.Span, local);
+        if (LookupLocal(id.Name) is { } local)
+        {
+            NoteCapture(local);
+            return new TLocal(id.Span, local);
+        }
         for (var c = _type as ClassSymbol; c != null; c = c.Super?.Class)
         {
             if (c.Statics.TryGetValue(id.Name, out var sf)) return StaticFieldExpr(id.Span, c, sf);

@@ -40,6 +40,12 @@ public sealed partial class Typer
                 right = UnwrapNull(right);
             }
         }
+        // an unknown operand takes the other's type, as Haxe's unify_int does for `x * 3`
+        if (op is not (BinaryOp.BoolAnd or BinaryOp.BoolOr))
+        {
+            if (Prune(left.Type) is TMono lm && (_core.IsBasic(right.Type) || _core.IsString(right.Type))) lm.Bound = right.Type;
+            else if (Prune(right.Type) is TMono rm && (_core.IsBasic(left.Type) || _core.IsString(left.Type))) rm.Bound = left.Type;
+        }
         var lt = left.Type; var rt = right.Type;
         if (IsPoisoned(left)) return left;
         if (IsPoisoned(right)) return right;

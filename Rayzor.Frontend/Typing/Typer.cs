@@ -135,6 +135,8 @@ public sealed partial class Typer
         _module = f.Owner.Module;
         _type = f.Owner;
         _field = f;
+        var savedFrames = _frames.ToList();
+        _frames.Clear();
         _scopes.Clear();
         _typeParamScopes.Clear();
         _typeParamScopes.Add(f.Owner.Params);
@@ -181,6 +183,8 @@ public sealed partial class Typer
             _scopes.AddRange(savedScopes);
             _typeParamScopes.Clear();
             _typeParamScopes.AddRange(savedParams);
+            _frames.Clear();
+            _frames.AddRange(savedFrames);
         }
     }
 
@@ -192,7 +196,7 @@ public sealed partial class Typer
 
     private LocalSymbol DeclareLocal(string name, HType type, TextSpan span, bool isFinal = false)
     {
-        var local = new LocalSymbol(_nextLocalId++, name, type, span) { IsFinal = isFinal };
+        var local = new LocalSymbol(_nextLocalId++, name, type, span) { IsFinal = isFinal, Owner = CurrentFunction };
         _scopes[^1][name] = local;
         return local;
     }

@@ -143,6 +143,9 @@ public sealed unsafe partial class ModuleEmitter
                 }
                 case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m._globals[i.Sym!].Global); break;
                 case Opcode.New: Def(i, EmitNew(i)); break;
+                case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm)); break;
+                case Opcode.Closure: Def(i, EmitClosure(i)); break;
+                case Opcode.CallClosure: Def(i, EmitCallClosure(i)); break;
                 case Opcode.GetField: Def(i, EmitGetField(i)); break;
                 case Opcode.SetField: EmitSetField(i); break;
                 case Opcode.VCall or Opcode.ICall: Def(i, EmitDispatch(i)); break;

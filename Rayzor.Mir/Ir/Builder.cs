@@ -42,6 +42,12 @@ public sealed class MirBuilder(MirFunction function)
 
     public ValueId ICall(int selector, MirType ret, List<ValueId> args) => Emit(Opcode.ICall, ret, args, selector);
 
+    public ValueId Alloc(int size) => Emit(Opcode.Alloc, MirType.Ptr, [], size);
+
+    public ValueId Closure(string fn, ValueId env) => Emit(Opcode.Closure, MirType.Ptr, [env], sym: fn);
+
+    public ValueId CallClosure(MirType ret, List<ValueId> args) => Emit(Opcode.CallClosure, ret, args);
+
     public ValueId GLoad(string global, MirType type) => Emit(Opcode.GLoad, type, [], sym: global);
 
     public void GStore(string global, ValueId v) => Emit(Opcode.GStore, MirType.Void, [v], sym: global);

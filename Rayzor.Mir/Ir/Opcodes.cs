@@ -29,6 +29,7 @@ public enum Opcode : byte
     GLoad, GStore,
     ALen, AGet, ASet, SLen,
     New, GetField, SetField, VCall, ICall,
+    Alloc, Closure, CallClosure,
     Br, BrIf, Ret, Unreachable,
 }
 
@@ -85,6 +86,9 @@ public static class OpcodeTable
         new(Opcode.SetField, "setfield", 2, false, ImmKind.Int, Effects.WritesMemory, "store the field at a byte offset of an object"),
         new(Opcode.VCall, "vcall", -1, true, ImmKind.Int, Effects.Calls, "call the method in a vtable slot of the receiver (first operand)"),
         new(Opcode.ICall, "icall", -1, true, ImmKind.Int, Effects.Calls, "call an interface method by selector through the receiver's itable"),
+        new(Opcode.Alloc, "alloc", 0, true, ImmKind.Int, Effects.Calls, "allocate zeroed, scanned GC memory of a byte size (closure environments, variable cells)"),
+        new(Opcode.Closure, "closure", 1, true, ImmKind.Sym, Effects.Calls, "a closure of a function (whose first parameter is the environment) and an environment"),
+        new(Opcode.CallClosure, "callclosure", -1, true, ImmKind.None, Effects.Calls, "call a closure (first operand) with the remaining operands"),
         new(Opcode.Br, "br", 0, false, ImmKind.None, Effects.Terminator, "jump to a block, passing its parameters"),
         new(Opcode.BrIf, "brif", 1, false, ImmKind.None, Effects.Terminator, "jump to the first block if the Bool is true, else to the second"),
         new(Opcode.Ret, "ret", -1, false, ImmKind.None, Effects.Terminator, "return, with a value unless the function returns void"),

@@ -80,8 +80,7 @@ public sealed partial class Lowerer
         var elem = storage == null
             ? Native("rz_array_get_dyn", MirType.Ptr, [MirType.Ptr, MirType.I32], a, i)
             : _b.Op(Opcode.AGet, storage.Value, a, i);
-        _localTypes[fa.Var] = _fn.TypeOf(elem);
-        _ssa.Write(fa.Var.Id, body, elem);
+        BindLocal(fa.Var, elem);
         _ssa.Write(idxVar, body, _b.Op(Opcode.IAdd, MirType.I32, i, _b.IConst(1)));
         _loops.Add((exit, header));
         LowerExpr(fa.Body);

@@ -22,7 +22,7 @@ public sealed partial class Lowerer
             {
                 // the callee's own signature decides representation (a generic T is a pointer)
                 var declared = (TFun)f.Type!.Follow();
-                var args = call.Args.Select((a, i) => Adapt(a is TMissingArg ? ZeroValue(MirTypeOf(declared.Args[i].Type)) : LowerValue(a), MirTypeOf(declared.Args[i].Type))).ToList();
+                var args = AdaptArgs(call.Args, declared);
                 var ret = MirTypeOf(declared.Return);
                 var r = _b.Call(f.FullName, ret, args);
                 var want = MirTypeOf(call.Type);
@@ -33,6 +33,7 @@ public sealed partial class Lowerer
             case TInstanceField { Field.Kind: FieldKindTag.Method } m:
                 return LowerMethodCall(call, m);
             default:
+                if (call.Callee.Type.Follow() is TFun) return LowerClosureCall(call);
                 Error(call.Span, "This call cannot be compiled yet");
                 foreach (var a in call.Args) LowerExpr(a);
                 return ValueId.None;

@@ -168,7 +168,7 @@ public sealed partial class Lowerer
     }
 
     private List<ValueId> AdaptArgs(IReadOnlyList<TExpr> args, TFun declared) =>
-        args.Select((a, i) => Adapt(a is TMissingArg ? ZeroValue(MirTypeOf(declared.Args[i].Type)) : LowerValue(a), MirTypeOf(declared.Args[i].Type))).ToList();
+        args.Select((a, i) => a is TMissingArg ? ZeroValue(MirTypeOf(declared.Args[i].Type)) : AdaptTo(LowerValue(a), a.Type, declared.Args[i].Type)).ToList();
 
     private ValueId LowerSuperCtor(TSuperCtor s)
     {

@@ -24,11 +24,26 @@ public sealed partial class Lowerer
             case TVar v:
             {
                 var t = MirTypeOf(v.Local.Type);
-                _localTypes[v.Local] = t;
-                var init = v.Init != null ? LowerValue(v.Init) : ZeroValue(t);
-                _ssa.Write(v.Local.Id, _b.Current, init);
+                if (v.Local.Captured && v.Init is TFunction { Self: { } self } rec && self == v.Local)
+                {
+                    // a recursive local function: its cell exists before the closure captures it
+                    DeclareCell(v.Local, _b.Null());
+                    var cell = CellOf(v.Local);
+                    _b.SetField(cell, 0, LowerFunction(rec, cell));
+                    return ValueId.None;
+                }
+                var init = v.Init != null ? Adapt(LowerValue(v.Init), t is MirType.Void ? MirType.Ptr : t) : ZeroValue(t);
+                if (v.Local.Captured) DeclareCell(v.Local, init);
+                else
+                {
+                    _localTypes[v.Local] = _fn.TypeOf(init);
+                    _ssa.Write(v.Local.Id, _b.Current, init);
+                }
                 return ValueId.None;
             }
+            case TFunction fn: return LowerFunction(fn);
+            case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
+            case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
             case TBlock blk:
             {
                 var last = ValueId.None;
@@ -111,7 +126,8 @@ public sealed partial class Lowerer
 
     private ValueId ReadLocal(LocalSymbol l)
     {
-        var t = _localTypes.TryGetValue(l, out var known) ? known : MirTypeOf(l.Type);
+        var t = LocalType(l);
+        if (l.Captured) return _b.GetField(CellOf(l), 0, t);
         return _ssa.Read(l.Id, t, _b.Current);
     }
 
@@ -120,7 +136,7 @@ public sealed partial class Lowerer
         switch (target)
         {
             case TLocal l:
-                _ssa.Write(l.Local.Id, _b.Current, value);
+                WriteLocal(l.Local, value);
                 return value;
             case TStaticField sf:
                 _b.GStore(sf.Field.FullName, value);
@@ -237,8 +253,7 @@ public sealed partial class Lowerer
         BranchIf(_b.Cmp(Opcode.ICmp, Cond.Lt, i, end), body, exit);
         _ssa.Seal(body);
         SwitchTo(body);
-        _localTypes[fr.Var] = MirType.I32;
-        _ssa.Write(fr.Var.Id, body, i);
+        BindLocal(fr.Var, i);
         _loops.Add((exit, step));
         LowerExpr(fr.Body);
         _loops.RemoveAt(_loops.Count - 1);

@@ -39,6 +39,7 @@ public sealed partial class Lowerer
         BuildLayouts();
         foreach (var cls in _program.Classes) LowerClassMembers(cls);
         LowerEntry();
+        LowerPendingLambdas();
         FinishLayouts();
         return _module;
     }
@@ -56,6 +57,7 @@ public sealed partial class Lowerer
     private void Begin(string name, IReadOnlyList<MirType> ps, MirType ret, string? file)
     {
         _fn = new MirFunction(name, ps, ret) { SourceFile = file };
+        _fnName = name;
         _b = new MirBuilder(_fn);
         _ssa = new SsaBuilder(_fn, UndefinedValue);
         var entry = _fn.NewBlock();
@@ -94,12 +96,7 @@ public sealed partial class Lowerer
     /// Binds a method's argument locals to the entry block's parameters, from `first` on.
     private void BindArgs(FieldSymbol f, int first)
     {
-        for (var i = 0; i < f.ArgLocals.Count; i++)
-        {
-            var p = _fn.Entry.Params[first + i];
-            _localTypes[f.ArgLocals[i]] = _fn.TypeOf(p);
-            _ssa.Write(f.ArgLocals[i].Id, _b.Current, p);
-        }
+        for (var i = 0; i < f.ArgLocals.Count; i++) BindLocal(f.ArgLocals[i], _fn.Entry.Params[first + i]);
     }
 
     private void LowerEntry()

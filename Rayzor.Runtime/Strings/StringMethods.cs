@@ -193,8 +193,11 @@ public static unsafe class StringMethods
                 return c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
             return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
         }
-        // surrogates map to themselves: characters above the BMP keep their case
-        return upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+        // Unicode's simple mappings, which .NET's invariant casing leaves out on purpose (Turkish
+        // dotted/dotless i, long s). Surrogates map to themselves: characters above the BMP keep their case.
+        if (upper)
+            return c switch { '\u0131' => 'I', '\u017F' => 'S', _ => char.ToUpperInvariant(c) };
+        return c == '\u0130' ? 'i' : char.ToLowerInvariant(c);
     }
 
     /// <summary><c>String.fromCharCode(code)</c>: one unit up to 0xFFFF, a surrogate pair up to 0x10FFFF,

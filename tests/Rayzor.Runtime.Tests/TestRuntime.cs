@@ -28,6 +28,8 @@ internal static unsafe class TestRuntime
                     b->BoxInt = Descriptor(TypeKind.Int, 16, "Int");
                     b->BoxFloat = Descriptor(TypeKind.Float, 16, "Float");
                     b->BoxBool = Descriptor(TypeKind.Bool, 16, "Bool");
+                    b->Array = Descriptor(TypeKind.Array, 32, "Array");
+                    b->Closure = Descriptor(TypeKind.Closure, 24, "Closure");
                     Rt.Initialize(b, 0, null);
                     s_builtins = b;
                 }
