@@ -117,3 +117,39 @@ public sealed record TSuperCtor(TextSpan Span, HType Type, ClassSymbol Class, IR
 /// captures (shared with the enclosing function, by reference).
 public sealed record TFunction(TextSpan Span, HType Type, int Id, IReadOnlyList<LocalSymbol> Args, TExpr Body, IReadOnlyList<LocalSymbol> Captures, LocalSymbol? Self) : TExpr(Span, Type);
 
+
+/// An enum constructor applied to its arguments (or a constructor without arguments).
+public sealed record TEnumValue(TextSpan Span, HType Type, EnumCtorSymbol Ctor, IReadOnlyList<TExpr> Args) : TExpr(Span, Type);
+
+/// An enum constructor with arguments used as a function value is not supported yet; used as a callee it is applied.
+public sealed record TEnumCtorRef(TextSpan Span, HType Type, EnumCtorSymbol Ctor) : TExpr(Span, Type);
+
+/// `switch`: cases tried in order; a case matches when one of its patterns does and its guard holds.
+public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type);
+
+/// One case: or-ed patterns, an optional guard, the body (null when empty).
+public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body);
+
+/// A pattern of a switch case, matched against a value.
+public abstract record TPattern;
+
+/// `_`: matches anything.
+public sealed record PWild : TPattern;
+
+/// A constant (Int, Float, String, Bool, null): matches an equal value.
+public sealed record PConst(TExpr Value) : TPattern;
+
+/// A name: matches anything and binds it.
+public sealed record PBind(LocalSymbol Local) : TPattern;
+
+/// `name = pattern`: binds the value when the inner pattern matches.
+public sealed record PBindAs(LocalSymbol Local, TPattern Inner) : TPattern;
+
+/// `Ctor(p1, p2)` or `Ctor`: the constructor, then each argument.
+public sealed record PEnum(EnumCtorSymbol Ctor, IReadOnlyList<TPattern> Args, IReadOnlyList<HType> ArgTypes) : TPattern;
+
+/// `p1 | p2`.
+public sealed record POr(IReadOnlyList<TPattern> Alternatives) : TPattern;
+
+/// `[p1, p2]`: an array of exactly that length.
+public sealed record PArray(IReadOnlyList<TPattern> Items, HType ElemType) : TPattern;

@@ -11,7 +11,19 @@ public sealed partial class Typer
         if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
             return TypeTrace(c);
         if (c.Callee is IdentExpr { Name: "super" }) return TypeSuperCall(c);
+        if (c.Callee is FieldExpr { Name: "getIndex" or "getName" or "getParameters" } ef && c.Args.Count == 0)
+        {
+            var target = TypeExpr(ef.Target, null);
+            if (target.Type.Follow() is TEnum && FindTypeByName("Type") is ClassSymbol typeCls)
+            {
+                BuildClassHeader(typeCls);
+                var name = ef.Name switch { "getIndex" => "enumIndex", "getName" => "enumConstructor", _ => "enumParameters" };
+                var f = typeCls.Statics[name];
+                return new TCall(c.Span, ((TFun)f.Type!).Return, new TStaticField(ef.Span, f.Type!, f), [target]);
+            }
+        }
         var callee = TypeExpr(c.Callee, null);
+        if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef);
         if (IsPoisoned(callee))
         {
             foreach (var a in c.Args) TypeExpr(a, null);
@@ -28,11 +40,16 @@ public sealed partial class Typer
             var field = callee is TStaticField s ? s.Field : ((TInstanceField)callee).Field;
             fun = (TFun)TypeSubst.Apply(fun, field.Params, field.Params.Select(_ => (HType)new TMono()).ToList());
         }
-        var args = TypeArgs(c, fun);
+        var calleeField = callee switch { TStaticField sf2 => sf2.Field, TInstanceField inf => inf.Field, _ => null };
+        var args = TypeArgs(c, fun, calleeField);
         return new TCall(c.Span, Prune(fun.Return), callee, args);
     }
 
-    private List<TExpr> TypeArgs(CallExpr c, TFun fun)
+    /// Default values of a method's optional arguments (`?x:Int = 1`), filled in by the caller.
+    private static Expr? DefaultOf(FieldSymbol? f, int i) =>
+        f?.Decl.Kind is MethodField m && i < m.Function.Args.Count ? m.Function.Args[i].Default : null;
+
+    private List<TExpr> TypeArgs(CallExpr c, TFun fun, FieldSymbol? callee = null)
     {
         var args = new List<TExpr>(c.Args.Count);
         for (var i = 0; i < c.Args.Count; i++)
@@ -53,7 +70,14 @@ public sealed partial class Typer
                 Error(c.Span, $"Not enough arguments, expected {fun.Args[i].Name}:{fun.Args[i].Type}");
                 break;
             }
-            args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
+            if (DefaultOf(callee, i) is { } dflt)
+            {
+                var saved = _module;
+                _module = callee!.Owner.Module;
+                args.Add(Coerce(TypeExpr(dflt, fun.Args[i].Type), fun.Args[i].Type, c.Span));
+                _module = saved;
+            }
+            else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
     }

@@ -37,7 +37,7 @@ public sealed partial class Typer
         {
             EnsureTyped(ctor);
             var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(type, (ClassSymbol)ctor.Owner));
-            args = TypeArgs(new CallExpr(n.Span, new IdentExpr(n.Type.Span, cls.Name), n.Args), fun);
+            args = TypeArgs(new CallExpr(n.Span, new IdentExpr(n.Type.Span, cls.Name), n.Args), fun, ctor);
         }
         else if (n.Args.Count > 0) Error(n.Span, $"{cls.Name} does not have a constructor");
         return new TNew(n.Span, type, cls, args);
@@ -68,7 +68,7 @@ public sealed partial class Typer
         {
             EnsureTyped(ctor);
             var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(sup, (ClassSymbol)ctor.Owner));
-            args = TypeArgs(c, fun);
+            args = TypeArgs(c, fun, ctor);
         }
         return new TSuperCtor(c.Span, _core.Void, sup.Class, args);
     }

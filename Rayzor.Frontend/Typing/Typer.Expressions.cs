@@ -19,7 +19,9 @@ public sealed partial class Typer
             case FloatLiteral f: return new TConst(f.Span, _core.Float, f.Value);
             case StringLiteral s: return new TConst(s.Span, _core.String, s.Value);
             case InterpolatedString isx: return TypeInterpolation(isx);
-            case IdentExpr id: return TypeIdent(id);
+            case IdentExpr id:
+                _expectedForIdent = expected;
+                return TypeIdent(id);
             case ParenExpr p: return TypeExpr(p.Inner, expected);
             case BlockExpr b: return TypeBlock(b, expected);
             case VarExpr v: return TypeVar(v);
@@ -27,7 +29,7 @@ public sealed partial class Typer
             case AssignOpExpr ao: return TypeAssignOp(ao);
             case UnaryExpr u: return TypeUnary(u);
             case TernaryExpr t: return TypeIfValue(t.Span, t.Cond, t.Then, t.Else, expected);
-            case IfExpr ie: return ie.Else != null && expected != null && !_core.IsVoid(expected)
+            case IfExpr ie: return ie.Else != null && expected != null && !_core.IsVoid(expected) && !(Prune(expected) is TMono && IsStatementIf(ie))
                 ? TypeIfValue(ie.Span, ie.Cond, ie.Then, ie.Else, expected)
                 : TypeIfStatement(ie);
             case WhileExpr w:
@@ -59,6 +61,7 @@ public sealed partial class Typer
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
             case ArrayLiteral al: return TypeArrayLiteral(al, expected);
             case NewExpr ne: return TypeNew(ne, expected);
+            case SwitchExpr sw: return TypeSwitch(sw, expected);
             case FunctionExpr fe when fe.Function.Body != null: return TypeLocalFunction(fe, expected);
             case ArrowFunctionExpr ae: return TypeArrow(ae, expected);
             case IndexExpr ix: return TypeIndex(ix);
@@ -104,7 +107,7 @@ public sealed partial class Typer
             HType type;
             if (d.Init != null)
             {
-                init = TypeExpr(d.Init, hinted);
+                init = TypeExpr(d.Init, hinted ?? new TMono());
                 // Haxe reports a mismatch on the whole `var` expression
                 if (hinted != null) init = Coerce(init, hinted, v.Vars.Count == 1 ? v.Span : d.Span);
                 type = hinted ?? init.Type;
@@ -117,6 +120,17 @@ public sealed partial class Typer
         }
         return decls.Count == 1 ? decls[0] : new TBlock(v.Span, _core.Void, decls);
     }
+
+    /// An `if` whose branches end in statements (loops, returns) cannot be a value.
+    private static bool IsStatementIf(IfExpr ie) => IsStatement(ie.Then) || ie.Else != null && IsStatement(ie.Else);
+
+    private static bool IsStatement(Expr e) => e switch
+    {
+        BlockExpr { Exprs.Count: 0 } => true,
+        BlockExpr b => IsStatement(b.Exprs[^1]),
+        WhileExpr or ForExpr or ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr or VarExpr => true,
+        _ => false,
+    };
 
     private TExpr TypeIfStatement(IfExpr ie)
     {
@@ -132,7 +146,8 @@ public sealed partial class Typer
         var cond = Coerce(TypeExpr(c, _core.Bool), _core.Bool, c.Span);
         var then = TypeExpr(a, expected);
         var els = TypeExpr(b, expected ?? then.Type);
-        var type = expected != null && !_core.IsVoid(expected) ? expected : CommonType(then, els);
+        var type = expected != null && !_core.IsVoid(expected) && Prune(expected) is not TMono ? expected : CommonType(then, els);
+        if (expected != null && Prune(expected) is TMono) Unify(expected, type);
         then = Coerce(then, type, a.Span);
         els = Coerce(els, type, b.Span);
         return new TIf(span, type, cond, then, els);
@@ -236,6 +251,7 @@ public sealed partial class Typer
                 return InstanceFieldExpr(id.Span, self, inf);
             }
         }
+        if (FindCtorByName(id.Name, _expectedForIdent) is { } ctor) return CtorExpr(id.Span, ctor);
         if (FindTypeByName(id.Name) is { } type)
         {
             if (type is ClassSymbol cls) BuildClassHeader(cls);
@@ -266,8 +282,17 @@ public sealed partial class Typer
     private TExpr TypeField(FieldExpr fx)
     {
         if (fx.Target is IdentExpr { Name: "super" }) return TypeSuperField(fx);
+        if (fx is { Name: "code", Target: StringLiteral { Value.Length: > 0 } lit })
+            return new TConst(fx.Span, _core.Int, char.ConvertToUtf32(lit.Value, 0));
         var target = TypeExpr(fx.Target, null);
         if (IsPoisoned(target)) return target;
+        if (target is TTypeRef { Symbol: EnumSymbol en } ter)
+        {
+            BuildEnum(en);
+            if (en.Constructors.FirstOrDefault(k => k.Name == fx.Name) is { } ctor) return CtorExpr(fx.Span, ctor);
+            Error(fx.NameSpan, $"{en.Name} has no field {fx.Name}");
+            return Poisoned(fx.Span);
+        }
         if (target is TTypeRef tr)
         {
             if (tr.Symbol is ClassSymbol cls)

@@ -24,8 +24,9 @@ public sealed partial class Typer
             case BinaryOp.NullCoal:
                 return Unsupported(b.Span, "??");
         }
-        var left = TypeExpr(b.Left, null);
-        var right = TypeExpr(b.Right, null);
+        // operands are values: an `if` or `switch` there yields one
+        var left = TypeExpr(b.Left, new TMono());
+        var right = TypeExpr(b.Right, new TMono());
         return MakeBinary(b.Span, b.Op, left, right);
     }
 

@@ -122,6 +122,7 @@ public sealed partial class Typer
     {
         if (sym is ClassSymbol c) BuildClassHeader(c);
         if (sym is TypedefSymbol td) BuildTypedef(td);
+        if (sym is EnumSymbol en) BuildEnum(en);
         if (sym is AbstractSymbol abs && abs.Decl.Params.Count > 0 && abs.Params.Count == 0)
             foreach (var p in abs.Decl.Params) abs.Params.Add(new TParam(p.Name, []));
         while (args.Count < sym.Decl.Params.Count) args.Add(new TMono());
@@ -249,6 +250,7 @@ public sealed partial class Typer
                 }
                 return false;
             case (TEnum x, TEnum y): return x.Enum == y.Enum && UnifyParams(x.Params, y.Params);
+            case (TEnum, TAbstract { Abstract.Name: "EnumValue" }): return true;
             case (TFun x, TFun y):
                 if (x.Args.Count < y.Args.Count) return false;
                 for (var i = 0; i < x.Args.Count; i++)

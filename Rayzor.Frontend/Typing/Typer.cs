@@ -14,6 +14,9 @@ public sealed class TypedProgram(ClassSymbol mainClass, FieldSymbol mainMethod, 
     /// Classes in the order their static initializers run.
     public IReadOnlyList<ClassSymbol> Classes { get; } = classes;
     public CoreTypes Core { get; } = core;
+
+    /// Enums whose values the program uses.
+    public IReadOnlyList<EnumSymbol> Enums { get; init; } = [];
 }
 
 /// Types Haxe modules lazily: only what is reachable from `main` is typed.
@@ -35,6 +38,7 @@ public sealed partial class Typer
     private readonly List<IReadOnlyList<TParam>> _typeParamScopes = new();
     private HType? _returnType;
     private int _loopDepth;
+    private HType? _expectedForIdent;
 
     public Typer(ModuleLoader loader)
     {
@@ -64,7 +68,7 @@ public sealed partial class Typer
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());
-        return new TypedProgram(mainClass, main, _classOrder, _core);
+        return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums };
     }
 
     private bool LoadCoreTypes()

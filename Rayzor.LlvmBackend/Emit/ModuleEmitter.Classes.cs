@@ -49,8 +49,9 @@ public sealed unsafe partial class ModuleEmitter
             var fn = (string? n) => n == null ? Null : _functions[n].Fn;
             var interfaces = c.Interfaces.Count == 0 ? Null
                 : PrivateConstant(PtrArray(c.Interfaces.Select(ClassTd).Append(Null)), ".ifaces", 8);
-            var itable = c.ITable.All(x => x == null) ? Null : PrivateConstant(PtrArray(c.ITable.Select(fn)), ".itable", 8);
-            var init = ConstStruct(CI32(TypeKinds.Class), CI32(c.Size), CString(c.Name, ".name"),
+            var itable = c.IsEnum ? PrivateConstant(PtrArray(c.CtorNames.Select(StringConst)), ".ctors", 8)
+                : c.ITable.All(x => x == null) ? Null : PrivateConstant(PtrArray(c.ITable.Select(fn)), ".itable", 8);
+            var init = ConstStruct(CI32(c.IsEnum ? TypeKinds.Enum : TypeKinds.Class), CI32(c.Size), CString(c.Name, ".name"),
                 c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable,
                 PtrArray(c.VTable.Select(v => fn(v))));
             LLVM.SetInitializer(_classTds[c.Name], init);

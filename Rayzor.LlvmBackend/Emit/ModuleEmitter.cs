@@ -204,5 +204,5 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
 /// Values of TypeDesc.kind (docs/abi.md).
 public static class TypeKinds
 {
-    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5, Array = 6, Closure = 7;
+    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5, Array = 6, Closure = 7, Enum = 8;
 }

@@ -93,6 +93,12 @@ public sealed class MirClass(string name, int size)
     public string? Super { get; init; }
     public bool IsInterface { get; init; }
 
+    /// An enum: the descriptor has kind RZ_KIND_ENUM and instances hold a constructor index.
+    public bool IsEnum { get; init; }
+
+    /// Constructor names of an enum, as string literal indices (the descriptor's table at offset 40).
+    public List<int> CtorNames { get; } = [];
+
     /// Functions by vtable slot.
     public List<string> VTable { get; } = [];
 

@@ -52,6 +52,14 @@ public sealed partial class Lowerer
             case "Sys.exit": Native("rz_exit", MirType.Void, [MirType.I32], F(0)); return ValueId.None;
             case "Std.string": return ToStringValue(Unboxed(a[0]));
             case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
+            case "Type.enumIndex": return _b.GetField(F(0), EnumIndexOffset, MirType.I32);
+            case "Type.enumConstructor": return Native("rz_enum_name", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Math.isNaN": { var x = F(0); return _b.Cmp(Opcode.FCmp, Cond.Ne, x, x); }
+            case "Math.isFinite": { var x = F(0); return _b.Cmp(Opcode.FCmp, Cond.Eq, _b.Op(Opcode.FSub, MirType.F64, x, x), _b.FConst(0)); }
+            case "Math.fround": return _b.Op(Opcode.FFloor, MirType.F64, _b.Op(Opcode.FAdd, MirType.F64, F(0), _b.FConst(0.5)));
+            case "Math.ffloor": return _b.Op(Opcode.FFloor, MirType.F64, F(0));
+            case "Math.fceil": return _b.Op(Opcode.FCeil, MirType.F64, F(0));
+            case "Math.random": return Native("rz_math_random", MirType.F64, []);
             case "Std.parseInt": return Native("rz_std_parse_int", MirType.Ptr, [MirType.Ptr], F(0));
             case "Std.parseFloat": return Native("rz_std_parse_float", MirType.F64, [MirType.Ptr], F(0));
             case "String.fromCharCode": return Native("rz_string_from_char_code", MirType.Ptr, [MirType.I32], F(0));
@@ -59,8 +67,6 @@ public sealed partial class Lowerer
             case "Math.abs": return _b.Op(Opcode.FAbs, MirType.F64, F(0));
             case "Math.floor": return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FFloor, MirType.F64, F(0)));
             case "Math.ceil": return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FCeil, MirType.F64, F(0)));
-            case "Math.ffloor": return _b.Op(Opcode.FFloor, MirType.F64, F(0));
-            case "Math.fceil": return _b.Op(Opcode.FCeil, MirType.F64, F(0));
             case "Math.round":
                 return _b.Op(Opcode.FToI, MirType.I32, _b.Op(Opcode.FFloor, MirType.F64, _b.Op(Opcode.FAdd, MirType.F64, F(0), _b.FConst(0.5))));
             case "Math.sin" or "Math.cos" or "Math.tan" or "Math.asin" or "Math.acos" or "Math.atan" or "Math.exp" or "Math.log":

@@ -42,6 +42,8 @@ public sealed partial class Lowerer
                 return ValueId.None;
             }
             case TFunction fn: return LowerFunction(fn);
+            case TEnumValue ev: return LowerEnumValue(ev);
+            case TSwitch sw: return LowerSwitch(sw);
             case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
             case TBlock blk:

@@ -37,6 +37,7 @@ public sealed partial class Lowerer
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && !f.IsExtern)
                     _module.Globals.Add(new MirGlobal(f.FullName, MirTypeOf(f.Type!)));
         BuildLayouts();
+        LowerEnums();
         foreach (var cls in _program.Classes) LowerClassMembers(cls);
         LowerEntry();
         LowerPendingLambdas();
@@ -102,6 +103,7 @@ public sealed partial class Lowerer
     private void LowerEntry()
     {
         Begin(_module.EntryFunction, [], MirType.Void, null);
+        InitEnumSingletons();
         foreach (var cls in _program.Classes)
             foreach (var f in cls.DeclaredFields)
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && f.Body != null && !f.IsExtern)

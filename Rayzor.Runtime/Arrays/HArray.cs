@@ -40,8 +40,4 @@ public unsafe struct HArray
     public int Reserved;
     /// <summary>GC_malloc_atomic for I32/F64/Bool, GC_malloc for Ptr; null while the capacity is 0.</summary>
     public void* Data;
-
-    /// <summary>The elements of an I32 array.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Span<T> Elements<T>(HArray* a) where T : unmanaged => new(a->Data, a->Length);
 }

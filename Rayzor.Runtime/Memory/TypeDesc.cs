@@ -12,6 +12,7 @@ public static class TypeKind
     public const int Class = 5;
     public const int Array = 6;
     public const int Closure = 7;
+    public const int Enum = 8;
 }
 
 /// <summary>A type descriptor: static data emitted by the compiler, never on the GC heap.</summary>
@@ -23,6 +24,14 @@ public unsafe struct TypeDesc
     public int Size;
     /// <summary>UTF-8, NUL-terminated.</summary>
     public byte* Name;
+    /// <summary>The superclass descriptor (classes), else null.</summary>
+    public TypeDesc* Super;
+    /// <summary><c>HString* toString(void* self)</c> of a class or enum, else null.</summary>
+    public delegate* unmanaged<void*, void*> ToStringFn;
+    /// <summary>Null-terminated list of implemented interfaces, or null.</summary>
+    public TypeDesc** Interfaces;
+    /// <summary>Interface-method selector → code, or null.</summary>
+    public void** Itable;
 }
 
 /// <summary>The built-in descriptors the generated <c>main</c> hands to <c>rz_init</c>.</summary>

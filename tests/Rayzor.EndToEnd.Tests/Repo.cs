@@ -8,7 +8,9 @@ public static class Repo
 {
     public static readonly string Root = FindRoot();
 
-    public static string Compiler => Path.Combine(Root, "rayzor");
+    /// The published compiler (toolchain/test builds it first through ./rayzor). The launcher
+    /// itself is not used here: tests run in parallel and must not race to rebuild it.
+    public static string Compiler => Path.Combine(Root, "artifacts", "rayzor", "rayzor");
 
     private static string FindRoot()
     {
@@ -21,7 +23,8 @@ public static class Repo
     public static async Task<BufferedCommandResult> Run(string exe, IEnumerable<string> args, string? workDir = null, string? stdin = null)
     {
         var cmd = Cli.Wrap(exe).WithArguments(args).WithValidation(CommandResultValidation.None)
-            .WithWorkingDirectory(workDir ?? Root);
+            .WithWorkingDirectory(workDir ?? Root)
+            .WithEnvironmentVariables(e => e.Set("RAYZOR_HOME", Root));
         if (stdin != null) cmd = cmd.WithStandardInputPipe(PipeSource.FromString(stdin));
         return await cmd.ExecuteBufferedAsync();
     }

@@ -107,6 +107,15 @@ public class HarnessTests
     }
 
     [Fact]
+    public void ArraySortKeepsItsElementsThroughCollections()
+    {
+        // strings held only by a runtime array, sorted with a comparator that allocates and runs
+        // full collections: the sort must keep every element reachable for Boehm
+        var (_, stdout) = Run(Harness.Value, ["sortstress", "20000"]);
+        Assert.Equal("sortstress ok\n", stdout);
+    }
+
+    [Fact]
     public void Arm64UnderQemuPrintsTheSameOutput()
     {
         // Needs clang-19, lld and qemu-user (installed by toolchain/setup); nothing to check without them.
@@ -117,5 +126,7 @@ public class HarnessTests
         Assert.Equal(expected, stdout);
         var (_, fuzz) = Run("qemu-aarch64", [.. Qemu, HarnessArm64.Value, "fuzz", "20000"], timeoutSeconds: 300);
         Assert.Equal("fuzz mismatches: 0\n", fuzz);
+        var (_, sort) = Run("qemu-aarch64", [.. Qemu, HarnessArm64.Value, "sortstress", "3000"], timeoutSeconds: 300);
+        Assert.Equal("sortstress ok\n", sort);
     }
 }

@@ -6,6 +6,8 @@
  *   harness hello        prints one concatenation: what start-up time is measured on
  *   harness fuzz N       compares rz_string_from_float with snprintf("%.15g") on N random doubles
  *   harness stress N     N allocations through Boehm with live strings on the C stack; checks them
+ *   harness sortstress N sorts N fresh strings held only by a runtime array with a comparator that
+ *                        allocates and forces collections; checks order and contents
  * Exit code 0 when every check passed. */
 #include <math.h>
 #include <stdint.h>
@@ -14,9 +16,13 @@
 #include <string.h>
 
 typedef struct TypeDesc { int32_t kind; int32_t size; const char *name; } TypeDesc;
-enum { RZ_KIND_STRING = 1, RZ_KIND_INT = 2, RZ_KIND_FLOAT = 3, RZ_KIND_BOOL = 4, RZ_KIND_CLASS = 5 };
+enum { RZ_KIND_STRING = 1, RZ_KIND_INT = 2, RZ_KIND_FLOAT = 3, RZ_KIND_BOOL = 4, RZ_KIND_CLASS = 5,
+       RZ_KIND_ARRAY = 6, RZ_KIND_CLOSURE = 7 };
+enum { RZ_ELEM_PTR = 0, RZ_ELEM_I32 = 1, RZ_ELEM_F64 = 2, RZ_ELEM_BOOL = 3 };
 typedef struct HString { const TypeDesc *td; int32_t length; int32_t hash; uint16_t chars[]; } HString;
-typedef struct RzBuiltins { const TypeDesc *string, *boxInt, *boxFloat, *boxBool; } RzBuiltins;
+typedef struct HArray { const TypeDesc *td; int32_t length, capacity, elemKind, reserved; void *data; } HArray;
+typedef struct HClosure { const TypeDesc *td; void *fn; void *env; } HClosure;
+typedef struct RzBuiltins { const TypeDesc *string, *boxInt, *boxFloat, *boxBool, *array, *closure; } RzBuiltins;
 
 void rz_init(const RzBuiltins *, int32_t argc, char **argv);
 void rz_exit(int32_t code);
@@ -34,15 +40,42 @@ void rz_println(HString *);
 void *rz_box_int(int32_t);
 void *rz_box_float(double);
 void *rz_box_bool(int32_t);
+HArray *rz_array_new(int32_t elemKind, int32_t length);
+void rz_array_set_i32(HArray *, int32_t i, int32_t v);
+void rz_array_set_ptr(HArray *, int32_t i, void *v);
+int32_t rz_array_push_i32(HArray *, int32_t);
+int32_t rz_array_push_f64(HArray *, double);
+int32_t rz_array_push_ptr(HArray *, void *);
+void *rz_array_pop(HArray *);
+void rz_array_insert_i32(HArray *, int32_t pos, int32_t v);
+int32_t rz_array_index_of_ptr(HArray *, void *v, int32_t from);
+HArray *rz_array_slice(HArray *, int32_t pos, int32_t end);
+HArray *rz_array_splice(HArray *, int32_t pos, int32_t len);
+HString *rz_array_join(HArray *, HString *sep);
+HString *rz_array_to_string(HArray *);
+void *rz_array_get_dyn(HArray *, int32_t i);
+void rz_array_sort(HArray *, HClosure *cmp);
+HString *rz_string_substr(HString *, int32_t pos, int32_t len);
+int32_t rz_string_index_of(HString *, HString *needle, int32_t from);
+int32_t rz_string_char_code_at(HString *, int32_t i);
+HArray *rz_string_split(HString *, HString *sep);
+HString *rz_string_to_upper(HString *);
+HString *rz_string_from_char_code(int32_t);
+void *rz_std_parse_int(HString *);
+double rz_std_parse_float(HString *);
+int32_t rz_string_hash(HString *);
 size_t GC_get_heap_size(void); /* Boehm, linked statically from libgc.a */
+void GC_gcollect(void);
 
 /* What the compiler emits: the built-in descriptors and string literals as constant data. */
 static const TypeDesc td_string = { RZ_KIND_STRING, 0, "String" };
 static const TypeDesc td_int = { RZ_KIND_INT, 16, "Int" };
 static const TypeDesc td_float = { RZ_KIND_FLOAT, 16, "Float" };
 static const TypeDesc td_bool = { RZ_KIND_BOOL, 16, "Bool" };
+static const TypeDesc td_array = { RZ_KIND_ARRAY, 32, "Array" };
+static const TypeDesc td_closure = { RZ_KIND_CLOSURE, 24, "Closure" };
 static const TypeDesc td_main = { RZ_KIND_CLASS, 8, "Main" };
-static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool };
+static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure };
 
 #define LIT(name, text)                                                                         \
     static const struct { const TypeDesc *td; int32_t length, hash; uint16_t chars[sizeof(u"" text) / 2 - 1]; } \
@@ -59,6 +92,12 @@ LIT(s_unicode, "h\u00e9llo \u2192 \U0001F600")
 LIT(s_item, "item ")
 LIT(s_abc, "abc")
 LIT(s_abd, "abd")
+LIT(s_comma, ",")
+LIT(s_comma_sp, ", ")
+LIT(s_csv, "a,b,,c")
+LIT(s_empty, "")
+LIT(s_hex, "  0x1F")
+LIT(s_float_text, "1e3x")
 
 static HString *cat(HString *a, HString *b) { return rz_string_concat(a, b); }
 static HString *cat3(HString *a, HString *b, HString *c) { return cat(cat(a, b), c); }
@@ -128,6 +167,88 @@ static int basics(void) {
     return ok;
 }
 
+/* Comparators as the compiler emits them: fn(env, a, b), C calling convention. */
+static int32_t cmp_int_desc(void *env, int32_t a, int32_t b) { (void)env; return b - a; }
+
+static int64_t cmp_calls;
+static int32_t cmp_string_allocating(void *env, void *a, void *b) {
+    (void)env;
+    /* garbage, and now and then a full collection while the sort holds its elements */
+    HString *junk = cat((HString *)a, (HString *)b);
+    if (++cmp_calls % 4096 == 0) GC_gcollect();
+    return junk->length < 0 ? 0 : rz_string_compare((HString *)a, (HString *)b);
+}
+
+static HClosure *closure(void *fn) {
+    HClosure *c = rz_alloc(sizeof(HClosure));
+    c->td = &td_closure;
+    c->fn = fn;
+    c->env = NULL;
+    return c;
+}
+
+static int arrays(void) {
+    int ok = 1;
+    HArray *a = rz_array_new(RZ_ELEM_I32, 0);
+    rz_array_push_i32(a, 3);
+    rz_array_push_i32(a, 1);
+    ok &= rz_array_push_i32(a, 2) == 3;
+    rz_array_set_i32(a, 5, 9); /* past the end: grows, the gap reads 0 */
+    ok &= a->length == 6 && ((int32_t *)a->data)[3] == 0;
+    rz_println(cat(ascii("ints "), rz_std_string(a)));
+    rz_array_sort(a, closure((void *)cmp_int_desc));
+    rz_println(cat(ascii("sorted desc "), rz_array_join(a, s_comma_sp)));
+    rz_array_insert_i32(a, -1, 7);
+    HString *inserted = rz_array_to_string(a);
+    rz_println(cat3(ascii("insert(-1, 7) "), inserted, cat(ascii(" pop "), rz_std_string(rz_array_pop(a)))));
+    HString *sliced = rz_array_to_string(rz_array_slice(a, -2, 2147483647));
+    HString *spliced = rz_array_to_string(rz_array_splice(a, 1, 2));
+    rz_println(cat3(ascii("slice(-2) "), sliced, cat3(ascii(" splice(1, 2) "), spliced, cat(ascii(" left "), rz_array_to_string(a)))));
+    ok &= rz_array_get_dyn(a, 100) == NULL;
+
+    HArray *f = rz_array_new(RZ_ELEM_F64, 0);
+    rz_array_push_f64(f, 0.1 + 0.2);
+    rz_array_push_f64(f, 1e21);
+    rz_array_push_f64(f, -0.0);
+    HArray *parts = rz_string_split(s_csv, s_comma);
+    ok &= parts->length == 4 && parts->elemKind == RZ_ELEM_PTR;
+    HArray *nested = rz_array_new(RZ_ELEM_PTR, 0);
+    rz_array_push_ptr(nested, f);
+    rz_array_push_ptr(nested, parts);
+    rz_array_push_ptr(nested, NULL);
+    rz_array_push_ptr(nested, rz_box_int(5));
+    rz_array_push_ptr(nested, closure(NULL));
+    rz_println(cat(ascii("nested "), rz_std_string(nested)));
+    ok &= rz_array_index_of_ptr(parts, ascii("c"), 0) == 3;
+    rz_println(cat(ascii("split(\"\") "), rz_std_string(rz_string_split(s_abc, s_empty))));
+
+    rz_println(cat3(rz_string_to_upper(rz_string_substr(s_unicode, -8, 5)), s_arrow,
+                    rz_string_from_int(rz_string_index_of(s_csv, s_comma, 2))));
+    rz_println(cat3(rz_std_string(rz_std_parse_int(s_hex)), s_arrow, rz_string_from_float(rz_std_parse_float(s_float_text))));
+    rz_println(cat3(rz_string_from_char_code(0x1F600), s_arrow, rz_string_from_int(rz_string_char_code_at(s_abc, 3))));
+    ok &= rz_string_hash(s_abc) == rz_string_hash(ascii("abc")) && rz_string_hash(s_abc) != 0;
+    rz_println(ok ? ascii("arrays ok") : ascii("arrays MISMATCH"));
+    return ok;
+}
+
+static int sortstress(long n) {
+    HArray *a = rz_array_new(RZ_ELEM_PTR, 0);
+    uint32_t x = 12345;
+    for (long i = 0; i < n; i++) {
+        char buf[32];
+        x = x * 1103515245u + 12345u;
+        snprintf(buf, sizeof buf, "k%06u-%ld", (x >> 8) % 1000000u, i);
+        rz_array_push_ptr(a, ascii(buf)); /* the string lives only in the array */
+    }
+    rz_array_sort(a, closure((void *)cmp_string_allocating));
+    int ok = a->length == n;
+    HString **items = (HString **)a->data;
+    for (long i = 1; i < n && ok; i++) ok &= rz_string_compare(items[i - 1], items[i]) < 0;
+    for (long i = 0; i < n && ok; i++) ok &= items[i]->td == &td_string && items[i]->chars[0] == 'k';
+    rz_println(ascii(ok ? "sortstress ok" : "sortstress MISMATCH"));
+    return ok;
+}
+
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static uint64_t next(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng; }
 
@@ -177,7 +298,8 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "hello") == 0) ok = (rz_println(cat(s_hello, s_world)), 1);
     else if (argc > 2 && strcmp(argv[1], "fuzz") == 0) ok = fuzz(atol(argv[2]));
     else if (argc > 2 && strcmp(argv[1], "stress") == 0) ok = stress(atol(argv[2]));
-    else ok = basics();
+    else if (argc > 2 && strcmp(argv[1], "sortstress") == 0) ok = sortstress(atol(argv[2]));
+    else ok = basics() & arrays();
     rz_exit(ok ? 0 : 1);
     return 1;
 }
