@@ -153,3 +153,9 @@ public sealed record POr(IReadOnlyList<TPattern> Alternatives) : TPattern;
 
 /// `[p1, p2]`: an array of exactly that length.
 public sealed record PArray(IReadOnlyList<TPattern> Items, HType ElemType) : TPattern;
+
+/// `{ a: 1, b: "x" }`: a new anonymous structure.
+public sealed record TObjectDecl(TextSpan Span, HType Type, IReadOnlyList<(string Name, TExpr Value)> Fields) : TExpr(Span, Type);
+
+/// A field of an anonymous structure or a Dynamic value, looked up by name at run time.
+public sealed record TDynField(TextSpan Span, HType Type, TExpr Target, string Name) : TExpr(Span, Type);

@@ -23,6 +23,7 @@ public sealed partial class Typer
                 _expectedForIdent = expected;
                 return TypeIdent(id);
             case ParenExpr p: return TypeExpr(p.Inner, expected);
+            case BlockExpr { Exprs.Count: 0 } eb0 when expected?.Follow() is TAnon: return TypeObjectLiteral(new ObjectLiteral(eb0.Span, []), expected);
             case BlockExpr b: return TypeBlock(b, expected);
             case VarExpr v: return TypeVar(v);
             case BinaryExpr bin: return TypeBinary(bin);
@@ -62,6 +63,7 @@ public sealed partial class Typer
             case ArrayLiteral al: return TypeArrayLiteral(al, expected);
             case NewExpr ne: return TypeNew(ne, expected);
             case SwitchExpr sw: return TypeSwitch(sw, expected);
+            case ObjectLiteral ol: return TypeObjectLiteral(ol, expected);
             case FunctionExpr fe when fe.Function.Body != null: return TypeLocalFunction(fe, expected);
             case ArrowFunctionExpr ae: return TypeArrow(ae, expected);
             case IndexExpr ix: return TypeIndex(ix);
@@ -315,6 +317,7 @@ public sealed partial class Typer
             Error(fx.NameSpan, $"{ti} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
+        if (tt is TAnon || _core.IsDynamic(tt) || tt is TMono) return TypeDynField(fx, target);
         return Unsupported(fx.Span, $"Field access on {target.Type}");
     }
 }

@@ -126,7 +126,7 @@ public sealed partial class Typer
             case TLocal l when l.Local.IsFinal:
                 Error(span, "Cannot assign to final");
                 return false;
-            case TIndex:
+            case TIndex or TDynField:
                 return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }

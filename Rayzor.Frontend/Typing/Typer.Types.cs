@@ -111,10 +111,28 @@ public sealed partial class Typer
                         _ => TDynamic.Instance,
                     },
                     f.Kind is VarField { Optional: true } || f.Meta.Any(m => m.Name == ":optional"))).ToList());
+            case ExtendTypeHint eh:
+            {
+                var own = (TAnon)ResolveHint(new AnonTypeHint(eh.Span, eh.Fields));
+                return MergeAnon(eh.Bases.Select(ResolveHint).Append(own));
+            }
+            case IntersectionTypeHint ih:
+                return MergeAnon(ih.Types.Select(ResolveHint));
             default:
                 Error(hint.Span, "This kind of type is not supported yet", "RZ0900");
                 return TDynamic.Instance;
         }
+    }
+
+    /// `{> A, > B, c:Int}` and `A & B`: the fields of all the structures.
+    private static TAnon MergeAnon(IEnumerable<HType> parts)
+    {
+        var fields = new List<AnonField>();
+        foreach (var p in parts)
+            if (p.Follow() is TAnon a)
+                foreach (var f in a.Fields)
+                    if (fields.All(x => x.Name != f.Name)) fields.Add(f);
+        return new TAnon(fields);
     }
 
     /// Makes the type value of a symbol applied to arguments (missing arguments become monomorphs).

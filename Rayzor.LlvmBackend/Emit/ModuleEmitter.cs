@@ -133,7 +133,8 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         var tdBool = Td(TypeKinds.Bool, 16, "Bool");
         var tdArray = Td(TypeKinds.Array, 32, "Array");
         var tdClosure = Td(TypeKinds.Closure, 24, "Closure");
-        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure);
+        var tdAnon = Td(TypeKinds.Anon, 24, "Anon");
+        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon);
         var gt = LLVM.AddGlobal(_mod, LLVM.TypeOf(table), "rz_builtins");
         LLVM.SetInitializer(gt, table);
         LLVM.SetGlobalConstant(gt, true);
@@ -204,5 +205,5 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
 /// Values of TypeDesc.kind (docs/abi.md).
 public static class TypeKinds
 {
-    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5, Array = 6, Closure = 7, Enum = 8;
+    public const int String = 1, Int = 2, Float = 3, Bool = 4, Class = 5, Array = 6, Closure = 7, Enum = 8, Anon = 9;
 }

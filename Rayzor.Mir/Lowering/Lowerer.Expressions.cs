@@ -43,6 +43,8 @@ public sealed partial class Lowerer
             }
             case TFunction fn: return LowerFunction(fn);
             case TEnumValue ev: return LowerEnumValue(ev);
+            case TObjectDecl od: return LowerObjectDecl(od);
+            case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
             case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
@@ -147,6 +149,8 @@ public sealed partial class Lowerer
                 return LowerIndexSet(ix, value);
             case TInstanceField inf:
                 return LowerFieldSet(inf, value);
+            case TDynField df:
+                return LowerDynSet(df, value);
             default:
                 Error(target.Span, "This assignment cannot be compiled yet");
                 return value;

@@ -13,6 +13,7 @@ public static class TypeKind
     public const int Array = 6;
     public const int Closure = 7;
     public const int Enum = 8;
+    public const int Anon = 9;
 }
 
 /// <summary>A type descriptor: static data emitted by the compiler, never on the GC heap.</summary>
@@ -44,4 +45,5 @@ public unsafe struct RzBuiltins
     public TypeDesc* BoxBool;
     public TypeDesc* Array;
     public TypeDesc* Closure;
+    public TypeDesc* Anon;
 }

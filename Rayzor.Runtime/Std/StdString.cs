@@ -34,6 +34,8 @@ public static unsafe class StdString
                 return ArrayOps.ToString((HArray*)value);
             case TypeKind.Closure:
                 return FunctionString;
+            case TypeKind.Anon:
+                return Dynamic.Anon.ToString((Dynamic.AnonObject*)value);
             case TypeKind.Class or TypeKind.Enum when td->ToStringFn != null:
                 return (HString*)td->ToStringFn(value);
             default:

@@ -1,0 +1,37 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+public sealed partial class Typer
+{
+    private TExpr TypeObjectLiteral(ObjectLiteral o, HType? expected)
+    {
+        var exp = expected?.Follow() as TAnon;
+        var fields = new List<(string, TExpr)>();
+        var types = new List<AnonField>();
+        foreach (var f in o.Fields)
+        {
+            var want = exp?.Find(f.Name)?.Type;
+            var v = TypeExpr(f.Value, want ?? new TMono());
+            if (want != null) v = Coerce(v, want, f.Value.Span);
+            fields.Add((f.Name, v));
+            types.Add(new AnonField(f.Name, want ?? v.Type, false));
+        }
+        return new TObjectDecl(o.Span, new TAnon(types), fields);
+    }
+
+    /// `e.name` on an anonymous structure (or a class instance seen structurally) or on Dynamic.
+    private TExpr TypeDynField(FieldExpr fx, TExpr target)
+    {
+        var t = target.Type.Follow();
+        if (t is TAnon anon)
+        {
+            var f = anon.Find(fx.Name);
+            if (f == null) { Error(fx.NameSpan, $"{target.Type} has no field {fx.Name}"); return Poisoned(fx.Span); }
+            return new TDynField(fx.Span, f.Type, target, fx.Name);
+        }
+        return new TDynField(fx.Span, TDynamic.Instance, target, fx.Name);
+    }
+}

@@ -1,0 +1,85 @@
+using Rayzor.Runtime.Memory;
+using Rayzor.Runtime.Std;
+using Rayzor.Runtime.Strings;
+
+namespace Rayzor.Runtime.Dynamic;
+
+/// An anonymous structure `{ a: 1, b: "x" }`: `{ td (kind RZ_KIND_ANON), count, capacity, fields }`
+/// where fields is GC memory holding (name, boxed value) pairs in insertion order.
+public unsafe struct AnonObject
+{
+    public TypeDesc* Td;
+    public int Count;
+    public int Capacity;
+    public void** Fields; // [name0, value0, name1, value1, ...]
+}
+
+/// Field access by name on anonymous structures (docs/abi.md "Anonymous structures").
+public static unsafe class Anon
+{
+    public static AnonObject* New(int capacity)
+    {
+        var o = (AnonObject*)Heap.Alloc((nuint)sizeof(AnonObject));
+        o->Td = Rt.Builtins->Anon;
+        o->Capacity = Math.Max(capacity, 1);
+        o->Fields = (void**)Heap.Alloc((nuint)(o->Capacity * 2 * sizeof(void*)));
+        return o;
+    }
+
+    private static int IndexOf(AnonObject* o, HString* name)
+    {
+        for (var i = 0; i < o->Count; i++)
+            if (o->Fields[2 * i] == name) return i;
+        for (var i = 0; i < o->Count; i++)
+            if (StringOps.Equals((HString*)o->Fields[2 * i], name)) return i;
+        return -1;
+    }
+
+    public static bool IsAnon(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.Anon;
+
+    /// The field's boxed value, or null when absent (or the value is not an anonymous structure).
+    public static void* Get(void* obj, HString* name)
+    {
+        if (obj == null) Fail.NullAccess();
+        if (!IsAnon(obj)) return null;
+        var o = (AnonObject*)obj;
+        var i = IndexOf(o, name);
+        return i < 0 ? null : o->Fields[2 * i + 1];
+    }
+
+    public static void Set(void* obj, HString* name, void* value)
+    {
+        if (obj == null) Fail.NullAccess();
+        if (!IsAnon(obj)) return;
+        var o = (AnonObject*)obj;
+        var i = IndexOf(o, name);
+        if (i >= 0) { o->Fields[2 * i + 1] = value; return; }
+        if (o->Count == o->Capacity)
+        {
+            var cap = o->Capacity * 2;
+            var grown = (void**)Heap.Alloc((nuint)(cap * 2 * sizeof(void*)));
+            Buffer.MemoryCopy(o->Fields, grown, cap * 2 * sizeof(void*), o->Count * 2 * sizeof(void*));
+            o->Fields = grown;
+            o->Capacity = cap;
+        }
+        o->Fields[2 * o->Count] = name;
+        o->Fields[2 * o->Count + 1] = value;
+        o->Count++;
+    }
+
+    public static bool Has(void* obj, HString* name) => IsAnon(obj) && IndexOf((AnonObject*)obj, name) >= 0;
+
+    /// `{ a : 1, b : x }` as HashLink prints a structure (insertion order).
+    public static HString* ToString(AnonObject* o)
+    {
+        var s = StringOps.FromUtf8("{ "u8);
+        for (var i = 0; i < o->Count; i++)
+        {
+            if (i > 0) s = StringOps.Concat(s, StringOps.FromUtf8(", "u8));
+            s = StringOps.Concat(s, (HString*)o->Fields[2 * i]);
+            s = StringOps.Concat(s, StringOps.FromUtf8(" : "u8));
+            s = StringOps.Concat(s, StdString.ToString(o->Fields[2 * i + 1]));
+        }
+        return StringOps.Concat(s, StringOps.FromUtf8(" }"u8));
+    }
+}
