@@ -11,6 +11,12 @@ public sealed partial class Typer
         if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
             return TypeTrace(c);
         if (c.Callee is IdentExpr { Name: "super" }) return TypeSuperCall(c);
+        if (c.Callee is FieldExpr { Target: not IdentExpr { Name: "super" } } ufx && !(ufx.Name is "getIndex" or "getName" or "getParameters" && c.Args.Count == 0))
+        {
+            var utarget = TypeExpr(ufx.Target, null);
+            if (!IsPoisoned(utarget) && !HasMember(utarget, ufx.Name) && TryStaticExtension(c, ufx, utarget) is { } ext) return ext;
+            return FinishCall(c, IsPoisoned(utarget) ? utarget : TypeFieldOf(ufx, utarget));
+        }
         if (c.Callee is FieldExpr { Name: "getIndex" or "getName" or "getParameters" } ef && c.Args.Count == 0)
         {
             var target = TypeExpr(ef.Target, null);
@@ -22,7 +28,11 @@ public sealed partial class Typer
                 return new TCall(c.Span, ((TFun)f.Type!).Return, new TStaticField(ef.Span, f.Type!, f), [target]);
             }
         }
-        var callee = TypeExpr(c.Callee, null);
+        return FinishCall(c, TypeExpr(c.Callee, null));
+    }
+
+    private TExpr FinishCall(CallExpr c, TExpr callee)
+    {
         if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef);
         if (IsPoisoned(callee))
         {

@@ -64,6 +64,14 @@ public sealed partial class Typer
             case NewExpr ne: return TypeNew(ne, expected);
             case SwitchExpr sw: return TypeSwitch(sw, expected);
             case ObjectLiteral ol: return TypeObjectLiteral(ol, expected);
+            case CastExpr ce:
+            {
+                var value = TypeExpr(ce.Value, null);
+                if (IsPoisoned(value)) return value;
+                // `cast(e, T)` is checked at run time on the other targets; Rayzor retypes for now
+                var to = ce.Type != null ? ResolveHint(ce.Type) : expected != null && !_core.IsVoid(expected) ? expected : new TMono();
+                return new TCast(ce.Span, to, value, CastKind.Retype);
+            }
             case FunctionExpr fe when fe.Function.Body != null: return TypeLocalFunction(fe, expected);
             case ArrowFunctionExpr ae: return TypeArrow(ae, expected);
             case IndexExpr ix: return TypeIndex(ix);
@@ -286,8 +294,38 @@ public sealed partial class Typer
         if (fx.Target is IdentExpr { Name: "super" }) return TypeSuperField(fx);
         if (fx is { Name: "code", Target: StringLiteral { Value.Length: > 0 } lit })
             return new TConst(fx.Span, _core.Int, char.ConvertToUtf32(lit.Value, 0));
+        if (TypePackagePath(fx) is { } viaPackage) return viaPackage;
         var target = TypeExpr(fx.Target, null);
         if (IsPoisoned(target)) return target;
+        return TypeFieldOf(fx, target);
+    }
+
+    /// `haxe.io.Bytes` / `pack.Type.field` in an expression, when `pack` is not a variable.
+    private TExpr? TypePackagePath(FieldExpr fx)
+    {
+        var parts = new List<(string Name, TextSpan Span)>();
+        Expr e = fx;
+        while (e is FieldExpr f) { parts.Insert(0, (f.Name, f.Span)); e = f.Target; }
+        if (e is not IdentExpr root || !char.IsLower(root.Name[0]) || LookupLocal(root.Name) != null) return null;
+        if (_type is ClassSymbol self && (self.FindField(root.Name) != null || self.Statics.ContainsKey(root.Name))) return null;
+        parts.Insert(0, (root.Name, root.Span));
+        var typeAt = parts.FindIndex(p => char.IsUpper(p.Name[0]));
+        if (typeAt <= 0) return null;
+        var pack = parts.Take(typeAt).Select(p => p.Name).ToList();
+        var module = _loader.Load(string.Join('.', pack.Append(parts[typeAt].Name)));
+        if (module?.MainType is not { } sym) return null;
+        var next = typeAt + 1;
+        if (next < parts.Count && module.Find(parts[next].Name) is { } sub && char.IsUpper(parts[next].Name[0])) { sym = sub; next++; }
+        if (sym is ClassSymbol cls) BuildClassHeader(cls);
+        TExpr cur = new TTypeRef(parts[next - 1].Span, new TTypeExpr(sym), sym);
+        for (var i = next; i < parts.Count; i++)
+            cur = TypeFieldOf(new FieldExpr(parts[i].Span, new IdentExpr(parts[i].Span, "_"), parts[i].Name, parts[i].Span), cur);
+        return cur;
+    }
+
+    /// `target.name` once the target is typed.
+    private TExpr TypeFieldOf(FieldExpr fx, TExpr target)
+    {
         if (target is TTypeRef { Symbol: EnumSymbol en } ter)
         {
             BuildEnum(en);
@@ -307,8 +345,11 @@ public sealed partial class Typer
             return Poisoned(fx.Span);
         }
         var tt = target.Type.Follow();
+        // `Null<T>` of an object type: the field of T (a null value fails at run time)
+        if (_core.NullInner(tt) is { } innerT && !_core.IsBasic(innerT)) tt = innerT.Follow();
         if (tt is TInst ti)
         {
+            BuildClassHeader(ti.Class);
             if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)
             {
                 var f = ti.Class.FindField(fx.Name)!;

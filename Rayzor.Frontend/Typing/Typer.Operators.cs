@@ -46,6 +46,12 @@ public sealed partial class Typer
         {
             if (Prune(left.Type) is TMono lm && (_core.IsBasic(right.Type) || _core.IsString(right.Type))) lm.Bound = right.Type;
             else if (Prune(right.Type) is TMono rm && (_core.IsBasic(left.Type) || _core.IsString(left.Type))) rm.Bound = left.Type;
+            // two unknowns in arithmetic: Int, as Haxe's unify_int decides
+            if (op is not (BinaryOp.Add or BinaryOp.Eq or BinaryOp.NotEq) && Prune(left.Type) is TMono m1 && Prune(right.Type) is TMono m2)
+            {
+                m1.Bound = _core.Int;
+                if (!ReferenceEquals(m1, m2)) m2.Bound = _core.Int;
+            }
         }
         var lt = left.Type; var rt = right.Type;
         if (IsPoisoned(left)) return left;

@@ -91,6 +91,7 @@ public sealed partial class Typer
             Int = new TAbstract(i, []), Float = new TAbstract(f, []), Bool = new TAbstract(b, []),
             Void = new TAbstract(v, []), String = new TInst(str, []),
         };
+        BuildClassHeader(str);
         return true;
     }
 

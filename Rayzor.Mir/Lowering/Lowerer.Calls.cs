@@ -122,7 +122,12 @@ public sealed partial class Lowerer
                     MirType.Bool => Native("rz_unbox_bool", MirType.Bool, [MirType.Ptr], v),
                     _ => v,
                 };
-            default: return v;
+            default:
+            {
+                // a retyping cast may still change representation (`cast` of a Dynamic to Int)
+                var to = MirTypeOf(c.Type);
+                return to is MirType.Void || _fn.TypeOf(v) == to ? v : Adapt(v, to);
+            }
         }
     }
 
