@@ -99,6 +99,8 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.FFloor: Def(i, Intrinsic("llvm.floor", m._f64, A(i, 0))); break;
                 case Opcode.FCeil: Def(i, Intrinsic("llvm.ceil", m._f64, A(i, 0))); break;
                 case Opcode.FAbs: Def(i, Intrinsic("llvm.fabs", m._f64, A(i, 0))); break;
+                case Opcode.FMin: Def(i, Intrinsic("llvm.minimum", m._f64, A(i, 0), A(i, 1))); break;
+                case Opcode.FMax: Def(i, Intrinsic("llvm.maximum", m._f64, A(i, 0), A(i, 1))); break;
                 case Opcode.ICmp:
                     Def(i, LLVM.BuildICmp(B, (Cond)i.Imm switch
                     {

@@ -22,7 +22,7 @@ public enum Opcode : byte
 {
     IConst, FConst, BConst, Null, Str,
     IAdd, ISub, IMul, IRem, IAnd, IOr, IXor, IShl, IShr, IUShr, INeg, INot,
-    FAdd, FSub, FMul, FDiv, FRem, FNeg, FSqrt, FFloor, FCeil, FAbs,
+    FAdd, FSub, FMul, FDiv, FRem, FNeg, FSqrt, FFloor, FCeil, FAbs, FMin, FMax,
     ICmp, FCmp, PCmp, BNot,
     IToF, FToI,
     Call, CallNative,
@@ -67,6 +67,8 @@ public static class OpcodeTable
         new(Opcode.FFloor, "ffloor", 1, true, ImmKind.None, Effects.None, "round toward -infinity, as a double"),
         new(Opcode.FCeil, "fceil", 1, true, ImmKind.None, Effects.None, "round toward +infinity, as a double"),
         new(Opcode.FAbs, "fabs", 1, true, ImmKind.None, Effects.None, "absolute value of a double"),
+        new(Opcode.FMin, "fmin", 2, true, ImmKind.None, Effects.None, "the smaller double; NaN when either is NaN (Math.min)"),
+        new(Opcode.FMax, "fmax", 2, true, ImmKind.None, Effects.None, "the larger double; NaN when either is NaN (Math.max)"),
         new(Opcode.ICmp, "icmp", 2, true, ImmKind.Cond, Effects.None, "signed 32-bit comparison, a Bool"),
         new(Opcode.FCmp, "fcmp", 2, true, ImmKind.Cond, Effects.None, "ordered double comparison (false with NaN, except ne), a Bool"),
         new(Opcode.PCmp, "pcmp", 2, true, ImmKind.Cond, Effects.None, "pointer identity, eq or ne"),

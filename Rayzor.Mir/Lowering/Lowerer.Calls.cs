@@ -73,8 +73,8 @@ public sealed partial class Lowerer
                 return Native(f.Name, MirType.F64, [MirType.F64], F(0));
             case "Math.pow" or "Math.atan2":
                 return Native(f.Name, MirType.F64, [MirType.F64, MirType.F64], F(0), F(1));
-            case "Math.min" or "Math.max":
-                return Native(f.Name == "min" ? "fmin" : "fmax", MirType.F64, [MirType.F64, MirType.F64], F(0), F(1));
+            case "Math.min": return _b.Op(Opcode.FMin, MirType.F64, F(0), F(1));
+            case "Math.max": return _b.Op(Opcode.FMax, MirType.F64, F(0), F(1));
         }
         Error(call.Span, $"{f.FullName} is not supported yet");
         foreach (var x in a) LowerExpr(x);

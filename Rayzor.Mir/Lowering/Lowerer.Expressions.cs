@@ -60,19 +60,22 @@ public sealed partial class Lowerer
             case TAssign a: return LowerAssign(a.Target, LowerValue(a.Value));
             case TAssignOp ao:
             {
-                var cur = LowerExpr(ao.Target);
+                var place = LowerPlace(ao.Target);
+                var cur = place.Read();
                 var rhs = LowerValue(ao.Value);
                 var res = Arith(ao.Op, ao.Target.Type, ao.Value.Type, cur, rhs);
-                return LowerAssign(ao.Target, res);
+                place.Write(res);
+                return res;
             }
             case TIncDec inc:
             {
-                var cur = LowerExpr(inc.Target);
+                var place = LowerPlace(inc.Target);
+                var cur = place.Read();
                 var isInt = MirTypeOf(inc.Target.Type) == MirType.I32;
                 var one = isInt ? _b.IConst(1) : _b.FConst(1);
                 var op = isInt ? (inc.Increment ? Opcode.IAdd : Opcode.ISub) : (inc.Increment ? Opcode.FAdd : Opcode.FSub);
                 var next = _b.Op(op, isInt ? MirType.I32 : MirType.F64, cur, one);
-                LowerAssign(inc.Target, next);
+                place.Write(next);
                 return inc.Postfix ? cur : next;
             }
             case TBinary bin: return LowerBinary(bin);
