@@ -21,11 +21,20 @@ public sealed class CoreTypes
 
     public HType Null(HType t) => new TAbstract(NullSym, [t]);
 
-    public bool IsInt(HType t) => t.Follow() is TAbstract a && a.Abstract == IntSym;
-    public bool IsFloat(HType t) => t.Follow() is TAbstract a && a.Abstract == FloatSym;
-    public bool IsBool(HType t) => t.Follow() is TAbstract a && a.Abstract == BoolSym;
+    public bool IsInt(HType t) => Runtime(t) is TAbstract a && a.Abstract == IntSym;
+    public bool IsFloat(HType t) => Runtime(t) is TAbstract a && a.Abstract == FloatSym;
+    public bool IsBool(HType t) => Runtime(t) is TAbstract a && a.Abstract == BoolSym;
     public bool IsVoid(HType t) => t.Follow() is TAbstract a && a.Abstract == VoidSym;
-    public bool IsString(HType t) => t.Follow() is TInst i && i.Class == StringSym;
+    public bool IsString(HType t) => Runtime(t) is TInst i && i.Class == StringSym;
+
+    /// The type a value has at run time: user abstracts are their underlying type (`Meters(Float)` is a Float).
+    public static HType Runtime(HType t)
+    {
+        var x = t.Follow();
+        for (var guard = 0; guard < 32 && x is TAbstract { Abstract: { IsCoreType: false, Underlying: { } u } abs } a; guard++)
+            x = TypeSubst.Apply(u, abs.Params, a.Params).Follow();
+        return x;
+    }
     public bool IsNumeric(HType t) => IsInt(t) || IsFloat(t);
     public bool IsDynamic(HType t) => t.Follow() is TDynamic || (t.Follow() is TAbstract a && a.Abstract == DynamicSym);
 

@@ -31,6 +31,7 @@ public sealed partial class Typer
             elem = items[0].Type;
             for (var i = 1; i < items.Count; i++)
             {
+                if (SameType(elem, items[i].Type)) continue;
                 if (_core.IsNumeric(elem) && _core.IsNumeric(items[i].Type)) { if (_core.IsFloat(items[i].Type)) elem = _core.Float; continue; }
                 if (items[i] is TConst { Value: null } && _core.IsBasic(elem)) { elem = _core.Null(elem); continue; }
                 if (items[0] is TConst { Value: null }) { elem = _core.IsBasic(items[i].Type) ? _core.Null(items[i].Type) : items[i].Type; continue; }

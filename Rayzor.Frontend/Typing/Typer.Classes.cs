@@ -17,6 +17,14 @@ public sealed partial class Typer
     private TExpr TypeNew(NewExpr n, HType? expected)
     {
         var sym = ResolveTypePath(n.Type.Pack, n.Type.Name, n.Type.Sub, n.Type.Span);
+        if (sym is AbstractSymbol { IsCoreType: false } abs)
+        {
+            var absType = MakeType(abs, n.Type.Params.Select(ResolveHint).ToList(), n.Span);
+            if (AbstractStatic(n.Span, abs, "new") is not TStaticField ctorRef) { Error(n.Span, $"{abs.Name} does not have a constructor"); return Poisoned(n.Span); }
+            var ctorFun = (TFun)ctorRef.Type;
+            var ctorArgs = TypeArgs(new CallExpr(n.Span, new IdentExpr(n.Type.Span, abs.Name), n.Args), ctorFun, ctorRef.Field);
+            return new TCall(n.Span, absType, ctorRef, ctorArgs);
+        }
         if (sym is not ClassSymbol cls)
         {
             if (sym == null) { Error(n.Type.Span, $"Type not found : {n.Type.FullName}"); return Poisoned(n.Span); }

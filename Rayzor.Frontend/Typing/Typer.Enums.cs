@@ -70,6 +70,18 @@ public sealed partial class Typer
         return null;
     }
 
+    /// A value of an `enum abstract` of this module or an import, by its bare name.
+    private TExpr? FindEnumAbstractValue(TextSpan span, string name)
+    {
+        IEnumerable<TypeSymbol> candidates = _module.Types;
+        foreach (var imp in _module.Syntax.Imports)
+            if (!imp.Wildcard && ResolveImportPath(imp.Path) is { } t) candidates = candidates.Append(t);
+        foreach (var t in candidates)
+            if (t is AbstractSymbol { Decl.IsEnum: true } a && a.Decl.Fields.Any(f => f.Name == name && f.Kind is VarField))
+                return AbstractStatic(span, a, name);
+        return null;
+    }
+
     /// A constructor as an expression: a value when it has no arguments, else something to call.
     private TExpr CtorExpr(TextSpan span, EnumCtorSymbol ctor)
     {

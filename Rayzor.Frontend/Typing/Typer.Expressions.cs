@@ -234,6 +234,8 @@ public sealed partial class Typer
             case "true": return new TConst(id.Span, _core.Bool, true);
             case "false": return new TConst(id.Span, _core.Bool, false);
             case "null": return new TConst(id.Span, new TMono(), null);
+            case "this" when LookupLocal("this") is { } thisLocal:
+                return new TLocal(id.Span, thisLocal);
             case "this":
                 if (_field is { IsStatic: true } || _type is not ClassSymbol tc)
                 {
@@ -261,7 +263,11 @@ public sealed partial class Typer
                 return InstanceFieldExpr(id.Span, self, inf);
             }
         }
+        if (_type is AbstractSymbol ownAbs && AbstractStatic(id.Span, ownAbs, id.Name) is { } ownStatic) return ownStatic;
+        if (_expectedForIdent?.Follow() is TAbstract { Abstract: { IsCoreType: false } expAbs } && expAbs.Decl.IsEnum
+            && AbstractStatic(id.Span, expAbs, id.Name) is { } enumValue) return enumValue;
         if (FindCtorByName(id.Name, _expectedForIdent) is { } ctor) return CtorExpr(id.Span, ctor);
+        if (char.IsUpper(id.Name[0]) && FindEnumAbstractValue(id.Span, id.Name) is { } eav) return eav;
         if (FindTypeByName(id.Name) is { } type)
         {
             if (type is ClassSymbol cls) BuildClassHeader(cls);
@@ -333,6 +339,12 @@ public sealed partial class Typer
             Error(fx.NameSpan, $"{en.Name} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
+        if (target is TTypeRef { Symbol: AbstractSymbol absSym } atr)
+        {
+            if (AbstractStatic(fx.Span, absSym, fx.Name) is { } st) return st;
+            Error(fx.NameSpan, $"{absSym.Name} has no field {fx.Name}");
+            return Poisoned(fx.Span);
+        }
         if (target is TTypeRef tr)
         {
             if (tr.Symbol is ClassSymbol cls)
@@ -344,7 +356,8 @@ public sealed partial class Typer
             Error(fx.NameSpan, $"{tr.Symbol.Name} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
-        var tt = target.Type.Follow();
+        if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue && AbstractMember(fx, target, absValue) is { } member) return member;
+        var tt = CoreTypes.Runtime(target.Type);
         // `Null<T>` of an object type: the field of T (a null value fails at run time)
         if (_core.NullInner(tt) is { } innerT && !_core.IsBasic(innerT)) tt = innerT.Follow();
         if (tt is TInst ti)

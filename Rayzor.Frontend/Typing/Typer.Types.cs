@@ -143,6 +143,7 @@ public sealed partial class Typer
         if (sym is EnumSymbol en) BuildEnum(en);
         if (sym is AbstractSymbol abs && abs.Decl.Params.Count > 0 && abs.Params.Count == 0)
             foreach (var p in abs.Decl.Params) abs.Params.Add(new TParam(p.Name, []));
+        if (sym is AbstractSymbol { IsCoreType: false } userAbs && _core != null) BuildAbstractHeader(userAbs);
         while (args.Count < sym.Decl.Params.Count) args.Add(new TMono());
         return sym switch
         {
@@ -252,8 +253,13 @@ public sealed partial class Typer
         if (b is TType tb) return Unify(a, tb.Typedef.Expand(tb.Params));
         switch (a, b)
         {
+            case (TAbstract x, TAbstract y) when x.Abstract == y.Abstract:
+                return UnifyParams(x.Params, y.Params);
+            case (_, TAbstract { Abstract: { IsCoreType: false } ya } yt) when ya.From.Any(f => Unify(a, TypeSubst.Apply(f, ya.Params, yt.Params))):
+                return true;
+            case (TAbstract { Abstract: { IsCoreType: false } xa } xt, _) when xa.To.Any(t => Unify(TypeSubst.Apply(t, xa.Params, xt.Params), b)):
+                return true;
             case (TAbstract x, TAbstract y):
-                if (x.Abstract == y.Abstract) return UnifyParams(x.Params, y.Params);
                 if (y.Abstract == _core.NullSym) return Unify(a, y.Params[0]);
                 if (x.Abstract == _core.NullSym) return Unify(x.Params[0], b);
                 if (x.Abstract == _core.IntSym && y.Abstract == _core.FloatSym) return true;
@@ -352,6 +358,7 @@ public sealed partial class Typer
         if (e is TConst { Value: null } && act is TMono or TDynamic) return e with { Type = exp };
         if (!Unify(act, exp))
         {
+            if (AbstractConversion(e, exp) is { } converted) return converted;
             Error(span, $"{act} should be {exp}");
             return e;
         }

@@ -17,6 +17,9 @@ public sealed class TypedProgram(ClassSymbol mainClass, FieldSymbol mainMethod, 
 
     /// Enums whose values the program uses.
     public IReadOnlyList<EnumSymbol> Enums { get; init; } = [];
+
+    /// User abstracts whose functions the program calls.
+    public IReadOnlyList<AbstractSymbol> Abstracts { get; init; } = [];
 }
 
 /// Types Haxe modules lazily: only what is reachable from `main` is typed.
@@ -68,7 +71,7 @@ public sealed partial class Typer
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());
-        return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums };
+        return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums, Abstracts = _abstracts };
     }
 
     private bool LoadCoreTypes()
@@ -134,6 +137,7 @@ public sealed partial class Typer
     {
         if (f.Typed || !_inProgress.Add(f)) return;
         if (f.Owner is ClassSymbol c) BuildClassHeader(c);
+        if (f.Owner is AbstractSymbol fa) BuildAbstractHeader(fa);
         var saved = (_module, _type, _field, _returnType, _loopDepth);
         var savedScopes = _scopes.ToList();
         var savedParams = _typeParamScopes.ToList();
@@ -154,6 +158,14 @@ public sealed partial class Typer
                 case MethodField m when m.Function.Body != null && !f.IsExtern:
                     var fun = (TFun)f.Type!;
                     PushScope();
+                    // abstract members see their value as a local `this`: an argument, or the constructor's result
+                    LocalSymbol? abstractThis = null;
+                    if (f.Owner is AbstractSymbol ownerAbs)
+                    {
+                        var under = ownerAbs.Underlying ?? TDynamic.Instance;
+                        abstractThis = DeclareLocal("this", under, f.Decl.Span);
+                        if (!f.IsStatic) f.ArgLocals.Add(abstractThis);
+                    }
                     foreach (var (arg, i) in m.Function.Args.Select((a, i) => (a, i)))
                     {
                         var local = DeclareLocal(arg.Name, fun.Args[i].Type, arg.Span);
@@ -161,6 +173,11 @@ public sealed partial class Typer
                     }
                     _returnType = fun.Return;
                     var body = TypeExpr(m.Function.Body, null);
+                    if (f.Owner is AbstractSymbol && f.Name == "new" && abstractThis != null)
+                    {
+                        var thisValue = new TCast(f.Decl.Span, fun.Return, new TLocal(f.Decl.Span, abstractThis), CastKind.Retype);
+                        body = new TBlock(body.Span, _core.Void, [new TVar(f.Decl.Span, _core.Void, abstractThis, null), body, new TReturn(f.Decl.Span, _core.Void, thisValue)]);
+                    }
                     PopScope();
                     f.Body = body;
                     if (Prune(fun.Return) is TMono unknown) unknown.Bound = _core.Void; // no `return e` seen

@@ -211,6 +211,16 @@ public sealed partial class Lowerer
     {
         var f = callee.Field;
         var declared = (TFun)f.Type!.Follow();
+        if (f.Owner is AbstractSymbol { Underlying: { } under })
+        {
+            // an abstract's function: the value itself is the first argument
+            var all = new List<ValueId> { Adapt(LowerValue(callee.Target), MirTypeOf(under)) };
+            all.AddRange(AdaptArgs(call.Args, declared));
+            var aret = MirTypeOf(declared.Return);
+            var ar = _b.Call(f.FullName, aret, all);
+            var awant = MirTypeOf(call.Type);
+            return aret == MirType.Void || awant == MirType.Void ? ar : Adapt(ar, awant);
+        }
         var self = callee.Target is TSuper ? _this : LowerValue(callee.Target);
         var args = new List<ValueId> { self };
         args.AddRange(AdaptArgs(call.Args, declared));

@@ -39,6 +39,9 @@ public sealed partial class Lowerer
         BuildLayouts();
         LowerEnums();
         foreach (var cls in _program.Classes) LowerClassMembers(cls);
+        foreach (var abs in _program.Abstracts)
+            foreach (var f in abs.Statics.Values.Concat(abs.Fields.Values))
+                if (f.Kind == FieldKindTag.Method && f.Body != null) LowerMethod(f);
         LowerEntry();
         LowerPendingLambdas();
         FinishLayouts();
@@ -86,10 +89,12 @@ public sealed partial class Lowerer
     {
         var fun = (TFun)f.Type!.Follow();
         var ps = fun.Args.Select(a => MirTypeOf(a.Type)).ToList();
-        if (!f.IsStatic) ps.Insert(0, MirType.Ptr);
+        var abstractSelf = f.Owner is AbstractSymbol { Underlying: { } under } && !f.IsStatic ? under : null;
+        if (abstractSelf != null) ps.Insert(0, MirTypeOf(abstractSelf)); // `this` is the first argument local
+        else if (!f.IsStatic) ps.Insert(0, MirType.Ptr);
         Begin(f.FullName, ps, MirTypeOf(fun.Return), f.Owner.Module.File.Path);
-        if (!f.IsStatic) _this = _fn.Entry.Params[0];
-        BindArgs(f, f.IsStatic ? 0 : 1);
+        if (!f.IsStatic && abstractSelf == null) _this = _fn.Entry.Params[0];
+        BindArgs(f, f.IsStatic || abstractSelf != null ? 0 : 1);
         LowerExpr(f.Body!);
         End();
     }
