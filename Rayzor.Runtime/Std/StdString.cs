@@ -1,4 +1,5 @@
 using Rayzor.Runtime.Arrays;
+using Rayzor.Runtime.Maps;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Strings;
 
@@ -34,6 +35,8 @@ public static unsafe class StdString
                 return ArrayOps.ToString((HArray*)value);
             case TypeKind.Closure:
                 return FunctionString;
+            case TypeKind.Map:
+                return MapOps.ToString((HMap*)value);
             case TypeKind.Class or TypeKind.Enum when td->ToStringFn != null:
                 return (HString*)td->ToStringFn(value);
             default:
