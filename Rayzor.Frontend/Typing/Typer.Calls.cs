@@ -24,6 +24,7 @@ public sealed partial class Typer
         }
         var callee = TypeExpr(c.Callee, null);
         if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef);
+        if (callee is TInstanceField { Field.Name: "iterator" or "keyValueIterator" } ai && ai.Field.Owner == ArraySym) return TypeArrayIteratorCall(c, ai);
         if (IsPoisoned(callee))
         {
             foreach (var a in c.Args) TypeExpr(a, null);

@@ -177,13 +177,10 @@ public sealed partial class Typer
             PopScope();
             return new TForRange(fe.Span, _core.Void, v, from, to, body);
         }
-        if (fe.KeyVar == null)
-        {
-            var iterable = TypeExpr(fe.Iterable, null);
-            if (IsPoisoned(iterable)) return iterable;
-            if (ArrayElem(iterable.Type) is { } elem) return TypeForArray(fe, iterable, elem);
-        }
-        return Unsupported(fe.Iterable.Span, "Iterating over this value");
+        var iterable = TypeExpr(fe.Iterable, null);
+        if (IsPoisoned(iterable)) return iterable;
+        if (fe.KeyVar == null && ArrayElem(iterable.Type) is { } elem) return TypeForArray(fe, iterable, elem);
+        return TypeForIterable(fe, iterable);
     }
 
     private TExpr TypeReturn(ReturnExpr r)
@@ -275,7 +272,7 @@ public sealed partial class Typer
         if (!f.IsExtern) Enqueue(f);
         var type = f.Type!;
         if (Prune(target.Type) is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
-            type = TypeSubst.Apply(type, owner.Params, inst.Params);
+            type = TypeSubst.Apply(type, owner.Params, InstParamsFor(inst, owner));
         return new TInstanceField(span, type, target, f);
     }
 
@@ -305,6 +302,7 @@ public sealed partial class Typer
             return Poisoned(fx.Span);
         }
         var tt = target.Type.Follow();
+        if (tt is TAbstract na && na.Abstract == _core.NullSym && !_core.IsBasic(na.Params[0])) tt = na.Params[0].Follow();
         if (tt is TInst ti)
         {
             if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)

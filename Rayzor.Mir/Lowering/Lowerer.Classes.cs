@@ -156,6 +156,7 @@ public sealed partial class Lowerer
 
     private ValueId LowerNew(TNew n)
     {
+        if (IsMapClass(n.Class)) return LowerNewMap(n);
         var obj = _b.New(n.Class.FullName);
         if (CtorFnOf(n.Class) is { } ctor)
         {
@@ -190,6 +191,7 @@ public sealed partial class Lowerer
 
     private ValueId LowerFieldGet(TInstanceField f)
     {
+        if (f.Field.IsExtern && LowerMapEntryField(f) is { } entryField) return entryField;
         var slot = FieldSlot(f.Target, f.Field);
         if (slot == null) return LowerInstanceField(f);
         var v = _b.GetField(LowerValue(f.Target), slot.Value.Offset, slot.Value.Type);

@@ -32,6 +32,7 @@ public sealed partial class Lowerer
         ValueId I(int i, int dflt) => Missing(i) ? _b.IConst(dflt) : LowerValue(a[i]);
         ValueId P(int i) => LowerValue(a[i]);
         const MirType Ptr = MirType.Ptr, I32 = MirType.I32;
+        if (LowerMapMethod(call, self, target, f) is { } mapResult) return mapResult;
         if (f.Owner.FullName == "Array")
         {
             var storage = StorageOf(ElemOf(target.Type) ?? TDynamic.Instance) ?? Ptr;
