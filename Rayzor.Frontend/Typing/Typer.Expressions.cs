@@ -271,7 +271,9 @@ public sealed partial class Typer
         EnsureTyped(f);
         if (!f.IsExtern) Enqueue(f);
         var type = f.Type!;
-        if (Prune(target.Type) is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
+        var recv = target.Type.Follow();
+        if (recv is TAbstract na && na.Abstract == _core.NullSym) recv = na.Params[0].Follow();
+        if (recv is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
             type = TypeSubst.Apply(type, owner.Params, InstParamsFor(inst, owner));
         return new TInstanceField(span, type, target, f);
     }

@@ -32,6 +32,13 @@ public sealed partial class Lowerer
         return null;
     }
 
+    /// The type that decides field layout: `Null<C>` is a C (a possibly null reference).
+    private static HType FollowNullable(HType t)
+    {
+        var f = t.Follow();
+        return f is TAbstract { Abstract.Name: "Null", Params.Count: 1 } n ? n.Params[0].Follow() : f;
+    }
+
     private static HType Pruned(HType t)
     {
         while (t is TMono { Bound: { } b }) t = b;

@@ -38,6 +38,7 @@ public sealed partial class Lowerer
             var storage = StorageOf(ElemOf(target.Type) ?? TDynamic.Instance) ?? Ptr;
             var sfx = Suffix(storage);
             ValueId E(int i) => Adapt(LowerValue(a[i]), storage);
+            if (f.Name is "map" or "filter" or "sort" && LowerArrayFunctional(call, self, ElemOf(target.Type) ?? TDynamic.Instance) is { } functional) return functional;
             switch (f.Name)
             {
                 case "push": return Native("rz_array_push_" + sfx, I32, [Ptr, storage], self, E(0));
