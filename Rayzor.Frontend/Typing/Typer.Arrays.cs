@@ -19,8 +19,8 @@ public sealed partial class Typer
 
     private TExpr TypeArrayLiteral(ArrayLiteral a, HType? expected)
     {
-        if (a.Items.Count == 1 && a.Items[0] is ForExpr or WhileExpr) return TypeComprehension(a);
-        if (a.Items.Count > 0 && a.Items[0] is BinaryExpr { Op: BinaryOp.Arrow }) return Unsupported(a.Span, "Map literal");
+        if (a.Items.Count == 1 && a.Items[0] is ForExpr or WhileExpr) return IsMapComprehension(a.Items[0]) ? TypeMapComprehension(a) : TypeComprehension(a);
+        if (a.Items.Count > 0 && a.Items[0] is BinaryExpr { Op: BinaryOp.Arrow }) return TypeMapLiteral(a, expected);
         var expectedElem = expected != null ? ArrayElem(expected) : null;
         var items = a.Items.Select(x => TypeExpr(x, expectedElem)).ToList();
         HType elem;
@@ -71,6 +71,7 @@ public sealed partial class Typer
     {
         var target = TypeExpr(ix.Target, null);
         if (IsPoisoned(target)) return target;
+        if (MapParams(target.Type) is { } kv) return TypeMapIndex(ix, target, kv);
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
         if (ArrayElem(target.Type) is { } elem) return new TIndex(ix.Span, elem, target, index);
         if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");

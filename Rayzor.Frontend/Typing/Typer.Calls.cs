@@ -34,6 +34,7 @@ public sealed partial class Typer
     private TExpr FinishCall(CallExpr c, TExpr callee)
     {
         if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef);
+        if (callee is TInstanceField { Field.Name: "iterator" or "keyValueIterator" } ai && ai.Field.Owner == ArraySym) return TypeArrayIteratorCall(c, ai);
         if (IsPoisoned(callee))
         {
             foreach (var a in c.Args) TypeExpr(a, null);

@@ -32,6 +32,7 @@ public sealed partial class Typer
         }
         BuildClassHeader(cls);
         if (cls.IsInterface) { Error(n.Span, $"Cannot instantiate interface {cls.Name}"); return Poisoned(n.Span); }
+        if (IsMapClass(cls)) return TypeNewMap(n, cls, expected);
         if (cls.IsExtern && cls != ArraySym) return Unsupported(n.Span, $"new {cls.Name}");
         var typeArgs = n.Type.Params.Select(ResolveHint).ToList();
         var type = (TInst)MakeType(cls, typeArgs, n.Span);

@@ -187,13 +187,10 @@ public sealed partial class Typer
             PopScope();
             return new TForRange(fe.Span, _core.Void, v, from, to, body);
         }
-        if (fe.KeyVar == null)
-        {
-            var iterable = TypeExpr(fe.Iterable, null);
-            if (IsPoisoned(iterable)) return iterable;
-            if (ArrayElem(iterable.Type) is { } elem) return TypeForArray(fe, iterable, elem);
-        }
-        return Unsupported(fe.Iterable.Span, "Iterating over this value");
+        var iterable = TypeExpr(fe.Iterable, null);
+        if (IsPoisoned(iterable)) return iterable;
+        if (fe.KeyVar == null && ArrayElem(iterable.Type) is { } elem) return TypeForArray(fe, iterable, elem);
+        return TypeForIterable(fe, iterable);
     }
 
     private TExpr TypeReturn(ReturnExpr r)
@@ -290,8 +287,10 @@ public sealed partial class Typer
         EnsureTyped(f);
         if (!f.IsExtern) Enqueue(f);
         var type = f.Type!;
-        if (Prune(target.Type) is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
-            type = TypeSubst.Apply(type, owner.Params, inst.Params);
+        var recv = target.Type.Follow();
+        if (recv is TAbstract na && na.Abstract == _core.NullSym) recv = na.Params[0].Follow();
+        if (recv is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
+            type = TypeSubst.Apply(type, owner.Params, InstParamsFor(inst, owner));
         return new TInstanceField(span, type, target, f);
     }
 

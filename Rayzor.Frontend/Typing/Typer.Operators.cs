@@ -18,7 +18,7 @@ public sealed partial class Typer
                 return new TBinary(b.Span, _core.Bool, b.Op, l, r);
             }
             case BinaryOp.Interval:
-                return Unsupported(b.Span, "An interval outside of a for loop");
+                return TypeIntervalValue(b);
             case BinaryOp.Arrow:
                 return Unsupported(b.Span, "=> outside of a map literal");
             case BinaryOp.NullCoal:
@@ -120,6 +120,7 @@ public sealed partial class Typer
     private TExpr TypeAssign(BinaryExpr b)
     {
         var target = TypeExpr(b.Left, null);
+        if (target is TMapIndex mi) return TypeMapAssign(b, mi);
         if (!CheckAssignable(target, b.Left.Span)) return target;
         var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
         return new TAssign(b.Span, target.Type, target, value);
@@ -151,6 +152,7 @@ public sealed partial class Typer
     private TExpr TypeAssignOp(AssignOpExpr ao)
     {
         var target = TypeExpr(ao.Left, null);
+        if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
         if (!CheckAssignable(target, ao.Left.Span)) return target;
         var value = TypeExpr(ao.Right, null);
         // type the arithmetic as `target op value`, then check it fits back into the target

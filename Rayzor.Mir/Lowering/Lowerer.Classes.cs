@@ -156,6 +156,7 @@ public sealed partial class Lowerer
 
     private ValueId LowerNew(TNew n)
     {
+        if (IsMapClass(n.Class)) return LowerNewMap(n);
         var obj = _b.New(n.Class.FullName);
         if (CtorFnOf(n.Class) is { } ctor)
         {
@@ -184,12 +185,13 @@ public sealed partial class Lowerer
 
     private (int Offset, MirType Type)? FieldSlot(TExpr target, FieldSymbol f)
     {
-        if (target.Type.Follow() is not TInst { Class: var c }) return null;
+        if (FollowNullable(target.Type) is not TInst { Class: var c }) return null;
         return LayoutOf(c).Fields.TryGetValue(f.Name, out var slot) ? slot : null;
     }
 
     private ValueId LowerFieldGet(TInstanceField f)
     {
+        if (f.Field.IsExtern && LowerMapEntryField(f) is { } entryField) return entryField;
         var slot = FieldSlot(f.Target, f.Field);
         if (slot == null) return LowerInstanceField(f);
         var v = _b.GetField(LowerValue(f.Target), slot.Value.Offset, slot.Value.Type);
@@ -226,7 +228,7 @@ public sealed partial class Lowerer
         args.AddRange(AdaptArgs(call.Args, declared));
         var ret = MirTypeOf(declared.Return);
         ValueId r;
-        var recv = callee.Target.Type.Follow() as TInst;
+        var recv = FollowNullable(callee.Target.Type) as TInst;
         if (recv is { Class.IsInterface: true }) r = _b.ICall(SelectorOf(f.Name), ret, args);
         else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
         else r = _b.VCall(LayoutOf(recv!.Class).Slots[f.Name], ret, args);

@@ -86,6 +86,7 @@ public sealed partial class Lowerer
             case TForArray fa: LowerForArray(fa); return ValueId.None;
             case TArrayDecl ad: return LowerArrayDecl(ad);
             case TIndex ix: return LowerIndexGet(ix);
+            case TMapIndex mi: return LowerMapIndexGet(mi);
             case TBreak: Jump(_loops[^1].Break); StartDeadBlock(); return ValueId.None;
             case TContinue: Jump(_loops[^1].Continue); StartDeadBlock(); return ValueId.None;
             case TReturn r:
@@ -150,6 +151,8 @@ public sealed partial class Lowerer
                 return value;
             case TIndex ix:
                 return LowerIndexSet(ix, value);
+            case TMapIndex mi:
+                return LowerMapIndexSet(mi, value);
             case TInstanceField inf:
                 return LowerFieldSet(inf, value);
             case TDynField df:

@@ -32,11 +32,13 @@ public sealed partial class Lowerer
         ValueId I(int i, int dflt) => Missing(i) ? _b.IConst(dflt) : LowerValue(a[i]);
         ValueId P(int i) => LowerValue(a[i]);
         const MirType Ptr = MirType.Ptr, I32 = MirType.I32;
+        if (LowerMapMethod(call, self, target, f) is { } mapResult) return mapResult;
         if (f.Owner.FullName == "Array")
         {
             var storage = StorageOf(ElemOf(target.Type) ?? TDynamic.Instance) ?? Ptr;
             var sfx = Suffix(storage);
             ValueId E(int i) => Adapt(LowerValue(a[i]), storage);
+            if (f.Name is "map" or "filter" or "sort" && LowerArrayFunctional(call, self, ElemOf(target.Type) ?? TDynamic.Instance) is { } functional) return functional;
             switch (f.Name)
             {
                 case "push": return Native("rz_array_push_" + sfx, I32, [Ptr, storage], self, E(0));

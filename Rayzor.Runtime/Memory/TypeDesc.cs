@@ -14,6 +14,8 @@ public static class TypeKind
     public const int Closure = 7;
     public const int Enum = 8;
     public const int Anon = 9;
+    /// <summary>A Map (runtime-owned descriptor, docs/abi.md Maps).</summary>
+    public const int Map = 10;
 }
 
 /// <summary>A type descriptor: static data emitted by the compiler, never on the GC heap.</summary>

@@ -1,4 +1,5 @@
 using Rayzor.Runtime.Arrays;
+using Rayzor.Runtime.Maps;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Strings;
 
@@ -36,6 +37,8 @@ public static unsafe class StdString
                 return FunctionString;
             case TypeKind.Anon:
                 return Dynamic.Anon.ToString((Dynamic.AnonObject*)value);
+            case TypeKind.Map:
+                return MapOps.ToString((HMap*)value);
             case TypeKind.Class or TypeKind.Enum when td->ToStringFn != null:
                 return (HString*)td->ToStringFn(value);
             default:

@@ -54,7 +54,7 @@ public class ErrorTests
     [InlineData("class Main {\n var g:(a:Int) -> Int -> Void;\n}\n", "Main.hx:2: characters 23-25 : Missing ;")]
     [InlineData("class Main {}\n;\n", "Main.hx:2: characters 1-2 : Unexpected ;")]
     [InlineData("class Main {\n /* abc \n}\n", "Main.hx:2: characters 2-3 : Unclosed comment")]
-    [InlineData("class Main {\n static function main() {\n  trace(1);\n }\n", "Main.hx:5: characters 1-1 : Expected }")]
+    [InlineData("class Main {\n static function main() {\n  trace(1);\n }\n", "Main.hx:5: character 1 : Expected }")]
     public void DeclarationErrorsMatchHaxe(string source, string diagnostic) => Assert.Equal([diagnostic], Diags(source));
 
     [Fact]
