@@ -306,6 +306,7 @@ public sealed partial class Typer
             return Poisoned(fx.Span);
         }
         var tt = target.Type.Follow();
+        if (tt is TAbstract { Params.Count: 1 } nt && nt.Abstract == _core.NullSym) tt = nt.Params[0].Follow();
         if (tt is TInst ti)
         {
             if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)

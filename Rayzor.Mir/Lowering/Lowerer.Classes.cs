@@ -184,7 +184,7 @@ public sealed partial class Lowerer
 
     private (int Offset, MirType Type)? FieldSlot(TExpr target, FieldSymbol f)
     {
-        if (target.Type.Follow() is not TInst { Class: var c }) return null;
+        if (NonNull(target.Type) is not TInst { Class: var c }) return null;
         return LayoutOf(c).Fields.TryGetValue(f.Name, out var slot) ? slot : null;
     }
 
@@ -216,7 +216,7 @@ public sealed partial class Lowerer
         args.AddRange(AdaptArgs(call.Args, declared));
         var ret = MirTypeOf(declared.Return);
         ValueId r;
-        var recv = callee.Target.Type.Follow() as TInst;
+        var recv = NonNull(callee.Target.Type) as TInst;
         if (recv is { Class.IsInterface: true }) r = _b.ICall(SelectorOf(f.Name), ret, args);
         else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
         else r = _b.VCall(LayoutOf(recv!.Class).Slots[f.Name], ret, args);
