@@ -159,3 +159,12 @@ public sealed record TObjectDecl(TextSpan Span, HType Type, IReadOnlyList<(strin
 
 /// A field of an anonymous structure or a Dynamic value, looked up by name at run time.
 public sealed record TDynField(TextSpan Span, HType Type, TExpr Target, string Name) : TExpr(Span, Type);
+
+/// `try body catch (...) ...`: the catches are tried in order against the thrown value; none
+/// matching rethrows it. A value when Type is not Void.
+public sealed record TTry(TextSpan Span, HType Type, TExpr Body, IReadOnlyList<TCatch> Catches) : TExpr(Span, Type);
+
+/// One catch clause: it matches when the thrown value is of CatchType (Dynamic: anything). Local
+/// receives the value (unboxed for a basic type); when Convert is set (catching `haxe.Exception`),
+/// Raw receives the thrown value and Local the result of Convert.
+public sealed record TCatch(LocalSymbol Local, HType CatchType, TExpr Body, LocalSymbol? Raw, TExpr? Convert);

@@ -51,7 +51,8 @@ public sealed partial class Typer
             case ReturnExpr r: return TypeReturn(r);
             case FieldExpr fx: return TypeField(fx);
             case CallExpr c: return TypeCall(c);
-            case ThrowExpr th: return Unsupported(th.Span, "throw");
+            case ThrowExpr th: return TypeThrow(th);
+            case TryExpr te: return TypeTry(te, expected);
             case ErrorExpr err: return Poisoned(err.Span);
             case CheckTypeExpr ct:
             {

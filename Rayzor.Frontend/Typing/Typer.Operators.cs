@@ -123,6 +123,7 @@ public sealed partial class Typer
         if (target is TMapIndex mi) return TypeMapAssign(b, mi);
         if (!CheckAssignable(target, b.Left.Span)) return target;
         var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
+        NoteTryAssign(target);
         return new TAssign(b.Span, target.Type, target, value);
     }
 
@@ -163,6 +164,7 @@ public sealed partial class Typer
             Error(ao.Span, "Float should be Int");
             return op;
         }
+        NoteTryAssign(target);
         return new TAssignOp(ao.Span, target.Type, ao.Op, target, bin.Right);
     }
 
@@ -183,6 +185,7 @@ public sealed partial class Typer
                 break;
             case UnaryOp.Increment or UnaryOp.Decrement:
                 if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                NoteTryAssign(operand);
                 if (_core.IsNumeric(operand.Type))
                     return new TIncDec(u.Span, operand.Type, u.Op == UnaryOp.Increment, u.Postfix, operand);
                 break;

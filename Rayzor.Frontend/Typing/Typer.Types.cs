@@ -275,6 +275,8 @@ public sealed partial class Typer
                 return false;
             case (TEnum x, TEnum y): return x.Enum == y.Enum && UnifyParams(x.Params, y.Params);
             case (TEnum, TAbstract { Abstract.Name: "EnumValue" }): return true;
+            case (TTypeExpr { Type: ClassSymbol tc }, TAbstract { Abstract.Name: "Class", Params.Count: 1 } cl):
+                return Unify(new TInst(tc, tc.Params.Cast<HType>().ToList()), cl.Params[0]);
             case (TFun x, TFun y):
                 if (x.Args.Count < y.Args.Count) return false;
                 for (var i = 0; i < x.Args.Count; i++)

@@ -169,6 +169,9 @@ public sealed unsafe partial class ModuleEmitter
                     else LLVM.BuildRet(B, A(i, 0));
                     break;
                 case Opcode.Unreachable: LLVM.BuildUnreachable(B); break;
+                case Opcode.TryEnter: EmitTryEnter(blk, i); break;
+                case Opcode.Throw: EmitThrow(i); break;
+                case Opcode.TypeDesc: Def(i, EmitTypeDesc(i)); break;
                 default: throw new InvalidOperationException("no LLVM lowering for " + i.Op.Info().Name);
             }
         }

@@ -60,5 +60,12 @@ public sealed class MirBuilder(MirFunction function)
 
     public void Ret(ValueId? v) => Current.Insts.Add(new Instruction { Op = Opcode.Ret, Args = v is { } x ? [x] : [] });
 
+    public void TryEnter(Block body, Block handler) =>
+        Current.Insts.Add(new Instruction { Op = Opcode.TryEnter, Targets = [new BlockCall(body.Id, []), new BlockCall(handler.Id, [])] });
+
+    public void Throw(ValueId v) => Current.Insts.Add(new Instruction { Op = Opcode.Throw, Args = [v] });
+
+    public ValueId TypeDesc(string sym) => Emit(Opcode.TypeDesc, MirType.Ptr, [], sym: sym);
+
     public void Unreachable() => Current.Insts.Add(new Instruction { Op = Opcode.Unreachable });
 }

@@ -31,6 +31,7 @@ public enum Opcode : byte
     New, GetField, SetField, VCall, ICall,
     Alloc, Closure, CallClosure,
     Br, BrIf, Ret, Unreachable,
+    TryEnter, Throw, TypeDesc,
 }
 
 /// One row of the opcode table: spelling, operand count (-1: any), whether it produces a value, its immediate, effects and a one-line doc.
@@ -95,6 +96,10 @@ public static class OpcodeTable
         new(Opcode.BrIf, "brif", 1, false, ImmKind.None, Effects.Terminator, "jump to the first block if the Bool is true, else to the second"),
         new(Opcode.Ret, "ret", -1, false, ImmKind.None, Effects.Terminator, "return, with a value unless the function returns void"),
         new(Opcode.Unreachable, "unreachable", 0, false, ImmKind.None, Effects.Terminator, "control never gets here"),
+        new(Opcode.TryEnter, "tryenter", 0, false, ImmKind.None, Effects.Terminator | Effects.Calls,
+            "push a trap (a record in this frame, setjmp) and jump to the first block; a throw while the trap is innermost pops it and arrives at the second"),
+        new(Opcode.Throw, "throw", 1, false, ImmKind.None, Effects.Terminator | Effects.Calls, "throw a value (a pointer): longjmp to the innermost trap, or report it uncaught and exit"),
+        new(Opcode.TypeDesc, "typedesc", 0, true, ImmKind.Sym, Effects.None, "the type descriptor of a class or enum, or of a built-in (#String, #Int, #Float, #Bool, #Array)"),
     ];
 
     private static readonly Dictionary<string, OpcodeInfo> ByName = Rows.ToDictionary(r => r.Name);

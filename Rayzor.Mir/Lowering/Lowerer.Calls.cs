@@ -52,6 +52,8 @@ public sealed partial class Lowerer
             case "Sys.exit": Native("rz_exit", MirType.Void, [MirType.I32], F(0)); return ValueId.None;
             case "Std.string": return ToStringValue(Unboxed(a[0]));
             case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
+            case "Std.isOfType" or "Std.is": return LowerIsOfType(a[0], a[1]);
+            case "Std.downcast" or "Std.instance": return LowerDowncast(a[0], a[1]);
             case "Type.enumIndex": return _b.GetField(F(0), EnumIndexOffset, MirType.I32);
             case "Type.enumConstructor": return Native("rz_enum_name", MirType.Ptr, [MirType.Ptr], F(0));
             case "Math.isNaN": { var x = F(0); return _b.Cmp(Opcode.FCmp, Cond.Ne, x, x); }

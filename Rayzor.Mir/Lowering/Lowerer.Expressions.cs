@@ -87,14 +87,22 @@ public sealed partial class Lowerer
             case TArrayDecl ad: return LowerArrayDecl(ad);
             case TIndex ix: return LowerIndexGet(ix);
             case TMapIndex mi: return LowerMapIndexGet(mi);
-            case TBreak: Jump(_loops[^1].Break); StartDeadBlock(); return ValueId.None;
-            case TContinue: Jump(_loops[^1].Continue); StartDeadBlock(); return ValueId.None;
+            case TBreak: PopTrapsForLoopExit(); Jump(_loops[^1].Break); StartDeadBlock(); return ValueId.None;
+            case TContinue: PopTrapsForLoopExit(); Jump(_loops[^1].Continue); StartDeadBlock(); return ValueId.None;
+            case TThrow th: return LowerThrow(th);
+            case TTry tt: return LowerTry(tt);
             case TReturn r:
             {
-                if (r.Value != null && _fn.ReturnType != MirType.Void) _b.Ret(LowerValue(r.Value));
+                if (r.Value != null && _fn.ReturnType != MirType.Void)
+                {
+                    var rv = LowerValue(r.Value);
+                    PopTrapsForReturn();
+                    _b.Ret(rv);
+                }
                 else
                 {
                     if (r.Value != null) LowerExpr(r.Value);
+                    PopTrapsForReturn();
                     _b.Ret(null);
                 }
                 StartDeadBlock();

@@ -17,6 +17,9 @@ public static unsafe class Heap
     /// <summary>Allocate from NativeMemory instead of Boehm, for hosts without Boehm; leaks by design.</summary>
     public static void UseUncollectedNativeMemory() => s_uncollected = true;
 
+    /// <summary>True under <see cref="UseUncollectedNativeMemory"/>.</summary>
+    public static bool Uncollected => s_uncollected;
+
     /// <summary>Initializes the collector; must run on the main thread, before any allocation.</summary>
     public static void Initialize()
     {

@@ -1,9 +1,10 @@
 namespace Rayzor.Runtime.Std;
 
-/// <summary>Fatal errors raised by the runtime's library functions (no exceptions yet).</summary>
+/// <summary>Errors raised by the runtime's library functions.</summary>
 internal static class Fail
 {
-    /// <summary>A method called on null (<c>null.length</c>, <c>null.push(x)</c>, ...).</summary>
+    /// <summary>A method called on null (<c>null.length</c>, <c>null.push(x)</c>, ...): throws the
+    /// Haxe exception <c>"Null Access"</c> (uncaught: reported, exit status 1).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public static void NullAccess() => Rt.Fatal("null access"u8);
+    public static void NullAccess() => Rayzor.Runtime.Exceptions.Traps.ThrowNullAccess();
 }

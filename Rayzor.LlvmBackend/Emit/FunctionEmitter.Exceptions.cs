@@ -1,0 +1,66 @@
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.LlvmBackend.Emit;
+
+public sealed unsafe partial class ModuleEmitter
+{
+    /// A trap record (docs/abi.md, Exceptions): `{ prev, reserved, jmp_buf }` in 512 bytes, enough
+    /// for glibc's jmp_buf on x86-64 (200 bytes) and AArch64 (312 bytes).
+    internal const int TrapRecordBytes = 512, TrapBufOffset = 16;
+
+    private sealed partial class FunctionEmitter
+    {
+        /// `tryenter body, handler`: a record in this frame (an entry-block alloca), pushed on the
+        /// trap chain, then `_setjmp` called from this frame with `returns_twice`, as LLVM requires
+        /// of a function whose frame a longjmp comes back to.
+        private void EmitTryEnter(Block blk, Instruction i)
+        {
+            var here = LLVM.GetInsertBlock(B);
+            var entry = _blocks[f.Entry.Id.Index];
+            var first = LLVM.GetFirstInstruction(entry);
+            if (first.IsNull) LLVM.PositionBuilderAtEnd(B, entry);
+            else LLVM.PositionBuilderBefore(B, first);
+            var record = LLVM.BuildAlloca(B, LLVM.ArrayType2(m._i64, TrapRecordBytes / 8), "trap");
+            LLVM.SetAlignment(record, 16);
+            LLVM.PositionBuilderAtEnd(B, here);
+
+            m.Call(m.DeclareC("rz_trap_push", m._void, m._ptr), [record]);
+            var buf = At(record, TrapBufOffset);
+            var setjmp = m.DeclareC("_setjmp", m._i32, m._ptr);
+            LLVM.AddFunctionAttribute(setjmp.Item1, "returns_twice");
+            LLVM.AddFunctionAttribute(setjmp.Item1, "nounwind");
+            var r = m.Call(setjmp, [buf]);
+            LLVM.AddCallSiteAttribute(r, LLVM.AttributeFunctionIndex, "returns_twice");
+            var normal = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, r, m.CI32(0), "");
+            Incoming(blk, i.Targets[0]);
+            Incoming(blk, i.Targets[1]);
+            LLVM.BuildCondBr(B, normal, _blocks[i.Targets[0].Block.Index], _blocks[i.Targets[1].Block.Index]);
+        }
+
+        /// `throw v`: the runtime records the value and unlinks the innermost trap (or reports the
+        /// exception uncaught and exits); the longjmp is done here, in generated code, so no frame of
+        /// the managed runtime is skipped.
+        private void EmitThrow(Instruction i)
+        {
+            var buf = m.Call(m.DeclareC("rz_throw_prepare", m._ptr, m._ptr), [A(i, 0)]);
+            var longjmp = m.DeclareC("longjmp", m._void, m._ptr, m._i32);
+            LLVM.AddFunctionAttribute(longjmp.Item1, "noreturn");
+            LLVM.AddFunctionAttribute(longjmp.Item1, "nounwind");
+            m.Call(longjmp, [buf, m.CI32(1)]);
+            LLVM.BuildUnreachable(B);
+        }
+
+        /// `typedesc @C`: a class or enum descriptor, or a built-in one (`#String` is `rz_td_String`).
+        private LLVMValueRef EmitTypeDesc(Instruction i)
+        {
+            var sym = i.Sym!;
+            if (sym.StartsWith('#'))
+            {
+                var g = LLVM.GetNamedGlobal(m._mod, "rz_td_" + sym[1..]);
+                return g.IsNull ? LLVM.ConstNull(m._ptr) : g;
+            }
+            return m.ClassTd(sym);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Lowering;
+
+/// Exceptions (docs/architecture.md, Exceptions): `tryenter` pushes a trap and splits the flow into
+/// the body and the handler; the body pops the trap when it completes or leaves by
+/// break/continue/return; `throw` longjmps to the innermost trap, which pops it.
+public sealed partial class Lowerer
+{
+    /// For each `try` body being lowered, innermost last: how many loops enclosed it (a break or
+    /// continue leaves the tries entered inside the innermost loop).
+    private readonly List<int> _tryLoopLevels = new();
+
+    private void PopTrap() => Native("rz_trap_pop", MirType.Void, []);
+
+    /// Before `break`/`continue`: pops the traps of the tries entered inside the innermost loop.
+    private void PopTrapsForLoopExit()
+    {
+        for (var k = _tryLoopLevels.Count - 1; k >= 0 && _tryLoopLevels[k] >= _loops.Count; k--) PopTrap();
+    }
+
+    /// Before `return`: pops every trap this function pushed.
+    private void PopTrapsForReturn()
+    {
+        for (var k = 0; k < _tryLoopLevels.Count; k++) PopTrap();
+    }
+
+    private ValueId LowerThrow(TThrow th)
+    {
+        var v = LowerValue(th.Value);
+        _b.Throw(Adapt(v, MirType.Ptr));
+        StartDeadBlock();
+        return ValueId.None;
+    }
+
+    private ValueId LowerTry(TTry t)
+    {
+        var type = MirTypeOf(t.Type);
+        var hasValue = type != MirType.Void;
+        var body = _fn.NewBlock();
+        var handler = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var result = hasValue ? _fn.AddParam(join, type) : ValueId.None;
+        _b.TryEnter(body, handler);
+        _ssa.AddEdge(_b.Current, body);
+        _ssa.AddEdge(_b.Current, handler);
+        _ssa.Seal(body);
+        _ssa.Seal(handler);
+
+        SwitchTo(body);
+        _tryLoopLevels.Add(_loops.Count);
+        var bv = hasValue ? LowerValue(t.Body) : LowerExpr(t.Body);
+        _tryLoopLevels.RemoveAt(_tryLoopLevels.Count - 1);
+        if (!_b.Terminated)
+        {
+            PopTrap();
+            Jump(join, hasValue ? [Adapt(bv, type)] : null);
+        }
+
+        // the trap is already popped here: a throw in a handler goes to the enclosing one
+        SwitchTo(handler);
+        var exc = Native("rz_exception_value", MirType.Ptr, []);
+        var caughtAll = false;
+        foreach (var c in t.Catches)
+        {
+            Block? next = null;
+            if (c.Raw == null && CatchTest(exc, c.CatchType) is { } test)
+            {
+                var match = _fn.NewBlock();
+                next = _fn.NewBlock();
+                BranchIf(test, match, next);
+                _ssa.Seal(match);
+                _ssa.Seal(next);
+                SwitchTo(match);
+            }
+            if (c.Raw != null && c.Convert != null)
+            {
+                BindLocal(c.Raw, exc);
+                BindLocal(c.Local, LowerValue(c.Convert));
+            }
+            else BindLocal(c.Local, Caught(exc, c.CatchType));
+            var hv = hasValue ? LowerValue(c.Body) : LowerExpr(c.Body);
+            if (!_b.Terminated) Jump(join, hasValue ? [Adapt(hv, type)] : null);
+            if (next == null) { caughtAll = true; break; }
+            SwitchTo(next);
+        }
+        if (!caughtAll) _b.Throw(exc); // no clause matched: on to the enclosing handler
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return result;
+    }
+
+    /// The caught value as the clause's local: unboxed for Int, Float, Bool.
+    private ValueId Caught(ValueId exc, HType type) => MirTypeOf(type) switch
+    {
+        MirType.I32 => Native("rz_unbox_int", MirType.I32, [MirType.Ptr], exc),
+        MirType.F64 => Native("rz_unbox_float", MirType.F64, [MirType.Ptr], exc),
+        MirType.Bool => Native("rz_unbox_bool", MirType.Bool, [MirType.Ptr], exc),
+        _ => exc,
+    };
+
+    /// Whether the thrown value matches a catch type; null when every value does (Dynamic).
+    private ValueId? CatchTest(ValueId exc, HType type) =>
+        DescriptorOf(type) is { } td ? Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], exc, _b.TypeDesc(td)) : null;
+
+    /// The `typedesc` symbol of a type a value can be tested against, or null for Dynamic and
+    /// types without a runtime identity (anonymous structures, functions: they match anything).
+    private string? DescriptorOf(HType type)
+    {
+        var t = type.Follow();
+        if (t is TAbstract { Abstract: var a } && a == _core.NullSym && t is TAbstract { Params.Count: 1 } na) t = na.Params[0].Follow();
+        if (_core.IsInt(t)) return "#Int";
+        if (_core.IsFloat(t)) return "#Float";
+        if (_core.IsBool(t)) return "#Bool";
+        if (_core.IsString(t)) return "#String";
+        return t switch
+        {
+            TInst { Class.FullName: "Array" } => "#Array",
+            TInst i => i.Class.FullName,
+            TEnum e => e.Enum.FullName,
+            _ => null,
+        };
+    }
+
+    /// `Null<C>` as `C` (a receiver of a method call).
+    private HType NonNull(HType t)
+    {
+        var f = t.Follow();
+        return f is TAbstract { Params.Count: 1 } n && n.Abstract == _core.NullSym ? n.Params[0].Follow() : f;
+    }
+
+    private static TExpr StripCasts(TExpr e) => e is TCast c ? StripCasts(c.Value) : e;
+
+    /// `Std.isOfType(v, T)`: false for null.
+    private ValueId LowerIsOfType(TExpr value, TExpr type)
+    {
+        var v = Adapt(LowerValue(value), MirType.Ptr);
+        var tref = StripCasts(type) as TTypeRef;
+        var td = tref == null ? null : DescriptorOfSymbol(tref.Symbol);
+        if (td == null)
+            return _b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()); // Dynamic: any non-null value
+        return Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td));
+    }
+
+    /// `Std.downcast(v, C)`: v when it is a C, else null.
+    private ValueId LowerDowncast(TExpr value, TExpr type)
+    {
+        var v = Adapt(LowerValue(value), MirType.Ptr);
+        var td = StripCasts(type) is TTypeRef tref ? DescriptorOfSymbol(tref.Symbol) : null;
+        if (td == null) return v;
+        var test = Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td));
+        var yes = _fn.NewBlock();
+        var no = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var r = _fn.AddParam(join, MirType.Ptr);
+        BranchIf(test, yes, no);
+        _ssa.Seal(yes);
+        _ssa.Seal(no);
+        SwitchTo(yes);
+        Jump(join, [v]);
+        SwitchTo(no);
+        Jump(join, [_b.Null()]);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return r;
+    }
+
+    private string? DescriptorOfSymbol(TypeSymbol s) => s switch
+    {
+        _ when s == _core.IntSym => "#Int",
+        _ when s == _core.FloatSym => "#Float",
+        _ when s == _core.BoolSym => "#Bool",
+        _ when s == _core.StringSym => "#String",
+        ClassSymbol { FullName: "Array" } => "#Array",
+        ClassSymbol c => c.FullName,
+        EnumSymbol e => e.FullName,
+        _ => null,
+    };
+}

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+using Rayzor.Runtime.Exceptions;
+using Rayzor.Runtime.Memory;
+
+namespace Rayzor.Runtime.Exports;
+
+/// <summary>C entry points of the trap chain (docs/abi.md, Exceptions). Logic lives in <see cref="Traps"/>.</summary>
+public static unsafe class ExceptionExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "rz_trap_push")]
+    public static void TrapPush(TrapRecord* t) => Traps.Push(t);
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_trap_pop")]
+    public static void TrapPop() => Traps.Pop();
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_exception_value")]
+    public static void* ExceptionValue() => Traps.Value;
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_throw_prepare")]
+    public static void* ThrowPrepare(void* value) => Traps.Prepare(value);
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_is_of_type")]
+    public static int IsOfType(void* value, TypeDesc* td) => Traps.IsOfType(value, td) ? 1 : 0;
+}
