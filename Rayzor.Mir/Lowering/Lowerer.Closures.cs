@@ -103,7 +103,7 @@ public sealed partial class Lowerer
     private ValueId BoundMethodValue(TInstanceField m)
     {
         var f = m.Field;
-        var recv = NonNull(m.Target.Type) as TInst;
+        var recv = FollowNullable(m.Target.Type) as TInst;
         var name = $"{recv?.Class.FullName ?? f.Owner.FullName}.{f.Name}.$bound";
         var fun = (TFun)f.Type!.Follow();
         var self = m.Target is TSuper ? _this : LowerValue(m.Target);

@@ -124,13 +124,6 @@ public sealed partial class Lowerer
         };
     }
 
-    /// `Null<C>` as `C` (a receiver of a method call).
-    private HType NonNull(HType t)
-    {
-        var f = t.Follow();
-        return f is TAbstract { Params.Count: 1 } n && n.Abstract == _core.NullSym ? n.Params[0].Follow() : f;
-    }
-
     private static TExpr StripCasts(TExpr e) => e is TCast c ? StripCasts(c.Value) : e;
 
     /// `Std.isOfType(v, T)`: false for null.

@@ -33,10 +33,10 @@ public sealed partial class Lowerer
     }
 
     /// The type that decides field layout: `Null<C>` is a C (a possibly null reference).
-    private static HType FollowNullable(HType t)
+    private HType FollowNullable(HType t)
     {
         var f = t.Follow();
-        return f is TAbstract { Abstract.Name: "Null", Params.Count: 1 } n ? n.Params[0].Follow() : f;
+        return f is TAbstract { Params.Count: 1 } n && n.Abstract == _core.NullSym ? n.Params[0].Follow() : f;
     }
 
     private static HType Pruned(HType t)
