@@ -280,7 +280,7 @@ public sealed partial class Typer
         UseClass(c);
         EnsureTyped(f);
         if (!f.IsExtern) Enqueue(f);
-        return new TStaticField(span, f.Type!, f);
+        return ReadProperty(new TStaticField(span, f.Type!, f));
     }
 
     private TExpr InstanceFieldExpr(TextSpan span, TExpr target, FieldSymbol f)
@@ -292,7 +292,7 @@ public sealed partial class Typer
         if (recv is TAbstract na && na.Abstract == _core.NullSym) recv = na.Params[0].Follow();
         if (recv is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
             type = TypeSubst.Apply(type, owner.Params, InstParamsFor(inst, owner));
-        return new TInstanceField(span, type, target, f);
+        return ReadProperty(new TInstanceField(span, type, target, f));
     }
 
     private TExpr TypeField(FieldExpr fx)

@@ -119,8 +119,11 @@ public sealed partial class Typer
 
     private TExpr TypeAssign(BinaryExpr b)
     {
-        var target = TypeExpr(b.Left, null);
+        var target = TypeLValue(b.Left);
         if (target is TMapIndex mi) return TypeMapAssign(b, mi);
+        if (IsPoisoned(target)) return target;
+        if (PropertyOf(target) is { Set: "set" } && FieldOf(target) is { } pf && !InAccessorOf(pf))
+            return WriteProperty(target, TypeExpr(b.Right, target.Type), b.Span) ?? target;
         if (!CheckAssignable(target, b.Left.Span)) return target;
         var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
         NoteTryAssign(target);
@@ -135,6 +138,9 @@ public sealed partial class Typer
                 Error(span, "Cannot assign to final");
                 return false;
             case TIndex or TDynField:
+                return true;
+            case TStaticField { Field.Kind: FieldKindTag.Property } or TInstanceField { Field.Kind: FieldKindTag.Property }:
+                if (PropertyOf(target) is { Set: "never" }) { Error(span, "Cannot access field or identifier for writing"); return false; }
                 return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
@@ -152,7 +158,14 @@ public sealed partial class Typer
 
     private TExpr TypeAssignOp(AssignOpExpr ao)
     {
-        var target = TypeExpr(ao.Left, null);
+        var target = TypeLValue(ao.Left);
+        if (PropertyOf(target) is { Set: "set" } && FieldOf(target) is { } pf && !InAccessorOf(pf))
+        {
+            // `o.p += v` is `o.set_p(o.p + v)` (the receiver is evaluated twice)
+            var current = ReadProperty(target with { });
+            var sum = MakeBinary(ao.Span, ao.Op, current, TypeExpr(ao.Right, null));
+            return WriteProperty(target, sum, ao.Span) ?? target;
+        }
         if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
         if (!CheckAssignable(target, ao.Left.Span)) return target;
         var value = TypeExpr(ao.Right, null);
@@ -170,7 +183,19 @@ public sealed partial class Typer
 
     private TExpr TypeUnary(UnaryExpr u)
     {
-        var operand = TypeExpr(u.Operand, null);
+        TExpr? place = null;
+        if (u.Op is UnaryOp.Increment or UnaryOp.Decrement)
+        {
+            place = TypeLValue(u.Operand);
+            if (PropertyOf(place) is { Set: "set" } && FieldOf(place) is { } pf && !InAccessorOf(pf))
+            {
+                // `o.p++` is `o.set_p(o.p + 1)`; its value is the new one (the old one for postfix is not kept)
+                var one = new TConst(u.Span, _core.Int, 1);
+                var next = MakeBinary(u.Span, u.Op == UnaryOp.Increment ? BinaryOp.Add : BinaryOp.Sub, ReadProperty(place with { }), one);
+                return WriteProperty(place, next, u.Span) ?? place;
+            }
+        }
+        var operand = place ?? TypeExpr(u.Operand, null);
         switch (u.Op)
         {
             case UnaryOp.Not:

@@ -1,0 +1,71 @@
+using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
+
+namespace Rayzor.Frontend.Typing;
+
+/// Properties `var x(get, set):T`: outside its accessors, reading calls `get_x()` and writing
+/// calls `set_x(v)`; `default`/`null` sides access the field itself.
+public sealed partial class Typer
+{
+    /// Set while typing the target of an assignment, so a property is not read through its getter.
+    private bool _lvalue;
+
+    private static PropertyField? PropertyOf(TExpr e) => e switch
+    {
+        TInstanceField { Field.Decl.Kind: PropertyField p } => p,
+        TStaticField { Field.Decl.Kind: PropertyField p } => p,
+        _ => null,
+    };
+
+    private static FieldSymbol? FieldOf(TExpr e) => e switch
+    {
+        TInstanceField f => f.Field,
+        TStaticField s => s.Field,
+        _ => null,
+    };
+
+    /// Inside `get_x`/`set_x` the property `x` is the plain field.
+    private bool InAccessorOf(FieldSymbol prop) =>
+        _field != null && (_field.Name == "get_" + prop.Name || _field.Name == "set_" + prop.Name);
+
+    /// A field read: through the getter when the property has one.
+    private TExpr ReadProperty(TExpr e)
+    {
+        if (_lvalue || PropertyOf(e) is not { Get: "get" } || FieldOf(e) is not { } f || InAccessorOf(f)) return e;
+        return CallAccessor(e, "get_" + f.Name, []) ?? e;
+    }
+
+    /// `target = value` on a property with a setter: `set_x(value)`; null when it is a plain write.
+    private TExpr? WriteProperty(TExpr target, TExpr value, TextSpan span)
+    {
+        if (PropertyOf(target) is not { Set: "set" } || FieldOf(target) is not { } f || InAccessorOf(f)) return null;
+        return CallAccessor(target, "set_" + f.Name, [Coerce(value, target.Type, span)]);
+    }
+
+    private TExpr? CallAccessor(TExpr access, string name, List<TExpr> args)
+    {
+        switch (access)
+        {
+            case TInstanceField inf when inf.Target.Type.Follow() is TInst inst && inst.Class.FindField(name) is { } acc:
+            {
+                var callee = InstanceFieldExpr(inf.Span, inf.Target, acc);
+                return new TCall(inf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
+            }
+            case TStaticField sf when sf.Field.Owner is ClassSymbol c && c.Statics.TryGetValue(name, out var sacc):
+            {
+                var callee = StaticFieldExpr(sf.Span, c, sacc);
+                return new TCall(sf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
+            }
+        }
+        return null;
+    }
+
+    private TExpr TypeLValue(Expr e)
+    {
+        var saved = _lvalue;
+        _lvalue = true;
+        try { return TypeExpr(e, null); }
+        finally { _lvalue = saved; }
+    }
+}
