@@ -32,7 +32,9 @@ public sealed partial class Typer
         var f = fe.Function;
         var args = f.Args.Select((a, i) => new FunArg(a.Name, a.Optional || a.Default != null,
             a.Type != null ? ResolveHint(a.Type) : ExpectedArg(expected, i) ?? new TMono())).ToList();
-        var ret = f.Return != null ? ResolveHint(f.Return) : new TMono();
+        var expRet = expected?.Follow() is TFun ef ? ef.Return : null;
+        var ret = f.Return != null ? ResolveHint(f.Return)
+            : expRet != null && !_core.IsVoid(expRet) && Prune(expRet) is not TMono ? expRet : new TMono();
         var type = new TFun(args, ret);
         LocalSymbol? self = null;
         if (fe.Name != null) self = DeclareLocal(fe.Name, type, fe.Span);

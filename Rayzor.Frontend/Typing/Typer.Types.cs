@@ -108,6 +108,9 @@ public sealed partial class Typer
                     {
                         VarField { Type: { } t } => ResolveHint(t),
                         PropertyField { Type: { } t } => ResolveHint(t),
+                        MethodField m => new TFun(m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
+                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance)).ToList(),
+                            m.Function.Return != null ? ResolveHint(m.Function.Return) : _core.Void),
                         _ => TDynamic.Instance,
                     },
                     f.Kind is VarField { Optional: true } || f.Meta.Any(m => m.Name == ":optional"))).ToList());
@@ -330,6 +333,13 @@ public sealed partial class Typer
         };
     }
 
+    /// How a function's arguments and result are represented (basic kinds unboxed, the rest pointers).
+    private string FunRepr(TFun f)
+    {
+        char R(HType t) => _core.IsInt(t) ? 'i' : _core.IsFloat(t) ? 'f' : _core.IsBool(t) ? 'b' : _core.IsVoid(t) ? 'v' : 'p';
+        return string.Concat(f.Args.Select(a => R(a.Type))) + R(f.Return);
+    }
+
     private static bool ImplementsInterface(ClassSymbol c, ClassSymbol iface)
     {
         foreach (var i in c.Interfaces)
@@ -370,6 +380,8 @@ public sealed partial class Typer
         if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);
         if (actBasic && !expBasic && exp is not TParam) return new TCast(e.Span, exp, e, CastKind.Box);
         if (!actBasic && expBasic) return new TCast(e.Span, exp, e, CastKind.Unbox);
+        // a function value whose arguments or result are represented differently gets an adapter
+        if (act.Follow() is TFun af && exp.Follow() is TFun ef && FunRepr(af) != FunRepr(ef)) return new TCast(e.Span, exp, e, CastKind.Retype);
         return e;
     }
 }

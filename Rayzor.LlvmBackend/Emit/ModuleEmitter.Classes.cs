@@ -6,7 +6,7 @@ namespace Rayzor.LlvmBackend.Emit;
 public sealed unsafe partial class ModuleEmitter
 {
     /// Offsets in a type descriptor (docs/abi.md).
-    internal const int TdItableOffset = 40, TdVtableOffset = 48;
+    internal const int TdItableOffset = 40, TdFieldsOffset = 48, TdVtableOffset = 56;
 
     private readonly Dictionary<string, LLVMValueRef> _classTds = new();
 
@@ -16,14 +16,14 @@ public sealed unsafe partial class ModuleEmitter
         if (_classTds.TryGetValue(name, out var g)) return g;
         var cls = _mir.Classes.FirstOrDefault(c => c.Name == name);
         var vtable = cls?.VTable.Count ?? 0;
-        var type = Struct(_i32, _i32, _ptr, _ptr, _ptr, _ptr, _ptr, LLVM.ArrayType2(_ptr, (ulong)vtable));
+        var type = Struct(_i32, _i32, _ptr, _ptr, _ptr, _ptr, _ptr, _ptr, LLVM.ArrayType2(_ptr, (ulong)vtable));
         g = LLVM.AddGlobal(_mod, type, "rz_class_" + name);
         LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
         LLVM.SetGlobalConstant(g, true);
         LLVM.SetAlignment(g, 8);
         _classTds[name] = g;
         if (cls == null) // an interface or a class only named in an interface list
-            LLVM.SetInitializer(g, ConstStruct(CI32(TypeKinds.Class), CI32(0), CString(name, ".name"), Null, Null, Null, Null, EmptyPtrArray(0)));
+            LLVM.SetInitializer(g, ConstStruct(CI32(TypeKinds.Class), CI32(0), CString(name, ".name"), Null, Null, Null, Null, Null, EmptyPtrArray(0)));
         return g;
     }
 
@@ -52,10 +52,23 @@ public sealed unsafe partial class ModuleEmitter
             var itable = c.IsEnum ? PrivateConstant(PtrArray(c.CtorNames.Select(StringConst)), ".ctors", 8)
                 : c.ITable.All(x => x == null) ? Null : PrivateConstant(PtrArray(c.ITable.Select(fn)), ".itable", 8);
             var init = ConstStruct(CI32(c.IsEnum ? TypeKinds.Enum : TypeKinds.Class), CI32(c.Size), CString(c.Name, ".name"),
-                c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable,
+                c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable, FieldTable(c),
                 PtrArray(c.VTable.Select(v => fn(v))));
             LLVM.SetInitializer(_classTds[c.Name], init);
         }
+    }
+
+    /// `{ count, reserved, entries[] }` with entries `{ name, offset, kind, code }` (docs/abi.md).
+    private LLVMValueRef FieldTable(MirClass c)
+    {
+        if (c.FieldTable.Count == 0) return Null;
+        var entries = c.FieldTable.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
+            CI32(e.Method != null ? 4 : e.Type switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 }),
+            e.Method != null ? _functions[e.Method].Fn : Null)).ToArray();
+        var entryType = LLVM.TypeOf(entries[0]);
+        LLVMValueRef arr;
+        fixed (LLVMValueRef* p = entries) arr = LLVM.ConstArray2(entryType, p, (ulong)entries.Length);
+        return PrivateConstant(ConstStruct(CI32(c.FieldTable.Count), CI32(0), arr), ".fields", 8);
     }
 
     private sealed partial class FunctionEmitter

@@ -119,7 +119,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     {
         LLVMValueRef Td(int kind, int size, string name)
         {
-            var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name), Null, Null, Null, Null);
+            var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name), Null, Null, Null, Null, Null);
             var g = LLVM.AddGlobal(_mod, LLVM.TypeOf(init), "rz_td_" + name);
             LLVM.SetInitializer(g, init);
             LLVM.SetGlobalConstant(g, true);

@@ -108,6 +108,10 @@ public sealed class MirClass(string name, int size)
     /// Every interface the class implements, directly or through its superclasses and interfaces.
     public List<string> Interfaces { get; } = [];
 
+    /// Members by name for structural and Dynamic access: (name literal, offset, type) for vars,
+    /// (name literal, 0, Void) with the bound-method wrapper for methods.
+    public List<(int Name, int Offset, MirType Type, string? Method)> FieldTable { get; } = [];
+
     /// `toString()` when the class has one.
     public string? ToStringFn { get; set; }
 }

@@ -26,7 +26,7 @@ public sealed partial class Lowerer
                 var ret = MirTypeOf(declared.Return);
                 var r = _b.Call(f.FullName, ret, args);
                 var want = MirTypeOf(call.Type);
-                return ret == MirType.Void || want == MirType.Void ? r : Adapt(r, want);
+                return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);
             }
             case TInstanceField { Field: var f, Target: var target } when f.IsExtern:
                 return LowerExternMethod(call, target, f);
@@ -126,7 +126,8 @@ public sealed partial class Lowerer
                 };
             default:
             {
-                // a retyping cast may still change representation (`cast` of a Dynamic to Int)
+                // a retyping cast may still change representation (`cast` of a Dynamic to Int, function adapters)
+                if (c.Value.Type.Follow() is TFun ff && c.Type.Follow() is TFun tf && _fn.TypeOf(v) == MirType.Ptr) return AdaptFunction(v, ff, tf);
                 var to = MirTypeOf(c.Type);
                 return to is MirType.Void || _fn.TypeOf(v) == to ? v : Adapt(v, to);
             }

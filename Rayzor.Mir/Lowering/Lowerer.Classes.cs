@@ -38,6 +38,24 @@ public sealed partial class Lowerer
         foreach (var c in _program.Classes) LayoutOf(c);
     }
 
+    /// Member tables for access by name (a class instance used as a structure or Dynamic).
+    private void BuildFieldTables()
+    {
+        foreach (var l in _layouts.Values)
+        {
+            if (l.Class.IsInterface) continue;
+            foreach (var (name, (offset, type)) in l.Fields) l.Mir.FieldTable.Add((_module.InternString(name), offset, type, null));
+            for (var k = l.Class; k != null; k = k.Super?.Class)
+                foreach (var f in k.DeclaredFields)
+                {
+                    if (!IsVirtualMethod(f) || l.Mir.FieldTable.Any(e => _module.Strings[e.Name] == f.Name)) continue;
+                    var m = l.Class.FindField(f.Name)!;
+                    var wrapper = BoundWrapper(l.Class, m);
+                    l.Mir.FieldTable.Add((_module.InternString(f.Name), 0, MirType.Void, wrapper));
+                }
+        }
+    }
+
     /// Fills the itables once lowering has named every interface selector it calls.
     private void FinishLayouts()
     {
@@ -221,7 +239,7 @@ public sealed partial class Lowerer
             var aret = MirTypeOf(declared.Return);
             var ar = _b.Call(f.FullName, aret, all);
             var awant = MirTypeOf(call.Type);
-            return aret == MirType.Void || awant == MirType.Void ? ar : Adapt(ar, awant);
+            return aret == MirType.Void || awant == MirType.Void ? ar : AdaptResult(ar, declared.Return, call.Type);
         }
         var self = callee.Target is TSuper ? _this : LowerValue(callee.Target);
         var args = new List<ValueId> { self };
@@ -233,7 +251,7 @@ public sealed partial class Lowerer
         else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
         else r = _b.VCall(LayoutOf(recv!.Class).Slots[f.Name], ret, args);
         var want = MirTypeOf(call.Type);
-        return ret == MirType.Void || want == MirType.Void ? r : Adapt(r, want);
+        return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);
     }
 
     /// Whether a subclass of the receiver's class (among the classes in the program) overrides `f`.

@@ -102,19 +102,31 @@ public sealed partial class Lowerer
     /// `obj.method` used as a value: a closure over the receiver that dispatches like a call.
     private ValueId BoundMethodValue(TInstanceField m)
     {
-        var f = m.Field;
         var recv = FollowNullable(m.Target.Type) as TInst;
-        var name = $"{recv?.Class.FullName ?? f.Owner.FullName}.{f.Name}.$bound";
-        var fun = (TFun)f.Type!.Follow();
         var self = m.Target is TSuper ? _this : LowerValue(m.Target);
-        if (_wrappers.Add(name))
-            EmitWrapper(name, fun, (args, ret) =>
-            {
-                if (recv is { Class.IsInterface: true }) return _b.ICall(SelectorOf(f.Name), ret, args);
-                if (m.Target is TSuper || !IsOverridden(f, recv?.Class)) return _b.Call(f.FullName, ret, args);
-                return _b.VCall(LayoutOf(recv!.Class).Slots[f.Name], ret, args);
-            });
+        var name = m.Target is TSuper ? SuperWrapper(m.Field) : BoundWrapper(recv?.Class, m.Field);
         return _b.Closure(name, self);
+    }
+
+    /// The code of `receiver.method` as a closure whose environment is the receiver.
+    private string BoundWrapper(ClassSymbol? receiver, FieldSymbol f)
+    {
+        var name = $"{receiver?.FullName ?? f.Owner.FullName}.{f.Name}.$bound";
+        if (_wrappers.Add(name))
+            EmitWrapper(name, (TFun)f.Type!.Follow(), (args, ret) =>
+            {
+                if (receiver is { IsInterface: true }) return _b.ICall(SelectorOf(f.Name), ret, args);
+                if (!IsOverridden(f, receiver)) return _b.Call(f.FullName, ret, args);
+                return _b.VCall(LayoutOf(receiver!).Slots[f.Name], ret, args);
+            });
+        return name;
+    }
+
+    private string SuperWrapper(FieldSymbol f)
+    {
+        var name = f.FullName + ".$super";
+        if (_wrappers.Add(name)) EmitWrapper(name, (TFun)f.Type!.Follow(), (args, ret) => _b.Call(f.FullName, ret, args));
+        return name;
     }
 
     /// Builds a function `(env, args of fun) -> ret of fun` whose body is `body(params, ret)`.
@@ -140,7 +152,7 @@ public sealed partial class Lowerer
         var ret = MirTypeOf(fun.Return);
         var r = _b.CallClosure(ret, args);
         var want = MirTypeOf(call.Type);
-        return ret == MirType.Void || want == MirType.Void ? r : Adapt(r, want);
+        return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, fun.Return, call.Type);
     }
 
     /// Converts a function value between two function types of different representation (a
@@ -165,6 +177,13 @@ public sealed partial class Lowerer
     }
 
     private string Signature(TFun f) => string.Concat(f.Args.Select(a => MirTypeOf(a.Type).Name()[0])) + "_" + MirTypeOf(f.Return).Name();
+
+    /// A call's result from the callee's declared (possibly generic) type to the type at the call site.
+    private ValueId AdaptResult(ValueId v, HType declared, HType want)
+    {
+        if (declared.Follow() is TFun from && want.Follow() is TFun to && _fn.TypeOf(v) == MirType.Ptr) return AdaptFunction(v, from, to);
+        return Adapt(v, MirTypeOf(want));
+    }
 
     /// Adapts a value to the type a callee declares (boxing for a generic T, function adapters).
     private ValueId AdaptTo(ValueId v, HType actual, HType declared)

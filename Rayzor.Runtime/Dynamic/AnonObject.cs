@@ -37,10 +37,55 @@ public static unsafe class Anon
 
     public static bool IsAnon(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.Anon;
 
-    /// The field's boxed value, or null when absent (or the value is not an anonymous structure).
+    /// A class member by name, from the descriptor's field table (docs/abi.md), or null.
+    private static FieldEntry* Member(void* obj, HString* name)
+    {
+        var td = *(TypeDesc**)obj;
+        if (td->Kind != TypeKind.Class || td->Fields == null) return null;
+        var entries = (FieldEntry*)(td->Fields + 1);
+        for (var i = 0; i < td->Fields->Count; i++)
+            if (entries[i].Name == name || StringOps.Equals((HString*)entries[i].Name, name)) return &entries[i];
+        return null;
+    }
+
+    private static void* ReadMember(void* obj, FieldEntry* e)
+    {
+        var p = (byte*)obj + e->Offset;
+        switch (e->Kind)
+        {
+            case 1: return Boxing.BoxInt(*(int*)p);
+            case 2: return Boxing.BoxFloat(*(double*)p);
+            case 3: return Boxing.BoxBool(*p != 0);
+            case 4:
+            {
+                var c = (Closures.HClosure*)Heap.Alloc((nuint)sizeof(Closures.HClosure));
+                c->Td = Rt.Builtins->Closure;
+                c->Fn = e->Code;
+                c->Env = obj;
+                return c;
+            }
+            default: return *(void**)p;
+        }
+    }
+
+    private static void WriteMember(void* obj, FieldEntry* e, void* value)
+    {
+        var p = (byte*)obj + e->Offset;
+        switch (e->Kind)
+        {
+            case 1: *(int*)p = Unboxing.UnboxInt(value); break;
+            case 2: *(double*)p = Unboxing.UnboxFloat(value); break;
+            case 3: *p = Unboxing.UnboxBool(value) ? (byte)1 : (byte)0; break;
+            case 4: break;
+            default: *(void**)p = value; break;
+        }
+    }
+
+    /// The field's boxed value, or null when absent (also for a class instance's fields and methods).
     public static void* Get(void* obj, HString* name)
     {
         if (obj == null) Fail.NullAccess();
+        if (Member(obj, name) is var m && m != null) return ReadMember(obj, m);
         if (!IsAnon(obj)) return null;
         var o = (AnonObject*)obj;
         var i = IndexOf(o, name);
@@ -50,6 +95,7 @@ public static unsafe class Anon
     public static void Set(void* obj, HString* name, void* value)
     {
         if (obj == null) Fail.NullAccess();
+        if (Member(obj, name) is var m && m != null) { WriteMember(obj, m, value); return; }
         if (!IsAnon(obj)) return;
         var o = (AnonObject*)obj;
         var i = IndexOf(o, name);
@@ -67,7 +113,8 @@ public static unsafe class Anon
         o->Count++;
     }
 
-    public static bool Has(void* obj, HString* name) => IsAnon(obj) && IndexOf((AnonObject*)obj, name) >= 0;
+    public static bool Has(void* obj, HString* name) =>
+        obj != null && (Member(obj, name) != null || IsAnon(obj) && IndexOf((AnonObject*)obj, name) >= 0);
 
     /// `{ a : 1, b : x }` as HashLink prints a structure (insertion order).
     public static HString* ToString(AnonObject* o)

@@ -35,6 +35,25 @@ public unsafe struct TypeDesc
     public TypeDesc** Interfaces;
     /// <summary>Interface-method selector → code, or null.</summary>
     public void** Itable;
+    /// <summary>Classes: the fields and methods by name, for access through structures and Dynamic; else null.</summary>
+    public FieldTable* Fields;
+}
+
+/// <summary>A class's members by name (docs/abi.md): instance vars by offset and kind, methods by a bound-method code pointer.</summary>
+public unsafe struct FieldTable
+{
+    public int Count;
+    public int Reserved;
+    // followed by Count FieldEntry
+}
+
+/// <summary>One member: Kind is an element kind (0 ptr, 1 i32, 2 f64, 3 bool) for a var, 4 for a method.</summary>
+public unsafe struct FieldEntry
+{
+    public void* Name;
+    public int Offset;
+    public int Kind;
+    public void* Code;
 }
 
 /// <summary>The built-in descriptors the generated <c>main</c> hands to <c>rz_init</c>.</summary>

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct TypeDesc { int32_t kind; int32_t size; const char *name; const struct TypeDesc *super; void *toString; const struct TypeDesc **interfaces; void **itable; } TypeDesc;
+typedef struct TypeDesc { int32_t kind; int32_t size; const char *name; const struct TypeDesc *super; void *toString; const struct TypeDesc **interfaces; void **itable; const void *fields; } TypeDesc;
 enum { RZ_KIND_STRING = 1, RZ_KIND_INT = 2, RZ_KIND_FLOAT = 3, RZ_KIND_BOOL = 4, RZ_KIND_CLASS = 5,
        RZ_KIND_ARRAY = 6, RZ_KIND_CLOSURE = 7 };
 enum { RZ_ELEM_PTR = 0, RZ_ELEM_I32 = 1, RZ_ELEM_F64 = 2, RZ_ELEM_BOOL = 3 };
