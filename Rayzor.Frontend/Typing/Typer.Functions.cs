@@ -66,7 +66,8 @@ public sealed partial class Typer
         PushScope();
         var locals = argNames.Select((a, i) => DeclareLocal(a.Name, type.Args[i].Type, a.Span)).ToList();
         TExpr typed;
-        if (isExpressionBody && body is not BlockExpr)
+        // `x -> e` is `function(x) return e`; a block body returns its last expression
+        if (isExpressionBody && !(body is BlockExpr blk && (blk.Exprs.Count == 0 || IsStatement(blk.Exprs[^1]))))
         {
             // `x -> e` returns e unless the expected result is Void
             var value = TypeExpr(body, Prune(type.Return) is TMono ? null : type.Return);

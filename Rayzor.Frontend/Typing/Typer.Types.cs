@@ -380,6 +380,14 @@ public sealed partial class Typer
         if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);
         if (actBasic && !expBasic && exp is not TParam) return new TCast(e.Span, exp, e, CastKind.Box);
         if (!actBasic && expBasic) return new TCast(e.Span, exp, e, CastKind.Unbox);
+        // an Array used as a structure (`Iterable<T>`) is wrapped in a class whose members exist by name
+        if (ArrayElem(act) is { } elem && exp.Follow() is TAnon { } structure && structure.Find("iterator") != null
+            && _loader.Load("rayzor.ArrayIterable")?.MainType is ClassSymbol wrapper)
+        {
+            BuildClassHeader(wrapper);
+            UseClass(wrapper);
+            return new TNew(e.Span, MakeType(wrapper, [elem], e.Span), wrapper, [e]);
+        }
         // a function value whose arguments or result are represented differently gets an adapter
         if (act.Follow() is TFun af && exp.Follow() is TFun ef && FunRepr(af) != FunRepr(ef)) return new TCast(e.Span, exp, e, CastKind.Retype);
         return e;
