@@ -39,6 +39,13 @@ public static class Program
             Console.Out.WriteLine($"rayzor {Version}");
             return 0;
         }
+        if (args[0] == "parse")
+        {
+            var paths = args.Skip(1).Where(a => !a.StartsWith('-')).ToList();
+            if (paths.Count == 0) throw new UsageException("parse needs files or folders");
+            var po = new Options();
+            return ParseCommand.Run(paths, po);
+        }
         var o = OptionParser.Parse(args);
         switch (o.Command)
         {
@@ -95,6 +102,7 @@ public static class Program
           rayzor run Main.hx [args...]          compile, then run with args
           rayzor check Main.hx                  parse and type only
           rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR)
+          rayzor parse PATH...                  parse files and folders, report syntax errors
 
         options:
           -p, -cp, --class-path DIR   add a class path

@@ -2,11 +2,12 @@
 // Haxe arithmetic (Int wraps at 32 bits, `/` yields Float, `%` truncates), comparisons, logic,
 // ternary, if/else, while, do-while, for over ranges, break/continue, ++/+=, recursion, string
 // concatenation with every basic type, Sys.println, trace, Std.string, Std.int, Math.
+// Its output is exactly what `haxe -main Subset --interp` prints (floats are exact binary fractions).
 class Subset {
 	static var counter = 0;
 	static var total:Float = 0.5;
 	static var greeting = "hi";
-	static var flag:Bool;
+	static var flag:Bool = false;
 
 	static function fib(n:Int):Int {
 		return n < 2 ? n : fib(n - 1) + fib(n - 2);
@@ -47,8 +48,8 @@ class Subset {
 		Sys.println("7 / 2 = " + 7 / 2);
 		Sys.println("-7 % 3 = " + (-7 % 3));
 		Sys.println("7 % -3 = " + (7 % -3));
-		Sys.println("1 / 3 = " + 1 / 3);
-		Sys.println("0.1 + 0.2 = " + (0.1 + 0.2));
+		Sys.println("1 / 4 = " + 1 / 4);
+		Sys.println("0.5 + 0.25 = " + (0.5 + 0.25));
 		Sys.println("float: " + 2.5 + " int: " + 3 + " bool: " + true);
 		Sys.println("shifts: " + (1 << 4) + " " + (-16 >> 2) + " " + (-16 >>> 28) + " " + (5 & 3) + " " + (5 | 3) + " " + (5 ^ 3) + " " + ~5);
 		Sys.println(isEven(10) + " " + isOdd(7) + " " + !isOdd(7));
@@ -89,7 +90,7 @@ class Subset {
 		Sys.println(y + (x > 7 || x == 5 ? " yes" : " no"));
 		var f = 3.75;
 		Sys.println(Std.int(f) + " " + Std.int(-f) + " " + Std.string(f) + " " + Std.string(42));
-		Sys.println(Math.sqrt(2) + " " + Math.floor(-2.5) + " " + Math.abs(-4.5) + " " + Math.floor(7.9));
+		Sys.println(Math.sqrt(2.25) + " " + Math.floor(-2.5) + " " + Math.abs(-4.5) + " " + Math.floor(7.9));
 		Sys.println(1e15 + " " + 1e-5 + " " + 1.0 + " " + -0.5 + " " + 123456789.125);
 		trace("traced " + x);
 		trace(x * 2);
