@@ -280,6 +280,11 @@ public sealed partial class Typer
             case (TEnum, TAbstract { Abstract.Name: "EnumValue" }): return true;
             case (TTypeExpr { Type: ClassSymbol tc }, TAbstract { Abstract.Name: "Class", Params.Count: 1 } cl):
                 return Unify(new TInst(tc, tc.Params.Cast<HType>().ToList()), cl.Params[0]);
+            case (TTypeExpr { Type: EnumSymbol te }, TAbstract { Abstract.Name: "Enum", Params.Count: 1 } en):
+                UseEnum(te);
+                return Unify(new TEnum(te, te.Params.Select(_ => (HType)new TMono()).ToList()), en.Params[0]);
+            case (TAbstract { Abstract.Name: "Enum" or "Class" }, TTypeExpr): return true;
+            case (TTypeExpr, TTypeExpr): return true;
             case (TFun x, TFun y):
                 if (x.Args.Count < y.Args.Count) return false;
                 for (var i = 0; i < x.Args.Count; i++)

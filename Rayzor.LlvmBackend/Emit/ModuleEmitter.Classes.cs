@@ -49,10 +49,11 @@ public sealed unsafe partial class ModuleEmitter
             var fn = (string? n) => n == null ? Null : _functions[n].Fn;
             var interfaces = c.Interfaces.Count == 0 ? Null
                 : PrivateConstant(PtrArray(c.Interfaces.Select(ClassTd).Append(Null)), ".ifaces", 8);
-            var itable = c.IsEnum ? PrivateConstant(PtrArray(c.CtorNames.Select(StringConst)), ".ctors", 8)
+            var itable = c.IsEnum ? PrivateConstant(PtrArray(c.CtorNames.Select(StringConst).Append(Null)), ".ctors", 8)
                 : c.ITable.All(x => x == null) ? Null : PrivateConstant(PtrArray(c.ITable.Select(fn)), ".itable", 8);
             var init = ConstStruct(CI32(c.IsEnum ? TypeKinds.Enum : TypeKinds.Class), CI32(c.Size), CString(c.Name, ".name"),
-                c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable, FieldTable(c),
+                c.Super != null ? ClassTd(c.Super) : Null, fn(c.ToStringFn), interfaces, itable,
+                c.IsEnum ? PrivateConstant(PtrArray([fn(c.EnumParamsFn), fn(c.EnumCreateFn)]), ".enumfns", 8) : FieldTable(c),
                 PtrArray(c.VTable.Select(v => fn(v))));
             LLVM.SetInitializer(_classTds[c.Name], init);
         }

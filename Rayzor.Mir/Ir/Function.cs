@@ -112,6 +112,10 @@ public sealed class MirClass(string name, int size)
     /// (name literal, 0, Void) with the bound-method wrapper for methods.
     public List<(int Name, int Offset, MirType Type, string? Method)> FieldTable { get; } = [];
 
+    /// Enums: `Type.enumParameters` and `Type.createEnumIndex` (the descriptor's table at offset 48).
+    public string? EnumParamsFn { get; init; }
+    public string? EnumCreateFn { get; init; }
+
     /// `toString()` when the class has one.
     public string? ToStringFn { get; set; }
 }

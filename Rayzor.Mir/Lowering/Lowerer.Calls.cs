@@ -54,6 +54,16 @@ public sealed partial class Lowerer
             case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
             case "Std.isOfType" or "Std.is": return LowerIsOfType(a[0], a[1]);
             case "Std.downcast" or "Std.instance": return LowerDowncast(a[0], a[1]);
+            case "Type.getClassName" or "Type.getEnumName": return Native("rz_type_name", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.getClass": return Native("rz_get_class", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.getEnum": return Native("rz_get_enum", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.getSuperClass": return Native("rz_type_super", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.enumParameters": return Native("rz_enum_params", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.enumEq": return Native("rz_enum_eq", MirType.Bool, [MirType.Ptr, MirType.Ptr], F(0), F(1));
+            case "Type.getEnumConstructs": return Native("rz_enum_constructs", MirType.Ptr, [MirType.Ptr], F(0));
+            case "Type.createEnum": return Native("rz_enum_create_by_name", MirType.Ptr, [MirType.Ptr, MirType.Ptr, MirType.Ptr], F(0), F(1), a.Count > 2 && a[2] is not TMissingArg ? F(2) : _b.Null());
+            case "Type.createEnumIndex": return Native("rz_enum_create", MirType.Ptr, [MirType.Ptr, MirType.I32, MirType.Ptr], F(0), F(1), a.Count > 2 && a[2] is not TMissingArg ? F(2) : _b.Null());
+            case "Type.allEnums": return Native("rz_enum_all", MirType.Ptr, [MirType.Ptr], F(0));
             case "Type.enumIndex": return _b.GetField(F(0), EnumIndexOffset, MirType.I32);
             case "Type.enumConstructor": return Native("rz_enum_name", MirType.Ptr, [MirType.Ptr], F(0));
             case "Math.isNaN": { var x = F(0); return _b.Cmp(Opcode.FCmp, Cond.Ne, x, x); }

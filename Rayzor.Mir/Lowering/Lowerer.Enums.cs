@@ -37,13 +37,91 @@ public sealed partial class Lowerer
         foreach (var e in _program.Enums)
         {
             var size = e.Constructors.Select(c => CtorLayout(c).Select(a => a.Offset + SizeOf(a.Type)).DefaultIfEmpty(EnumArgsOffset).Max()).DefaultIfEmpty(EnumArgsOffset).Max();
-            var mir = new MirClass(e.FullName, (size + 7) / 8 * 8) { IsEnum = true, ToStringFn = e.FullName + ".$toString" };
+            var mir = new MirClass(e.FullName, (size + 7) / 8 * 8)
+            {
+                IsEnum = true, ToStringFn = e.FullName + ".$toString", EnumParamsFn = e.FullName + ".$params", EnumCreateFn = e.FullName + ".$create",
+            };
             _module.Classes.Add(mir);
             foreach (var c in e.Constructors) mir.CtorNames.Add(_module.InternString(c.Name));
             foreach (var c in e.Constructors)
                 if (c.Decl.Args == null) _module.Globals.Add(new MirGlobal(SingletonOf(c), MirType.Ptr));
             LowerEnumToString(e);
+            LowerEnumParams(e);
+            LowerEnumCreate(e);
         }
+    }
+
+    /// `Type.enumParameters`: the arguments of a value, boxed, in an Array<Dynamic>.
+    private void LowerEnumParams(EnumSymbol e)
+    {
+        var saved = SaveFunctionState();
+        Begin(e.FullName + ".$params", [MirType.Ptr], MirType.Ptr, e.Module.File.Path);
+        var self = _fn.Entry.Params[0];
+        var index = _b.GetField(self, EnumIndexOffset, MirType.I32);
+        foreach (var c in e.Constructors)
+        {
+            var hit = _fn.NewBlock();
+            var miss = _fn.NewBlock();
+            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
+            _ssa.Seal(hit);
+            _ssa.Seal(miss);
+            SwitchTo(hit);
+            var layout = CtorLayout(c);
+            var arr = Native("rz_array_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(ElemPtr), _b.IConst(layout.Count));
+            for (var i = 0; i < layout.Count; i++)
+                _b.Op(Opcode.ASet, MirType.Void, arr, _b.IConst(i), Adapt(_b.GetField(self, layout[i].Offset, layout[i].Type), MirType.Ptr));
+            _b.Ret(arr);
+            SwitchTo(miss);
+        }
+        _b.Ret(Native("rz_array_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(ElemPtr), _b.IConst(0)));
+        End();
+        RestoreFunctionState(saved);
+    }
+
+    /// `Type.createEnumIndex`: the value of constructor `index` from boxed arguments (an Array<Dynamic>,
+    /// or null for none); null when the argument count does not fit.
+    private void LowerEnumCreate(EnumSymbol e)
+    {
+        var saved = SaveFunctionState();
+        Begin(e.FullName + ".$create", [MirType.I32, MirType.Ptr], MirType.Ptr, e.Module.File.Path);
+        var index = _fn.Entry.Params[0];
+        var args = _fn.Entry.Params[1];
+        foreach (var c in e.Constructors)
+        {
+            var hit = _fn.NewBlock();
+            var miss = _fn.NewBlock();
+            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
+            _ssa.Seal(hit);
+            _ssa.Seal(miss);
+            SwitchTo(hit);
+            var layout = CtorLayout(c);
+            if (c.Decl.Args == null) _b.Ret(_b.GLoad(SingletonOf(c), MirType.Ptr));
+            else
+            {
+                var ok = _fn.NewBlock();
+                var bad = _fn.NewBlock();
+                var isNull = _b.Cmp(Opcode.PCmp, Cond.Eq, args, _b.Null());
+                var wrongCount = _fn.NewBlock();
+                BranchIf(isNull, bad, wrongCount);
+                _ssa.Seal(wrongCount);
+                SwitchTo(wrongCount);
+                BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, _b.Op(Opcode.ALen, MirType.I32, args), _b.IConst(layout.Count)), ok, bad);
+                _ssa.Seal(ok);
+                _ssa.Seal(bad);
+                SwitchTo(bad);
+                _b.Ret(_b.Null());
+                SwitchTo(ok);
+                var v = _b.New(e.FullName);
+                _b.SetField(v, EnumIndexOffset, _b.IConst(c.Index));
+                for (var i = 0; i < layout.Count; i++)
+                    _b.SetField(v, layout[i].Offset, Adapt(_b.Op(Opcode.AGet, MirType.Ptr, args, _b.IConst(i)), layout[i].Type));
+                _b.Ret(v);
+            }
+            SwitchTo(miss);
+        }
+        _b.Ret(_b.Null());
+        End();
+        RestoreFunctionState(saved);
     }
 
     /// Creates the argument-less values (called first thing at start-up).

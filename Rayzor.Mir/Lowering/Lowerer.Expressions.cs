@@ -44,6 +44,7 @@ public sealed partial class Lowerer
             case TFunction fn: return LowerFunction(fn);
             case TEnumValue ev: return LowerEnumValue(ev);
             case TObjectDecl od: return LowerObjectDecl(od);
+            case TTypeRef tr: return DescriptorOfSymbol(tr.Symbol) is { } tdName ? _b.TypeDesc(tdName) : _b.Null();
             case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
             case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
