@@ -47,7 +47,7 @@ public sealed partial class Typer
             if (Prune(left.Type) is TMono lm && (_core.IsBasic(right.Type) || _core.IsString(right.Type))) lm.Bound = right.Type;
             else if (Prune(right.Type) is TMono rm && (_core.IsBasic(left.Type) || _core.IsString(left.Type))) rm.Bound = left.Type;
             // two unknowns in arithmetic: Int, as Haxe's unify_int decides
-            if (op is not (BinaryOp.Add or BinaryOp.Eq or BinaryOp.NotEq) && Prune(left.Type) is TMono m1 && Prune(right.Type) is TMono m2)
+            if (op is not (BinaryOp.Eq or BinaryOp.NotEq) && Prune(left.Type) is TMono m1 && Prune(right.Type) is TMono m2)
             {
                 m1.Bound = _core.Int;
                 if (!ReferenceEquals(m1, m2)) m2.Bound = _core.Int;
@@ -58,6 +58,10 @@ public sealed partial class Typer
         if (IsPoisoned(right)) return right;
         switch (op)
         {
+            case BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod
+                when (IsDynamicLike(lt) || IsDynamicLike(rt)) && !(op == BinaryOp.Add && (_core.IsString(lt) || _core.IsString(rt))):
+                // Dynamic arithmetic happens at run time: numbers, or `+` of strings
+                return new TBinary(span, TDynamic.Instance, op, Coerce(left, TDynamic.Instance, left.Span), Coerce(right, TDynamic.Instance, right.Span));
             case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
                 return new TBinary(span, _core.String, op, ToStringExpr(left), ToStringExpr(right));
             case BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Mod:
@@ -74,6 +78,10 @@ public sealed partial class Typer
                 if (op is BinaryOp.And or BinaryOp.Or or BinaryOp.Xor && _core.IsBool(lt) && _core.IsBool(rt))
                     return Unsupported(span, "Bitwise operators on Bool");
                 break;
+            case BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq
+                when IsDynamicLike(lt) || IsDynamicLike(rt):
+                // compared at run time: numbers by value, strings by content, other values by identity
+                return new TBinary(span, _core.Bool, op, Coerce(left, TDynamic.Instance, left.Span), Coerce(right, TDynamic.Instance, right.Span));
             case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
                 if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Bool, op, left, right);
                 if (_core.IsNumeric(lt) && _core.IsNumeric(rt))
@@ -99,6 +107,8 @@ public sealed partial class Typer
         ReportBadOperands(span, op, left, right);
         return Poisoned(span);
     }
+
+    private bool IsDynamicLike(HType t) => _core.IsDynamic(t) || Prune(t) is TParam || t.Follow() is TMono;
 
     /// Haxe's wording: `Cannot add A and B` for `+`, else the operand that is not a number.
     private void ReportBadOperands(TextSpan span, BinaryOp op, TExpr left, TExpr right)

@@ -27,6 +27,11 @@ public sealed partial class Lowerer
             if (!_core.IsString(rt)) r = ToStringRaw(r, rt);
             return Native("rz_string_concat", MirType.Ptr, [MirType.Ptr, MirType.Ptr], l, r);
         }
+        if (_fn.TypeOf(l) == MirType.Ptr && _fn.TypeOf(r) == MirType.Ptr)
+        {
+            var code = op switch { BinaryOp.Add => 0, BinaryOp.Sub => 1, BinaryOp.Mul => 2, BinaryOp.Div => 3, _ => 4 };
+            return Native("rz_dyn_arith", MirType.Ptr, [MirType.I32, MirType.Ptr, MirType.Ptr], _b.IConst(code), l, r);
+        }
         var isFloat = _fn.TypeOf(l) == MirType.F64 || _fn.TypeOf(r) == MirType.F64 || op == BinaryOp.Div;
         if (isFloat)
         {
@@ -58,6 +63,16 @@ public sealed partial class Lowerer
             BinaryOp.LtEq => Cond.Le, BinaryOp.Gt => Cond.Gt, _ => Cond.Ge,
         };
         var t = _fn.TypeOf(l);
+        if (_core.IsDynamic(type) || type.Follow() is TParam)
+        {
+            if (cond is Cond.Eq or Cond.Ne)
+            {
+                var eq = Native("rz_dyn_equals", MirType.Bool, [MirType.Ptr, MirType.Ptr], Adapt(l, MirType.Ptr), Adapt(r, MirType.Ptr));
+                return cond == Cond.Eq ? eq : _b.Op(Opcode.BNot, MirType.Bool, eq);
+            }
+            var cmp = Native("rz_dyn_compare", MirType.I32, [MirType.Ptr, MirType.Ptr], Adapt(l, MirType.Ptr), Adapt(r, MirType.Ptr));
+            return _b.Cmp(Opcode.ICmp, cond, cmp, _b.IConst(0));
+        }
         if (_core.IsString(type))
         {
             if (cond is Cond.Eq or Cond.Ne)

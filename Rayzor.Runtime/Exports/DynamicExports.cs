@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+using Rayzor.Runtime.Memory;
+using Rayzor.Runtime.Std;
+using Rayzor.Runtime.Strings;
+
+namespace Rayzor.Runtime.Exports;
+
+/// Comparisons of Dynamic values (docs/abi.md): numbers by value, strings by content, other
+/// values by identity; ordering of non-numbers and non-strings is by address (unspecified in Haxe).
+public static unsafe class DynamicExports
+{
+    private static bool IsNumber(void* v) => v != null && (*(TypeDesc**)v)->Kind is TypeKind.Int or TypeKind.Float;
+
+    private static bool IsString(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.String;
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_equals")]
+    public static int EqualsExport(void* a, void* b) => DynEquals(a, b) ? 1 : 0;
+
+    public static bool DynEquals(void* a, void* b)
+    {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (IsNumber(a) && IsNumber(b)) return Unboxing.UnboxFloat(a) == Unboxing.UnboxFloat(b);
+        if (IsString(a) && IsString(b)) return StringOps.Equals((HString*)a, (HString*)b);
+        var ka = (*(TypeDesc**)a)->Kind;
+        if (ka == TypeKind.Bool && (*(TypeDesc**)b)->Kind == TypeKind.Bool) return Unboxing.UnboxBool(a) == Unboxing.UnboxBool(b);
+        return false;
+    }
+
+    /// `a op b` on Dynamic values (op: 0 +, 1 -, 2 *, 3 /, 4 %): Int results stay Int except `/`;
+    /// `+` with a String concatenates.
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_arith")]
+    public static void* Arith(int op, void* a, void* b)
+    {
+        if (op == 0 && (IsString(a) || IsString(b)))
+            return StringOps.Concat(StdString.ToString(a), StdString.ToString(b));
+        var ints = a != null && b != null && (*(TypeDesc**)a)->Kind == TypeKind.Int && (*(TypeDesc**)b)->Kind == TypeKind.Int;
+        if (ints && op != 3)
+        {
+            int x = Unboxing.UnboxInt(a), y = Unboxing.UnboxInt(b);
+            return Boxing.BoxInt(op switch { 0 => x + y, 1 => x - y, 2 => x * y, _ => y == 0 || y == -1 ? 0 : x % y });
+        }
+        double fx = Unboxing.UnboxFloat(a), fy = Unboxing.UnboxFloat(b);
+        return Boxing.BoxFloat(op switch { 0 => fx + fy, 1 => fx - fy, 2 => fx * fy, 3 => fx / fy, _ => fx % fy });
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_compare")]
+    public static int Compare(void* a, void* b)
+    {
+        if (IsNumber(a) && IsNumber(b))
+        {
+            double x = Unboxing.UnboxFloat(a), y = Unboxing.UnboxFloat(b);
+            return x < y ? -1 : x > y ? 1 : 0;
+        }
+        if (IsString(a) && IsString(b)) return StringOps.Compare((HString*)a, (HString*)b);
+        return ((nint)a).CompareTo((nint)b);
+    }
+}
