@@ -58,21 +58,14 @@ public sealed partial class Lowerer
         Begin(e.FullName + ".$params", [MirType.Ptr], MirType.Ptr, e.Module.File.Path);
         var self = _fn.Entry.Params[0];
         var index = _b.GetField(self, EnumIndexOffset, MirType.I32);
-        foreach (var c in e.Constructors)
+        DispatchOnCtor(e, index, c =>
         {
-            var hit = _fn.NewBlock();
-            var miss = _fn.NewBlock();
-            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
-            _ssa.Seal(hit);
-            _ssa.Seal(miss);
-            SwitchTo(hit);
             var layout = CtorLayout(c);
             var arr = Native("rz_array_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(ElemPtr), _b.IConst(layout.Count));
             for (var i = 0; i < layout.Count; i++)
                 _b.Op(Opcode.ASet, MirType.Void, arr, _b.IConst(i), Adapt(_b.GetField(self, layout[i].Offset, layout[i].Type), MirType.Ptr));
             _b.Ret(arr);
-            SwitchTo(miss);
-        }
+        });
         _b.Ret(Native("rz_array_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(ElemPtr), _b.IConst(0)));
         End();
         RestoreFunctionState(saved);
@@ -86,14 +79,8 @@ public sealed partial class Lowerer
         Begin(e.FullName + ".$create", [MirType.I32, MirType.Ptr], MirType.Ptr, e.Module.File.Path);
         var index = _fn.Entry.Params[0];
         var args = _fn.Entry.Params[1];
-        foreach (var c in e.Constructors)
+        DispatchOnCtor(e, index, c =>
         {
-            var hit = _fn.NewBlock();
-            var miss = _fn.NewBlock();
-            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
-            _ssa.Seal(hit);
-            _ssa.Seal(miss);
-            SwitchTo(hit);
             var layout = CtorLayout(c);
             if (c.Decl.Args == null) _b.Ret(_b.GLoad(SingletonOf(c), MirType.Ptr));
             else
@@ -117,8 +104,7 @@ public sealed partial class Lowerer
                     _b.SetField(v, layout[i].Offset, Adapt(_b.Op(Opcode.AGet, MirType.Ptr, args, _b.IConst(i)), layout[i].Type));
                 _b.Ret(v);
             }
-            SwitchTo(miss);
-        }
+        });
         _b.Ret(_b.Null());
         End();
         RestoreFunctionState(saved);
@@ -155,14 +141,8 @@ public sealed partial class Lowerer
         Begin(e.FullName + ".$toString", [MirType.Ptr], MirType.Ptr, e.Module.File.Path);
         var self = _fn.Entry.Params[0];
         var index = _b.GetField(self, EnumIndexOffset, MirType.I32);
-        foreach (var c in e.Constructors)
+        DispatchOnCtor(e, index, c =>
         {
-            var hit = _fn.NewBlock();
-            var miss = _fn.NewBlock();
-            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
-            _ssa.Seal(hit);
-            _ssa.Seal(miss);
-            SwitchTo(hit);
             var s = _b.Str(_module.InternString(c.Name));
             var layout = CtorLayout(c);
             if (c.Decl.Args != null)
@@ -177,11 +157,26 @@ public sealed partial class Lowerer
                 s = Concat(s, _b.Str(_module.InternString(")")));
             }
             _b.Ret(s);
-            SwitchTo(miss);
-        }
+        });
         _b.Ret(_b.Str(_module.InternString(e.Name)));
         End();
         RestoreFunctionState(saved);
+    }
+
+    /// Emits one test per constructor on `index`; `body` runs for the matching one and must return.
+    private void DispatchOnCtor(EnumSymbol e, ValueId index, Action<EnumCtorSymbol> body)
+    {
+        foreach (var c in e.Constructors)
+        {
+            var hit = _fn.NewBlock();
+            var miss = _fn.NewBlock();
+            BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(c.Index)), hit, miss);
+            _ssa.Seal(hit);
+            _ssa.Seal(miss);
+            SwitchTo(hit);
+            body(c);
+            SwitchTo(miss);
+        }
     }
 
     private ValueId Concat(ValueId a, ValueId b) => Native("rz_string_concat", MirType.Ptr, [MirType.Ptr, MirType.Ptr], a, b);
