@@ -174,6 +174,7 @@ public sealed partial class Lowerer
 
     private ValueId LowerNew(TNew n)
     {
+        if (n.Class.IsExtern && n.Class.FullName == "StringBuf") return Native("rz_sb_new", MirType.Ptr, []);
         if (IsMapClass(n.Class)) return LowerNewMap(n);
         var obj = _b.New(n.Class.FullName);
         if (CtorFnOf(n.Class) is { } ctor)

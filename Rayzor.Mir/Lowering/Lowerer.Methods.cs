@@ -18,6 +18,7 @@ public sealed partial class Lowerer
             {
                 case "Array.length": return _b.Op(Opcode.ALen, MirType.I32, LowerValue(f.Target));
                 case "String.length": return _b.Op(Opcode.SLen, MirType.I32, LowerValue(f.Target));
+                case "StringBuf.length": return Native("rz_sb_length", MirType.I32, [MirType.Ptr], LowerValue(f.Target));
             }
         }
         Error(f.Span, $"{f.Field.FullName} cannot be compiled yet");
@@ -58,6 +59,16 @@ public sealed partial class Lowerer
                 case "resize": Native("rz_array_resize", MirType.Void, [Ptr, I32], self, P(0)); return ValueId.None;
                 case "join": return Native("rz_array_join", Ptr, [Ptr, Ptr], self, P(0));
                 case "toString": return Native("rz_array_to_string", Ptr, [Ptr], self);
+            }
+        }
+        else if (f.Owner.FullName == "StringBuf")
+        {
+            switch (f.Name)
+            {
+                case "add": Native("rz_sb_add", MirType.Void, [Ptr, Ptr], self, ToStringValue(Unboxed(a[0]))); return ValueId.None;
+                case "addChar": Native("rz_sb_add_char", MirType.Void, [Ptr, I32], self, P(0)); return ValueId.None;
+                case "addSub": Native("rz_sb_add_sub", MirType.Void, [Ptr, Ptr, I32, I32], self, P(0), P(1), I(2, int.MaxValue)); return ValueId.None;
+                case "toString": return Native("rz_sb_to_string", Ptr, [Ptr], self);
             }
         }
         else if (f.Owner.FullName == "String")
