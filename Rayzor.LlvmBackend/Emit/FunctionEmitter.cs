@@ -147,14 +147,14 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.New: Def(i, EmitNew(i)); break;
                 case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm)); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
-                case Opcode.CallClosure: Def(i, EmitCallClosure(i)); break;
-                case Opcode.GetField: Def(i, EmitGetField(i)); break;
-                case Opcode.SetField: EmitSetField(i); break;
-                case Opcode.VCall or Opcode.ICall: Def(i, EmitDispatch(i)); break;
-                case Opcode.ALen: Def(i, LoadI32(A(i, 0), ArrayLengthOffset)); break;
-                case Opcode.SLen: Def(i, LoadI32(A(i, 0), StringLengthOffset)); break;
-                case Opcode.AGet: Def(i, EmitArrayGet(i)); break;
-                case Opcode.ASet: EmitArraySet(i); break;
+                case Opcode.CallClosure: NullCheck(A(i, 0)); Def(i, EmitCallClosure(i)); break;
+                case Opcode.GetField: NullCheck(A(i, 0)); Def(i, EmitGetField(i)); break;
+                case Opcode.SetField: NullCheck(A(i, 0)); EmitSetField(i); break;
+                case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); break;
+                case Opcode.ALen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), ArrayLengthOffset)); break;
+                case Opcode.SLen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), StringLengthOffset)); break;
+                case Opcode.AGet: NullCheck(A(i, 0)); Def(i, EmitArrayGet(i)); break;
+                case Opcode.ASet: NullCheck(A(i, 0)); EmitArraySet(i); break;
                 case Opcode.Br:
                     Incoming(blk, i.Targets[0]);
                     LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);

@@ -183,7 +183,12 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     {
         var ft = FnType(ret, ps);
         var fn = LLVM.GetNamedFunction(_mod, name);
-        if (fn.IsNull) fn = LLVM.AddFunction(_mod, name, ft);
+        if (fn.IsNull)
+        {
+            fn = LLVM.AddFunction(_mod, name, ft);
+            // the collector never returns null (it aborts on exhaustion): null checks on new objects fold away
+            if (name == "GC_malloc") { LLVM.AddAttribute(fn, 0, "nonnull"); LLVM.AddAttribute(fn, 0, "noalias"); }
+        }
         return (fn, ft);
     }
 
