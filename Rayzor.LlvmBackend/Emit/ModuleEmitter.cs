@@ -187,7 +187,8 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         {
             fn = LLVM.AddFunction(_mod, name, ft);
             // the collector never returns null (it aborts on exhaustion): null checks on new objects fold away
-            if (name == "GC_malloc") { LLVM.AddAttribute(fn, 0, "nonnull"); LLVM.AddAttribute(fn, 0, "noalias"); }
+            // (not noalias: a cell read after a longjmp must not look unobservable to LLVM)
+            if (name == "GC_malloc") LLVM.AddAttribute(fn, 0, "nonnull");
         }
         return (fn, ft);
     }
