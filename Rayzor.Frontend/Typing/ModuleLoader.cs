@@ -79,9 +79,19 @@ public sealed class ModuleLoader
             };
             module.Types.Add(sym);
         }
+        if (syntax.ModuleFields.Count > 0)
+        {
+            // module-level fields (Haxe 4.2) live in a hidden class of the module, as statics
+            var fields = syntax.ModuleFields.Select(f => f with { Modifiers = f.Modifiers | Modifiers.Static }).ToList();
+            var decl = new ClassDecl(syntax.Span, name + ModuleFieldsSuffix, syntax.Span, [], Modifiers.None, [], null, false, [], [], fields);
+            module.Types.Add(new ClassSymbol(module, decl.Name, decl));
+        }
         _modules[dotted] = module;
         return module;
     }
+
+    /// Name suffix of the hidden class holding a module's module-level fields.
+    public const string ModuleFieldsSuffix = "_Fields_";
 
     /// Haxe prints a module's path as found through its class path (`-cp .` gives `./Main.hx`), with
     /// absolute paths under the working directory made relative to it.

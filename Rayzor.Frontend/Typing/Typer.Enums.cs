@@ -75,7 +75,11 @@ public sealed partial class Typer
     {
         IEnumerable<TypeSymbol> candidates = _module.Types;
         foreach (var imp in _module.Syntax.Imports)
-            if (!imp.Wildcard && ResolveImportPath(imp.Path) is { } t) candidates = candidates.Append(t);
+        {
+            if (imp.Wildcard) continue;
+            if (ResolveImportPath(imp.Path) is { } t) candidates = candidates.Append(t);
+            if (_loader.Load(string.Join('.', imp.Path)) is { } m) candidates = candidates.Concat(m.Types);
+        }
         foreach (var t in candidates)
             if (t is AbstractSymbol { Decl.IsEnum: true } a && a.Decl.Fields.Any(f => f.Name == name && f.Kind is VarField))
                 return AbstractStatic(span, a, name);

@@ -262,6 +262,8 @@ public sealed partial class Typer
             }
         }
         if (_type is AbstractSymbol ownAbs && AbstractStatic(id.Span, ownAbs, id.Name) is { } ownStatic) return ownStatic;
+        if (ImportedStatic(id) is { } imported) return imported;
+        if (ModuleLevelField(id) is { } moduleField) return moduleField;
         if (_expectedForIdent?.Follow() is TAbstract { Abstract: { IsCoreType: false } expAbs } && expAbs.Decl.IsEnum
             && AbstractStatic(id.Span, expAbs, id.Name) is { } enumValue) return enumValue;
         if (FindCtorByName(id.Name, _expectedForIdent) is { } ctor) return CtorExpr(id.Span, ctor);
@@ -304,6 +306,36 @@ public sealed partial class Typer
         var target = TypeExpr(fx.Target, null);
         if (IsPoisoned(target)) return target;
         return TypeFieldOf(fx, target);
+    }
+
+    /// A module-level function or var of this module or of an imported module.
+    private TExpr? ModuleLevelField(IdentExpr id)
+    {
+        IEnumerable<ModuleSymbol> modules = [_module];
+        foreach (var imp in _module.Syntax.Imports)
+            if (!imp.Wildcard && _loader.Load(string.Join('.', imp.Path)) is { } m) modules = modules.Append(m);
+        foreach (var m in modules)
+            if (m.Find(m.Name + ModuleLoader.ModuleFieldsSuffix) is ClassSymbol holder)
+            {
+                BuildClassHeader(holder);
+                if (holder.Statics.TryGetValue(id.Name, out var f)) return StaticFieldExpr(id.Span, holder, f);
+            }
+        return null;
+    }
+
+    /// `import pack.Class.field;` (or `... as alias`) makes a static field visible by its name.
+    private TExpr? ImportedStatic(IdentExpr id)
+    {
+        foreach (var imp in _module.Syntax.Imports)
+        {
+            if (imp.Wildcard || imp.Path.Count < 2 || (imp.Alias ?? imp.Path[^1]) != id.Name) continue;
+            if (ResolveImportPath(imp.Path.Take(imp.Path.Count - 1).ToList()) is ClassSymbol cls)
+            {
+                BuildClassHeader(cls);
+                if (cls.Statics.TryGetValue(imp.Path[^1], out var f)) return StaticFieldExpr(id.Span, cls, f);
+            }
+        }
+        return null;
     }
 
     /// `haxe.io.Bytes` / `pack.Type.field` in an expression, when `pack` is not a variable.

@@ -203,7 +203,12 @@ public sealed partial class Typer
                 continue;
             }
             var alias = imp.Alias ?? imp.Path[^1];
-            if (alias != name) continue;
+            if (alias != name)
+            {
+                // `import pack.Module;` also brings the module's other types
+                if (imp.Alias == null && _loader.Load(string.Join('.', imp.Path))?.Find(name) is { } sibling) return sibling;
+                continue;
+            }
             var found = ResolveImportPath(imp.Path);
             if (found != null) return found;
         }
