@@ -59,6 +59,13 @@ public static unsafe class StringOps
     public static HString* FromInt(int value)
     {
         Span<char> buffer = stackalloc char[11];
+        return HString.FromChars(buffer[FormatInt(value, buffer)..]);
+    }
+
+    /// <summary>Writes <paramref name="value"/> in decimal at the end of <paramref name="buffer"/>
+    /// (11 chars suffice); returns where the digits start.</summary>
+    public static int FormatInt(int value, Span<char> buffer)
+    {
         int pos = buffer.Length;
         uint magnitude = value < 0 ? (uint)-(long)value : (uint)value;
         do
@@ -68,7 +75,7 @@ public static unsafe class StringOps
         } while (magnitude != 0);
         if (value < 0)
             buffer[--pos] = '-';
-        return HString.FromChars(buffer[pos..]);
+        return pos;
     }
 
     /// <summary><c>Std.string(Float)</c>: see <see cref="FloatFormat"/>.</summary>

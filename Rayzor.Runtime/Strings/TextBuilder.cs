@@ -40,16 +40,7 @@ internal unsafe ref struct TextBuilder
     public void AppendInt(int value)
     {
         Span<char> buffer = stackalloc char[11];
-        int pos = buffer.Length;
-        uint magnitude = value < 0 ? (uint)-(long)value : (uint)value;
-        do
-        {
-            buffer[--pos] = (char)('0' + (int)(magnitude % 10));
-            magnitude /= 10;
-        } while (magnitude != 0);
-        if (value < 0)
-            buffer[--pos] = '-';
-        Append(buffer[pos..]);
+        Append(buffer[StringOps.FormatInt(value, buffer)..]);
     }
 
     /// <summary>Appends <c>Std.string(Float)</c> (<see cref="FloatFormat"/>).</summary>
