@@ -87,6 +87,8 @@ public enum CastKind
     Unbox,
     /// Same representation, another static type (class upcast, `cast e`).
     Retype,
+    /// `cast(e, T)`: tested at run time; null passes, any other mismatch throws `Class cast error`.
+    Checked,
 }
 
 /// `trace(v)`: prints `File.hx:LINE: v` (through haxe.Log.trace once that exists in Rayzor's std).

@@ -140,6 +140,13 @@ public sealed class FieldSymbol(TypeSymbol owner, string name, FieldDecl decl, b
     /// Arguments of a method, as locals of its body.
     public List<LocalSymbol> ArgLocals { get; } = new();
 
+    /// An abstract's instance function: the local `this` of its body.
+    public LocalSymbol? AbstractThis { get; set; }
+
+    /// An `inline` abstract instance function that assigns `this`: as in Haxe, the assignment
+    /// changes the caller's variable, so `this` is passed by reference (a cell).
+    public bool ThisByRef { get; set; }
+
     public bool Typed { get; set; }
     public bool Typing { get; set; }
 

@@ -79,7 +79,7 @@ public sealed partial class Typer
             EnsureTyped(f);
             Enqueue(f);
             var type = a.Params.Count > 0 ? TypeSubst.Apply(f.Type!, a.Params, ta.Params) : f.Type!;
-            return new TInstanceField(fx.Span, type, target, f);
+            return ReadProperty(new TInstanceField(fx.Span, type, target, f));
         }
         if (a.Underlying != null && a.HasMeta(":forward"))
         {
@@ -126,5 +126,78 @@ public sealed partial class Typer
         var pa = Prune(a); var pb = Prune(b);
         if (pa is TMono || pb is TMono) return false;
         return Unify(pa, pb);
+    }
+
+    // ---- operator overloading (`@:op`) ----
+
+    private static bool IsUserAbstract(HType t) => t.Follow() is TAbstract { Abstract.IsCoreType: false };
+
+    /// `left op right` (or `left op= right` when `assign`) through an `@:op` function of an operand's
+    /// abstract: the left operand's abstract first, in declaration order; `@:commutative` functions
+    /// also match with the operands swapped. Null when none applies.
+    private TExpr? AbstractBinaryOp(TextSpan span, BinaryOp op, TExpr left, TExpr right, bool assign)
+    {
+        foreach (var side in new[] { left, right })
+        {
+            if (side.Type.Follow() is not TAbstract { Abstract: { IsCoreType: false } a } ta) continue;
+            BuildAbstractHeader(a);
+            foreach (var (f, pattern) in OperatorFunctions(a))
+            {
+                var matches = assign ? pattern is AssignOpExpr ao && ao.Op == op : pattern is BinaryExpr be && be.Op == op;
+                if (!matches || f.Type is not TFun ft) continue;
+                if (!f.IsStatic)
+                {
+                    // `this` is the left operand
+                    if (ft.Args.Count == 1 && ReferenceEquals(side, left) && CanUnify(right.Type, ft.Args[0].Type))
+                        return CallOperator(span, f, ta, left, [right]);
+                    continue;
+                }
+                if (ft.Args.Count != 2) continue;
+                if (CanUnify(left.Type, ft.Args[0].Type) && CanUnify(right.Type, ft.Args[1].Type))
+                    return CallOperator(span, f, null, null, [left, right]);
+                if (f.Meta(":commutative") != null && CanUnify(right.Type, ft.Args[0].Type) && CanUnify(left.Type, ft.Args[1].Type))
+                    return CallOperator(span, f, null, null, [right, left]);
+            }
+        }
+        return null;
+    }
+
+    /// `op operand` (`-a`, `!a`, `a++`...) through an `@:op` function of the operand's abstract, or null.
+    private TExpr? AbstractUnaryOp(TextSpan span, UnaryOp op, bool postfix, TExpr operand)
+    {
+        if (operand.Type.Follow() is not TAbstract { Abstract: { IsCoreType: false } a } ta) return null;
+        BuildAbstractHeader(a);
+        foreach (var (f, pattern) in OperatorFunctions(a))
+        {
+            if (pattern is not UnaryExpr ue || ue.Op != op || ue.Postfix != postfix || f.Type is not TFun ft) continue;
+            if (!f.IsStatic && ft.Args.Count == 0) return CallOperator(span, f, ta, operand, []);
+            if (f.IsStatic && ft.Args.Count == 1 && CanUnify(operand.Type, ft.Args[0].Type)) return CallOperator(span, f, null, null, [operand]);
+        }
+        return null;
+    }
+
+    /// The `@:op(...)` functions of an abstract with their operator expressions, in declaration order.
+    private static IEnumerable<(FieldSymbol Field, Expr Pattern)> OperatorFunctions(AbstractSymbol a)
+    {
+        foreach (var fd in a.Decl.Fields)
+        {
+            if (fd.Meta.FirstOrDefault(m => m.Name == ":op") is not { Args: [var pattern] }) continue;
+            while (pattern is ParenExpr p) pattern = p.Inner;
+            var f = a.Statics.TryGetValue(fd.Name, out var sf) && sf.Decl == fd ? sf : a.Fields.TryGetValue(fd.Name, out var inf) && inf.Decl == fd ? inf : null;
+            if (f != null) yield return (f, pattern);
+        }
+    }
+
+    private TExpr CallOperator(TextSpan span, FieldSymbol f, TAbstract? self, TExpr? receiver, IReadOnlyList<TExpr> args)
+    {
+        var a = (AbstractSymbol)f.Owner;
+        UseAbstract(a);
+        EnsureTyped(f);
+        Enqueue(f);
+        var type = self != null && a.Params.Count > 0 ? TypeSubst.Apply(f.Type!, a.Params, self.Params) : f.Type!;
+        var fun = (TFun)type;
+        var coerced = args.Select((e, i) => Coerce(e, fun.Args[i].Type, e.Span)).ToList();
+        TExpr callee = receiver != null ? new TInstanceField(span, type, receiver, f) : new TStaticField(span, type, f);
+        return new TCall(span, Prune(fun.Return), callee, coerced);
     }
 }

@@ -6,7 +6,7 @@ namespace Rayzor.Frontend.Typing;
 
 public sealed partial class Typer
 {
-    private TExpr TypeCall(CallExpr c)
+    private TExpr TypeCall(CallExpr c, HType? expected)
     {
         if (c.Callee is IdentExpr { Name: "trace" } && LookupLocal("trace") == null)
             return TypeTrace(c);
@@ -28,18 +28,20 @@ public sealed partial class Typer
                 return new TCall(c.Span, ((TFun)f.Type!).Return, new TStaticField(ef.Span, f.Type!, f), [target]);
             }
         }
-        return FinishCall(c, TypeExpr(c.Callee, null));
+        return FinishCall(c, TypeExpr(c.Callee, null), expected);
     }
 
-    private TExpr FinishCall(CallExpr c, TExpr callee)
+    private TExpr FinishCall(CallExpr c, TExpr callee, HType? expected = null)
     {
-        if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef);
+        if (callee is TEnumCtorRef ctorRef) return ApplyCtor(c, ctorRef, expected);
         if (callee is TInstanceField { Field.Name: "iterator" or "keyValueIterator" } ai && ai.Field.Owner == ArraySym) return TypeArrayIteratorCall(c, ai);
         if (IsPoisoned(callee))
         {
             foreach (var a in c.Args) TypeExpr(a, null);
             return callee;
         }
+        if (callee.Type.Follow() is TAbstract { Params: [var nullable] } nt && nt.Abstract == _core.NullSym && nullable.Follow() is TFun)
+            callee = new TCast(callee.Span, nullable, callee, CastKind.Retype); // `Null<A->B>` calls like `A->B`
         if (callee.Type.Follow() is not TFun fun)
         {
             if (callee is TTypeRef) return Unsupported(c.Span, "Calling a type");

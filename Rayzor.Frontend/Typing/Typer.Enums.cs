@@ -95,9 +95,14 @@ public sealed partial class Typer
         return ctor.Decl.Args == null ? new TEnumValue(span, type, ctor, []) : new TEnumCtorRef(span, type, ctor);
     }
 
-    private TExpr ApplyCtor(CallExpr c, TEnumCtorRef r)
+    /// `Ctor(args)`: the enum's type parameters come from the expected type first (`return Ok(v)` in a
+    /// function returning `Result<Int, String>`), then from the arguments, as in Haxe.
+    private TExpr ApplyCtor(CallExpr c, TEnumCtorRef r, HType? expected)
     {
         var fun = (TFun)r.Type;
+        if (expected?.Follow() is TEnum want && fun.Return.Follow() is TEnum have && want.Enum == have.Enum)
+            for (var i = 0; i < have.Params.Count; i++)
+                if (Prune(have.Params[i]) is TMono) Unify(have.Params[i], want.Params[i]);
         var args = TypeArgs(c, fun);
         return new TEnumValue(c.Span, fun.Return, r.Ctor, args);
     }

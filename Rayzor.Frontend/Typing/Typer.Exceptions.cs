@@ -25,6 +25,7 @@ public sealed partial class Typer
     private void NoteTryAssign(TExpr target)
     {
         if (_tryStarts.Count > 0 && target is TLocal { Local: var l } && l.Id < _tryStarts[^1]) l.Captured = true;
+        if (target is TLocal { Local: var t } && _field is { AbstractThis: { } self } && t == self) _field.ThisByRef = true;
     }
 
     private TExpr TypeTry(TryExpr t, HType? expected)

@@ -50,7 +50,7 @@ public sealed partial class Typer
                 return new TContinue(co.Span, _core.Void);
             case ReturnExpr r: return TypeReturn(r);
             case FieldExpr fx: return TypeField(fx);
-            case CallExpr c: return TypeCall(c);
+            case CallExpr c: return TypeCall(c, expected);
             case ThrowExpr th: return TypeThrow(th);
             case TryExpr te: return TypeTry(te, expected);
             case ErrorExpr err: return Poisoned(err.Span);
@@ -69,9 +69,9 @@ public sealed partial class Typer
             {
                 var value = TypeExpr(ce.Value, null);
                 if (IsPoisoned(value)) return value;
-                // `cast(e, T)` is checked at run time on the other targets; Rayzor retypes for now
-                var to = ce.Type != null ? ResolveHint(ce.Type) : expected != null && !_core.IsVoid(expected) ? expected : new TMono();
-                return new TCast(ce.Span, to, value, CastKind.Retype);
+                if (ce.Type == null)
+                    return new TCast(ce.Span, expected != null && !_core.IsVoid(expected) ? expected : new TMono(), value, CastKind.Retype);
+                return TypeCheckedCast(ce, value, ResolveHint(ce.Type));
             }
             case FunctionExpr fe when fe.Function.Body != null: return TypeLocalFunction(fe, expected);
             case ArrowFunctionExpr ae: return TypeArrow(ae, expected);
@@ -262,6 +262,12 @@ public sealed partial class Typer
             }
         }
         if (_type is AbstractSymbol ownAbs && AbstractStatic(id.Span, ownAbs, id.Name) is { } ownStatic) return ownStatic;
+        if (_type is AbstractSymbol selfAbs && _field is { IsStatic: false } && selfAbs.Fields.ContainsKey(id.Name) && LookupLocal("this") is { } abstractThis)
+        {
+            // a member of the abstract itself: `x` is `this.x` with `this` seen as the abstract
+            var self = new TCast(id.Span, new TAbstract(selfAbs, selfAbs.Params.Cast<HType>().ToList()), new TLocal(id.Span, abstractThis), CastKind.Retype);
+            return TypeFieldOf(new FieldExpr(id.Span, id, id.Name, id.Span), self);
+        }
         if (ImportedStatic(id) is { } imported) return imported;
         if (ModuleLevelField(id) is { } moduleField) return moduleField;
         if (_expectedForIdent?.Follow() is TAbstract { Abstract: { IsCoreType: false } expAbs } && expAbs.Decl.IsEnum
@@ -405,5 +411,24 @@ public sealed partial class Typer
         }
         if (tt is TAnon || _core.IsDynamic(tt) || tt is TMono) return TypeDynField(fx, target);
         return Unsupported(fx.Span, $"Field access on {target.Type}");
+    }
+
+    /// `cast(e, T)`: a static upcast or a basic conversion needs no test; anything else is tested at
+    /// run time like on the other Haxe targets.
+    private TExpr TypeCheckedCast(CastExpr ce, TExpr value, HType to)
+    {
+        var from = value.Type.Follow();
+        var target = to.Follow();
+        if (_core.IsNumeric(from) && _core.IsNumeric(target) || IsStaticSubclass(from, target))
+            return Coerce(value, to, ce.Span);
+        return new TCast(ce.Span, to, value, CastKind.Checked);
+    }
+
+    private static bool IsStaticSubclass(HType from, HType to)
+    {
+        if (from is not TInst fi || to is not TInst ti) return false;
+        for (var c = fi.Class; c != null; c = c.Super?.Class)
+            if (c == ti.Class) return true;
+        return false;
     }
 }

@@ -33,6 +33,9 @@ public sealed partial class Typer
     /// Types `left op right` by Haxe's rules for the basic types.
     private TExpr MakeBinary(TextSpan span, BinaryOp op, TExpr left, TExpr right)
     {
+        if ((IsUserAbstract(left.Type) || IsUserAbstract(right.Type)) && !IsPoisoned(left) && !IsPoisoned(right)
+            && AbstractBinaryOp(span, op, left, right, assign: false) is { } overloaded)
+            return overloaded;
         if (op is not (BinaryOp.Eq or BinaryOp.NotEq) || _core.IsBasic(left.Type) || _core.IsBasic(right.Type))
         {
             if (!(op == BinaryOp.Add && (_core.IsString(left.Type) || _core.IsString(right.Type))))
@@ -179,6 +182,16 @@ public sealed partial class Typer
         if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
         if (!CheckAssignable(target, ao.Left.Span)) return target;
         var value = TypeExpr(ao.Right, null);
+        if (IsUserAbstract(target.Type) && !IsPoisoned(value))
+        {
+            // `a += b`: an `@:op(A += B)` function (which updates the value itself), else `a = a + b`
+            if (AbstractBinaryOp(ao.Span, ao.Op, target, value, assign: true) is { } compound) return compound;
+            if (AbstractBinaryOp(ao.Span, ao.Op, target, value, assign: false) is { } plain)
+            {
+                NoteTryAssign(target);
+                return new TAssign(ao.Span, target.Type, target, Coerce(plain, target.Type, ao.Span));
+            }
+        }
         // type the arithmetic as `target op value`, then check it fits back into the target
         var op = MakeBinary(ao.Span, ao.Op, target, value);
         if (op is not TBinary bin) return op;
@@ -206,6 +219,7 @@ public sealed partial class Typer
             }
         }
         var operand = place ?? TypeExpr(u.Operand, null);
+        if (IsUserAbstract(operand.Type) && AbstractUnaryOp(u.Span, u.Op, u.Postfix, operand) is { } overloaded) return overloaded;
         switch (u.Op)
         {
             case UnaryOp.Not:

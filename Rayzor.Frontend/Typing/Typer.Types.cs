@@ -275,12 +275,7 @@ public sealed partial class Typer
             case (_, TAbstract y2) when y2.Abstract == _core.NullSym: return Unify(a, y2.Params[0]);
             case (TAbstract x2, _) when x2.Abstract == _core.NullSym: return Unify(x2.Params[0], b);
             case (TInst x, TInst y):
-                for (var c = x; c != null; c = c.Class.Super)
-                {
-                    if (c.Class == y.Class) return UnifyParams(c.Params, y.Params);
-                    if (ImplementsInterface(c.Class, y.Class)) return true;
-                }
-                return false;
+                return AsInstanceOf(x, y.Class) is { } view && UnifyParams(view.Params, y.Params);
             case (TEnum x, TEnum y): return x.Enum == y.Enum && UnifyParams(x.Params, y.Params);
             case (TEnum, TAbstract { Abstract.Name: "EnumValue" }): return true;
             case (TTypeExpr { Type: ClassSymbol tc }, TAbstract { Abstract.Name: "Class", Params.Count: 1 } cl):
@@ -349,6 +344,21 @@ public sealed partial class Typer
         char R(HType t) => _core.IsInt(t) ? 'i' : _core.IsFloat(t) ? 'f' : _core.IsBool(t) ? 'b' : _core.IsVoid(t) ? 'v' : 'p';
         return string.Concat(f.Args.Select(a => R(a.Type))) + R(f.Return);
     }
+
+    /// `t` seen as an instance of `target` (itself, a superclass or an implemented interface) with
+    /// the type parameters substituted along the way (`Evaluator` as `Visitor<Int>`); null when unrelated.
+    private static TInst? AsInstanceOf(TInst t, ClassSymbol target)
+    {
+        if (t.Class == target) return t;
+        var ps = t.Class.Params;
+        if (t.Class.Super is { } super && AsInstanceOf(Substitute(super, ps, t.Params), target) is { } viaSuper) return viaSuper;
+        foreach (var i in t.Class.Interfaces)
+            if (AsInstanceOf(Substitute(i, ps, t.Params), target) is { } viaInterface) return viaInterface;
+        return null;
+    }
+
+    private static TInst Substitute(TInst t, IReadOnlyList<TParam> ps, IReadOnlyList<HType> args) =>
+        ps.Count == 0 || args.Count != ps.Count ? t : (TInst)TypeSubst.Apply(t, ps, args);
 
     private static bool ImplementsInterface(ClassSymbol c, ClassSymbol iface)
     {

@@ -114,12 +114,14 @@ public sealed partial class Typer
         }
     }
 
-    /// A method whose return type is inferred is typed at its first use, so callers see the type.
+    /// A method whose return or argument types are inferred is typed at its first use, so callers see
+    /// the types its body gives them (`function new(w, h) { this.w = w; ... }` takes Floats).
     private void EnsureTyped(FieldSymbol f)
     {
         if (f.Typed || _inProgress.Contains(f)) return; // recursion: the type is not known yet
         if (f.IsExtern) return;
-        var inferred = f.Type is TFun { Return: var r } ? Prune(r) is TMono && f.Decl.Kind is MethodField { Function.Body: not null }
+        var inferred = f.Type is TFun { Return: var r } tf
+            ? (Prune(r) is TMono || tf.Args.Any(a => Prune(a.Type) is TMono)) && f.Decl.Kind is MethodField { Function.Body: not null }
             : Prune(f.Type!) is TMono && f.Decl.Kind is VarField { Init: not null } or PropertyField { Init: not null };
         if (inferred) TypeField(f);
     }
@@ -164,7 +166,7 @@ public sealed partial class Typer
                     {
                         var under = ownerAbs.Underlying ?? TDynamic.Instance;
                         abstractThis = DeclareLocal("this", under, f.Decl.Span);
-                        if (!f.IsStatic) f.ArgLocals.Add(abstractThis);
+                        if (!f.IsStatic) { f.ArgLocals.Add(abstractThis); f.AbstractThis = abstractThis; }
                     }
                     foreach (var (arg, i) in m.Function.Args.Select((a, i) => (a, i)))
                     {
@@ -180,6 +182,8 @@ public sealed partial class Typer
                     }
                     PopScope();
                     f.Body = body;
+                    if (f.ThisByRef && !f.IsInline) f.ThisByRef = false; // a plain function changes its own copy
+                    if (f.ThisByRef) f.AbstractThis!.Captured = true;
                     if (Prune(fun.Return) is TMono unknown) unknown.Bound = _core.Void; // no `return e` seen
                     break;
                 case VarField { Init: { } init }:

@@ -113,6 +113,7 @@ public sealed partial class Lowerer
     private ValueId LowerCast(TCast c)
     {
         if (c.Kind == CastKind.Unbox && RawCharCode(c.Value) is { } raw) return raw;
+        if (c.Kind == CastKind.Checked) return LowerCheckedCast(c);
         var v = LowerValue(c.Value);
         var from = _fn.TypeOf(v);
         switch (c.Kind)

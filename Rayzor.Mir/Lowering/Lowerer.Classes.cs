@@ -14,10 +14,16 @@ public sealed partial class Lowerer
         public required MirClass Mir { get; init; }
         public Dictionary<string, (int Offset, MirType Type)> Fields { get; } = new();
         public Dictionary<string, int> Slots { get; } = new();
+        /// The method that introduced each vtable slot: its signature is the slot's calling convention.
+        public Dictionary<string, FieldSymbol> SlotRoots { get; } = new();
     }
 
+    /// An interface method selector: a name with the calling convention of the interface's declaration.
+    private sealed record Selector(int Index, string Name, TFun Convention);
+
     private readonly Dictionary<ClassSymbol, Layout> _layouts = new();
-    private readonly Dictionary<string, int> _selectors = new();
+    private readonly Dictionary<string, Selector> _selectors = new();
+    private readonly List<(FieldSymbol Method, TFun Convention)> _bridges = new();
 
     private const int HeaderSize = 8;
 
@@ -62,10 +68,40 @@ public sealed partial class Lowerer
         foreach (var l in _layouts.Values)
         {
             for (var i = 0; i < _selectors.Count; i++) l.Mir.ITable.Add(null);
-            foreach (var (name, sel) in _selectors)
-                if (l.Class.FindField(name) is { } m && IsVirtualMethod(m)) l.Mir.ITable[sel] = m.FullName;
+            foreach (var sel in _selectors.Values)
+                if (l.Class.FindField(sel.Name) is { } m && IsVirtualMethod(m)) l.Mir.ITable[sel.Index] = Implementation(m, sel.Convention);
         }
         _module.SelectorCount = _selectors.Count;
+        foreach (var (m, conv) in _bridges)
+            EmitWrapper(BridgeName(m, conv), conv, (args, _) => CallAdapted(conv, MethodType(m), args, (a, r) => _b.Call(m.FullName, r, a)));
+    }
+
+    private static TFun MethodType(FieldSymbol m) => (TFun)m.Type!.Follow();
+
+    /// The function a dispatch table entry with calling convention `conv` names for method `m`: `m`
+    /// itself, or a bridge that converts the representations (a generic `T` is a pointer where an
+    /// implementation for Int takes an i32).
+    private string Implementation(FieldSymbol m, TFun conv)
+    {
+        if (Signature(MethodType(m)) == Signature(conv)) return m.FullName;
+        var name = BridgeName(m, conv);
+        if (_wrappers.Add(name)) _bridges.Add((m, conv));
+        return name;
+    }
+
+    private string BridgeName(FieldSymbol m, TFun conv) => $"{m.FullName}.$bridge.{Signature(conv)}";
+
+    /// Calls a function of type `to` with `args` (self first) of type `from`'s representations and
+    /// gives the result in `from`'s representation.
+    private ValueId CallAdapted(TFun from, TFun to, List<ValueId> args, Func<List<ValueId>, MirType, ValueId> call)
+    {
+        var inner = new List<ValueId> { args[0] };
+        for (var i = 0; i < to.Args.Count; i++)
+            inner.Add(i + 1 < args.Count ? Adapt(args[i + 1], MirTypeOf(to.Args[i].Type)) : ZeroValue(MirTypeOf(to.Args[i].Type)));
+        var innerRet = MirTypeOf(to.Return);
+        var r = call(inner, innerRet);
+        var ret = MirTypeOf(from.Return);
+        return ret == MirType.Void ? r : innerRet == MirType.Void ? ZeroValue(ret) : Adapt(r, ret);
     }
 
     private Layout LayoutOf(ClassSymbol c)
@@ -92,16 +128,18 @@ public sealed partial class Lowerer
         {
             foreach (var kv in parent.Fields) layout.Fields[kv.Key] = kv.Value;
             foreach (var kv in parent.Slots) layout.Slots[kv.Key] = kv.Value;
+            foreach (var kv in parent.SlotRoots) layout.SlotRoots[kv.Key] = kv.Value;
             mir.VTable.AddRange(parent.Mir.VTable);
         }
         foreach (var (f, o, t) in placed) layout.Fields[f.Name] = (o, t);
         foreach (var f in c.DeclaredFields)
         {
             if (!IsVirtualMethod(f)) continue;
-            if (layout.Slots.TryGetValue(f.Name, out var slot)) mir.VTable[slot] = f.FullName;
+            if (layout.Slots.TryGetValue(f.Name, out var slot)) mir.VTable[slot] = Implementation(f, MethodType(layout.SlotRoots[f.Name]));
             else
             {
                 layout.Slots[f.Name] = mir.VTable.Count;
+                layout.SlotRoots[f.Name] = f;
                 mir.VTable.Add(f.FullName);
             }
         }
@@ -122,10 +160,21 @@ public sealed partial class Lowerer
             }
     }
 
-    private int SelectorOf(string method)
+    /// The itable selector of an interface method: one per name and calling convention.
+    private int SelectorOf(FieldSymbol method)
     {
-        if (!_selectors.TryGetValue(method, out var s)) _selectors[method] = s = _selectors.Count;
-        return s;
+        var conv = MethodType(method);
+        var key = method.Name + "/" + Signature(conv);
+        if (!_selectors.TryGetValue(key, out var s)) _selectors[key] = s = new Selector(_selectors.Count, method.Name, conv);
+        return s.Index;
+    }
+
+    /// A vtable call of `f` (arguments in `f`'s representations, self first) through the slot of the
+    /// receiver's class, whose convention is that of the method that introduced the slot.
+    private ValueId VirtualCall(ClassSymbol receiver, FieldSymbol f, List<ValueId> args)
+    {
+        var layout = LayoutOf(receiver);
+        return CallAdapted(MethodType(f), MethodType(layout.SlotRoots[f.Name]), args, (a, r) => _b.VCall(layout.Slots[f.Name], r, a));
     }
 
     /// The function `new C(...)` calls: C's constructor (which also runs C's field initializers),
@@ -235,10 +284,19 @@ public sealed partial class Lowerer
         if (f.Owner is AbstractSymbol { Underlying: { } under })
         {
             // an abstract's function: the value itself is the first argument
-            var all = new List<ValueId> { Adapt(LowerValue(callee.Target), MirTypeOf(under)) };
+            var selfValue = Adapt(LowerValue(callee.Target), MirTypeOf(under));
+            var cell = ValueId.None;
+            if (f.ThisByRef)
+            {
+                // copy in, copy out: the function may assign `this`
+                cell = _b.Alloc(8);
+                _b.SetField(cell, 0, selfValue);
+            }
+            var all = new List<ValueId> { f.ThisByRef ? cell : selfValue };
             all.AddRange(AdaptArgs(call.Args, declared));
             var aret = MirTypeOf(declared.Return);
             var ar = _b.Call(f.FullName, aret, all);
+            if (f.ThisByRef && IsPlace(callee.Target)) LowerAssign(callee.Target, _b.GetField(cell, 0, MirTypeOf(under)));
             var awant = MirTypeOf(call.Type);
             return aret == MirType.Void || awant == MirType.Void ? ar : AdaptResult(ar, declared.Return, call.Type);
         }
@@ -248,9 +306,9 @@ public sealed partial class Lowerer
         var ret = MirTypeOf(declared.Return);
         ValueId r;
         var recv = FollowNullable(callee.Target.Type) as TInst;
-        if (recv is { Class.IsInterface: true }) r = _b.ICall(SelectorOf(f.Name), ret, args);
+        if (recv is { Class.IsInterface: true }) r = _b.ICall(SelectorOf(f), ret, args);
         else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
-        else r = _b.VCall(LayoutOf(recv!.Class).Slots[f.Name], ret, args);
+        else r = VirtualCall(recv!.Class, f, args);
         var want = MirTypeOf(call.Type);
         return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);
     }
@@ -272,4 +330,7 @@ public sealed partial class Lowerer
         for (var k = c; k != null; k = k.Super?.Class) if (k == of) return true;
         return false;
     }
+
+    /// A receiver the copy-out of a by-reference `this` can write back to (evaluated again).
+    private static bool IsPlace(TExpr e) => e is TLocal or TStaticField or TInstanceField { Field.Kind: not FieldKindTag.Method, Target: TThis or TLocal };
 }

@@ -115,9 +115,9 @@ public sealed partial class Lowerer
         if (_wrappers.Add(name))
             EmitWrapper(name, (TFun)f.Type!.Follow(), (args, ret) =>
             {
-                if (receiver is { IsInterface: true }) return _b.ICall(SelectorOf(f.Name), ret, args);
+                if (receiver is { IsInterface: true }) return _b.ICall(SelectorOf(f), ret, args);
                 if (!IsOverridden(f, receiver)) return _b.Call(f.FullName, ret, args);
-                return _b.VCall(LayoutOf(receiver!).Slots[f.Name], ret, args);
+                return VirtualCall(receiver!, f, args);
             });
         return name;
     }

@@ -171,4 +171,29 @@ public sealed partial class Lowerer
         EnumSymbol e => e.FullName,
         _ => null,
     };
+
+    /// `cast(e, T)`: null and values of T pass (then unboxed to T's representation); anything else
+    /// throws `Class cast error`, the message of hxcpp and HashLink.
+    private ValueId LowerCheckedCast(TCast c)
+    {
+        var v = Adapt(LowerValue(c.Value), MirType.Ptr);
+        if (DescriptorOf(c.Type) is { } td)
+        {
+            var isNull = _b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null());
+            var test = _fn.NewBlock();
+            var ok = _fn.NewBlock();
+            var fail = _fn.NewBlock();
+            BranchIf(isNull, ok, test);
+            _ssa.Seal(test);
+            SwitchTo(test);
+            BranchIf(Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td)), ok, fail);
+            _ssa.Seal(fail);
+            _ssa.Seal(ok);
+            SwitchTo(fail);
+            _b.Throw(_b.Str(_module.InternString("Class cast error")));
+            SwitchTo(ok);
+        }
+        var to = MirTypeOf(c.Type);
+        return to is MirType.Void or MirType.Ptr ? v : Adapt(v, to);
+    }
 }

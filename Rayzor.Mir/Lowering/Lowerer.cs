@@ -91,7 +91,7 @@ public sealed partial class Lowerer
         var fun = (TFun)f.Type!.Follow();
         var ps = fun.Args.Select(a => MirTypeOf(a.Type)).ToList();
         var abstractSelf = f.Owner is AbstractSymbol { Underlying: { } under } && !f.IsStatic ? under : null;
-        if (abstractSelf != null) ps.Insert(0, MirTypeOf(abstractSelf)); // `this` is the first argument local
+        if (abstractSelf != null) ps.Insert(0, f.ThisByRef ? MirType.Ptr : MirTypeOf(abstractSelf)); // `this` is the first argument local
         else if (!f.IsStatic) ps.Insert(0, MirType.Ptr);
         Begin(f.FullName, ps, MirTypeOf(fun.Return), f.Owner.Module.File.Path);
         if (!f.IsStatic && abstractSelf == null) _this = _fn.Entry.Params[0];
@@ -103,7 +103,18 @@ public sealed partial class Lowerer
     /// Binds a method's argument locals to the entry block's parameters, from `first` on.
     private void BindArgs(FieldSymbol f, int first)
     {
-        for (var i = 0; i < f.ArgLocals.Count; i++) BindLocal(f.ArgLocals[i], _fn.Entry.Params[first + i]);
+        for (var i = 0; i < f.ArgLocals.Count; i++)
+        {
+            var l = f.ArgLocals[i];
+            var v = _fn.Entry.Params[first + i];
+            if (l == f.AbstractThis && f.ThisByRef)
+            {
+                // `this` by reference: the incoming pointer is the caller's cell
+                _localTypes[l] = MirTypeOf(l.Type);
+                _ssa.Write(l.Id, _b.Current, v);
+            }
+            else BindLocal(l, v);
+        }
     }
 
     private void LowerEntry()
