@@ -156,6 +156,9 @@ public sealed record POr(IReadOnlyList<TPattern> Alternatives) : TPattern;
 /// `[p1, p2]`: an array of exactly that length.
 public sealed record PArray(IReadOnlyList<TPattern> Items, HType ElemType) : TPattern;
 
+/// `{name: p, age: q}`: a structure (or object) whose named fields match the sub-patterns.
+public sealed record PStruct(IReadOnlyList<(string Name, TPattern Pattern, HType Type)> Fields) : TPattern;
+
 /// `{ a: 1, b: "x" }`: a new anonymous structure.
 public sealed record TObjectDecl(TextSpan Span, HType Type, IReadOnlyList<(string Name, TExpr Value)> Fields) : TExpr(Span, Type);
 

@@ -200,4 +200,50 @@ public sealed partial class Typer
         TExpr callee = receiver != null ? new TInstanceField(span, type, receiver, f) : new TStaticField(span, type, f);
         return new TCall(span, Prune(fun.Return), callee, coerced);
     }
+
+    // ---- `@:arrayAccess` ----
+
+    /// `a[key]` on an abstract: its `@:arrayAccess` getter whose argument takes the key (as an
+    /// assignment target, a TAbstractIndex the assignment turns into the setter).
+    private TExpr TypeAbstractIndex(IndexExpr ix, TExpr target)
+    {
+        var ta = (TAbstract)target.Type.Follow();
+        BuildAbstractHeader(ta.Abstract);
+        var key = TypeExpr(ix.Index, null);
+        if (IsPoisoned(key)) return key;
+        if (ArrayAccessor(ta, key, 1) is not { } getter)
+        {
+            if (_lvalue && ArrayAccessor(ta, key, 2) is { } setter)
+                return new TAbstractIndex(ix.Span, ((TFun)setter.Type!).Args[1].Type, target, key);
+            Error(ix.Span, $"Array access is not allowed on {target.Type}");
+            return Poisoned(ix.Span);
+        }
+        var get = CallOperator(ix.Span, getter, ta, target, [key]);
+        return _lvalue ? new TAbstractIndex(ix.Span, get.Type, target, key) : get;
+    }
+
+    /// `a[key] = value` through the abstract's `@:arrayAccess` setter.
+    private TExpr AbstractIndexAssign(TAbstractIndex ai, TExpr value, TextSpan span)
+    {
+        var ta = (TAbstract)ai.Target.Type.Follow();
+        if (ArrayAccessor(ta, ai.Key, 2) is not { } setter)
+        {
+            Error(span, $"Array access is not allowed on {ai.Target.Type} for writing");
+            return Poisoned(span);
+        }
+        return CallOperator(span, setter, ta, ai.Target, [ai.Key, value]);
+    }
+
+    private FieldSymbol? ArrayAccessor(TAbstract ta, TExpr key, int arity)
+    {
+        foreach (var fd in ta.Abstract.Decl.Fields)
+        {
+            if (!fd.Meta.Any(m => m.Name == ":arrayAccess")) continue;
+            var f = ta.Abstract.Fields.GetValueOrDefault(fd.Name) ?? ta.Abstract.Statics.GetValueOrDefault(fd.Name);
+            if (f is not { IsStatic: false } || f.Decl != fd || f.Type is not TFun ft || ft.Args.Count != arity) continue;
+            var arg = ta.Abstract.Params.Count > 0 ? TypeSubst.Apply(ft.Args[0].Type, ta.Abstract.Params, ta.Params) : ft.Args[0].Type;
+            if (CanUnify(key.Type, arg)) return f;
+        }
+        return null;
+    }
 }

@@ -72,6 +72,7 @@ public sealed partial class Typer
         var target = TypeExpr(ix.Target, null);
         if (IsPoisoned(target)) return target;
         if (MapParams(target.Type) is { } kv) return TypeMapIndex(ix, target, kv);
+        if (IsUserAbstract(target.Type) && ArrayElem(target.Type) == null) return TypeAbstractIndex(ix, target);
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
         if (ArrayElem(target.Type) is { } elem) return new TIndex(ix.Span, elem, target, index);
         if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");

@@ -134,6 +134,7 @@ public sealed partial class Typer
     {
         var target = TypeLValue(b.Left);
         if (target is TMapIndex mi) return TypeMapAssign(b, mi);
+        if (target is TAbstractIndex ai) return AbstractIndexAssign(ai, TypeExpr(b.Right, ai.Type), b.Span);
         if (IsPoisoned(target)) return target;
         if (PropertyOf(target) is { Set: "set" } && FieldOf(target) is { } pf && !InAccessorOf(pf))
             return WriteProperty(target, TypeExpr(b.Right, target.Type), b.Span) ?? target;

@@ -69,6 +69,16 @@ public sealed partial class Typer
                 return new PEnum(ctor4, [], []);
             case ArrayLiteral arr when ArrayElem(t) is { } elem:
                 return new PArray(arr.Items.Select(x => TypePattern(x, elem, bound)).ToList(), elem);
+            case ObjectLiteral obj when StructFieldType(t, obj.Fields.Count > 0 ? obj.Fields[0].Name : "") is not null || obj.Fields.Count == 0:
+            {
+                var fields = new List<(string, TPattern, HType)>();
+                foreach (var f in obj.Fields)
+                {
+                    if (StructFieldType(t, f.Name) is not { } ft) { Error(f.Value.Span, $"{t} has no field {f.Name}"); continue; }
+                    fields.Add((f.Name, TypePattern(f.Value, ft, bound), ft));
+                }
+                return new PStruct(fields);
+            }
             case IntLiteral or FloatLiteral or StringLiteral or UnaryExpr { Op: UnaryOp.Neg }:
             {
                 var v = TypeExpr(e, t);
@@ -86,6 +96,14 @@ public sealed partial class Typer
             }
         }
     }
+
+    /// The type of a field a structure pattern names: of an anonymous structure or a class instance.
+    private HType? StructFieldType(HType t, string name) => t.Follow() switch
+    {
+        TAnon a => a.Find(name)?.Type,
+        TInst i when i.Class.FindField(name) is { Kind: not FieldKindTag.Method } f => InstParamsFor(i, (ClassSymbol)f.Owner) is var ps && ps.Count > 0 ? TypeSubst.Apply(f.Type!, ((ClassSymbol)f.Owner).Params, ps) : f.Type,
+        _ => null,
+    };
 
     private EnumCtorSymbol? EnumCtor(TEnum te, string name)
     {

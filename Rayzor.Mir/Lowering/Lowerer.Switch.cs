@@ -108,6 +108,18 @@ public sealed partial class Lowerer
                 }
                 return;
             }
+            case PStruct st:
+            {
+                Test(_b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()), fail);
+                foreach (var (name, sub, ft) in st.Fields)
+                {
+                    if (sub is PWild) continue;
+                    var boxed = Native("rz_dyn_get", MirType.Ptr, [MirType.Ptr, MirType.Ptr], v, _b.Str(_module.InternString(name)));
+                    var want = MirTypeOf(ft);
+                    Match(sub, want is MirType.Void or MirType.Ptr ? boxed : Adapt(boxed, want), ft, fail);
+                }
+                return;
+            }
             case PArray a:
             {
                 Test(_b.Cmp(Opcode.ICmp, Cond.Eq, _b.Op(Opcode.ALen, MirType.I32, v), _b.IConst(a.Items.Count)), fail);
