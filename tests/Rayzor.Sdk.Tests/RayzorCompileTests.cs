@@ -4,8 +4,19 @@ using TaskItem = Microsoft.Build.Utilities.TaskItem;
 namespace Rayzor.Sdk.Tests;
 
 /// The RayzorCompile task run directly (no MSBuild), against the checkout's compiler.
-public class RayzorCompileTests
+public sealed class RayzorCompileTests : IDisposable
 {
+    private readonly List<string> _folders = [];
+
+    public void Dispose() => _folders.ForEach(TestEnv.TryDelete);
+
+    private string NewFolder(string name)
+    {
+        var dir = TestEnv.NewFolder(name);
+        _folders.Add(dir);
+        return dir;
+    }
+
     private const string Program = """
         class Main {
         	static function main() {
@@ -14,9 +25,9 @@ public class RayzorCompileTests
         }
         """;
 
-    private static (RayzorCompile Task, FakeBuildEngine Engine, string Dir) NewTask(string name, string source, string? home = null)
+    private (RayzorCompile Task, FakeBuildEngine Engine, string Dir) NewTask(string name, string source, string? home = null)
     {
-        var dir = TestEnv.NewFolder("task-" + name);
+        var dir = NewFolder("task-" + name);
         Directory.CreateDirectory(Path.Combine(dir, "src"));
         File.WriteAllText(Path.Combine(dir, "src", "Main.hx"), source);
         var engine = new FakeBuildEngine();
@@ -108,7 +119,7 @@ public class RayzorCompileTests
     [SupportedOSPlatform("linux")]
     public void CompilerWithoutExecutableBitIsMadeExecutable()
     {
-        var home = TestEnv.NewFolder("home-noexec");
+        var home = NewFolder("home-noexec");
         Directory.CreateDirectory(Path.Combine(home, "artifacts", "rayzor"));
         Directory.CreateSymbolicLink(Path.Combine(home, "artifacts", "runtime"), Path.Combine(TestEnv.Root, "artifacts", "runtime"));
         Directory.CreateSymbolicLink(Path.Combine(home, "Rayzor.Runtime"), Path.Combine(TestEnv.Root, "Rayzor.Runtime"));

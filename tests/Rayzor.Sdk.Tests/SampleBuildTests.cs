@@ -4,16 +4,28 @@ using CliWrap.Buffered;
 namespace Rayzor.Sdk.Tests;
 
 /// Real `dotnet build` / `dotnet run` of a copy of samples/hello-sdk with the packed Rayzor.Sdk.
-public class SampleBuildTests
+public sealed class SampleBuildTests : IClassFixture<SampleBuildTests.PackageFolder>, IDisposable
 {
+    /// Removes the NuGet package folder of this run once the class is done with it.
+    public sealed class PackageFolder : IDisposable
+    {
+        public void Dispose() => TestEnv.TryDelete(SdkPackage.BuildEnvironment()["NUGET_PACKAGES"]!);
+    }
+
+    private readonly List<string> _folders = [];
+
+    public void Dispose() => _folders.ForEach(TestEnv.TryDelete);
+
     private static readonly string Sample = Path.Combine(TestEnv.Root, "samples", "hello-sdk");
     private static readonly string Expected = File.ReadAllText(Path.Combine(Sample, "expected.txt"));
 
     /// A fresh copy of the sample under the scratch folder (beside its nuget.config).
-    private static async Task<string> CopySample(string name)
+    private async Task<string> CopySample(string name)
     {
         await SdkPackage.Folder;
-        var dir = Path.Combine(TestEnv.NewFolder(name), "hello-sdk");
+        var root = TestEnv.NewFolder(name);
+        _folders.Add(root);
+        var dir = Path.Combine(root, "hello-sdk");
         foreach (var f in Directory.EnumerateFiles(Sample, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(Sample, f);

@@ -24,9 +24,11 @@ public static class SdkPackage
     {
         var folder = Path.Combine(TestEnv.Root, "artifacts", "packages");
         var project = Path.Combine(TestEnv.Root, "toolchain", "Rayzor.Sdk", "Rayzor.Sdk.csproj");
+        var env = BuildEnvironment();
+        env.Remove("NUGET_PACKAGES"); // packing reads the task's own restore, made with the usual folder
         var r = await TestEnv.Run("dotnet",
             ["pack", project, "-c", Configuration, "--no-build", "-o", folder, "-nologo", "-nodeReuse:false"],
-            TestEnv.Root, BuildEnvironment());
+            TestEnv.Root, env);
         if (r.ExitCode != 0 || !File.Exists(Path.Combine(folder, $"Rayzor.Sdk.{Version}.nupkg")))
             throw new InvalidOperationException($"dotnet pack failed ({r.ExitCode}):\n{r.StandardOutput}\n{r.StandardError}");
         // every project under the scratch folder restores from the packed folder only

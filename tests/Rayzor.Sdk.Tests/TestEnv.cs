@@ -8,7 +8,8 @@ public static class TestEnv
 {
     public static readonly string Root = FindRoot();
 
-    /// Scratch space of this test process, removed at exit.
+    /// Scratch space of this test process: tests remove what they made in it; the folder itself
+    /// is removed at exit or by the next run.
     public static readonly string Scratch = CreateScratch();
 
     /// The NativeAOT-published compiler (built by ./rayzor, which toolchain/test runs first).
@@ -23,14 +24,35 @@ public static class TestEnv
 
     private static string CreateScratch()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"rayzor-sdk-tests-{Environment.ProcessId}");
+        var tmp = Path.GetTempPath();
+        // folders of earlier runs whose process is gone (a test host may end without ProcessExit)
+        foreach (var old in Directory.EnumerateDirectories(tmp, "rayzor-sdk-tests-*"))
+            if (int.TryParse(Path.GetFileName(old)["rayzor-sdk-tests-".Length..], out var pid) && !IsRunning(pid))
+                TryDelete(old);
+        var dir = Path.Combine(tmp, $"rayzor-sdk-tests-{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(dir, recursive: true); }
-            catch (IOException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(dir);
         return dir;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// Deletes a folder and what is in it, quietly: a leftover is removed by a later run.
+    public static void TryDelete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// A new empty folder under the scratch space.
