@@ -52,15 +52,30 @@ public sealed class RayzorCompileTests : IDisposable
     public void RuntimeIdentifierToTriple(string rid, string? triple) => Assert.Equal(triple, RayzorCompile.TripleFor(rid));
 
     [Fact]
-    public async Task CompilesForTheHost()
+    public async Task CompilesForTheHostWithDefinesAndClassPaths()
     {
-        var (task, engine, dir) = NewTask("host", Program);
+        var (task, engine, dir) = NewTask("host", """
+            import util.Twice;
+
+            class Main {
+            	static function main() {
+            		#if task_flag
+            		Sys.println("flag " + Twice.of(21));
+            		#end
+            	}
+            }
+            """);
+        var lib = Path.Combine(dir, "lib");
+        Directory.CreateDirectory(Path.Combine(lib, "util"));
+        File.WriteAllText(Path.Combine(lib, "util", "Twice.hx"), "package util;\nclass Twice {\n\tpublic static function of(n:Int):Int return n * 2;\n}\n");
+        task.ClassPaths = [.. task.ClassPaths, new TaskItem(lib)];
+        task.Defines = ["task_flag", " "];
         task.RuntimeIdentifier = "linux-x64";
         Assert.True(task.Execute(), engine.ToString());
         Assert.Equal("x86_64-linux-gnu", task.ResolvedTargetTriple);
         Assert.Equal(TestEnv.ElfX86_64, TestEnv.ElfMachine(task.OutputFile));
         var run = await TestEnv.Run(task.OutputFile, [], dir);
-        Assert.Equal("task ok\n", run.StandardOutput);
+        Assert.Equal("flag 42\n", run.StandardOutput);
     }
 
     [Fact]
