@@ -410,6 +410,15 @@ public sealed partial class Typer
             return Poisoned(fx.Span);
         }
         if (tt is TAnon || _core.IsDynamic(tt) || tt is TMono) return TypeDynField(fx, target);
+        if (Prune(target.Type) is TParam { Constraints.Count: > 0 } tp)
+        {
+            // a constrained type parameter: the field of the first constraint that has it
+            foreach (var c in tp.Constraints)
+                if (HasField(c, fx.Name) || _core.IsString(c) && fx.Name == "length")
+                    return TypeFieldOf(fx, new TCast(target.Span, c, target, CastKind.Retype));
+            Error(fx.NameSpan, $"{tp} has no field {fx.Name}");
+            return Poisoned(fx.Span);
+        }
         return Unsupported(fx.Span, $"Field access on {target.Type}");
     }
 

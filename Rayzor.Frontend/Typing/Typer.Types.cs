@@ -19,6 +19,7 @@ public sealed partial class Typer
         _typeParamScopes.Clear();
         foreach (var p in c.Decl.Params) c.Params.Add(new TParam(p.Name, []));
         _typeParamScopes.Add(c.Params);
+        ResolveConstraints(c.Decl.Params, c.Params);
         if (!c.IsInterface && c.Decl.Extends.Count > 0)
         {
             if (ResolveHint(c.Decl.Extends[0]) is TInst sup && !sup.Class.IsInterface)
@@ -46,6 +47,14 @@ public sealed partial class Typer
         _typeParamScopes.AddRange(savedScopes);
     }
 
+    /// `T:C`, `T:A & B`, `T:{x:Int}`: the constraints of type parameters, once they are in scope.
+    private void ResolveConstraints(IReadOnlyList<TypeParamDecl> decls, List<TParam> ps)
+    {
+        for (var i = 0; i < decls.Count && i < ps.Count; i++)
+            if (decls[i].Constraints.Count > 0)
+                ps[i].Constraints = decls[i].Constraints.SelectMany(h => h is IntersectionTypeHint ih ? ih.Types : [h]).Select(ResolveHint).ToList();
+    }
+
     private void BuildFieldType(FieldSymbol f)
     {
         _typeParamScopes.Add(f.Params);
@@ -53,6 +62,7 @@ public sealed partial class Typer
         {
             case MethodField m:
                 foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
+                ResolveConstraints(m.Function.Params, f.Params);
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
                     a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono())).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)

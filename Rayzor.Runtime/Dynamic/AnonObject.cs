@@ -48,6 +48,18 @@ public static unsafe class Anon
         return null;
     }
 
+    /// Fields of the built-in types read by name (a `T:{length:Int}` constraint, Dynamic access).
+    private static void* BuiltinMember(void* obj, HString* name)
+    {
+        var kind = (*(TypeDesc**)obj)->Kind;
+        if (s_length == null) s_length = HString.Permanent("length");
+        if (kind is TypeKind.String or TypeKind.Array && StringOps.Equals(name, s_length))
+            return Boxing.BoxInt(kind == TypeKind.String ? ((HString*)obj)->Length : ((Arrays.HArray*)obj)->Length);
+        return null;
+    }
+
+    private static HString* s_length;
+
     private static void* ReadMember(void* obj, FieldEntry* e)
     {
         var p = (byte*)obj + e->Offset;
@@ -86,7 +98,7 @@ public static unsafe class Anon
     {
         if (obj == null) Fail.NullAccess();
         if (Member(obj, name) is var m && m != null) return ReadMember(obj, m);
-        if (!IsAnon(obj)) return null;
+        if (!IsAnon(obj)) return BuiltinMember(obj, name);
         var o = (AnonObject*)obj;
         var i = IndexOf(o, name);
         return i < 0 ? null : o->Fields[2 * i + 1];
