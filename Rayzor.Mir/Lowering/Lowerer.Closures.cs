@@ -90,13 +90,48 @@ public sealed partial class Lowerer
     }
 
     /// `Main.f` used as a value: a closure whose code calls the static function.
-    private ValueId StaticFunctionValue(FieldSymbol f)
+    private ValueId StaticFunctionValue(TStaticField sf)
     {
+        var f = sf.Field;
+        if (f.IsExtern) return ExternFunctionValue(sf.Span, null, f, sf.Type);
         var name = f.FullName + ".$fn";
         var fun = (TFun)f.Type!.Follow();
         if (_wrappers.Add(name))
             EmitWrapper(name, fun, (args, ret) => _b.Call(f.FullName, ret, args.Skip(1).ToList()));
         return _b.Closure(name, _b.Null());
+    }
+
+    /// A function of the std bound to natives or MIR operations (`arr.push`, `Math.max`) used as a
+    /// value: a closure whose code is the lowering of a call with its parameters as arguments, one
+    /// per receiver representation (`Array<Int>` stores i32s, `Array<String>` pointers).
+    private ValueId ExternFunctionValue(Rayzor.Frontend.Text.TextSpan span, TExpr? receiver, FieldSymbol f, HType type)
+    {
+        var fun = (TFun)type.Follow();
+        var key = receiver == null ? "" : "." + new string(receiver.Type.ToString().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray());
+        var name = $"{f.FullName}.$extern{key}.{Signature(fun)}";
+        if (_wrappers.Add(name))
+            EmitWrapper(name, fun, (ps, ret) =>
+            {
+                const int firstId = 1 << 30; // ids of synthetic locals, apart from any the typer made
+                TExpr? self = null;
+                if (receiver != null)
+                {
+                    var recv = new LocalSymbol(firstId, "this", receiver.Type, span);
+                    BindLocal(recv, ps[0]);
+                    self = new TLocal(span, recv);
+                }
+                var args = new List<TExpr>();
+                for (var i = 0; i < fun.Args.Count; i++)
+                {
+                    var l = new LocalSymbol(firstId + 1 + i, fun.Args[i].Name, fun.Args[i].Type, span);
+                    BindLocal(l, ps[i + 1]);
+                    args.Add(new TLocal(span, l));
+                }
+                TExpr callee = self != null ? new TInstanceField(span, type, self, f) : new TStaticField(span, type, f);
+                var r = LowerValue(new TCall(span, fun.Return, callee, args));
+                return ret == MirType.Void ? r : Adapt(r, ret);
+            });
+        return _b.Closure(name, receiver != null ? LowerValue(receiver) : _b.Null());
     }
 
     /// `obj.method` used as a value: a closure over the receiver that dispatches like a call.

@@ -47,8 +47,9 @@ public sealed partial class Lowerer
             case TTypeRef tr: return DescriptorOfSymbol(tr.Symbol) is { } tdName ? _b.TypeDesc(tdName) : _b.Null();
             case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
-            case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
+            case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
+            case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: true } em: return ExternFunctionValue(em.Span, em.Target, em.Field, em.Type);
             case TBlock blk:
             {
                 var last = ValueId.None;
