@@ -121,7 +121,8 @@ public sealed class Pipeline(Options options, TextWriter err)
         // modules are parsed as the typer asks for them, so this stage includes parsing
         var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
         if (Report() || program == null) return null;
-        if (options.Verbose) err.WriteLine($"rayzor: {_sources.Files.Count} source files, {program.Classes.Count} classes");
+        if (options.Verbose)
+            err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
         var mir = _timer.Time("lowering", () => new Lowerer(program, _diags).Lower());
         if (Report()) return null;
         var errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
