@@ -161,7 +161,8 @@ public static class OptionParser
         var o = new Options { Command = command };
         ParseInto(o, args);
         if (o.Info != null) return o;
-        ResolveLibraries(o, haxelib ?? Haxelib.FromEnvironment(workingDirectory ?? Directory.GetCurrentDirectory(), o.HaxelibGlobal));
+        if (o.Libraries.Count > 0)
+            ResolveLibraries(o, haxelib ?? Haxelib.FromEnvironment(workingDirectory ?? Directory.GetCurrentDirectory(), o.HaxelibGlobal));
         if (o.Debug && !o.OptLevelGiven) o.OptLevel = 0;
         Validate(o);
         return o;
