@@ -204,7 +204,7 @@ public static class Program
         }
         sw.WriteLine();
         sw.WriteLine("Haxe target flags (" + string.Join(' ', OptionParser.Flags.Where(f => f.Help.Length == 0 && f.Value == "OUT").Select(f => f.Names[0]))
-            + ") name the output; --macro, --resource and other flags without meaning for a native build are ignored with a warning.");
+            + ")\nname the output; --macro, --resource and other flags without meaning for a native build\nare ignored with a warning. One-dash spellings (-main, -lib, -debug) are accepted.");
         return sw.ToString();
     }
 }
