@@ -40,6 +40,7 @@ public sealed partial class Typer
             foreach (var a in c.Args) TypeExpr(a, null);
             return callee;
         }
+        if (_core.IsDynamic(callee.Type)) return DynamicCall(c, callee);
         if (callee.Type.Follow() is not TFun fun)
         {
             if (callee is TTypeRef) return Unsupported(c.Span, "Calling a type");
@@ -53,7 +54,16 @@ public sealed partial class Typer
         }
         var calleeField = callee switch { TStaticField sf2 => sf2.Field, TInstanceField inf => inf.Field, _ => null };
         var args = TypeArgs(c, fun, calleeField);
+        // an enum made by a native (Type.typeof's ValueType) needs its descriptor in the program
+        if (calleeField is { IsExtern: true } && Prune(fun.Return).Follow() is TEnum made) UseEnum(made.Enum);
         return new TCall(c.Span, Prune(fun.Return), callee, args);
+    }
+
+    /// Calling a Dynamic value: any arguments, boxed; the result is Dynamic (checked at run time).
+    private TExpr DynamicCall(CallExpr c, TExpr callee)
+    {
+        var args = c.Args.Select(a => Coerce(TypeExpr(a, null), TDynamic.Instance, a.Span)).ToList();
+        return new TCall(c.Span, TDynamic.Instance, callee, args);
     }
 
     /// Default values of a method's optional arguments (`?x:Int = 1`), filled in by the caller.

@@ -23,7 +23,9 @@ public sealed partial class Typer
                 _expectedForIdent = expected;
                 return TypeIdent(id);
             case ParenExpr p: return TypeExpr(p.Inner, expected);
-            case BlockExpr { Exprs.Count: 0 } eb0 when expected?.Follow() is TAnon: return TypeObjectLiteral(new ObjectLiteral(eb0.Span, []), expected);
+            // `{}` where a value is expected is an empty structure, as in Haxe
+            case BlockExpr { Exprs.Count: 0 } eb0 when expected != null && !_core.IsVoid(expected):
+                return TypeObjectLiteral(new ObjectLiteral(eb0.Span, []), expected);
             case BlockExpr b: return TypeBlock(b, expected);
             case VarExpr v: return TypeVar(v);
             case BinaryExpr bin: return TypeBinary(bin);

@@ -134,7 +134,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         var tdArray = Td(TypeKinds.Array, 32, "Array");
         var tdClosure = Td(TypeKinds.Closure, 24, "Closure");
         var tdAnon = Td(TypeKinds.Anon, 24, "Anon");
-        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon);
+        // the program's class and enum descriptors, null-terminated (Type.resolveClass)
+        var types = PrivateConstant(PtrArray(_mir.Classes.Where(c => !c.IsInterface).Select(c => ClassTd(c.Name)).Append(Null)), ".types", 8);
+        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon, types);
         var gt = LLVM.AddGlobal(_mod, LLVM.TypeOf(table), "rz_builtins");
         LLVM.SetInitializer(gt, table);
         LLVM.SetGlobalConstant(gt, true);

@@ -112,6 +112,9 @@ public sealed class MirClass(string name, int size)
     /// (name literal, 0, Void) with the bound-method wrapper for methods.
     public List<(int Name, int Offset, MirType Type, string? Method)> FieldTable { get; } = [];
 
+    /// `ptr construct(ptr args)` for Type.createInstance: the field table's constructor entry (kind 5).
+    public string? ConstructFn { get; set; }
+
     /// Enums: `Type.enumParameters` and `Type.createEnumIndex` (the descriptor's table at offset 48).
     public string? EnumParamsFn { get; init; }
     public string? EnumCreateFn { get; init; }

@@ -53,6 +53,11 @@ public sealed partial class Lowerer
                     var wrapper = BoundWrapper(l.Class, m);
                     l.Mir.FieldTable.Add((_module.InternString(f.Name), 0, MirType.Void, wrapper));
                 }
+            if (_usesCreateInstance && !l.Class.IsExtern)
+            {
+                _module.InternString("new"); // the entry's name (the backend emits literals known up front)
+                l.Mir.ConstructFn = ConstructFunction(l.Class);
+            }
         }
     }
 

@@ -65,6 +65,7 @@ public sealed partial class Lowerer
                 var cur = place.Read();
                 var rhs = LowerValue(ao.Value);
                 var res = Arith(ao.Op, ao.Target.Type, ao.Value.Type, cur, rhs);
+                if (MirTypeOf(ao.Target.Type) is var tt and not MirType.Void) res = Adapt(res, tt);
                 place.Write(res);
                 return res;
             }

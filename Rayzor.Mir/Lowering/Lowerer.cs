@@ -43,8 +43,9 @@ public sealed partial class Lowerer
             foreach (var f in abs.Statics.Values.Concat(abs.Fields.Values))
                 if (f.Kind == FieldKindTag.Method && f.Body != null) LowerMethod(f);
         LowerEntry();
-        BuildFieldTables();
         LowerPendingLambdas();
+        BuildFieldTables();
+        EmitDynCallAdapters();
         FinishLayouts();
         return _module;
     }

@@ -3,7 +3,7 @@ using Rayzor.Runtime.Std;
 
 namespace Rayzor.Runtime.Strings;
 
-/// `StringBuf`: `{ td (unused, null), length, capacity, chars }` with the UTF-16 units in atomic GC memory.
+/// `StringBuf`: `{ td (runtime-owned, class `StringBuf`), length, capacity, chars }` with the UTF-16 units in atomic GC memory.
 public unsafe struct HStringBuf
 {
     public void* Td;
@@ -17,6 +17,7 @@ public static unsafe class StringBuilderOps
     public static HStringBuf* New()
     {
         var b = (HStringBuf*)Heap.Alloc((nuint)sizeof(HStringBuf));
+        b->Td = Dynamic.BuiltinMembers.StringBufTd;
         b->Capacity = 16;
         b->Chars = (char*)Heap.AllocAtomic(16 * sizeof(char));
         return b;
