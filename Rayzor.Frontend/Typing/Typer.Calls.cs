@@ -56,6 +56,7 @@ public sealed partial class Typer
         var args = TypeArgs(c, fun, calleeField);
         // an enum made by a native (Type.typeof's ValueType) needs its descriptor in the program
         if (calleeField is { IsExtern: true } && Prune(fun.Return).Follow() is TEnum made) UseEnum(made.Enum);
+        if (calleeField?.Owner.FullName is "Reflect" or "Type") UseMemberClasses();
         return new TCall(c.Span, Prune(fun.Return), callee, args);
     }
 
@@ -98,23 +99,9 @@ public sealed partial class Typer
                 args.Add(Coerce(TypeExpr(dflt, fun.Args[i].Type), fun.Args[i].Type, c.Span));
                 _module = saved;
             }
+            else if (IsPosInfos(fun.Args[i].Type)) args.Add(PosInfosExpr(c.Span, null));
             else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
-    }
-
-    /// `trace(v)` prints `File.hx:LINE: v`; Haxe passes the position as haxe.PosInfos.
-    private TExpr TypeTrace(CallExpr c)
-    {
-        if (c.Args.Count == 0) { Error(c.Span, "Not enough arguments"); return new TConst(c.Span, _core.Void, null); }
-        TExpr value = TypeExpr(c.Args[0], null);
-        for (var i = 1; i < c.Args.Count; i++)
-        {
-            var more = TypeExpr(c.Args[i], null);
-            value = new TBinary(c.Span, _core.String, BinaryOp.Add,
-                new TBinary(c.Span, _core.String, BinaryOp.Add, ToStringExpr(value), new TConst(c.Span, _core.String, ",")), ToStringExpr(more));
-        }
-        var file = _loader.Sources[c.Span.FileId];
-        return new TTrace(c.Span, _core.Void, value, file.Path, file.LineOf(c.Span.Start));
     }
 }

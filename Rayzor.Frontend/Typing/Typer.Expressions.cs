@@ -207,6 +207,7 @@ public sealed partial class Typer
         }
         var value = TypeExpr(r.Value, _returnType);
         if (_core.IsVoid(value.Type) && Prune(_returnType) is TMono m2) { m2.Bound = _core.Void; return new TReturn(r.Span, _core.Void, value); }
+        _returnsValue = true;
         return new TReturn(r.Span, _core.Void, Coerce(value, _returnType, r.Value.Span));
     }
 

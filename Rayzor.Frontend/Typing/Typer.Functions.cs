@@ -76,9 +76,10 @@ public sealed partial class Typer
     {
         var frame = new FunctionFrame(_nextFunctionId++);
         _frames.Add(frame);
-        var saved = (_returnType, _loopDepth);
+        var saved = (_returnType, _loopDepth, _returnsValue);
         _returnType = type.Return;
         _loopDepth = 0;
+        _returnsValue = false;
         PushScope();
         var locals = argNames.Select((a, i) => DeclareLocal(a.Name, type.Args[i].Type, a.Span)).ToList();
         TExpr typed;
@@ -88,12 +89,16 @@ public sealed partial class Typer
             // `x -> e` returns e unless the expected result is Void
             var value = TypeExpr(body, Prune(type.Return) is TMono ? null : type.Return);
             if (_core.IsVoid(type.Return) || _core.IsVoid(value.Type)) { Unify(type.Return, _core.Void); typed = value; }
-            else typed = new TReturn(body.Span, _core.Void, Coerce(value, type.Return, body.Span));
+            else
+            {
+                typed = new TReturn(body.Span, _core.Void, Coerce(value, type.Return, body.Span));
+                _returnsValue = true;
+            }
         }
         else typed = TypeExpr(body, null);
-        if (Prune(type.Return) is TMono unknown) unknown.Bound = _core.Void;
+        if (Prune(type.Return) is TMono unknown && !_returnsValue) unknown.Bound = _core.Void;
         PopScope();
-        (_returnType, _loopDepth) = saved;
+        (_returnType, _loopDepth, _returnsValue) = saved;
         _frames.RemoveAt(_frames.Count - 1);
         // what the inner function captures from further out, this one captures too
         foreach (var c in frame.Captures) NoteCapture(c);

@@ -306,8 +306,18 @@ public sealed partial class Typer
                     if (!Unify(xf.Type, f.Type)) return false;
                 }
                 return true;
-            case (TInst, TAnon):
-                return true; // structural use of class instances: checked at field access
+            case (TInst x, TAnon y):
+                // structural use of a class instance: checked at field access; its members' types
+                // still inform inference (`Array<Int>` as `Iterable<A>` gives A = Int)
+                BuildClassHeader(x.Class);
+                foreach (var f in y.Fields)
+                {
+                    if (x.Class.FindField(f.Name) is not { Owner: ClassSymbol owner } m) continue;
+                    EnsureTyped(m);
+                    if (m.Type == null) continue;
+                    Unify(owner.Params.Count > 0 ? TypeSubst.Apply(m.Type, owner.Params, InstParamsFor(x, owner)) : m.Type, f.Type);
+                }
+                return true;
             default:
                 return false;
         }

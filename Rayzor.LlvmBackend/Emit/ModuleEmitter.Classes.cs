@@ -60,14 +60,16 @@ public sealed unsafe partial class ModuleEmitter
     }
 
     /// `{ count, reserved, entries[] }` with entries `{ name, offset, kind, code, closure td }` (docs/abi.md).
-    private LLVMValueRef FieldTable(MirClass c)
+    private LLVMValueRef FieldTable(MirClass c) => FieldTable(c.FieldTable, c.ConstructFn);
+
+    private LLVMValueRef FieldTable(List<(int Name, int Offset, MirType Type, string? Method)>? table, string? constructFn)
     {
-        if (c.FieldTable.Count == 0 && c.ConstructFn == null) return Null;
-        var entries = c.FieldTable.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
+        if (table == null || table.Count == 0 && constructFn == null) return Null;
+        var entries = table.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
             CI32(e.Method != null ? 4 : e.Type switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 }),
             e.Method != null ? _functions[e.Method].Fn : Null, e.Method != null ? ClosureTd(e.Method) : Null)).ToList();
-        if (c.ConstructFn != null)
-            entries.Add(ConstStruct(StringConst(_mir.InternString("new")), CI32(0), CI32(5), _functions[c.ConstructFn].Fn, Null));
+        if (constructFn != null)
+            entries.Add(ConstStruct(StringConst(_mir.InternString("new")), CI32(0), CI32(5), _functions[constructFn].Fn, Null));
         var entryType = LLVM.TypeOf(entries[0]);
         var all = entries.ToArray();
         LLVMValueRef arr;

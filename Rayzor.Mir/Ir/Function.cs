@@ -139,6 +139,10 @@ public sealed class MirModule
     /// String literals, referenced by index from `str`.
     public List<string> Strings { get; } = [];
 
+    /// Members by name of the built-in types (String, Array, StringBuf, Map, in that order), as
+    /// class field tables: the runtime's tables in RzBuiltins (docs/abi.md "Members by name").
+    public List<(int Name, int Offset, MirType Type, string? Method)>?[] MemberTables { get; } = new List<(int, int, MirType, string?)>?[4];
+
     /// The function the executable's `main` calls (runs static initializers, then Main.main).
     public string EntryFunction { get; set; } = "__rz_entry";
 

@@ -18,6 +18,8 @@ public sealed partial class Lowerer
         {
             case TStaticField { Field: var f } when f.IsExtern:
                 return LowerExternCall(call, f);
+            case TStaticField { Field: var f } when IsDynamicVar(f):
+                return LowerClosureCall(call);
             case TStaticField { Field: { Kind: FieldKindTag.Method } f }:
             {
                 // the callee's own signature decides representation (a generic T is a pointer)

@@ -41,6 +41,7 @@ public sealed partial class Lowerer
     /// Member tables for access by name (a class instance used as a structure or Dynamic).
     private void BuildFieldTables()
     {
+        BuildMemberTables();
         foreach (var l in _layouts.Values)
         {
             if (l.Class.IsInterface) continue;
@@ -58,6 +59,22 @@ public sealed partial class Lowerer
                 _module.InternString("new"); // the entry's name (the backend emits literals known up front)
                 l.Mir.ConstructFn = ConstructFunction(l.Class);
             }
+        }
+    }
+
+    /// The built-in types' members by name: the static functions of the member classes (each
+    /// takes the receiver first, so it is its own bound-method code), and `length` at offset 8 of
+    /// a String, an Array and a StringBuf.
+    private void BuildMemberTables()
+    {
+        for (var k = 0; k < Typer.MemberClasses.Length; k++)
+        {
+            if (_program.Classes.FirstOrDefault(c => c.FullName == Typer.MemberClasses[k]) is not { } cls) continue;
+            var table = new List<(int, int, MirType, string?)>();
+            if (k < 3) table.Add((_module.InternString("length"), 8, MirType.I32, null));
+            foreach (var f in cls.DeclaredFields)
+                if (f is { IsStatic: true, Kind: FieldKindTag.Method, Body: not null }) table.Add((_module.InternString(f.Name), 0, MirType.Void, f.FullName));
+            _module.MemberTables[k] = table;
         }
     }
 

@@ -1,4 +1,5 @@
 using Rayzor.Frontend.Typed;
+using Rayzor.Frontend.Typing;
 using Rayzor.Mir.Ir;
 
 namespace Rayzor.Mir.Lowering;
@@ -9,6 +10,12 @@ namespace Rayzor.Mir.Lowering;
 /// is wrapped in a closure that calls it dynamically.
 public sealed partial class Lowerer
 {
+    /// A static `dynamic function` the program assigns lives in a global closure (initialized at
+    /// start-up to the function itself); one never assigned is an ordinary static function.
+    private static bool IsDynamicVar(FieldSymbol f) => f is { IsStatic: true, IsDynamic: true, Reassigned: true, Kind: FieldKindTag.Method };
+
+    private static string DynamicVarOf(FieldSymbol f) => f.FullName + ".$var";
+
     /// `f(args)` where f is Dynamic (a method of a Dynamic receiver is read by name first).
     private ValueId LowerDynamicCall(TCall call)
     {
@@ -70,9 +77,9 @@ public sealed partial class Lowerer
             foreach (var blk in f.Blocks)
                 foreach (var i in blk.Insts)
                     if (i.Op == Opcode.Closure) codes.Add(byName[i.Sym!]);
-        foreach (var c in _module.Classes)
-            foreach (var e in c.FieldTable)
-                if (e.Method != null) codes.Add(byName[e.Method]);
+        foreach (var table in _module.Classes.Select(c => c.FieldTable).Concat(_module.MemberTables.OfType<List<(int, int, MirType, string?)>>()))
+            foreach (var e in table)
+                if (e.Item4 != null) codes.Add(byName[e.Item4]);
         var done = new HashSet<string>();
         foreach (var code in codes)
         {

@@ -47,6 +47,7 @@ public sealed partial class Lowerer
             case TTypeRef tr: return DescriptorOfSymbol(tr.Symbol) is { } tdName ? _b.TypeDesc(tdName) : _b.Null();
             case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
+            case TStaticField { Field: var dv } when IsDynamicVar(dv): return _b.GLoad(DynamicVarOf(dv), MirType.Ptr);
             case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
             case TBlock blk:
@@ -118,6 +119,8 @@ public sealed partial class Lowerer
             case TMissingArg m: return ZeroValue(MirTypeOf(m.Type) is MirType.Void ? MirType.Ptr : MirTypeOf(m.Type));
             case TCast cast: return LowerCast(cast);
             case TToString ts: return ToStringValue(ts.Value);
+            case TTrace { Call: TCall { Callee: TStaticField { Field: var logTrace } } call } when IsDynamicVar(logTrace):
+                return LowerExpr(call);
             case TTrace tr:
             {
                 var msg = ToStringValue(tr.Value);
@@ -157,7 +160,7 @@ public sealed partial class Lowerer
                 WriteLocal(l.Local, value);
                 return value;
             case TStaticField sf:
-                _b.GStore(sf.Field.FullName, value);
+                _b.GStore(IsDynamicVar(sf.Field) ? DynamicVarOf(sf.Field) : sf.Field.FullName, value);
                 return value;
             case TIndex ix:
                 return LowerIndexSet(ix, value);

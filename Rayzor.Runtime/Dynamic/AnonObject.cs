@@ -41,15 +41,27 @@ public static unsafe class Anon
     /// A class member by name, from the descriptor's field table (docs/abi.md), or null.
     internal static FieldEntry* Member(void* obj, HString* name) => MemberOf(*(TypeDesc**)obj, name);
 
-    /// A var or method of a class descriptor by name (not its constructor entry), or null.
+    /// A var or method of a class descriptor or built-in type by name (not a constructor entry), or null.
     internal static FieldEntry* MemberOf(TypeDesc* td, HString* name)
     {
-        if (td->Kind != TypeKind.Class || td->Fields == null) return null;
-        var entries = Entries(td);
-        for (var i = 0; i < td->Fields->Count; i++)
+        var table = TableOf(td);
+        if (table == null) return null;
+        var entries = (FieldEntry*)(table + 1);
+        for (var i = 0; i < table->Count; i++)
             if (entries[i].Kind <= FieldKinds.Method && (entries[i].Name == name || StringOps.Equals((HString*)entries[i].Name, name))) return &entries[i];
         return null;
     }
+
+    /// The members by name of values of <paramref name="td"/>: a class's field table, or the
+    /// program's table for a built-in type; null when none.
+    private static FieldTable* TableOf(TypeDesc* td) => td->Kind switch
+    {
+        TypeKind.Class => td->Fields,
+        TypeKind.String => Rt.Builtins->StringMembers,
+        TypeKind.Array => Rt.Builtins->ArrayMembers,
+        TypeKind.Map => Rt.Builtins->MapMembers,
+        _ => null,
+    };
 
     /// The entries of a class descriptor's field table (check <c>td->Fields</c> first).
     internal static FieldEntry* Entries(TypeDesc* td) => (FieldEntry*)(td->Fields + 1);
@@ -92,7 +104,7 @@ public static unsafe class Anon
     {
         if (obj == null) Fail.NullAccess();
         if (Member(obj, name) is var m && m != null) return ReadMember(obj, m);
-        if (!IsAnon(obj)) return BuiltinMembers.Get(obj, name);
+        if (!IsAnon(obj)) return null;
         var o = (AnonObject*)obj;
         var i = IndexOf(o, name);
         return i < 0 ? null : o->Fields[2 * i + 1];

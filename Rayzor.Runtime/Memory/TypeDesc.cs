@@ -81,4 +81,9 @@ public unsafe struct RzBuiltins
     public TypeDesc* Anon;
     /// <summary>Null-terminated list of the program's class and enum descriptors (Type.resolveClass).</summary>
     public TypeDesc** Types;
+    /// <summary>Members by name of Strings, Arrays, StringBufs and Maps (docs/abi.md "Members by name"), or null.</summary>
+    public FieldTable* StringMembers;
+    public FieldTable* ArrayMembers;
+    public FieldTable* StringBufMembers;
+    public FieldTable* MapMembers;
 }
