@@ -306,6 +306,8 @@ public sealed partial class Typer
                     if (!Unify(xf.Type, f.Type)) return false;
                 }
                 return true;
+            case (TFun, TAbstract { Abstract.FullName: "haxe.Function" }):
+                return true; // haxe.Constraints.Function: any function
             case (TInst x, TAnon y):
                 // structural use of a class instance: checked at field access; its members' types
                 // still inform inference (`Array<Int>` as `Iterable<A>` gives A = Int)

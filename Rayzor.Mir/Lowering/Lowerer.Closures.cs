@@ -95,8 +95,46 @@ public sealed partial class Lowerer
         var name = f.FullName + ".$fn";
         var fun = (TFun)f.Type!.Follow();
         if (_wrappers.Add(name))
-            EmitWrapper(name, fun, (args, ret) => _b.Call(f.FullName, ret, args.Skip(1).ToList()));
+            EmitWrapper(name, fun, (args, ret) => f.IsExtern
+                ? LowerExternCall(SyntheticCall(fun, null, f, args.Skip(1).ToList(), out _), f)
+                : _b.Call(f.FullName, ret, args.Skip(1).ToList()));
         return _b.Closure(name, _b.Null());
+    }
+
+    /// A method of a built-in type used as a value (`arr.push`, `"s".toUpperCase`): a closure over
+    /// the receiver whose code lowers the call as a call site would (one per use: the receiver's
+    /// element types decide the code).
+    private ValueId ExternMethodValue(TInstanceField m)
+    {
+        var self = LowerValue(m.Target);
+        var fun = (TFun)m.Type.Follow();
+        var name = $"{m.Field.FullName}.$extern{_wrappers.Count}";
+        _wrappers.Add(name);
+        EmitWrapper(name, fun, (args, ret) =>
+        {
+            var call = SyntheticCall(fun, m.Target.Type, m.Field, args, out var receiver);
+            return LowerExternMethod(call, receiver!, m.Field);
+        });
+        return _b.Closure(name, self);
+    }
+
+    /// A call of `f` whose receiver (when `receiverType` is given, the first value) and arguments
+    /// are locals bound to the wrapper's parameters.
+    private TCall SyntheticCall(TFun fun, HType? receiverType, FieldSymbol f, List<ValueId> values, out TExpr? receiver)
+    {
+        var span = Frontend.Text.TextSpan.None;
+        var id = -100000;
+        TExpr Bind(HType t, ValueId v)
+        {
+            var local = new LocalSymbol(id--, "`arg", t, span);
+            BindLocal(local, Adapt(v, MirTypeOf(t) is MirType.Void ? MirType.Ptr : MirTypeOf(t)));
+            return new TLocal(span, local);
+        }
+        receiver = receiverType != null ? Bind(receiverType, values[0]) : null;
+        var first = receiverType != null ? 1 : 0;
+        var args = fun.Args.Select((a, i) => Bind(a.Type, values[first + i])).ToList();
+        var callee = receiver != null ? (TExpr)new TInstanceField(span, fun, receiver, f) : new TStaticField(span, fun, f);
+        return new TCall(span, fun.Return, callee, args);
     }
 
     /// `obj.method` used as a value: a closure over the receiver that dispatches like a call.

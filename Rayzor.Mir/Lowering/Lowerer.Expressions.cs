@@ -50,6 +50,7 @@ public sealed partial class Lowerer
             case TStaticField { Field: var dv } when IsDynamicVar(dv): return _b.GLoad(DynamicVarOf(dv), MirType.Ptr);
             case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
+            case TInstanceField { Field: { Kind: FieldKindTag.Method, IsExtern: true } } em: return ExternMethodValue(em);
             case TBlock blk:
             {
                 var last = ValueId.None;
