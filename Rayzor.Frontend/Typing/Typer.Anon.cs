@@ -28,7 +28,8 @@ public sealed partial class Typer
 
     private bool _membersUsed;
 
-    /// Compiles the member classes once the program reads a field by name (or reflects).
+    /// Compiles the member classes once the program may read a built-in value's field by name: a
+    /// field of a Dynamic, reflection, or a String, Array or Map used as a structure.
     private void UseMemberClasses()
     {
         if (_membersUsed) return;
@@ -45,8 +46,10 @@ public sealed partial class Typer
     /// `e.name` on an anonymous structure (or a class instance seen structurally) or on Dynamic.
     private TExpr TypeDynField(FieldExpr fx, TExpr target)
     {
-        UseMemberClasses();
-        var t = target.Type.Follow();
+        // `Null<T>` of a structure (an optional argument): the structure's fields
+        var t = _core.NullInner(target.Type)?.Follow() ?? target.Type.Follow();
+        // a Dynamic may hold a String, an Array or a Map (a structure only when Coerce saw one go in)
+        if (t is not TAnon) UseMemberClasses();
         if (t is TAnon anon)
         {
             var f = anon.Find(fx.Name);

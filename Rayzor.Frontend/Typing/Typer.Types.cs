@@ -397,6 +397,7 @@ public sealed partial class Typer
             return e;
         }
         act = Prune(e.Type);
+        if (exp.Follow() is TAnon && (_core.IsString(act) || ArrayElem(act) != null || MapParams(act) != null)) UseMemberClasses();
         var expBasic = _core.IsBasic(exp);
         var actBasic = _core.IsBasic(act);
         if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);
