@@ -140,6 +140,8 @@ public sealed partial class Lowerer
     /// `obj.method` used as a value: a closure over the receiver that dispatches like a call.
     private ValueId BoundMethodValue(TInstanceField m)
     {
+        if (IsDynamicMethod(m.Field) && m.Target is not TSuper && FieldSlot(m.Target, m.Field) is { } slot)
+            return _b.GetField(LowerValue(m.Target), slot.Offset, MirType.Ptr);
         var recv = FollowNullable(m.Target.Type) as TInst;
         var self = m.Target is TSuper ? _this : LowerValue(m.Target);
         var name = m.Target is TSuper ? SuperWrapper(m.Field) : BoundWrapper(recv?.Class, m.Field);

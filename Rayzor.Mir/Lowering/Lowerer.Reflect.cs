@@ -61,7 +61,7 @@ public sealed partial class Lowerer
         var saved = SaveFunctionState();
         Begin(name, [MirType.Ptr], MirType.Ptr, c.Module.File.Path);
         var args = _fn.Entry.Params[0];
-        var obj = _b.New(c.FullName);
+        var obj = NewObject(c);
         if (CtorFnOf(c) is { } ctor)
         {
             var declared = (TFun)Typer.ConstructorOf(c)!.Type!.Follow();
