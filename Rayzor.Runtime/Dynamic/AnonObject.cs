@@ -36,10 +36,10 @@ public static unsafe class Anon
         return -1;
     }
 
-    public static bool IsAnon(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.Anon;
+    public static bool IsAnon(void* v) => v != null && !Reflection.IsTypeValue(v) && (*(TypeDesc**)v)->Kind == TypeKind.Anon;
 
     /// A class member by name, from the descriptor's field table (docs/abi.md), or null.
-    internal static FieldEntry* Member(void* obj, HString* name) => MemberOf(*(TypeDesc**)obj, name);
+    internal static FieldEntry* Member(void* obj, HString* name) => Reflection.IsTypeValue(obj) ? null : MemberOf(*(TypeDesc**)obj, name);
 
     /// A var or method of a class descriptor or built-in type by name (not a constructor entry), or null.
     internal static FieldEntry* MemberOf(TypeDesc* td, HString* name)

@@ -18,7 +18,7 @@ public static unsafe class DynCall
     /// (the reference interpreter's wording).</summary>
     public static void* Entry(void* f)
     {
-        if (f != null)
+        if (f != null && !Reflection.IsTypeValue(f))
         {
             var td = *(TypeDesc**)f;
             if (td->Kind == TypeKind.Closure && td->Fields != null)
@@ -36,5 +36,5 @@ public static unsafe class DynCall
     public static void* Arg(HArray* args, int i) => args != null && i < args->Length ? ArrayOps.GetDyn(args, i) : null;
 
     /// <summary>Whether a value is a function (<c>Reflect.isFunction</c>).</summary>
-    public static bool IsFunction(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.Closure;
+    public static bool IsFunction(void* v) => v != null && !Reflection.IsTypeValue(v) && (*(TypeDesc**)v)->Kind == TypeKind.Closure;
 }

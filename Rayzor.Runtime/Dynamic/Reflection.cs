@@ -13,14 +13,15 @@ namespace Rayzor.Runtime.Dynamic;
 /// </summary>
 public static unsafe class Reflection
 {
-    private static int KindOf(void* v) => v == null ? 0 : (*(TypeDesc**)v)->Kind;
+    /// <summary>The kind of a value's descriptor; 0 for null and for class or enum values.</summary>
+    public static int KindOf(void* v) => v == null || IsTypeValue(v) ? 0 : (*(TypeDesc**)v)->Kind;
 
     /// <summary><c>Reflect.field</c>: null for a null object or a missing field.</summary>
     public static void* Field(void* o, HString* name) => o == null ? null : Anon.Get(o, name);
 
     /// <summary><c>Reflect.isObject</c>: strings, arrays, structures, maps and class instances.</summary>
     public static bool IsObject(void* v) =>
-        KindOf(v) is TypeKind.String or TypeKind.Array or TypeKind.Anon or TypeKind.Class or TypeKind.Map;
+        KindOf(v) is TypeKind.String or TypeKind.Array or TypeKind.Anon or TypeKind.Class or TypeKind.Map || IsTypeValue(v);
 
     /// <summary><c>Reflect.compareMethods</c>: the same function value, or closures of the same code and environment.</summary>
     public static bool CompareMethods(void* a, void* b)
