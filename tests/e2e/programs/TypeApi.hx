@@ -63,5 +63,8 @@ class TypeApi {
 			+ ", of a map " + Type.getClassName(Type.getClass(["k" => 1])) + ", of an int map " + Type.getClassName(Type.getClass([1 => 1])));
 		Sys.println("class of a structure " + Type.getClass({a: 1}) + ", enum of a value " + Type.getEnumName(Type.getEnum(Turn(1))));
 		Sys.println("resolveClass String " + (Type.resolveClass("String") == String) + ", Array " + (Type.resolveClass("Array") == Array));
+		var classValue:Dynamic = Square;
+		Sys.println("a class as a value: " + kind(classValue) + " isObject " + Reflect.isObject(classValue) + " isOfType String "
+			+ Std.isOfType(classValue, String) + " same " + (classValue == cls) + " " + (classValue == Shape));
 	}
 }
