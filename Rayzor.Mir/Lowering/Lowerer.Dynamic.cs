@@ -50,21 +50,7 @@ public sealed partial class Lowerer
                 var result = _b.DynCall(args[0], BoxedArgs(args.Skip(1).ToList()));
                 return r == MirType.Void ? result : Adapt(result, r);
             });
-        var isNull = _b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null());
-        var wrap = _fn.NewBlock();
-        var join = _fn.NewBlock();
-        var result = _fn.AddParam(join, MirType.Ptr);
-        var nul = _b.Null();
-        _b.BrIf(isNull, join, wrap);
-        _b.Current.Terminator!.Targets[0].Args.Add(nul);
-        _ssa.AddEdge(_b.Current, join);
-        _ssa.AddEdge(_b.Current, wrap);
-        _ssa.Seal(wrap);
-        SwitchTo(wrap);
-        Jump(join, [_b.Closure(name, v)]);
-        _ssa.Seal(join);
-        SwitchTo(join);
-        return result;
+        return NullWhen(_b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null()), () => _b.Closure(name, v));
     }
 
     /// The adapter `ptr adapter(ptr closure, ptr args)` of every closure signature in the module:

@@ -202,6 +202,25 @@ public sealed partial class Lowerer
 
     private void SwitchTo(Block b) => _b.Current = b;
 
+    /// A pointer that is null when `isNull` holds, else what `otherwise` computes (in its own block).
+    private ValueId NullWhen(ValueId isNull, Func<ValueId> otherwise)
+    {
+        var compute = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var result = _fn.AddParam(join, MirType.Ptr);
+        var nul = _b.Null();
+        _b.BrIf(isNull, join, compute);
+        _b.Current.Terminator!.Targets[0].Args.Add(nul);
+        _ssa.AddEdge(_b.Current, join);
+        _ssa.AddEdge(_b.Current, compute);
+        _ssa.Seal(compute);
+        SwitchTo(compute);
+        Jump(join, [otherwise()]);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return result;
+    }
+
     private ValueId LowerIf(TIf ie)
     {
         var cond = LowerValue(ie.Cond);
