@@ -6,13 +6,17 @@ using Rayzor.Runtime.Strings;
 
 namespace Rayzor.Runtime.Exports;
 
-/// Comparisons of Dynamic values (docs/abi.md): numbers by value, strings by content, other
+/// Calls and comparisons of Dynamic values (docs/abi.md): numbers by value, strings by content, other
 /// values by identity; ordering of non-numbers and non-strings is by address (unspecified in Haxe).
 public static unsafe class DynamicExports
 {
     private static bool IsNumber(void* v) => Reflection.KindOf(v) is TypeKind.Int or TypeKind.Float;
 
     private static bool IsString(void* v) => Reflection.KindOf(v) == TypeKind.String;
+
+    /// <summary>The adapter the generated code calls as <c>adapter(f, args)</c> (docs/abi.md "Dynamic calls"); throws when <c>f</c> is not a function.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_entry")]
+    public static void* Entry(void* f) => DynCall.Entry(f);
 
     [UnmanagedCallersOnly(EntryPoint = "rz_dyn_equals")]
     public static int EqualsExport(void* a, void* b) => DynEquals(a, b) ? 1 : 0;
