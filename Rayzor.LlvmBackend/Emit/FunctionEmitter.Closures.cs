@@ -16,7 +16,12 @@ public sealed unsafe partial class ModuleEmitter
     internal LLVMValueRef ClosureTd(string fn)
     {
         _mirByName ??= _mir.Functions.ToDictionary(f => f.Name);
-        var sig = ClosureSignature.Of(_mirByName[fn]);
+        return ClosureTdOfSignature(ClosureSignature.Of(_mirByName[fn]));
+    }
+
+    /// The closure descriptor of a signature (`typedesc #fn.SIG` in MIR).
+    internal LLVMValueRef ClosureTdOfSignature(string sig)
+    {
         if (_closureTds.TryGetValue(sig, out var td)) return td;
         var adapter = _functions.TryGetValue(ClosureSignature.AdapterName(sig), out var a) ? a.Fn : Null;
         var init = ConstStruct(CI32(TypeKinds.Closure), CI32(ClosureSize), CString("Closure", ".name.Closure"), Null, Null, Null, Null, adapter);
