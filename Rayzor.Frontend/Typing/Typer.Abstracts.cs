@@ -79,7 +79,7 @@ public sealed partial class Typer
             EnsureTyped(f);
             Enqueue(f);
             var type = a.Params.Count > 0 ? TypeSubst.Apply(f.Type!, a.Params, ta.Params) : f.Type!;
-            return new TInstanceField(fx.Span, type, target, f);
+            return ReadProperty(new TInstanceField(fx.Span, type, target, f));
         }
         if (a.Underlying != null && a.HasMeta(":forward"))
         {

@@ -45,6 +45,11 @@ public sealed partial class Lowerer
     {
         var a = call.Args;
         ValueId F(int i) => LowerValue(a[i]);
+        switch (f.Owner.FullName)
+        {
+            case "rayzor.BytesAccess": return LowerBytesAccess(call, f);
+            case "haxe.ds.Vector": return LowerVectorStatic(call, f);
+        }
         switch (f.FullName)
         {
             case "Sys.println": Native("rz_println", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
