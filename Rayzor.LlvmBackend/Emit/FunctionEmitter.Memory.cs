@@ -39,18 +39,52 @@ public sealed unsafe partial class ModuleEmitter
 
         private LLVMBasicBlockRef NewBlock(string name) => LLVM.AppendBasicBlockInContext(m._ctx, m._functions[f.Name].Fn, name);
 
-        /// `aget`: in bounds (unsigned compare, so negative indices fail too) the element, else the
-        /// default, read from a zeroed constant instead. Without a branch, the header loads are used
-        /// unconditionally, so LLVM keeps them in registers across a loop that does not store to them.
+        /// `aget`: in bounds (unsigned compare, so negative indices fail too) the element, else the default.
         private LLVMValueRef EmitArrayGet(Instruction i)
         {
             var (length, data) = ArrayHeader(A(i, 0));
             var index = A(i, 1);
             var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
-            var at = LLVM.BuildSelect(B, inBounds, ElementPtr(data, index, i.Type), m.ZeroSlot, "");
-            var v = Load(Slot(i.Type), at, MemoryKind.ArrayElement);
-            return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
+            return Guarded(inBounds, m.Llvm(i.Type), () =>
+            {
+                var v = Load(Slot(i.Type), ElementPtr(data, index, i.Type), MemoryKind.ArrayElement);
+                return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
+            });
         }
+
+        /// `cond ? load() : 0` with `cond` marked likely, as a branch: LLVM's range-check elimination
+        /// (irce, run after the standard pipeline) then splits a loop so that its main part runs
+        /// without the test.
+        private LLVMValueRef Guarded(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> load)
+        {
+            var from = LLVM.GetInsertBlock(B);
+            var then = NewBlock("inbounds");
+            var join = NewBlock("inbounds.join");
+            LikelyBr(cond, then, join);
+            LLVM.PositionBuilderAtEnd(B, then);
+            var v = load();
+            var end = LLVM.GetInsertBlock(B);
+            LLVM.BuildBr(B, join);
+            LLVM.PositionBuilderAtEnd(B, join);
+            var phi = LLVM.BuildPhi(B, type, "");
+            LLVM.AddIncoming(phi, [v, LLVM.ConstNull(type)], [end, from]);
+            return phi;
+        }
+
+        /// `if (cond) store()` with `cond` marked likely.
+        private void GuardedStore(LLVMValueRef cond, Action store)
+        {
+            var then = NewBlock("inbounds");
+            var join = NewBlock("inbounds.join");
+            LikelyBr(cond, then, join);
+            LLVM.PositionBuilderAtEnd(B, then);
+            store();
+            LLVM.BuildBr(B, join);
+            LLVM.PositionBuilderAtEnd(B, join);
+        }
+
+        private void LikelyBr(LLVMValueRef cond, LLVMBasicBlockRef then, LLVMBasicBlockRef els) =>
+            m.Likely(LLVM.BuildCondBr(B, cond, then, els));
 
         /// `aset`: in bounds stores inline, else the runtime grows the array. `vset` (a Vector, whose
         /// length is fixed) stores out of bounds into a scratch slot nobody reads: no branch and no
@@ -66,13 +100,13 @@ public sealed unsafe partial class ModuleEmitter
             var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
             if (!grow)
             {
-                Store(stored, LLVM.BuildSelect(B, inBounds, ElementPtr(data, index, t), m.ScratchSlot, ""), MemoryKind.ArrayElement);
+                GuardedStore(inBounds, () => Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement));
                 return;
             }
             var store = NewBlock("aset");
             var slow = NewBlock("aset.grow");
             var join = NewBlock("aset.join");
-            LLVM.BuildCondBr(B, inBounds, store, slow);
+            LikelyBr(inBounds, store, slow);
             LLVM.PositionBuilderAtEnd(B, store);
             Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement);
             LLVM.BuildBr(B, join);
@@ -107,13 +141,15 @@ public sealed unsafe partial class ModuleEmitter
             return LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULE, end, LLVM.BuildZExt(B, length, m._i64, ""), "");
         }
 
-        /// The address of byte `index` of a Bytes's data, which follows its header, when
-        /// `inRange`; else the zeroed constant (reads) or the scratch slot (writes).
+        /// The address of byte `index` of a Bytes's data, which follows its header, when `inRange`;
+        /// else the zeroed constant (reads) or the scratch slot (writes).
         private LLVMValueRef BytePtr(LLVMValueRef bytes, LLVMValueRef index, LLVMValueRef inRange, LLVMValueRef outside) =>
             LLVM.BuildSelect(B, inRange, LLVM.BuildInBoundsGEP2(B, m._i8, At(bytes, BytesDataOffset), [LLVM.BuildZExt(B, index, m._i64, "")], ""), outside, "");
 
         /// `bget`: one unaligned little-endian load (the targets are little-endian) widened to the MIR
-        /// type; outside the bytes it reads the zeroed constant, so 0. No branch, like `aget`.
+        /// type; outside the bytes it reads the zeroed constant, so 0. Branch-free: byte loops rarely
+        /// step by one element (range-check elimination needs that), and straight-line code lets LLVM
+        /// hoist the null and range tests of other objects out of the loop.
         private LLVMValueRef EmitBytesGet(Instruction i)
         {
             var w = (ByteWidth)i.Imm;

@@ -49,6 +49,21 @@ public sealed unsafe partial class ModuleEmitter
         }
     }
 
+    private uint _profKindId;
+    private LLVMValueRef _likely;
+
+    /// Marks the first successor of a conditional branch as taken almost always.
+    internal void Likely(LLVMValueRef branch)
+    {
+        if (_profKindId == 0) _profKindId = LLVM.GetMDKindIDInContext(_ctx, "prof");
+        if (_likely.IsNull)
+        {
+            LLVMMetadataRef W(uint n) => LLVM.ValueAsMetadata(LLVM.ConstInt(_i32, n, false));
+            _likely = LLVM.MetadataAsValue(_ctx, Md(LLVM.MDStringInContext2(_ctx, "branch_weights"), W(2000), W(1)));
+        }
+        LLVM.SetMetadata(branch, _profKindId, _likely);
+    }
+
     private LLVMMetadataRef Md(params LLVMMetadataRef[] ops)
     {
         fixed (LLVMMetadataRef* p = ops) return LLVM.MDNodeInContext2(_ctx, p, (nuint)ops.Length);
