@@ -13,7 +13,7 @@ public sealed unsafe partial class ModuleEmitter
 
     /// Tags a load or store with its memory kind, so LLVM knows that storing an array element does not
     /// change an array's length or data pointer (which then stay in registers across loop iterations),
-    /// nor writing Bytes data a Bytes's length. Only accesses made by `alen`/`aget`/`aset`/`bget`/`bset`
+    /// nor writing Bytes data a Bytes's length. Only accesses made by `alen`/`aget`/`aset`/`vset`/`bget`/`bset`
     /// are tagged; the others (fields, the runtime's own code behind calls) keep aliasing everything.
     internal void Tbaa(LLVMValueRef access, MemoryKind kind)
     {
