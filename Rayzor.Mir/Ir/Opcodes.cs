@@ -15,7 +15,7 @@ public enum Effects : byte
 }
 
 /// How an opcode's immediate is spelled in the text form.
-public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond }
+public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond, Width }
 
 /// The memory form of a `bget`/`bset` (its immediate): the width in a Bytes's data and the MIR
 /// type the value travels as (Int for U8, U16, I32; Float for F32, F64).
@@ -90,9 +90,9 @@ public static class OpcodeTable
         new(Opcode.VSet, "vset", 3, false, ImmKind.None, Effects.WritesMemory,
             "store an element of an Array of fixed length (haxe.ds.Vector) when the index is inside it, else nothing"),
         new(Opcode.SLen, "slen", 1, true, ImmKind.None, Effects.ReadsMemory, "length of a String in UTF-16 code units"),
-        new(Opcode.BGet, "bget", 2, true, ImmKind.Int, Effects.ReadsMemory,
+        new(Opcode.BGet, "bget", 2, true, ImmKind.Width, Effects.ReadsMemory,
             "read the ByteWidth of the immediate at a byte index of a Bytes's data, little-endian (u8/u16 zero-extended, f32 widened); 0 when not inside its length"),
-        new(Opcode.BSet, "bset", 3, false, ImmKind.Int, Effects.WritesMemory,
+        new(Opcode.BSet, "bset", 3, false, ImmKind.Width, Effects.WritesMemory,
             "store a value as the ByteWidth of the immediate at a byte index of a Bytes's data, little-endian (truncated, f32 rounded); nothing when not inside its length"),
         new(Opcode.New, "new", 0, true, ImmKind.Sym, Effects.Calls, "allocate an instance of a class (fields zeroed, type descriptor set)"),
         new(Opcode.GetField, "getfield", 1, true, ImmKind.Int, Effects.ReadsMemory, "load the field at a byte offset of an object"),

@@ -25,13 +25,18 @@ public sealed partial class Lowerer
             case "blit": Native("rz_bytes_blit", MirType.Void, [Ptr, I32, Ptr, I32, I32], P(0), P(1), P(2), P(3), P(4)); return ValueId.None;
             case "fill": Native("rz_bytes_fill", MirType.Void, [Ptr, I32, I32, I32], P(0), P(1), P(2), P(3)); return ValueId.None;
         }
-        if (f.Name.Length > 3 && (f.Name.StartsWith("get") || f.Name.StartsWith("set"))
-            && Enum.TryParse<ByteWidth>(f.Name[3..], out var w))
+        // getU8/setU8 ... getF64/setF64: the width is the name's suffix
+        ByteWidth? width = f.Name.Length > 3 ? f.Name[3..] switch
+        {
+            "U8" => ByteWidth.U8, "U16" => ByteWidth.U16, "I32" => ByteWidth.I32, "F32" => ByteWidth.F32, "F64" => ByteWidth.F64,
+            _ => null,
+        } : null;
+        if (width is { } w && f.Name.StartsWith("get")) return _b.BGet(w, P(0), P(1));
+        if (width is { } ws && f.Name.StartsWith("set"))
         {
             var bytes = P(0);
             var index = P(1);
-            if (f.Name[0] == 'g') return _b.BGet(w, bytes, index);
-            _b.BSet(w, bytes, index, P(2));
+            _b.BSet(ws, bytes, index, P(2));
             return ValueId.None;
         }
         Error(call.Span, $"{f.FullName} is not supported yet");
