@@ -73,6 +73,9 @@ class BytesFeatures {
 		var big = haxe.Int64.mul(haxe.Int64.ofInt(1000000007), haxe.Int64.ofInt(998244353));
 		Sys.println("product " + big + " / 1000 = " + haxe.Int64.div(big, haxe.Int64.ofInt(1000)) + " neg " + haxe.Int64.neg(big));
 		Sys.println("compare " + haxe.Int64.compare(big, haxe.Int64.ofInt(-1)) + " ucompare " + haxe.Int64.ucompare(big, haxe.Int64.ofInt(-1)));
+		var parsed = haxe.Int64.parseString("-9223372036854775808");
+		Sys.println("parsed " + parsed + " shr 63 " + haxe.Int64.shr(parsed, 63) + " fromFloat " + haxe.Int64.fromFloat(-1e15 - 0.5) + " mod "
+			+ haxe.Int64.mod(big, haxe.Int64.ofInt(1000)));
 
 		// strings: UTF-8 by default, UTF-16LE for RawNative
 		var s = "añ€😀";

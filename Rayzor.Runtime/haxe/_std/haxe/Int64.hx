@@ -87,6 +87,62 @@ abstract Int64(Int64Impl) from Int64Impl to Int64Impl {
 		return neg ? "-" + str : str;
 	}
 
+	/** The decimal `sParam` (an optional `-`, then digits, spaces around); throws on anything else or overflow. **/
+	public static function parseString(sParam:String):Int64 {
+		var base = ofInt(10);
+		var current = ofInt(0);
+		var multiplier = ofInt(1);
+		var sIsNegative = false;
+		var s = StringTools.trim(sParam);
+		if (s.charAt(0) == "-") {
+			sIsNegative = true;
+			s = s.substring(1, s.length);
+		}
+		var len = s.length;
+		for (i in 0...len) {
+			var digitInt = s.charCodeAt(len - 1 - i) - "0".code;
+			if (digitInt < 0 || digitInt > 9)
+				throw "NumberFormatError";
+			if (digitInt != 0) {
+				var digit = ofInt(digitInt);
+				if (sIsNegative) {
+					current = sub(current, mul(multiplier, digit));
+					if (!isNeg(current))
+						throw "NumberFormatError: Underflow";
+				} else {
+					current = add(current, mul(multiplier, digit));
+					if (isNeg(current))
+						throw "NumberFormatError: Overflow";
+				}
+			}
+			multiplier = mul(multiplier, base);
+		}
+		return current;
+	}
+
+	/** The integral part of `f`, which must be finite and within +-(2^53 - 1). **/
+	public static function fromFloat(f:Float):Int64 {
+		if (Math.isNaN(f) || !Math.isFinite(f))
+			throw "Number is NaN or Infinite";
+		var noFractions = f - (f % 1);
+		if (noFractions > 9007199254740991)
+			throw "Conversion overflow";
+		if (noFractions < -9007199254740991)
+			throw "Conversion underflow";
+		var result = ofInt(0);
+		var negative = noFractions < 0;
+		var rest = negative ? -noFractions : noFractions;
+		var i = 0;
+		while (rest >= 1) {
+			var curr = rest % 2;
+			rest = rest / 2;
+			if (curr >= 1)
+				result = add(result, shl(ofInt(1), i));
+			i++;
+		}
+		return negative ? neg(result) : result;
+	}
+
 	/** Signed division with the remainder (its sign is the dividend's); throws on a zero divisor. **/
 	public static function divMod(dividend:Int64, divisor:Int64):{quotient:Int64, modulus:Int64} {
 		if (divisor.high == 0) {
