@@ -17,6 +17,10 @@ public sealed partial class Typer
     /// The element type when `t` is an Array, else null.
     private HType? ArrayElem(HType t) => t.Follow() is TInst i && i.Class == ArraySym ? i.Params[0] : null;
 
+    /// The element type when `t` is Rayzor's extern `haxe.ds.Vector` (an Array of fixed length at run time), else null.
+    private static HType? VectorElem(HType t) =>
+        t.Follow() is TInst { Class: { Name: "Vector", IsExtern: true, Module.Pack: ["haxe", "ds"] } } i ? i.Params[0] : null;
+
     private TExpr TypeArrayLiteral(ArrayLiteral a, HType? expected)
     {
         if (a.Items.Count == 1 && a.Items[0] is ForExpr or WhileExpr) return IsMapComprehension(a.Items[0]) ? TypeMapComprehension(a) : TypeComprehension(a);
@@ -74,7 +78,7 @@ public sealed partial class Typer
         if (MapParams(target.Type) is { } kv) return TypeMapIndex(ix, target, kv);
         if (IsUserAbstract(target.Type) && ArrayElem(target.Type) == null) return TypeAbstractIndex(ix, target);
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
-        if (ArrayElem(target.Type) is { } elem) return new TIndex(ix.Span, elem, target, index);
+        if ((ArrayElem(target.Type) ?? VectorElem(target.Type)) is { } elem) return new TIndex(ix.Span, elem, target, index);
         if (_core.IsDynamic(target.Type)) return new TIndex(ix.Span, TDynamic.Instance, target, index); // checked at run time
         if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");
         return Unsupported(ix.Span, $"Array access on {target.Type}");

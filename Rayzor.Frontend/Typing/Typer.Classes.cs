@@ -42,13 +42,13 @@ public sealed partial class Typer
         BuildClassHeader(cls);
         if (cls.IsInterface) { Error(n.Span, $"Cannot instantiate interface {cls.Name}"); return Poisoned(n.Span); }
         if (IsMapClass(cls)) return TypeNewMap(n, cls, expected);
-        if (cls.IsExtern && cls != ArraySym && cls.FullName != "StringBuf") return Unsupported(n.Span, $"new {cls.Name}");
+        // extern classes the runtime makes: StringBuf, Vector (an Array of fixed length)
+        if (cls.IsExtern && cls != ArraySym && cls.FullName is not ("StringBuf" or "haxe.ds.Vector")) return Unsupported(n.Span, $"new {cls.Name}");
         var type = (TInst)MakeType(cls, typeArgs, n.Span);
         if (expected != null && expected.Follow() is TInst e && e.Class == cls) Unify(type, expected);
         if (cls == ArraySym)
             return new TArrayDecl(n.Span, type, type.Params[0], []);
-        if (cls.IsExtern) return new TNew(n.Span, type, cls, []); // StringBuf: made by the runtime
-        UseClass(cls);
+        if (!cls.IsExtern) UseClass(cls);
         var ctor = ConstructorOf(cls);
         var args = new List<TExpr>();
         if (ctor != null)

@@ -52,13 +52,13 @@ public sealed partial class Typer
                 var callee = InstanceFieldExpr(inf.Span, inf.Target, acc);
                 return new TCall(inf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
             }
-            case TInstanceField inf when inf.Field.Owner is AbstractSymbol a && a.Fields.TryGetValue(name, out var aacc)
-                                         && inf.Target.Type.Follow() is TAbstract ta && ta.Abstract == a:
+            case TInstanceField inf when inf.Target.Type.Follow() is TAbstract ta && ta.Abstract.Fields.TryGetValue(name, out var aacc):
             {
-                UseAbstract(a);
+                // an abstract's accessor is one of its instance functions (the value is its first argument)
+                UseAbstract(ta.Abstract);
                 EnsureTyped(aacc);
                 Enqueue(aacc);
-                var type = a.Params.Count > 0 ? TypeSubst.Apply(aacc.Type!, a.Params, ta.Params) : aacc.Type!;
+                var type = ta.Abstract.Params.Count > 0 ? TypeSubst.Apply(aacc.Type!, ta.Abstract.Params, ta.Params) : aacc.Type!;
                 return new TCall(inf.Span, ((TFun)type.Follow()).Return, new TInstanceField(inf.Span, type, inf.Target, aacc), args);
             }
             case TStaticField sf when sf.Field.Owner is ClassSymbol c && c.Statics.TryGetValue(name, out var sacc):

@@ -6,61 +6,109 @@ namespace Rayzor.LlvmBackend.Emit;
 public sealed unsafe partial class ModuleEmitter
 {
     /// Field offsets of docs/abi.md.
-    internal const int StringLengthOffset = 8, ArrayLengthOffset = 8, ArrayDataOffset = 24;
+    internal const int StringLengthOffset = 8, ArrayLengthOffset = 8, ArrayDataOffset = 24, BytesLengthOffset = 8, BytesDataOffset = 16;
 
     private sealed partial class FunctionEmitter
     {
         private LLVMValueRef At(LLVMValueRef basePtr, int offset) =>
             LLVM.BuildInBoundsGEP2(B, m._i8, basePtr, [LLVM.ConstInt(m._i64, (ulong)offset, false)], "");
 
-        private LLVMValueRef LoadI32(LLVMValueRef basePtr, int offset, HeapAccess kind) => m.Tag(LLVM.BuildLoad2(B, m._i32, At(basePtr, offset), ""), kind);
+        private LLVMValueRef LoadI32(LLVMValueRef basePtr, int offset) => LLVM.BuildLoad2(B, m._i32, At(basePtr, offset), "");
+
+        private LLVMValueRef Load(LLVMTypeRef t, LLVMValueRef ptr, MemoryKind kind)
+        {
+            var v = LLVM.BuildLoad2(B, t, ptr, "");
+            m.Tbaa(v, kind);
+            return v;
+        }
+
+        private void Store(LLVMValueRef v, LLVMValueRef ptr, MemoryKind kind) => m.Tbaa(LLVM.BuildStore(B, v, ptr), kind);
+
+        /// `alen`: the length of an Array.
+        private LLVMValueRef ArrayLength(LLVMValueRef arr) => Load(m._i32, At(arr, ArrayLengthOffset), MemoryKind.ArrayHeader);
 
         /// The memory type of an element stored as `t` (Bool is one byte).
         private LLVMTypeRef Slot(MirType t) => t == MirType.Bool ? m._i8 : m.Llvm(t);
 
-        private LLVMValueRef ElementPtr(LLVMValueRef arr, LLVMValueRef index, MirType t)
-        {
-            var data = m.Tag(LLVM.BuildLoad2(B, m._ptr, At(arr, ArrayDataOffset), ""), HeapAccess.ArrayData);
-            var wide = LLVM.BuildZExt(B, index, m._i64, "");
-            return LLVM.BuildInBoundsGEP2(B, Slot(t), data, [wide], "");
-        }
+        /// The length and data pointer of an Array (the data field is always readable; null while empty).
+        private (LLVMValueRef Length, LLVMValueRef Data) ArrayHeader(LLVMValueRef arr) =>
+            (ArrayLength(arr), Load(m._ptr, At(arr, ArrayDataOffset), MemoryKind.ArrayHeader));
+
+        private LLVMValueRef ElementPtr(LLVMValueRef data, LLVMValueRef index, MirType t) =>
+            LLVM.BuildInBoundsGEP2(B, Slot(t), data, [LLVM.BuildZExt(B, index, m._i64, "")], "");
 
         private LLVMBasicBlockRef NewBlock(string name) => LLVM.AppendBasicBlockInContext(m._ctx, m._functions[f.Name].Fn, name);
 
-        /// `aget`: in bounds (unsigned compare, so negative indices fail too) loads, else the default.
+        /// `aget`: in bounds (unsigned compare, so negative indices fail too) the element, else the default.
         private LLVMValueRef EmitArrayGet(Instruction i)
         {
-            var arr = A(i, 0);
+            var (length, data) = ArrayHeader(A(i, 0));
             var index = A(i, 1);
-            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset, HeapAccess.ArrayLength), "");
+            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
+            return Guarded(inBounds, m.Llvm(i.Type), () =>
+            {
+                var v = Load(Slot(i.Type), ElementPtr(data, index, i.Type), MemoryKind.ArrayElement);
+                return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
+            });
+        }
+
+        /// `cond ? load() : 0` with `cond` marked likely, as a branch: LLVM's range-check elimination
+        /// (irce, run after the standard pipeline) then splits a loop so that its main part runs
+        /// without the test.
+        private LLVMValueRef Guarded(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> load)
+        {
             var from = LLVM.GetInsertBlock(B);
-            var load = NewBlock("aget");
-            var join = NewBlock("aget.join");
-            LLVM.BuildCondBr(B, inBounds, load, join);
-            LLVM.PositionBuilderAtEnd(B, load);
-            var v = m.Tag(LLVM.BuildLoad2(B, Slot(i.Type), ElementPtr(arr, index, i.Type), ""), ModuleEmitter.ElementAccess(i.Type));
-            if (i.Type == MirType.Bool) v = LLVM.BuildTrunc(B, v, m._i1, "");
+            var then = NewBlock("inbounds");
+            var join = NewBlock("inbounds.join");
+            LikelyBr(cond, then, join);
+            LLVM.PositionBuilderAtEnd(B, then);
+            var v = load();
+            var end = LLVM.GetInsertBlock(B);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
-            var phi = LLVM.BuildPhi(B, m.Llvm(i.Type), "");
-            LLVM.AddIncoming(phi, [v, LLVM.ConstNull(m.Llvm(i.Type))], [load, from]);
+            var phi = LLVM.BuildPhi(B, type, "");
+            LLVM.AddIncoming(phi, [v, LLVM.ConstNull(type)], [end, from]);
             return phi;
         }
 
-        /// `aset`: in bounds stores inline, else the runtime grows the array.
-        private void EmitArraySet(Instruction i)
+        /// `if (cond) store()` with `cond` marked likely.
+        private void GuardedStore(LLVMValueRef cond, Action store)
+        {
+            var then = NewBlock("inbounds");
+            var join = NewBlock("inbounds.join");
+            LikelyBr(cond, then, join);
+            LLVM.PositionBuilderAtEnd(B, then);
+            store();
+            LLVM.BuildBr(B, join);
+            LLVM.PositionBuilderAtEnd(B, join);
+        }
+
+        private void LikelyBr(LLVMValueRef cond, LLVMBasicBlockRef then, LLVMBasicBlockRef els) =>
+            m.Likely(LLVM.BuildCondBr(B, cond, then, els));
+
+        /// `aset`: in bounds stores inline, else the runtime grows the array. `vset` (a Vector, whose
+        /// length is fixed) stores out of bounds into a scratch slot nobody reads: no branch and no
+        /// call, so in a loop the array's header and other memory stay in registers.
+        private void EmitArraySet(Instruction i, bool grow)
         {
             var arr = A(i, 0);
             var index = A(i, 1);
             var value = A(i, 2);
             var t = f.TypeOf(i.Args[2]);
-            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset, HeapAccess.ArrayLength), "");
+            var stored = t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i8, "") : value;
+            var (length, data) = ArrayHeader(arr);
+            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
+            if (!grow)
+            {
+                GuardedStore(inBounds, () => Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement));
+                return;
+            }
             var store = NewBlock("aset");
             var slow = NewBlock("aset.grow");
             var join = NewBlock("aset.join");
-            LLVM.BuildCondBr(B, inBounds, store, slow);
+            LikelyBr(inBounds, store, slow);
             LLVM.PositionBuilderAtEnd(B, store);
-            m.Tag(LLVM.BuildStore(B, t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i8, "") : value, ElementPtr(arr, index, t)), ModuleEmitter.ElementAccess(t));
+            Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, slow);
             var suffix = t switch { MirType.I32 => "i32", MirType.F64 => "f64", MirType.Bool => "bool", _ => "ptr" };
@@ -69,6 +117,71 @@ public sealed unsafe partial class ModuleEmitter
             m.Call(setter, [arr, index, abiValue]);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
+        }
+
+        /// The memory type of a `bget`/`bset` width.
+        private LLVMTypeRef MemType(ByteWidth w) => w switch
+        {
+            ByteWidth.U8 => m._i8,
+            ByteWidth.U16 => m._i16,
+            ByteWidth.I32 => m._i32,
+            ByteWidth.F32 => LLVM.FloatTypeInContext(m._ctx),
+            _ => m._f64,
+        };
+
+        private static int WidthOf(ByteWidth w) => w switch { ByteWidth.U8 => 1, ByteWidth.U16 => 2, ByteWidth.I32 or ByteWidth.F32 => 4, _ => 8 };
+
+        /// Whether bytes `index .. index + width - 1` lie inside a Bytes's length (an unsigned test,
+        /// so negative indices fail too).
+        private LLVMValueRef BytesInRange(LLVMValueRef bytes, LLVMValueRef index, ByteWidth w)
+        {
+            var length = Load(m._i32, At(bytes, BytesLengthOffset), MemoryKind.BytesLength);
+            if (w == ByteWidth.U8) return LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
+            var end = LLVM.BuildAdd(B, LLVM.BuildZExt(B, index, m._i64, ""), LLVM.ConstInt(m._i64, (ulong)WidthOf(w), false), "");
+            return LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULE, end, LLVM.BuildZExt(B, length, m._i64, ""), "");
+        }
+
+        /// The address of byte `index` of a Bytes's data, which follows its header, when `inRange`;
+        /// else the zeroed constant (reads) or the scratch slot (writes).
+        private LLVMValueRef BytePtr(LLVMValueRef bytes, LLVMValueRef index, LLVMValueRef inRange, LLVMValueRef outside) =>
+            LLVM.BuildSelect(B, inRange, LLVM.BuildInBoundsGEP2(B, m._i8, At(bytes, BytesDataOffset), [LLVM.BuildZExt(B, index, m._i64, "")], ""), outside, "");
+
+        /// `bget`: one unaligned little-endian load (the targets are little-endian) widened to the MIR
+        /// type; outside the bytes it reads the zeroed constant, so 0. Branch-free: byte loops rarely
+        /// step by one element (range-check elimination needs that), and straight-line code lets LLVM
+        /// hoist the null and range tests of other objects out of the loop.
+        private LLVMValueRef EmitBytesGet(Instruction i)
+        {
+            var w = (ByteWidth)i.Imm;
+            var bytes = A(i, 0);
+            var index = A(i, 1);
+            var raw = Load(MemType(w), BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ZeroSlot), MemoryKind.BytesData);
+            LLVM.SetAlignment(raw, 1);
+            return w switch
+            {
+                ByteWidth.U8 or ByteWidth.U16 => LLVM.BuildZExt(B, raw, m._i32, ""),
+                ByteWidth.F32 => LLVM.BuildFPExt(B, raw, m._f64, ""),
+                _ => raw,
+            };
+        }
+
+        /// `bset`: the value narrowed to the width in one unaligned store; outside the bytes it goes to
+        /// the scratch slot.
+        private void EmitBytesSet(Instruction i)
+        {
+            var w = (ByteWidth)i.Imm;
+            var bytes = A(i, 0);
+            var index = A(i, 1);
+            var v = A(i, 2);
+            v = w switch
+            {
+                ByteWidth.U8 or ByteWidth.U16 => LLVM.BuildTrunc(B, v, MemType(w), ""),
+                ByteWidth.F32 => LLVM.BuildFPTrunc(B, v, MemType(w), ""),
+                _ => v,
+            };
+            var st = LLVM.BuildStore(B, v, BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ScratchSlot));
+            m.Tbaa(st, MemoryKind.BytesData);
+            LLVM.SetAlignment(st, 1);
         }
     }
 }

@@ -152,10 +152,12 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.GetField: NullCheck(A(i, 0)); Def(i, EmitGetField(i)); break;
                 case Opcode.SetField: NullCheck(A(i, 0)); EmitSetField(i); break;
                 case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); break;
-                case Opcode.ALen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), ArrayLengthOffset, HeapAccess.ArrayLength)); break;
-                case Opcode.SLen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), StringLengthOffset, HeapAccess.StringLength)); break;
+                case Opcode.ALen: NullCheck(A(i, 0)); Def(i, ArrayLength(A(i, 0))); break;
+                case Opcode.SLen: NullCheck(A(i, 0)); Def(i, m.Tag(LLVM.BuildLoad2(B, m._i32, At(A(i, 0), StringLengthOffset), ""), HeapAccess.StringLength)); break;
                 case Opcode.AGet: NullCheck(A(i, 0)); Def(i, EmitArrayGet(i)); break;
-                case Opcode.ASet: NullCheck(A(i, 0)); EmitArraySet(i); break;
+                case Opcode.ASet or Opcode.VSet: NullCheck(A(i, 0)); EmitArraySet(i, grow: i.Op == Opcode.ASet); break;
+                case Opcode.BGet: NullCheck(A(i, 0)); Def(i, EmitBytesGet(i)); break;
+                case Opcode.BSet: NullCheck(A(i, 0)); EmitBytesSet(i); break;
                 case Opcode.Br:
                     Incoming(blk, i.Targets[0]);
                     LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);

@@ -13,10 +13,10 @@ internal enum HeapAccess
     /// An object's (or cell's, enum value's, closure environment's) field of that representation,
     /// the object header included.
     FieldI32, FieldF64, FieldPtr, FieldBool,
-    /// An array element of that storage.
-    ElemI32, ElemF64, ElemPtr, ElemBool,
-    /// An array's length (changed only by the runtime) and its data pointer.
-    ArrayLength, ArrayData,
+    /// An array's header (length and data pointer, changed only by the runtime) and its elements.
+    ArrayHeader, ArrayElement,
+    /// The bytes of a haxe.io.Bytes (its length is an Int field).
+    BytesData,
     /// A string's length (strings are immutable).
     StringLength,
     /// An entry of a type descriptor's vtable or itable (constant data).
@@ -42,14 +42,6 @@ public sealed unsafe partial class ModuleEmitter
         MirType.F64 => HeapAccess.FieldF64,
         MirType.Bool => HeapAccess.FieldBool,
         _ => HeapAccess.FieldPtr,
-    };
-
-    internal static HeapAccess ElementAccess(MirType t) => t switch
-    {
-        MirType.I32 => HeapAccess.ElemI32,
-        MirType.F64 => HeapAccess.ElemF64,
-        MirType.Bool => HeapAccess.ElemBool,
-        _ => HeapAccess.ElemPtr,
     };
 
     /// A root, one scalar type node per kind under it, and the access tags `!{T, T, 0}`.

@@ -80,16 +80,24 @@ public static class LlvmTargets
 
     /// <summary>
     /// The new-pass-manager pipeline text for <paramref name="level"/>: <c>default&lt;O0&gt;</c> ...
-    /// <c>default&lt;O3&gt;</c>.
+    /// <c>default&lt;O3&gt;</c>; O2 and O3 then run <see cref="RangeCheckElimination"/>.
     /// </summary>
     public static string PipelineFor(OptLevel level) => level switch
     {
         OptLevel.O0 => "default<O0>",
         OptLevel.O1 => "default<O1>",
-        OptLevel.O2 => "default<O2>",
-        OptLevel.O3 => "default<O3>",
+        OptLevel.O2 => "default<O2>," + RangeCheckElimination,
+        OptLevel.O3 => "default<O3>," + RangeCheckElimination,
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
+
+    /// <summary>
+    /// Inductive range-check elimination and its clean-up. Array, Vector and Bytes accesses test their
+    /// index against the length (the in-bounds branch marked likely); <c>irce</c> splits a loop whose
+    /// index steps by one so that its main part runs without the tests, after which the loads they
+    /// guarded become unconditional and their invariant parts (an array's data pointer) are hoisted.
+    /// </summary>
+    public const string RangeCheckElimination = "function(irce,simplifycfg,instcombine,loop-mssa(licm),gvn,simplifycfg)";
 
     /// <summary>
     /// A target machine for <paramref name="triple"/> (normalized first) with position-independent

@@ -38,6 +38,11 @@ public sealed class MirBuilder(MirFunction function)
 
     public void SetField(ValueId obj, int offset, ValueId v) => Emit(Opcode.SetField, MirType.Void, [obj, v], offset);
 
+    public ValueId BGet(ByteWidth w, ValueId bytes, ValueId index) =>
+        Emit(Opcode.BGet, w is ByteWidth.F32 or ByteWidth.F64 ? MirType.F64 : MirType.I32, [bytes, index], (long)w);
+
+    public void BSet(ByteWidth w, ValueId bytes, ValueId index, ValueId v) => Emit(Opcode.BSet, MirType.Void, [bytes, index, v], (long)w);
+
     public ValueId VCall(int slot, MirType ret, List<ValueId> args) => Emit(Opcode.VCall, ret, args, slot);
 
     public ValueId ICall(int selector, MirType ret, List<ValueId> args) => Emit(Opcode.ICall, ret, args, selector);

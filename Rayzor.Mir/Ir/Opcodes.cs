@@ -15,7 +15,11 @@ public enum Effects : byte
 }
 
 /// How an opcode's immediate is spelled in the text form.
-public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond }
+public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond, Width }
+
+/// The memory form of a `bget`/`bset` (its immediate): the width in a Bytes's data and the MIR
+/// type the value travels as (Int for U8, U16, I32; Float for F32, F64).
+public enum ByteWidth : byte { U8, U16, I32, F32, F64 }
 
 /// The MIR opcode set. Declared once here; OpcodeTable gives each its spelling, shape and effects.
 public enum Opcode : byte
@@ -27,7 +31,7 @@ public enum Opcode : byte
     IToF, FToI,
     Call, CallNative,
     GLoad, GStore,
-    ALen, AGet, ASet, SLen,
+    ALen, AGet, ASet, VSet, SLen, BGet, BSet,
     New, GetField, SetField, VCall, ICall,
     Alloc, Closure, CallClosure, DynCall,
     Br, BrIf, Ret, Unreachable,
@@ -83,7 +87,13 @@ public static class OpcodeTable
         new(Opcode.ALen, "alen", 1, true, ImmKind.None, Effects.ReadsMemory, "length of an Array"),
         new(Opcode.AGet, "aget", 2, true, ImmKind.None, Effects.ReadsMemory, "element of an Array stored unboxed as the result type; the default (0, 0.0, false, null) out of bounds"),
         new(Opcode.ASet, "aset", 3, false, ImmKind.None, Effects.WritesMemory | Effects.Calls, "store an element, growing the Array when the index is past its end"),
+        new(Opcode.VSet, "vset", 3, false, ImmKind.None, Effects.WritesMemory,
+            "store an element of an Array of fixed length (haxe.ds.Vector) when the index is inside it, else nothing"),
         new(Opcode.SLen, "slen", 1, true, ImmKind.None, Effects.ReadsMemory, "length of a String in UTF-16 code units"),
+        new(Opcode.BGet, "bget", 2, true, ImmKind.Width, Effects.ReadsMemory,
+            "read the ByteWidth of the immediate at a byte index of a Bytes's data, little-endian (u8/u16 zero-extended, f32 widened); 0 when not inside its length"),
+        new(Opcode.BSet, "bset", 3, false, ImmKind.Width, Effects.WritesMemory,
+            "store a value as the ByteWidth of the immediate at a byte index of a Bytes's data, little-endian (truncated, f32 rounded); nothing when not inside its length"),
         new(Opcode.New, "new", 0, true, ImmKind.Sym, Effects.Calls, "allocate an instance of a class (fields zeroed, type descriptor set)"),
         new(Opcode.GetField, "getfield", 1, true, ImmKind.Int, Effects.ReadsMemory, "load the field at a byte offset of an object"),
         new(Opcode.SetField, "setfield", 2, false, ImmKind.Int, Effects.WritesMemory, "store the field at a byte offset of an object"),

@@ -68,9 +68,12 @@ public sealed partial class Lowerer
             Native("rz_array_set_dyn", MirType.Void, [MirType.Ptr, MirType.I32, MirType.Ptr], arr, i, Adapt(value, MirType.Ptr));
             return value;
         }
-        _b.Op(Opcode.ASet, MirType.Void, arr, i, Adapt(value, storage.Value));
+        _b.Op(StoreOpOf(ix.Target), MirType.Void, arr, i, Adapt(value, storage.Value));
         return value;
     }
+
+    /// `aset` grows an Array; a Vector's length is fixed, and out of range its `vset` stores nothing.
+    private static Opcode StoreOpOf(TExpr array) => array.Type.Follow() is TInst i && IsVectorClass(i.Class) ? Opcode.VSet : Opcode.ASet;
 
     /// `for (v in a)`: `i = 0; while (i < a.length) { v = a[i]; i++; body }`.
     private void LowerForArray(TForArray fa)

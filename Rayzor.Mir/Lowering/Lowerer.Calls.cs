@@ -49,6 +49,11 @@ public sealed partial class Lowerer
         var a = call.Args;
         ValueId F(int i) => LowerValue(a[i]);
         if (f.Owner.FullName is "Reflect" or "Type" && LowerReflectCall(call, f) is { } reflected) return reflected;
+        switch (f.Owner.FullName)
+        {
+            case "rayzor.BytesAccess": return LowerBytesAccess(call, f);
+            case "haxe.ds.Vector": return LowerVectorStatic(call, f);
+        }
         switch (f.FullName)
         {
             case "Sys.println": Native("rz_println", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;

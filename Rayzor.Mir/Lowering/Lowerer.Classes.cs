@@ -265,6 +265,7 @@ public sealed partial class Lowerer
     {
         if (n.Class.IsExtern && n.Class.FullName == "StringBuf") return Native("rz_sb_new", MirType.Ptr, []);
         if (IsMapClass(n.Class)) return LowerNewMap(n);
+        if (IsVectorClass(n.Class)) return LowerNewVector(n);
         var obj = NewObject(n.Class);
         if (CtorFnOf(n.Class) is { } ctor)
         {

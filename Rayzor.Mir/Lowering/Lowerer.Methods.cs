@@ -8,7 +8,9 @@ namespace Rayzor.Mir.Lowering;
 /// runtime natives (docs/abi.md).
 public sealed partial class Lowerer
 {
-    private static HType? ElemOf(HType t) => t.Follow() is TInst { Class.Name: "Array" } i && i.Class.Module.Pack.Count == 0 ? i.Params[0] : null;
+    /// The element type of an Array, or of a `haxe.ds.Vector` (an Array of fixed length); else null.
+    private static HType? ElemOf(HType t) =>
+        t.Follow() is TInst i && ((i.Class.Name == "Array" && i.Class.Module.Pack.Count == 0) || IsVectorClass(i.Class)) ? i.Params[0] : null;
 
     private ValueId LowerInstanceField(TInstanceField f)
     {
@@ -19,6 +21,7 @@ public sealed partial class Lowerer
                 case "Array.length": return _b.Op(Opcode.ALen, MirType.I32, LowerValue(f.Target));
                 case "String.length": return _b.Op(Opcode.SLen, MirType.I32, LowerValue(f.Target));
                 case "StringBuf.length": return Native("rz_sb_length", MirType.I32, [MirType.Ptr], LowerValue(f.Target));
+                case "haxe.ds.Vector.length": return _b.Op(Opcode.ALen, MirType.I32, LowerValue(f.Target));
             }
         }
         Error(f.Span, $"{f.Field.FullName} cannot be compiled yet");
@@ -34,6 +37,7 @@ public sealed partial class Lowerer
         ValueId P(int i) => LowerValue(a[i]);
         const MirType Ptr = MirType.Ptr, I32 = MirType.I32;
         if (LowerMapMethod(call, self, target, f) is { } mapResult) return mapResult;
+        if (f.Owner is ClassSymbol oc && IsVectorClass(oc) && LowerVectorMethod(call, self, target, f) is { } vectorResult) return vectorResult;
         if (f.Owner.FullName == "Array")
         {
             var storage = StorageOf(ElemOf(target.Type) ?? TDynamic.Instance) ?? Ptr;

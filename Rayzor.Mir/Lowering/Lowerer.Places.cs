@@ -22,7 +22,7 @@ public sealed partial class Lowerer
                     return new Place(
                         () => Native("rz_array_get_dyn", MirType.Ptr, [MirType.Ptr, MirType.I32], arr, i),
                         v => Native("rz_array_set_dyn", MirType.Void, [MirType.Ptr, MirType.I32, MirType.Ptr], arr, i, Adapt(v, MirType.Ptr)));
-                return new Place(() => _b.Op(Opcode.AGet, storage.Value, arr, i), v => _b.Op(Opcode.ASet, MirType.Void, arr, i, Adapt(v, storage.Value)));
+                return new Place(() => _b.Op(Opcode.AGet, storage.Value, arr, i), v => _b.Op(StoreOpOf(ix.Target), MirType.Void, arr, i, Adapt(v, storage.Value)));
             }
             case TInstanceField f when FieldSlot(f.Target, f.Field) is { } slot:
             {

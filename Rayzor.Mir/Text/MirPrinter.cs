@@ -52,6 +52,7 @@ public static class MirPrinter
             case ImmKind.Str: sb.Append(" $").Append(i.Imm); break;
             case ImmKind.Sym: sb.Append(" @").Append(i.Sym); break;
             case ImmKind.Cond: sb.Append(' ').Append(((Cond)i.Imm).ToString().ToLowerInvariant()); break;
+            case ImmKind.Width: sb.Append(' ').Append(((ByteWidth)i.Imm).ToString().ToLowerInvariant()); break;
         }
         if (i.Args.Count > 0) sb.Append(info.Imm is ImmKind.None ? " " : ", ").Append(string.Join(", ", i.Args));
         foreach (var t in i.Targets)

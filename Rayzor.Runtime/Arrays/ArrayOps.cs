@@ -595,4 +595,29 @@ public static unsafe partial class ArrayOps
         else
             Truncate(a, length);
     }
+
+    /// <summary><c>Vector.blit</c>: copies <paramref name="len"/> elements, the ranges may overlap. In range
+    /// and of one kind it is a memmove; otherwise element by element as <c>dst[d + i] = src[s + i]</c>
+    /// (reads past the end give defaults, writes past the end grow, as the std's Array fallback does).</summary>
+    public static void Blit(HArray* src, int srcPos, HArray* dst, int dstPos, int len)
+    {
+        Check(src);
+        Check(dst);
+        if (len <= 0)
+            return;
+        if (src->ElemKind == dst->ElemKind && srcPos >= 0 && dstPos >= 0
+            && (long)srcPos + len <= src->Length && (long)dstPos + len <= dst->Length)
+        {
+            int size = ElemKind.Size(src->ElemKind);
+            Buffer.MemoryCopy((byte*)src->Data + (nint)srcPos * size, (byte*)dst->Data + (nint)dstPos * size,
+                (long)(dst->Length - dstPos) * size, (long)len * size);
+            return;
+        }
+        bool backwards = src == dst && srcPos < dstPos;
+        for (int k = 0; k < len; k++)
+        {
+            int i = backwards ? len - 1 - k : k;
+            SetDyn(dst, dstPos + i, GetDyn(src, srcPos + i));
+        }
+    }
 }

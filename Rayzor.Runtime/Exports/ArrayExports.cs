@@ -104,6 +104,9 @@ public static unsafe class ArrayExports
     [UnmanagedCallersOnly(EntryPoint = "rz_array_copy")]
     public static HArray* Copy(HArray* a) => ArrayOps.Copy(a);
 
+    [UnmanagedCallersOnly(EntryPoint = "rz_array_blit")]
+    public static void Blit(HArray* src, int srcPos, HArray* dst, int dstPos, int len) => ArrayOps.Blit(src, srcPos, dst, dstPos, len);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_array_slice")]
     public static HArray* Slice(HArray* a, int pos, int end) => ArrayOps.Slice(a, pos, end);
 

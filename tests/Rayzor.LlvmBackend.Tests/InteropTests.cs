@@ -358,7 +358,7 @@ public sealed class InteropTests : IDisposable
         Assert.Equal(LLVMCodeGenOptLevel.LLVMCodeGenLevelNone, LlvmTargets.CodeGenLevel(OptLevel.O0));
         Assert.Equal(LLVMCodeGenOptLevel.LLVMCodeGenLevelDefault, LlvmTargets.CodeGenLevel(OptLevel.O2));
         Assert.Equal(LLVMCodeGenOptLevel.LLVMCodeGenLevelAggressive, LlvmTargets.CodeGenLevel(OptLevel.O3));
-        Assert.Equal("default<O2>", LlvmTargets.PipelineFor(OptLevel.O2));
+        Assert.Equal("default<O2>," + LlvmTargets.RangeCheckElimination, LlvmTargets.PipelineFor(OptLevel.O2));
         Assert.Equal("x86_64-unknown-linux-gnu", LlvmTargets.NormalizeTriple("x86_64-linux-gnu"));
     }
 

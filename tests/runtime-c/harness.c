@@ -22,6 +22,7 @@ enum { RZ_ELEM_PTR = 0, RZ_ELEM_I32 = 1, RZ_ELEM_F64 = 2, RZ_ELEM_BOOL = 3 };
 typedef struct HString { const TypeDesc *td; int32_t length; int32_t hash; uint16_t chars[]; } HString;
 typedef struct HArray { const TypeDesc *td; int32_t length, capacity, elemKind, reserved; void *data; } HArray;
 typedef struct HClosure { const TypeDesc *td; void *fn; void *env; } HClosure;
+typedef struct HBytes { const TypeDesc *td; int32_t length, reserved; uint8_t data[]; } HBytes;
 typedef struct RzBuiltins {
     const TypeDesc *string, *boxInt, *boxFloat, *boxBool, *array, *closure, *anon;
     const TypeDesc **types;                                                       /* none here */
@@ -68,6 +69,12 @@ HString *rz_string_from_char_code(int32_t);
 void *rz_std_parse_int(HString *);
 double rz_std_parse_float(HString *);
 int32_t rz_string_hash(HString *);
+HBytes *rz_bytes_alloc(const TypeDesc *td, int32_t length);
+HBytes *rz_bytes_of_string(const TypeDesc *td, HString *s, int32_t raw);
+HString *rz_bytes_get_string(HBytes *b, int32_t pos, int32_t len, int32_t raw);
+void rz_bytes_blit(HBytes *dst, int32_t dstPos, HBytes *src, int32_t srcPos, int32_t len);
+void rz_bytes_fill(HBytes *b, int32_t pos, int32_t len, int32_t value);
+void rz_array_blit(HArray *src, int32_t srcPos, HArray *dst, int32_t dstPos, int32_t len);
 size_t GC_get_heap_size(void); /* Boehm, linked statically from libgc.a */
 void GC_gcollect(void);
 
@@ -79,6 +86,7 @@ static const TypeDesc td_bool = { RZ_KIND_BOOL, 16, "Bool" };
 static const TypeDesc td_array = { RZ_KIND_ARRAY, 32, "Array" };
 static const TypeDesc td_closure = { RZ_KIND_CLOSURE, 24, "Closure" };
 static const TypeDesc td_main = { RZ_KIND_CLASS, 8, "Main" };
+static const TypeDesc td_bytes = { RZ_KIND_CLASS, 16, "haxe.io.Bytes" };
 static const TypeDesc td_anon = { RZ_KIND_ANON, 24, "Anon" };
 static const TypeDesc *const no_types[] = { 0 };
 static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure, &td_anon, (const TypeDesc **)no_types };
@@ -237,6 +245,39 @@ static int arrays(void) {
     return ok;
 }
 
+static int bytes(void) {
+    int ok = 1;
+    HBytes *b = rz_bytes_of_string(&td_bytes, s_unicode, 0); /* UTF-8 */
+    ok &= b->td == &td_bytes && b->length > s_unicode->length;
+    HString *back = rz_bytes_get_string(b, 0, b->length, 0);
+    ok &= rz_string_equals(back, s_unicode);
+    HBytes *raw = rz_bytes_of_string(&td_bytes, s_abc, 1); /* UTF-16LE */
+    ok &= raw->length == 6 && raw->data[0] == 'a' && raw->data[1] == 0;
+    ok &= rz_string_equals(rz_bytes_get_string(raw, 0, 6, 1), s_abc);
+    HBytes *z = rz_bytes_alloc(&td_bytes, 10);
+    ok &= z->length == 10 && z->data[9] == 0;
+    rz_bytes_fill(z, 0, 10, '.' + 256); /* the low byte */
+    rz_bytes_blit(z, 2, raw, 0, 5);
+    rz_bytes_blit(z, 3, z, 2, 5); /* overlapping: a memmove */
+    char hex[64] = {0};
+    for (int i = 0; i < z->length; i++) snprintf(hex + 2 * i, 3, "%02x", z->data[i]);
+    rz_println(cat3(ascii("bytes "), back, cat(ascii(" blit "), ascii(hex))));
+    uint8_t bad[] = {'A', 0xFF, 'B', 0xC3};
+    HBytes *inv = rz_bytes_alloc(&td_bytes, 4);
+    memcpy(inv->data, bad, 4);
+    HString *replaced = rz_bytes_get_string(inv, 0, 4, 0);
+    ok &= replaced->length == 4 && replaced->chars[1] == 0xFFFD && replaced->chars[3] == 0xFFFD;
+
+    HArray *v = rz_array_new(RZ_ELEM_I32, 5);
+    for (int i = 0; i < 5; i++) ((int32_t *)v->data)[i] = i + 1;
+    rz_array_blit(v, 0, v, 1, 4); /* overlapping, same kind */
+    HArray *boxed = rz_array_new(RZ_ELEM_PTR, 3);
+    rz_array_blit(v, 2, boxed, 0, 3); /* another kind: element by element, boxed */
+    rz_println(cat3(ascii("vector blit "), rz_std_string(v), cat(ascii(" "), rz_std_string(boxed))));
+    rz_println(ok ? ascii("bytes ok") : ascii("bytes MISMATCH"));
+    return ok;
+}
+
 static int sortstress(long n) {
     HArray *a = rz_array_new(RZ_ELEM_PTR, 0);
     uint32_t x = 12345;
@@ -305,7 +346,7 @@ int main(int argc, char **argv) {
     else if (argc > 2 && strcmp(argv[1], "fuzz") == 0) ok = fuzz(atol(argv[2]));
     else if (argc > 2 && strcmp(argv[1], "stress") == 0) ok = stress(atol(argv[2]));
     else if (argc > 2 && strcmp(argv[1], "sortstress") == 0) ok = sortstress(atol(argv[2]));
-    else ok = basics() & arrays();
+    else ok = basics() & arrays() & bytes();
     rz_exit(ok ? 0 : 1);
     return 1;
 }
