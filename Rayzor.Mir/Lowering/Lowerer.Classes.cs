@@ -356,9 +356,9 @@ public sealed partial class Lowerer
         var ret = MirTypeOf(declared.Return);
         ValueId r;
         var recv = FollowNullable(callee.Target.Type) as TInst;
-        if (recv is { Class.IsInterface: true }) r = _b.ICall(SelectorOf(f), ret, args);
+        if (recv is { Class.IsInterface: true }) r = GuardedDispatch(recv.Class, f, args, ret) ?? _b.ICall(SelectorOf(f), ret, args);
         else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
-        else r = VirtualCall(recv!.Class, f, args);
+        else r = GuardedDispatch(recv!.Class, f, args, ret) ?? VirtualCall(recv!.Class, f, args);
         var want = MirTypeOf(call.Type);
         return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);
     }
@@ -383,4 +383,51 @@ public sealed partial class Lowerer
 
     /// A receiver the copy-out of a by-reference `this` can write back to (evaluated again).
     private static bool IsPlace(TExpr e) => e is TLocal or TStaticField or TInstanceField { Field.Kind: not FieldKindTag.Method, Target: TThis or TLocal };
+
+    /// At most this many distinct implementations get a guarded direct call at a dispatch site.
+    private const int MaxGuardedTargets = 4;
+
+    /// Class-hierarchy devirtualization with guards, the static form of a polymorphic inline cache:
+    /// when the classes of the program that can be the receiver of `f` (subclasses or implementors of
+    /// `staticType`) share at most MaxGuardedTargets implementations, the call compares the
+    /// receiver's descriptor with theirs and calls the implementation directly (LLVM may then inline
+    /// it); anything else takes the generic vtable/itable path. Null when not worth it.
+    private ValueId? GuardedDispatch(ClassSymbol staticType, FieldSymbol f, List<ValueId> args, MirType ret)
+    {
+        var targets = new Dictionary<FieldSymbol, List<string>>();
+        foreach (var c in _program.Classes)
+        {
+            if (c.IsInterface || !(staticType.IsInterface ? Implements(c, staticType) : IsSubclass(c, staticType))) continue;
+            if (c.FindField(f.Name) is not { } m || !IsVirtualMethod(m)) return null;
+            if (!targets.TryGetValue(m, out var tds)) targets[m] = tds = new List<string>();
+            tds.Add(c.FullName);
+        }
+        if (targets.Count == 0 || targets.Count > MaxGuardedTargets || targets.Values.Sum(t => t.Count) > 2 * MaxGuardedTargets) return null;
+        var td = _b.GetField(args[0], 0, MirType.Ptr);
+        var join = _fn.NewBlock();
+        var result = ret == MirType.Void ? ValueId.None : _fn.AddParam(join, ret);
+        foreach (var (m, tds) in targets)
+        {
+            foreach (var name in tds)
+            {
+                var hit = _fn.NewBlock();
+                var next = _fn.NewBlock();
+                BranchIf(_b.Cmp(Opcode.PCmp, Cond.Eq, td, _b.TypeDesc(name)), hit, next);
+                _ssa.Seal(hit);
+                _ssa.Seal(next);
+                SwitchTo(hit);
+                var r = CallAdapted(MethodType(f), MethodType(m), args, (a, t) => _b.Call(m.FullName, t, a));
+                Jump(join, ret == MirType.Void ? null : [r]);
+                SwitchTo(next);
+            }
+        }
+        // a receiver of no class seen here (only possible if the program's class list is incomplete)
+        var generic = staticType.IsInterface ? _b.ICall(SelectorOf(f), ret, args) : VirtualCall(staticType, f, args);
+        Jump(join, ret == MirType.Void ? null : [generic]);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return ret == MirType.Void ? ValueId.None : result;
+    }
+
+    private static bool Implements(ClassSymbol c, ClassSymbol iface) => AllInterfaces(c).Contains(iface);
 }
