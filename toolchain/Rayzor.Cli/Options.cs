@@ -14,6 +14,10 @@ public sealed class Options
     public string Emit { get; set; } = "exe";
     public string? Dump { get; set; }
     public bool Times { get; set; }
+
+    /// `--debug`/`-g`: full DWARF; `-g0`: none. Line tables are emitted by default (stack traces).
+    public bool Debug { get; set; }
+    public bool NoDebugInfo { get; set; }
     public bool Verbose { get; set; }
     public string Diagnostics { get; set; } = "classic";
 
@@ -59,6 +63,8 @@ public static class OptionParser
                 case "--emit": o.Emit = Value(); break;
                 case "--dump": o.Dump = Value(); break;
                 case "--times": o.Times = true; break;
+                case "-g" or "--debug": o.Debug = true; o.NoDebugInfo = false; break;
+                case "-g0": o.NoDebugInfo = true; o.Debug = false; break;
                 case "-v" or "--verbose": o.Verbose = true; break;
                 case "--diagnostics": o.Diagnostics = Value(); break;
                 case "--": for (i++; i < args.Length; i++) o.ProgramArgs.Add(args[i]); break;

@@ -41,7 +41,11 @@ public sealed class Pipeline(Options options, TextWriter err)
             err.WriteLine("rayzor: " + e.Message);
             return 1;
         }
-        using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"));
+        using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"))
+        {
+            DebugInfo = options.Debug ? DebugInfoLevel.Full : options.NoDebugInfo ? DebugInfoLevel.None : DebugInfoLevel.LineTables,
+            Optimized = level != OptLevel.O0,
+        };
         var invalid = Time("llvm-ir", emitter.Emit);
         if (invalid != null)
         {

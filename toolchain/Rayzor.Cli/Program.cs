@@ -110,6 +110,7 @@ public static class Program
           -D, --define NAME[=VALUE]   define a conditional-compilation flag
           -o, --output FILE           output file
           -O0 | -O2 | -O3             optimization level (default -O2)
+          -g, --debug | -g0           full DWARF | none (default: line tables, for stack traces)
           --target TRIPLE             x86_64-linux-gnu (default) or aarch64-linux-gnu
           --emit exe|obj|asm|llvm-ir|mir
           --dump mir                  print the MIR to stderr while building
