@@ -53,17 +53,25 @@ internal static unsafe partial class Symbolizer
         u.Base = cu.HasLow ? cu.LowPc : 0;
         if (!Contains(img, u, cu, pc))
             return 0;
-        if (!cu.HasChildren || !cu.HasStmtList)
+        if (!cu.HasStmtList)
             return -1;
         IndexAbbrevs(ref u);
         try
         {
             Die* chain = stackalloc Die[MaxScopeDepth];
-            int n = FindScopes(img, ref u, ref r, pc, chain);
-            if (n <= 0 || !ReadLineHeader(img, cu.StmtList, out LineHeader lines))
+            int n = cu.HasChildren ? FindScopes(img, ref u, ref r, pc, chain) : 0;
+            if (n < 0 || !ReadLineHeader(img, cu.StmtList, out LineHeader lines))
                 return -1;
             if (!LookupLine(lines, u.AddressSize, pc, out ulong file, out ulong line))
                 return -1;
+            if (n == 0 || chain[0].Tag != TagSubprogram)
+            {
+                // a function nothing was inlined into has no DIE in line-tables-only DWARF
+                frames[0].Name = SymbolAt(img, pc);
+                FileName(lines, file, out frames[0].File, out frames[0].Dir);
+                frames[0].Line = line;
+                return frames[0].Name != null ? 1 : -1;
+            }
             int count = 0;
             for (int i = n - 1; i >= 0 && count < max; i--)
             {

@@ -37,7 +37,7 @@ internal static unsafe partial class Symbolizer
         public byte* Base;
         public nuint Size;
         public ulong Bias;
-        internal Section Info, Abbrev, Line, Str, Ranges;
+        internal Section Info, Abbrev, Line, Str, Ranges, Symbols, SymbolNames;
     }
 
     private const ushort TagCompileUnit = 0x11, TagSubprogram = 0x2e, TagInlined = 0x1d, TagLexicalBlock = 0x0b;
@@ -150,6 +150,16 @@ internal static unsafe partial class Symbolizer
             else if (NameIs(n, ".debug_line"u8)) img.Line = s;
             else if (NameIs(n, ".debug_str"u8)) img.Str = s;
             else if (NameIs(n, ".debug_ranges"u8)) img.Ranges = s;
+            else if (type == 2 /* SHT_SYMTAB */)
+            {
+                ulong link = At(r, sh + 40, 4);
+                ulong strOff = At(r, shoff + link * shentsize + 24, 8), strSize = At(r, shoff + link * shentsize + 32, 8);
+                if (link < shnum && strOff <= img.Size && strSize <= img.Size - strOff)
+                {
+                    img.Symbols = s;
+                    img.SymbolNames = new Section { Start = b + strOff, End = b + strOff + strSize };
+                }
+            }
         }
         return img.Info.Start != null && img.Abbrev.Start != null && img.Line.Start != null;
     }
@@ -179,6 +189,28 @@ internal static unsafe partial class Symbolizer
             if (s[i] != prefix[i])
                 return false;
         return true;
+    }
+
+    /// <summary>
+    /// The function symbol (.symtab) holding file address <paramref name="pc"/>: line-tables-only
+    /// DWARF describes only functions that have calls inlined into them.
+    /// </summary>
+    private static byte* SymbolAt(in Image img, ulong pc)
+    {
+        const int SymSize = 24;
+        var names = img.SymbolNames;
+        for (byte* sym = img.Symbols.Start; sym != null && sym + SymSize <= img.Symbols.End; sym += SymSize)
+        {
+            if ((sym[4] & 0xF) != 2) // STT_FUNC
+                continue;
+            var r = new DwarfReader(sym, sym + SymSize);
+            ulong name = r.U32();
+            r.Skip(4);
+            ulong value = r.U64(), size = r.U64();
+            if (pc >= value && pc - value < size && name < (ulong)(names.End - names.Start))
+                return names.Start + name;
+        }
+        return null;
     }
 
     /// <summary>
