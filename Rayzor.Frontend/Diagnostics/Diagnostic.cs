@@ -46,7 +46,9 @@ public static class DiagnosticFormatter
         return $"{f.Path}:{startLine}: characters {col}-{endCol} : {prefix}{d.Message}";
     }
 
-    /// MSBuild's canonical form: `file(line,col,line,col): error RZ0001: message`.
+    /// MSBuild's canonical form: `file(line,col,line,col): error RZ0001: message`, with the file's
+    /// full path (MSBuild and IDEs do not know the compiler's working folder) and 1-based columns
+    /// counted in characters (Haxe's classic form counts bytes), the end one just past the span.
     public static string MsBuild(Diagnostic d, SourceManager sources)
     {
         var kind = d.Severity == Severity.Warning ? "warning" : "error";
@@ -54,8 +56,15 @@ public static class DiagnosticFormatter
         var f = sources[d.Span.FileId];
         var l1 = f.LineOf(d.Span.Start);
         var l2 = f.LineOf(Math.Max(d.Span.Start, d.Span.End - 1));
-        var c1 = d.Span.Start - f.LineStart(l1) + 1;
-        var c2 = Math.Max(d.Span.End, d.Span.Start) - f.LineStart(l2) + 1;
-        return $"{f.Path}({l1},{c1},{l2},{c2}): {kind} {d.Code}: {d.Message}";
+        var c1 = CharColumn(f, l1, d.Span.Start);
+        var c2 = CharColumn(f, l2, Math.Max(d.Span.End, d.Span.Start));
+        return $"{Path.GetFullPath(f.Path)}({l1},{c1},{l2},{c2}): {kind} {d.Code}: {d.Message}";
+    }
+
+    /// 1-based column, in characters, of a byte offset on a line.
+    public static int CharColumn(SourceFile f, int line, int offset)
+    {
+        var start = f.LineStart(line);
+        return System.Text.Encoding.UTF8.GetCharCount(f.Bytes, start, Math.Clamp(offset, start, f.Bytes.Length) - start) + 1;
     }
 }

@@ -57,7 +57,11 @@ public sealed partial class Typer
             case CheckTypeExpr ct:
             {
                 var t = ResolveHint(ct.Type);
-                return Coerce(TypeExpr(ct.Value, t), t, ct.Span);
+                var checkedValue = Coerce(TypeExpr(ct.Value, t), t, ct.Span);
+                // `(money : Int)`: the value now has the stated type (an abstract's operators no longer apply)
+                if (!IsPoisoned(checkedValue) && (IsUserAbstract(checkedValue.Type) || IsUserAbstract(t)) && !ReferenceEquals(Prune(checkedValue.Type), Prune(t)))
+                    checkedValue = new TCast(ct.Span, t, checkedValue, CastKind.Retype);
+                return checkedValue;
             }
             case MetaExpr me: return TypeExpr(me.Value, expected);
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
@@ -221,7 +225,18 @@ public sealed partial class Typer
     }
 
     /// Converts any value to String the way `Std.string` does.
-    private TExpr ToStringExpr(TExpr e) => _core.IsString(e.Type) ? e : new TToString(e.Span, _core.String, e);
+    private TExpr ToStringExpr(TExpr e)
+    {
+        if (_core.IsString(e.Type)) return e;
+        // an abstract with its own `toString` prints through it, as in Haxe
+        if (e.Type.Follow() is TAbstract { Abstract: { IsCoreType: false } a } ta && !IsPoisoned(e))
+        {
+            BuildAbstractHeader(a);
+            if (a.Fields.TryGetValue("toString", out var ts) && ts.Type is TFun { Args.Count: 0 })
+                return CallOperator(e.Span, ts, ta, e, []);
+        }
+        return new TToString(e.Span, _core.String, e);
+    }
 
     // ---- identifiers and fields ----
 

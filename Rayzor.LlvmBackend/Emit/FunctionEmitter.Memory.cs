@@ -13,14 +13,14 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef At(LLVMValueRef basePtr, int offset) =>
             LLVM.BuildInBoundsGEP2(B, m._i8, basePtr, [LLVM.ConstInt(m._i64, (ulong)offset, false)], "");
 
-        private LLVMValueRef LoadI32(LLVMValueRef basePtr, int offset) => LLVM.BuildLoad2(B, m._i32, At(basePtr, offset), "");
+        private LLVMValueRef LoadI32(LLVMValueRef basePtr, int offset, HeapAccess kind) => m.Tag(LLVM.BuildLoad2(B, m._i32, At(basePtr, offset), ""), kind);
 
         /// The memory type of an element stored as `t` (Bool is one byte).
         private LLVMTypeRef Slot(MirType t) => t == MirType.Bool ? m._i8 : m.Llvm(t);
 
         private LLVMValueRef ElementPtr(LLVMValueRef arr, LLVMValueRef index, MirType t)
         {
-            var data = LLVM.BuildLoad2(B, m._ptr, At(arr, ArrayDataOffset), "");
+            var data = m.Tag(LLVM.BuildLoad2(B, m._ptr, At(arr, ArrayDataOffset), ""), HeapAccess.ArrayData);
             var wide = LLVM.BuildZExt(B, index, m._i64, "");
             return LLVM.BuildInBoundsGEP2(B, Slot(t), data, [wide], "");
         }
@@ -32,13 +32,13 @@ public sealed unsafe partial class ModuleEmitter
         {
             var arr = A(i, 0);
             var index = A(i, 1);
-            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset), "");
+            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset, HeapAccess.ArrayLength), "");
             var from = LLVM.GetInsertBlock(B);
             var load = NewBlock("aget");
             var join = NewBlock("aget.join");
             LLVM.BuildCondBr(B, inBounds, load, join);
             LLVM.PositionBuilderAtEnd(B, load);
-            var v = LLVM.BuildLoad2(B, Slot(i.Type), ElementPtr(arr, index, i.Type), "");
+            var v = m.Tag(LLVM.BuildLoad2(B, Slot(i.Type), ElementPtr(arr, index, i.Type), ""), ModuleEmitter.ElementAccess(i.Type));
             if (i.Type == MirType.Bool) v = LLVM.BuildTrunc(B, v, m._i1, "");
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
@@ -54,13 +54,13 @@ public sealed unsafe partial class ModuleEmitter
             var index = A(i, 1);
             var value = A(i, 2);
             var t = f.TypeOf(i.Args[2]);
-            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset), "");
+            var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, LoadI32(arr, ArrayLengthOffset, HeapAccess.ArrayLength), "");
             var store = NewBlock("aset");
             var slow = NewBlock("aset.grow");
             var join = NewBlock("aset.join");
             LLVM.BuildCondBr(B, inBounds, store, slow);
             LLVM.PositionBuilderAtEnd(B, store);
-            LLVM.BuildStore(B, t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i8, "") : value, ElementPtr(arr, index, t));
+            m.Tag(LLVM.BuildStore(B, t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i8, "") : value, ElementPtr(arr, index, t)), ModuleEmitter.ElementAccess(t));
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, slow);
             var suffix = t switch { MirType.I32 => "i32", MirType.F64 => "f64", MirType.Bool => "bool", _ => "ptr" };

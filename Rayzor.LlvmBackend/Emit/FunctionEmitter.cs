@@ -174,8 +174,8 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.GetField: NullCheck(A(i, 0)); Def(i, EmitGetField(i)); break;
                 case Opcode.SetField: NullCheck(A(i, 0)); EmitSetField(i); break;
                 case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); break;
-                case Opcode.ALen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), ArrayLengthOffset)); break;
-                case Opcode.SLen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), StringLengthOffset)); break;
+                case Opcode.ALen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), ArrayLengthOffset, HeapAccess.ArrayLength)); break;
+                case Opcode.SLen: NullCheck(A(i, 0)); Def(i, LoadI32(A(i, 0), StringLengthOffset, HeapAccess.StringLength)); break;
                 case Opcode.AGet: NullCheck(A(i, 0)); Def(i, EmitArrayGet(i)); break;
                 case Opcode.ASet: NullCheck(A(i, 0)); EmitArraySet(i); break;
                 case Opcode.Br:

@@ -85,7 +85,7 @@ public sealed unsafe partial class ModuleEmitter
 
         private LLVMValueRef EmitGetField(Instruction i)
         {
-            var v = LLVM.BuildLoad2(B, Slot(i.Type), At(A(i, 0), (int)i.Imm), "");
+            var v = m.Tag(LLVM.BuildLoad2(B, Slot(i.Type), At(A(i, 0), (int)i.Imm), ""), FieldAccess(i.Type));
             return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
         }
 
@@ -93,19 +93,19 @@ public sealed unsafe partial class ModuleEmitter
         {
             var v = A(i, 1);
             if (f.TypeOf(i.Args[1]) == MirType.Bool) v = LLVM.BuildZExt(B, v, m._i8, "");
-            LLVM.BuildStore(B, v, At(A(i, 0), (int)i.Imm));
+            m.Tag(LLVM.BuildStore(B, v, At(A(i, 0), (int)i.Imm)), FieldAccess(f.TypeOf(i.Args[1])));
         }
 
         /// `vcall`/`icall`: the code pointer comes from the receiver's descriptor.
         private LLVMValueRef EmitDispatch(Instruction i)
         {
-            var td = LLVM.BuildLoad2(B, m._ptr, A(i, 0), "");
+            var td = m.Tag(LLVM.BuildLoad2(B, m._ptr, A(i, 0), ""), HeapAccess.FieldPtr);
             LLVMValueRef code;
-            if (i.Op == Opcode.VCall) code = LLVM.BuildLoad2(B, m._ptr, At(td, TdVtableOffset + 8 * (int)i.Imm), "");
+            if (i.Op == Opcode.VCall) code = m.Tag(LLVM.BuildLoad2(B, m._ptr, At(td, TdVtableOffset + 8 * (int)i.Imm), ""), HeapAccess.DispatchTable);
             else
             {
-                var itable = LLVM.BuildLoad2(B, m._ptr, At(td, TdItableOffset), "");
-                code = LLVM.BuildLoad2(B, m._ptr, At(itable, 8 * (int)i.Imm), "");
+                var itable = m.Tag(LLVM.BuildLoad2(B, m._ptr, At(td, TdItableOffset), ""), HeapAccess.DispatchTable);
+                code = m.Tag(LLVM.BuildLoad2(B, m._ptr, At(itable, 8 * (int)i.Imm), ""), HeapAccess.DispatchTable);
             }
             var ft = m.FnType(m.Llvm(i.Type), i.Args.Select(a => m.Llvm(f.TypeOf(a))).ToArray());
             var args = i.Args.Select(V).ToArray();

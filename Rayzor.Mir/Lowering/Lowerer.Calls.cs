@@ -50,6 +50,7 @@ public sealed partial class Lowerer
             case "Sys.println": Native("rz_println", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
             case "Sys.print": Native("rz_print", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
             case "Sys.exit": Native("rz_exit", MirType.Void, [MirType.I32], F(0)); return ValueId.None;
+            case "Sys.args": return Native("rz_sys_args", MirType.Ptr, []);
             case "Std.string": return ToStringValue(Unboxed(a[0]));
             case "Std.int": return _b.Op(Opcode.FToI, MirType.I32, F(0));
             case "Std.isOfType" or "Std.is": return LowerIsOfType(a[0], a[1]);

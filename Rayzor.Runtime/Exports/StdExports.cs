@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
 
@@ -15,6 +16,9 @@ public static unsafe class StdExports
 
     [UnmanagedCallersOnly(EntryPoint = "rz_println")]
     public static void Println(HString* s) => Output.Println(s);
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_sys_args")]
+    public static HArray* SysArgs() => Rt.Args();
 
     [UnmanagedCallersOnly(EntryPoint = "rz_box_int")]
     public static void* BoxInt(int value) => Boxing.BoxInt(value);

@@ -1,4 +1,6 @@
+using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Memory;
+using Rayzor.Runtime.Strings;
 
 namespace Rayzor.Runtime.Std;
 
@@ -23,6 +25,15 @@ public static unsafe class Rt
         s_builtins = builtins;
         s_argc = argc;
         s_argv = argv;
+    }
+
+    /// <summary><c>Sys.args()</c>: a new Array&lt;String&gt; of the arguments after the program's name.</summary>
+    public static HArray* Args()
+    {
+        HArray* args = ArrayOps.New(ElemKind.Ptr, 0);
+        for (int i = 1; i < s_argc; i++)
+            ArrayOps.PushPtr(args, StringOps.FromCString(s_argv[i]));
+        return args;
     }
 
     /// <summary>Flushes stdout and ends the process with <paramref name="code"/>.</summary>

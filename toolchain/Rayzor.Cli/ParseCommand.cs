@@ -10,8 +10,22 @@ namespace Rayzor.Cli;
 /// summary line; exit 1 when there are errors.
 public static class ParseCommand
 {
-    public static int Run(IReadOnlyList<string> paths, Options o)
+    public static int Run(IReadOnlyList<string> args)
     {
+        var o = new Options();
+        var paths = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "-D" or "--define": o.Defines.Add(Value()); break;
+                case "--diagnostics": o.Diagnostics = Value(); break;
+                case var a when a.StartsWith('-'): throw new UsageException($"parse takes files, folders, -D and --diagnostics, not {a}");
+                case var a: paths.Add(a); break;
+            }
+        }
+        if (paths.Count == 0) throw new UsageException("parse needs files or folders");
         var files = new List<string>();
         foreach (var p in paths)
         {
@@ -20,7 +34,7 @@ public static class ParseCommand
             else throw new UsageException($"file not found: {p}");
         }
         var defines = Defines.CreateDefault();
-        foreach (var d in o.Defines) defines.DefineArgument(d);
+        foreach (var d in o.AllDefines()) defines.DefineArgument(d);
         var sources = new SourceManager();
         var diags = new DiagnosticBag();
         long bytes = 0;
@@ -32,8 +46,8 @@ public static class ParseCommand
             Parser.ParseModule(file, defines, diags);
         }
         var ms = sw.Elapsed.TotalMilliseconds;
-        foreach (var d in diags.Items)
-            Console.Error.WriteLine(o.Diagnostics == "msbuild" ? DiagnosticFormatter.MsBuild(d, sources) : DiagnosticFormatter.Classic(d, sources));
+        var reporter = Reporter.For(o.Diagnostics, Console.Error);
+        foreach (var d in diags.Items) reporter.Report(d, sources);
         Console.Out.WriteLine($"parsed {files.Count} files ({bytes / 1e6:F1} MB) in {ms:F0} ms: {diags.ErrorCount} errors");
         return diags.HasErrors ? 1 : 0;
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Conditional;
-using Rayzor.Frontend.Parsing;
+using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
 using Rayzor.Frontend.Typing;
 using Rayzor.LlvmBackend.Emit;
@@ -18,10 +17,23 @@ public sealed class Pipeline(Options options, TextWriter err)
 {
     private readonly SourceManager _sources = new();
     private readonly DiagnosticBag _diags = new();
-    private readonly List<(string Stage, double Ms)> _times = [];
+    private readonly Reporter _reporter = Reporter.For(options.Diagnostics, err);
+    private readonly StageTimer _timer = new(err, options.Verbose);
 
     /// Builds what the options ask for; returns the process exit code.
     public int Build(string output)
+    {
+        try
+        {
+            return BuildCore(output);
+        }
+        finally
+        {
+            _timer.Finish(options.Times);
+        }
+    }
+
+    private int BuildCore(string output)
     {
         var mir = Front();
         if (mir == null) return 1;
@@ -38,49 +50,51 @@ public sealed class Pipeline(Options options, TextWriter err)
         }
         catch (LlvmNotFoundException e)
         {
-            err.WriteLine("rayzor: " + e.Message);
+            _reporter.Error(e.Message);
             return 1;
         }
         using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"))
         {
-            DebugInfo = options.Debug ? DebugInfoLevel.Full : options.NoDebugInfo ? DebugInfoLevel.None : DebugInfoLevel.LineTables,
+            DebugInfo = options.NoDebugInfo ? DebugInfoLevel.None
+                : options.FullDebugInfo || options.Debug ? DebugInfoLevel.Full : DebugInfoLevel.LineTables,
             Optimized = level != OptLevel.O0,
         };
-        var invalid = Time("llvm-ir", emitter.Emit);
+        var invalid = _timer.Time("llvm-ir", emitter.Emit);
         if (invalid != null)
         {
-            err.WriteLine("rayzor: internal error: invalid LLVM IR: " + invalid);
+            _reporter.Error("internal error: invalid LLVM IR: " + invalid);
             return 70;
         }
         if (level != OptLevel.O0)
         {
-            var perr = Time("llvm-opt", () => LlvmTargets.RunPipeline(emitter.Module, tm, LlvmTargets.PipelineFor(level)));
-            if (perr != null) { err.WriteLine("rayzor: internal error: " + perr); return 70; }
+            var perr = _timer.Time("llvm-opt", () => LlvmTargets.RunPipeline(emitter.Module, tm, LlvmTargets.PipelineFor(level)));
+            if (perr != null) { _reporter.Error("internal error: " + perr); return 70; }
         }
         switch (options.Emit)
         {
-            case "llvm-ir": WriteText(output, LlvmTargets.ModuleToString(emitter.Module)); return Done(0);
-            case "asm": Time("codegen", () => LlvmTargets.EmitToFile(emitter.Module, tm, output, LLVMCodeGenFileType.LLVMAssemblyFile)); return Done(0);
-            case "obj": Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, output)); return Done(0);
+            case "llvm-ir": WriteText(output, LlvmTargets.ModuleToString(emitter.Module)); return 0;
+            case "asm": _timer.Time("codegen", () => LlvmTargets.EmitToFile(emitter.Module, tm, output, LLVMCodeGenFileType.LLVMAssemblyFile)); return 0;
+            case "obj": _timer.Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, output)); return 0;
         }
         var dir = Path.GetDirectoryName(Path.GetFullPath(output))!;
         Directory.CreateDirectory(dir);
         var obj = Path.Combine(dir, $".{Path.GetFileName(output)}.{Environment.ProcessId}.o");
         try
         {
-            Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, obj));
+            _timer.Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, obj));
             var rid = Linker.RuntimeIdentifierOf(options.Target)!;
             var home = RayzorHome.Find();
             var runtimeDir = Linker.FindRuntimeDirectory(rid, home != null ? Path.Combine(home, "artifacts", "rayzor") : null);
             if (runtimeDir == null)
             {
-                err.WriteLine($"rayzor: the runtime for {options.Target} is not built (run ./rayzor once, or toolchain/build-runtime {rid})");
+                _reporter.Error($"the runtime for {options.Target} is not built (run ./rayzor once, or toolchain/build-runtime {rid})");
                 return 1;
             }
-            var result = Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [obj], runtimeDir, output)).GetAwaiter().GetResult());
+            var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [obj], runtimeDir, output)).GetAwaiter().GetResult());
+            if (options.Verbose) err.WriteLine($"rayzor: link: {result.CommandLine}");
             if (!result.Success)
             {
-                err.WriteLine("rayzor: " + result.ErrorMessage);
+                _reporter.Error(result.ErrorMessage);
                 return 1;
             }
         }
@@ -88,38 +102,55 @@ public sealed class Pipeline(Options options, TextWriter err)
         {
             File.Delete(obj);
         }
-        return Done(0);
-    }
-
-    private int Done(int code)
-    {
-        if (options.Times)
-            foreach (var (stage, ms) in _times) err.WriteLine($"{stage,-12} {ms,9:F1} ms");
-        return code;
+        if (options.Verbose) err.WriteLine($"rayzor: wrote {output}");
+        return 0;
     }
 
     /// Parses and types the program and lowers it to MIR; null (diagnostics printed) on errors.
     public MirModule? Front()
     {
+        foreach (var w in options.Warnings) _reporter.Warning(w);
         var (mainClass, classPaths, span) = Entry();
         if (mainClass == null) return null;
         var defines = Defines.CreateDefault();
-        foreach (var d in options.Defines) defines.DefineArgument(d);
+        foreach (var d in options.AllDefines()) defines.DefineArgument(d);
+        if (options.Verbose)
+        {
+            err.WriteLine($"rayzor: main class {mainClass}, -O{options.OptLevel}, target {options.Target}");
+            foreach (var lib in options.ResolvedLibraries) err.WriteLine($"rayzor: library {lib.Name} {lib.Version}: {lib.Root}");
+            foreach (var cp in classPaths) err.WriteLine($"rayzor: class path {(cp.Length == 0 ? "." : cp)}");
+            err.WriteLine("rayzor: defines " + string.Join(' ', defines.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value == "1" ? p.Key : $"{p.Key}={p.Value}")));
+        }
         var loader = new ModuleLoader(_sources, _diags, defines, classPaths);
         var typer = new Typer(loader);
-        var program = Time("typing", () => typer.TypeProgram(mainClass, span));
+        // modules are parsed as the typer asks for them, so this stage includes parsing
+        var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
         if (Report() || program == null) return null;
-        var mir = Time("lowering", () => new Lowerer(program, _diags).Lower());
+        if (options.Verbose)
+            err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
+        var mir = _timer.Time("lowering", () => new Lowerer(program, _diags).Lower());
         if (Report()) return null;
-        var errors = Verifier.Verify(mir);
+        var errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
         if (errors.Count > 0)
         {
-            err.WriteLine("rayzor: internal error: invalid MIR:");
-            foreach (var e in errors.Take(20)) err.WriteLine("  " + e);
+            _reporter.Error("internal error: invalid MIR:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
             return null;
         }
         if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
         return mir;
+    }
+
+    /// Typing only (`rayzor check`, `--no-output`), with the --times table.
+    public int Check()
+    {
+        try
+        {
+            return Front() == null ? 1 : 0;
+        }
+        finally
+        {
+            _timer.Finish(options.Times);
+        }
     }
 
     /// The main class and class paths: `Main.hx` means class `Main` with its folder on the class path.
@@ -132,7 +163,7 @@ public sealed class Pipeline(Options options, TextWriter err)
             var file = options.MainFile;
             if (!File.Exists(file))
             {
-                err.WriteLine($"rayzor: file not found: {file}");
+                _reporter.Error($"file not found: {file}");
                 return (null, cps, TextSpan.None);
             }
             var dir = Path.GetDirectoryName(file) ?? "";
@@ -141,7 +172,7 @@ public sealed class Pipeline(Options options, TextWriter err)
         }
         if (main == null)
         {
-            err.WriteLine("rayzor: no main class: give a .hx file or -m/--main");
+            _reporter.Error("no main class: give a .hx file or -m/--main");
             return (null, cps, TextSpan.None);
         }
         if (cps.Count == 0) cps.Add("");
@@ -155,28 +186,66 @@ public sealed class Pipeline(Options options, TextWriter err)
     /// Prints the diagnostics gathered so far; true when there were errors.
     private bool Report()
     {
+        _timer.ClearProgress();
         // each diagnostic is printed once: later stages only report what they add
-        foreach (var d in _diags.Items.Skip(_printed))
-            err.WriteLine(options.Diagnostics == "msbuild" ? DiagnosticFormatter.MsBuild(d, _sources) : DiagnosticFormatter.Classic(d, _sources));
+        foreach (var d in _diags.Items.Skip(_printed)) _reporter.Report(d, _sources);
         _printed = _diags.Items.Count;
         return _diags.HasErrors;
     }
 
     private int _printed;
 
-    private T Time<T>(string stage, Func<T> f)
+    private static void WriteText(string path, string text)
     {
+        if (path == "-") Console.Out.Write(text);
+        else File.WriteAllText(path, text);
+    }
+}
+
+/// Times the stages of a build: shows the running stage on a terminal (nothing when stderr is a
+/// pipe), prints `rayzor: STAGE` lines with -v, and the `--times` table at the end.
+public sealed class StageTimer(TextWriter err, bool verbose)
+{
+    private readonly List<(string Stage, double Ms)> _times = [];
+    private readonly Stopwatch _total = Stopwatch.StartNew();
+    private readonly bool _progress = !verbose && Terminal.ProgressOnStderr;
+    private bool _shown;
+
+    public T Time<T>(string stage, Func<T> f)
+    {
+        if (verbose) err.WriteLine($"rayzor: {stage}");
+        else if (_progress)
+        {
+            err.Write($"\r\e[2Krayzor: {stage} ...");
+            err.Flush();
+            _shown = true;
+        }
         var sw = Stopwatch.StartNew();
         var r = f();
         _times.Add((stage, sw.Elapsed.TotalMilliseconds));
         return r;
     }
 
-    private void Time(string stage, Action f) => Time(stage, () => { f(); return 0; });
+    public void Time(string stage, Action f) => Time(stage, () => { f(); return 0; });
 
-    private static void WriteText(string path, string text)
+    public void ClearProgress()
     {
-        if (path == "-") Console.Out.Write(text);
-        else File.WriteAllText(path, text);
+        if (!_shown) return;
+        err.Write("\r\e[2K");
+        err.Flush();
+        _shown = false;
+    }
+
+    /// Clears the progress line; with --times prints each stage, what is left (start-up, I/O)
+    /// and the total, in ms and as a share of the total.
+    public void Finish(bool table)
+    {
+        ClearProgress();
+        if (!table) return;
+        var total = _total.Elapsed.TotalMilliseconds;
+        var rows = new List<(string, double)>(_times) { ("other", Math.Max(0, total - _times.Sum(t => t.Ms))) };
+        err.WriteLine($"{"stage",-14}{"time (ms)",11}{"%",8}");
+        foreach (var (stage, ms) in rows) err.WriteLine($"{stage,-14}{ms,11:F1}{100 * ms / total,7:F1}%");
+        err.WriteLine($"{"total",-14}{total,11:F1}{100.0,7:F1}%");
     }
 }

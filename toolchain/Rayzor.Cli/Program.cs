@@ -15,108 +15,196 @@ public static class Program
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine("rayzor: " + e.Message);
+            Reporter.For(EarlyDiagnosticsMode(args), Console.Error).Error(e.Message);
             return 1;
         }
         catch (Exception e)
         {
             // a compiler bug: say so plainly, without a .NET stack trace unless asked for
-            Console.Error.WriteLine($"rayzor: internal compiler error: {e.GetType().Name}: {e.Message}");
+            Reporter.For(EarlyDiagnosticsMode(args), Console.Error).Error($"internal compiler error: {e.GetType().Name}: {e.Message}");
             if (Environment.GetEnvironmentVariable("RAYZOR_DEBUG") == "1") Console.Error.WriteLine(e);
             return 70;
         }
     }
 
+    /// The `--diagnostics` mode of the command line, for errors found before it is fully read.
+    private static string EarlyDiagnosticsMode(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--diagnostics" && i + 1 < args.Length) return args[i + 1];
+            if (args[i].StartsWith("--diagnostics=", StringComparison.Ordinal)) return args[i]["--diagnostics=".Length..];
+        }
+        return "classic";
+    }
+
     private static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            Console.Out.Write(Usage);
-            return args.Length == 0 ? 1 : 0;
+            Console.Out.Write(Usage());
+            return 1;
         }
-        if (args[0] is "--version" or "version")
+        switch (args[0])
         {
-            Console.Out.WriteLine($"rayzor {Version}");
-            return 0;
+            case "-h" or "--help" or "help": Console.Out.Write(Usage()); return 0;
+            case "--version" or "version": Console.Out.WriteLine($"rayzor {Version}"); return 0;
+            case "--help-defines": Console.Out.Write(DefineHelp.Text()); return 0;
+            case "parse": return ParseCommand.Run(args[1..]);
         }
-        if (args[0] == "parse")
+        string command;
+        IReadOnlyList<string> rest;
+        if (args[0] is "build" or "run" or "check" or "dump")
         {
-            var paths = args.Skip(1).Where(a => !a.StartsWith('-')).ToList();
-            if (paths.Count == 0) throw new UsageException("parse needs files or folders");
-            var po = new Options();
-            return ParseCommand.Run(paths, po);
+            command = args[0];
+            rest = args[1..];
         }
-        var o = OptionParser.Parse(args);
+        else if (Hxml.IsHxmlFile(args[0]) || args[0].StartsWith('-'))
+        {
+            // `rayzor build.hxml`, `rayzor -cp src -main Main ...`: Haxe's own command line
+            command = "build";
+            rest = args;
+        }
+        else throw new UsageException($"unknown command {args[0]} (build, run, check, dump, parse, or an .hxml file)");
+
+        List<string> programArgs = [];
+        if (command == "run") (rest, programArgs) = OptionParser.SplitRunArguments(rest);
+        var original = Directory.GetCurrentDirectory();
+        foreach (var section in Hxml.Expand(rest, original))
+        {
+            // a --cwd in a build holds for that build (Haxe changes the process's folder too)
+            Directory.SetCurrentDirectory(section.WorkingDirectory);
+            try
+            {
+                var o = OptionParser.Parse(section.Args, command, section.WorkingDirectory);
+                switch (o.Info)
+                {
+                    case "help": Console.Out.Write(Usage()); return 0;
+                    case "version": Console.Out.WriteLine($"rayzor {Version}"); return 0;
+                    case "help-defines": Console.Out.Write(DefineHelp.Text()); return 0;
+                }
+                o.ProgramArgs.AddRange(section.ProgramArgs);
+                o.ProgramArgs.AddRange(programArgs);
+                var code = RunOne(o);
+                if (code != 0) return code;
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(original);
+            }
+        }
+        return 0;
+    }
+
+    /// One build of the command line.
+    private static int RunOne(Options o)
+    {
         switch (o.Command)
         {
-            case "build":
-            {
-                var output = o.Output ?? DefaultOutput(o);
-                return new Pipeline(o, Console.Error).Build(output);
-            }
             case "check":
-                return new Pipeline(o, Console.Error).Front() == null ? 1 : 0;
+                return new Pipeline(o, Console.Error).Check();
             case "dump":
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
             case "run":
-                return RunProgram(o);
-            default:
-                throw new UsageException($"unknown command {o.Command} (build, run, check, dump)");
+                return BuildAndRun(o);
         }
+        var code = o.NoOutput ? new Pipeline(o, Console.Error).Check()
+            : o.RunAfterBuild ? BuildAndRun(o)
+            : new Pipeline(o, Console.Error).Build(DefaultOutput(o));
+        if (code != 0) return code;
+        foreach (var cmd in o.Commands)
+        {
+            // --cmd runs through the shell, as Haxe does
+            var exit = Execute("/bin/sh", ["-c", cmd]);
+            if (exit != 0)
+            {
+                Reporter.For(o.Diagnostics, Console.Error).Error($"Command failed with error {exit}: {cmd}");
+                return 1;
+            }
+        }
+        return 0;
     }
 
-    private static string DefaultOutput(Options o)
+    /// The output file when there is no `-o`: for a Haxe target flag, its output without the
+    /// extension (`--hl bin/app.hl` gives `bin/app`) or, for targets whose output is a folder
+    /// (`--cpp`, `--cs`, `--java`, `--php`, `--as3`), the main class's name in that folder (as
+    /// hxcpp does: `--cpp bin` gives `bin/Main`); otherwise the main class's (or .hx file's) name
+    /// in the current folder. `--emit` kinds other than exe add their extension.
+    public static string DefaultOutput(Options o)
     {
-        var name = o.MainFile != null ? Path.GetFileNameWithoutExtension(o.MainFile) : o.MainClass!.Split('.')[^1];
-        return o.Emit switch { "obj" => name + ".o", "asm" => name + ".s", "llvm-ir" => name + ".ll", "mir" => name + ".mir", _ => name };
+        if (o.Output != null) return o.Output;
+        var name = o.MainFile != null ? Path.GetFileNameWithoutExtension(o.MainFile) : o.MainClass?.Split('.')[^1] ?? "main";
+        var ext = o.Emit switch { "obj" => ".o", "asm" => ".s", "llvm-ir" => ".ll", "mir" => ".mir", _ => "" };
+        if (o.HaxeTarget is var (flag, path))
+        {
+            if (flag is "--cpp" or "--cs" or "--java" or "--php" or "--as3") return Path.Combine(path, name) + ext;
+            var dir = Path.GetDirectoryName(path) ?? "";
+            return Path.Combine(dir, Path.GetFileNameWithoutExtension(path)) + ext;
+        }
+        return name + ext;
     }
 
-    /// Builds into a cache folder, then runs the executable with the remaining arguments.
-    private static int RunProgram(Options o)
+    /// Builds (into -o, else a temporary file) and runs the program with its arguments.
+    private static int BuildAndRun(Options o)
     {
-        var cache = Path.Combine(Path.GetTempPath(), $"rayzor-run-{Environment.UserName}");
-        Directory.CreateDirectory(cache);
-        var exe = Path.Combine(cache, $"prog-{Environment.ProcessId}");
+        var keep = o.Output != null;
+        var exe = o.Output ?? Path.Combine(RunCache(), $"prog-{Environment.ProcessId}");
         try
         {
             var code = new Pipeline(o, Console.Error).Build(exe);
             if (code != 0) return code;
-            var psi = new ProcessStartInfo(exe) { UseShellExecute = false };
-            foreach (var a in o.ProgramArgs) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            p.WaitForExit();
-            return p.ExitCode;
+            return Execute(Path.GetFullPath(exe), o.ProgramArgs);
         }
         finally
         {
-            File.Delete(exe);
+            if (!keep) File.Delete(exe);
         }
     }
 
-    private const string Usage = """
-        rayzor — an ahead-of-time Haxe compiler
+    private static string RunCache()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), $"rayzor-run-{Environment.UserName}");
+        Directory.CreateDirectory(cache);
+        return cache;
+    }
 
-        usage:
-          rayzor build Main.hx [-o app]         compile to a native executable
-          rayzor run Main.hx [args...]          compile, then run with args
-          rayzor check Main.hx                  parse and type only
-          rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR)
-          rayzor parse PATH...                  parse files and folders, report syntax errors
+    /// Runs a program with the driver's stdin, stdout and stderr; returns its exit code.
+    private static int Execute(string exe, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(exe) { UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        return p.ExitCode;
+    }
 
-        options:
-          -p, -cp, --class-path DIR   add a class path
-          -m, --main CLASS            the main class (default: the .hx file's name)
-          -D, --define NAME[=VALUE]   define a conditional-compilation flag
-          -o, --output FILE           output file
-          -O0 | -O2 | -O3             optimization level (default -O2)
-          -g, --debug | -g0           full DWARF | none (default: line tables, for stack traces)
-          --target TRIPLE             x86_64-linux-gnu (default) or aarch64-linux-gnu
-          --emit exe|obj|asm|llvm-ir|mir
-          --dump mir                  print the MIR to stderr while building
-          --times                     print the time of each stage
-          --diagnostics classic|msbuild
-          --version, --help
+    /// The help text; the option list comes from <see cref="OptionParser.Flags"/>.
+    public static string Usage()
+    {
+        var sw = new StringWriter();
+        sw.Write("""
+            rayzor — an ahead-of-time Haxe compiler
 
-        """;
+            usage:
+              rayzor build Main.hx [-o app]         compile to a native executable
+              rayzor build build.hxml [args...]     build what `haxe build.hxml` would (also: rayzor build.hxml)
+              rayzor run Main.hx|build.hxml [args]  compile, then run with args (Sys.args())
+              rayzor check Main.hx                  parse and type only
+              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR)
+              rayzor parse PATH...                  parse files and folders, report syntax errors
+
+            options:
+
+            """);
+        foreach (var f in OptionParser.Flags.Where(f => f.Help.Length > 0))
+        {
+            var names = string.Join(", ", f.Names) + (f.Value != null ? " " + f.Value : "");
+            sw.WriteLine(names.Length <= 28 ? $"  {names,-28} {f.Help}" : $"  {names}\n  {"",-28} {f.Help}");
+        }
+        sw.WriteLine();
+        sw.WriteLine("Haxe target flags (" + string.Join(' ', OptionParser.Flags.Where(f => f.Help.Length == 0 && f.Value == "OUT").Select(f => f.Names[0]))
+            + ")\nname the output; --macro, --resource and other flags without meaning for a native build\nare ignored with a warning. One-dash spellings (-main, -lib, -debug) are accepted.");
+        return sw.ToString();
+    }
 }
