@@ -91,8 +91,9 @@ public enum CastKind
     Checked,
 }
 
-/// `trace(v)`: prints `File.hx:LINE: v` (through haxe.Log.trace once that exists in Rayzor's std).
-public sealed record TTrace(TextSpan Span, HType Type, TExpr Value, string File, int Line) : TExpr(Span, Type);
+/// `trace(v, extras...)`: Call is `haxe.Log.trace(v, infos)`; while the program never assigns
+/// `haxe.Log.trace` it is compiled as printing `File.hx:LINE: ` and Value (v and the extras joined by ",").
+public sealed record TTrace(TextSpan Span, HType Type, TExpr Value, string File, int Line, TExpr? Call) : TExpr(Span, Type);
 
 /// `Std.string(v)`-style conversion of any value to String for `+` concatenation.
 public sealed record TToString(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);

@@ -128,7 +128,17 @@ public sealed class FieldSymbol(TypeSymbol owner, string name, FieldDecl decl, b
         _ => FieldKindTag.Var,
     };
     public bool IsInline => (Decl.Modifiers & Modifiers.Inline) != 0;
-    public bool IsExtern => Owner.IsExtern || (Decl.Modifiers & Modifiers.Extern) != 0;
+    /// Bound by the compiler rather than compiled from a body; `extern inline` functions with a
+    /// body (always inlined in Haxe) of a non-extern class are compiled as usual.
+    public bool IsExtern => Owner.IsExtern
+        || (Decl.Modifiers & Modifiers.Extern) != 0 && !(IsInline && Decl.Kind is MethodField { Function.Body: not null });
+
+    /// A `dynamic` method: it can be assigned a new function.
+    public bool IsDynamic => (Decl.Modifiers & Modifiers.Dynamic) != 0;
+
+    /// Set when the program assigns this dynamic method: it then lives in a variable (a global
+    /// closure for a static), and its calls go through that variable.
+    public bool Reassigned { get; set; }
     public List<TParam> Params { get; } = new();
 
     /// The field's type (a TFun for methods); null until the header is built.

@@ -22,10 +22,34 @@ public sealed partial class Typer
         return new TObjectDecl(o.Span, new TAnon(types), fields);
     }
 
+    /// The Haxe classes whose static functions are the members of the built-in types found by
+    /// name at run time (Rayzor.Runtime/haxe/_std/rayzor/*Members.hx, docs/abi.md "Members by name").
+    public static readonly string[] MemberClasses = ["rayzor.StringMembers", "rayzor.ArrayMembers", "rayzor.StringBufMembers", "rayzor.MapMembers"];
+
+    private bool _membersUsed;
+
+    /// Compiles the member classes once the program may read a built-in value's field by name: a
+    /// field of a Dynamic, reflection, or a String, Array or Map used as a structure.
+    private void UseMemberClasses()
+    {
+        if (_membersUsed) return;
+        _membersUsed = true;
+        foreach (var name in MemberClasses)
+        {
+            if (_loader.Load(name)?.MainType is not ClassSymbol cls) continue;
+            UseClass(cls);
+            foreach (var f in cls.Statics.Values)
+                if (f.Kind == FieldKindTag.Method) Enqueue(f);
+        }
+    }
+
     /// `e.name` on an anonymous structure (or a class instance seen structurally) or on Dynamic.
     private TExpr TypeDynField(FieldExpr fx, TExpr target)
     {
-        var t = target.Type.Follow();
+        // `Null<T>` of a structure (an optional argument): the structure's fields
+        var t = _core.NullInner(target.Type)?.Follow() ?? target.Type.Follow();
+        // a Dynamic may hold a String, an Array or a Map (a structure only when Coerce saw one go in)
+        if (t is not TAnon) UseMemberClasses();
         if (t is TAnon anon)
         {
             var f = anon.Find(fx.Name);

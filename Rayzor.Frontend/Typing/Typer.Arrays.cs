@@ -75,6 +75,7 @@ public sealed partial class Typer
         if (IsUserAbstract(target.Type) && ArrayElem(target.Type) == null) return TypeAbstractIndex(ix, target);
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
         if (ArrayElem(target.Type) is { } elem) return new TIndex(ix.Span, elem, target, index);
+        if (_core.IsDynamic(target.Type)) return new TIndex(ix.Span, TDynamic.Instance, target, index); // checked at run time
         if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");
         return Unsupported(ix.Span, $"Array access on {target.Type}");
     }

@@ -42,6 +42,7 @@ public sealed partial class Typer
         }
         if (callee.Type.Follow() is TAbstract { Params: [var nullable] } nt && nt.Abstract == _core.NullSym && nullable.Follow() is TFun)
             callee = new TCast(callee.Span, nullable, callee, CastKind.Retype); // `Null<A->B>` calls like `A->B`
+        if (_core.IsDynamic(callee.Type)) return DynamicCall(c, callee);
         if (callee.Type.Follow() is not TFun fun)
         {
             if (callee is TTypeRef) return Unsupported(c.Span, "Calling a type");
@@ -55,7 +56,17 @@ public sealed partial class Typer
         }
         var calleeField = callee switch { TStaticField sf2 => sf2.Field, TInstanceField inf => inf.Field, _ => null };
         var args = TypeArgs(c, fun, calleeField);
+        // an enum made by a native (Type.typeof's ValueType) needs its descriptor in the program
+        if (calleeField is { IsExtern: true } && Prune(fun.Return).Follow() is TEnum made) UseEnum(made.Enum);
+        if (calleeField?.Owner.FullName is "Reflect" or "Type") UseMemberClasses();
         return new TCall(c.Span, Prune(fun.Return), callee, args);
+    }
+
+    /// Calling a Dynamic value: any arguments, boxed; the result is Dynamic (checked at run time).
+    private TExpr DynamicCall(CallExpr c, TExpr callee)
+    {
+        var args = c.Args.Select(a => Coerce(TypeExpr(a, null), TDynamic.Instance, a.Span)).ToList();
+        return new TCall(c.Span, TDynamic.Instance, callee, args);
     }
 
     /// Default values of a method's optional arguments (`?x:Int = 1`), filled in by the caller.
@@ -90,23 +101,9 @@ public sealed partial class Typer
                 args.Add(Coerce(TypeExpr(dflt, fun.Args[i].Type), fun.Args[i].Type, c.Span));
                 _module = saved;
             }
+            else if (IsPosInfos(fun.Args[i].Type)) args.Add(PosInfosExpr(c.Span, null));
             else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
-    }
-
-    /// `trace(v)` prints `File.hx:LINE: v`; Haxe passes the position as haxe.PosInfos.
-    private TExpr TypeTrace(CallExpr c)
-    {
-        if (c.Args.Count == 0) { Error(c.Span, "Not enough arguments"); return new TConst(c.Span, _core.Void, null); }
-        TExpr value = TypeExpr(c.Args[0], null);
-        for (var i = 1; i < c.Args.Count; i++)
-        {
-            var more = TypeExpr(c.Args[i], null);
-            value = new TBinary(c.Span, _core.String, BinaryOp.Add,
-                new TBinary(c.Span, _core.String, BinaryOp.Add, ToStringExpr(value), new TConst(c.Span, _core.String, ",")), ToStringExpr(more));
-        }
-        var file = _loader.Sources[c.Span.FileId];
-        return new TTrace(c.Span, _core.Void, value, file.Path, file.LineOf(c.Span.Start));
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class Typer
     private TExpr TypeNew(NewExpr n, HType? expected)
     {
         var sym = ResolveTypePath(n.Type.Pack, n.Type.Name, n.Type.Sub, n.Type.Span);
+        // `new List<Int>()` where `typedef List<T> = haxe.ds.List<T>`: the class the typedef names
+        if (sym is TypedefSymbol td && MakeType(td, n.Type.Params.Select(ResolveHint).ToList(), n.Span).Follow() is TInst target)
+            return TypeNewOf(n, target.Class, target.Params.ToList(), expected);
         if (sym is AbstractSymbol { IsCoreType: false } abs)
         {
             var absType = MakeType(abs, n.Type.Params.Select(ResolveHint).ToList(), n.Span);
@@ -30,11 +33,16 @@ public sealed partial class Typer
             if (sym == null) { Error(n.Type.Span, $"Type not found : {n.Type.FullName}"); return Poisoned(n.Span); }
             return Unsupported(n.Span, $"new {sym.Name}");
         }
+        return TypeNewOf(n, cls, n.Type.Params.Select(ResolveHint).ToList(), expected);
+    }
+
+    /// `new C<typeArgs>(args)` once the class is known.
+    private TExpr TypeNewOf(NewExpr n, ClassSymbol cls, List<HType> typeArgs, HType? expected)
+    {
         BuildClassHeader(cls);
         if (cls.IsInterface) { Error(n.Span, $"Cannot instantiate interface {cls.Name}"); return Poisoned(n.Span); }
         if (IsMapClass(cls)) return TypeNewMap(n, cls, expected);
         if (cls.IsExtern && cls != ArraySym && cls.FullName != "StringBuf") return Unsupported(n.Span, $"new {cls.Name}");
-        var typeArgs = n.Type.Params.Select(ResolveHint).ToList();
         var type = (TInst)MakeType(cls, typeArgs, n.Span);
         if (expected != null && expected.Follow() is TInst e && e.Class == cls) Unify(type, expected);
         if (cls == ArraySym)

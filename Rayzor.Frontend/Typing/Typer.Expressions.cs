@@ -23,7 +23,9 @@ public sealed partial class Typer
                 _expectedForIdent = expected;
                 return TypeIdent(id);
             case ParenExpr p: return TypeExpr(p.Inner, expected);
-            case BlockExpr { Exprs.Count: 0 } eb0 when expected?.Follow() is TAnon: return TypeObjectLiteral(new ObjectLiteral(eb0.Span, []), expected);
+            // `{}` where a value is expected is an empty structure, as in Haxe
+            case BlockExpr { Exprs.Count: 0 } eb0 when expected != null && !_core.IsVoid(expected):
+                return TypeObjectLiteral(new ObjectLiteral(eb0.Span, []), expected);
             case BlockExpr b: return TypeBlock(b, expected);
             case VarExpr v: return TypeVar(v);
             case BinaryExpr bin: return TypeBinary(bin);
@@ -209,6 +211,7 @@ public sealed partial class Typer
         }
         var value = TypeExpr(r.Value, _returnType);
         if (_core.IsVoid(value.Type) && Prune(_returnType) is TMono m2) { m2.Bound = _core.Void; return new TReturn(r.Span, _core.Void, value); }
+        _returnsValue = true;
         return new TReturn(r.Span, _core.Void, Coerce(value, _returnType, r.Value.Span));
     }
 
@@ -430,7 +433,11 @@ public sealed partial class Typer
             // a constrained type parameter: the field of the first constraint that has it
             foreach (var c in tp.Constraints)
                 if (HasField(c, fx.Name) || _core.IsString(c) && fx.Name == "length")
+                {
+                    // a structural constraint may be met by a String or an Array: their members by name
+                    if (c.Follow() is TAnon) UseMemberClasses();
                     return TypeFieldOf(fx, new TCast(target.Span, c, target, CastKind.Retype));
+                }
             Error(fx.NameSpan, $"{tp} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }

@@ -38,9 +38,25 @@ public sealed partial class Typer
         var type = new TFun(args, ret);
         LocalSymbol? self = null;
         if (fe.Name != null) self = DeclareLocal(fe.Name, type, fe.Span);
-        var fn = TypeFunctionBody(fe.Span, type, f.Args.Select(a => (a.Name, a.Span)).ToList(), f.Body!, self, isExpressionBody: false);
+        var fn = TypeFunctionBody(fe.Span, type, f.Args.Select(a => (a.Name, a.Span)).ToList(), WithDefaults(f, args), self, isExpressionBody: false);
         // a named local function is a statement declaring the local
         return self != null ? new TVar(fe.Span, _core.Void, self, fn) : fn;
+    }
+
+    /// A local function applies its default arguments itself (`?p:String = "#"` starts with
+    /// `if (p == null) p = "#"`), since its callers do not know them; Int, Float and Bool
+    /// arguments are not nullable here, so they keep 0 / false when left out.
+    private Expr WithDefaults(FunctionSyntax f, List<FunArg> args)
+    {
+        var prologue = new List<Expr>();
+        for (var i = 0; i < f.Args.Count; i++)
+        {
+            if (f.Args[i].Default is not { } dflt || _core.IsBasic(args[i].Type)) continue;
+            var at = f.Args[i].Span;
+            var name = new IdentExpr(at, f.Args[i].Name);
+            prologue.Add(new IfExpr(at, new BinaryExpr(at, BinaryOp.Eq, name, new IdentExpr(at, "null")), new BinaryExpr(at, BinaryOp.Assign, name, dflt), null));
+        }
+        return prologue.Count == 0 ? f.Body! : new BlockExpr(f.Body!.Span, [.. prologue, f.Body!]);
     }
 
     private TExpr TypeArrow(ArrowFunctionExpr ae, HType? expected)
@@ -60,9 +76,10 @@ public sealed partial class Typer
     {
         var frame = new FunctionFrame(_nextFunctionId++);
         _frames.Add(frame);
-        var saved = (_returnType, _loopDepth);
+        var saved = (_returnType, _loopDepth, _returnsValue);
         _returnType = type.Return;
         _loopDepth = 0;
+        _returnsValue = false;
         PushScope();
         var locals = argNames.Select((a, i) => DeclareLocal(a.Name, type.Args[i].Type, a.Span)).ToList();
         TExpr typed;
@@ -72,12 +89,16 @@ public sealed partial class Typer
             // `x -> e` returns e unless the expected result is Void
             var value = TypeExpr(body, Prune(type.Return) is TMono ? null : type.Return);
             if (_core.IsVoid(type.Return) || _core.IsVoid(value.Type)) { Unify(type.Return, _core.Void); typed = value; }
-            else typed = new TReturn(body.Span, _core.Void, Coerce(value, type.Return, body.Span));
+            else
+            {
+                typed = new TReturn(body.Span, _core.Void, Coerce(value, type.Return, body.Span));
+                _returnsValue = true;
+            }
         }
         else typed = TypeExpr(body, null);
-        if (Prune(type.Return) is TMono unknown) unknown.Bound = _core.Void;
+        if (Prune(type.Return) is TMono unknown && !_returnsValue) unknown.Bound = _core.Void;
         PopScope();
-        (_returnType, _loopDepth) = saved;
+        (_returnType, _loopDepth, _returnsValue) = saved;
         _frames.RemoveAt(_frames.Count - 1);
         // what the inner function captures from further out, this one captures too
         foreach (var c in frame.Captures) NoteCapture(c);

@@ -153,6 +153,11 @@ public sealed partial class Typer
                 return false;
             case TIndex or TDynField:
                 return true;
+            case TStaticField { Field: { Kind: FieldKindTag.Method, IsDynamic: true } dyn }:
+                dyn.Reassigned = true;
+                return true;
+            case TInstanceField { Field: { Kind: FieldKindTag.Method, IsDynamic: true } }:
+                return true; // an instance dynamic method lives in a slot of the object
             case TStaticField { Field.Kind: FieldKindTag.Property } or TInstanceField { Field.Kind: FieldKindTag.Property }:
                 if (PropertyOf(target) is { Set: "never" }) { Error(span, "Cannot access field or identifier for writing"); return false; }
                 return true;

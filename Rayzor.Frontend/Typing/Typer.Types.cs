@@ -311,8 +311,20 @@ public sealed partial class Typer
                     if (!Unify(xf.Type, f.Type)) return false;
                 }
                 return true;
-            case (TInst, TAnon):
-                return true; // structural use of class instances: checked at field access
+            case (TFun, TAbstract { Abstract.FullName: "haxe.Function" }):
+                return true; // haxe.Constraints.Function: any function
+            case (TInst x, TAnon y):
+                // structural use of a class instance: checked at field access; its members' types
+                // still inform inference (`Array<Int>` as `Iterable<A>` gives A = Int)
+                BuildClassHeader(x.Class);
+                foreach (var f in y.Fields)
+                {
+                    if (x.Class.FindField(f.Name) is not { Owner: ClassSymbol owner } m) continue;
+                    EnsureTyped(m);
+                    if (m.Type == null) continue;
+                    Unify(owner.Params.Count > 0 ? TypeSubst.Apply(m.Type, owner.Params, InstParamsFor(x, owner)) : m.Type, f.Type);
+                }
+                return true;
             default:
                 return false;
         }
@@ -405,6 +417,7 @@ public sealed partial class Typer
             return e;
         }
         act = Prune(e.Type);
+        if (exp.Follow() is TAnon && (_core.IsString(act) || ArrayElem(act) != null || MapParams(act) != null)) UseMemberClasses();
         var expBasic = _core.IsBasic(exp);
         var actBasic = _core.IsBasic(act);
         if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);
@@ -418,6 +431,8 @@ public sealed partial class Typer
             UseClass(wrapper);
             return new TNew(e.Span, MakeType(wrapper, [elem], e.Span), wrapper, [e]);
         }
+        // a Dynamic value used as a function is called dynamically through a wrapper
+        if (_core.IsDynamic(act) && exp.Follow() is TFun) return new TCast(e.Span, exp, e, CastKind.Retype);
         // a function value whose arguments or result are represented differently gets an adapter
         if (act.Follow() is TFun af && exp.Follow() is TFun ef && FunRepr(af) != FunRepr(ef)) return new TCast(e.Span, exp, e, CastKind.Retype);
         return e;

@@ -40,6 +40,10 @@ public sealed partial class Typer
     private readonly List<Dictionary<string, LocalSymbol>> _scopes = new();
     private readonly List<IReadOnlyList<TParam>> _typeParamScopes = new();
     private HType? _returnType;
+
+    /// Set when the function being typed returns a value: a result type still unknown at its end
+    /// is then left to later inference instead of becoming Void.
+    private bool _returnsValue;
     private int _loopDepth;
     private HType? _expectedForIdent;
 
@@ -140,7 +144,7 @@ public sealed partial class Typer
         if (f.Typed || !_inProgress.Add(f)) return;
         if (f.Owner is ClassSymbol c) BuildClassHeader(c);
         if (f.Owner is AbstractSymbol fa) BuildAbstractHeader(fa);
-        var saved = (_module, _type, _field, _returnType, _loopDepth);
+        var saved = (_module, _type, _field, _returnType, _loopDepth, _returnsValue);
         var savedScopes = _scopes.ToList();
         var savedParams = _typeParamScopes.ToList();
         _module = f.Owner.Module;
@@ -174,6 +178,7 @@ public sealed partial class Typer
                         f.ArgLocals.Add(local);
                     }
                     _returnType = fun.Return;
+                    _returnsValue = false;
                     var body = TypeExpr(m.Function.Body, null);
                     if (f.Owner is AbstractSymbol && f.Name == "new" && abstractThis != null)
                     {
@@ -184,7 +189,7 @@ public sealed partial class Typer
                     f.Body = body;
                     if (f.ThisByRef && !f.IsInline) f.ThisByRef = false; // a plain function changes its own copy
                     if (f.ThisByRef) f.AbstractThis!.Captured = true;
-                    if (Prune(fun.Return) is TMono unknown) unknown.Bound = _core.Void; // no `return e` seen
+                    if (Prune(fun.Return) is TMono unknown && !_returnsValue) unknown.Bound = _core.Void; // no `return e` seen
                     break;
                 case VarField { Init: { } init }:
                     _returnType = null;
@@ -204,7 +209,7 @@ public sealed partial class Typer
             f.Typed = true;
             f.Typing = false;
             _inProgress.Remove(f);
-            (_module, _type, _field, _returnType, _loopDepth) = saved;
+            (_module, _type, _field, _returnType, _loopDepth, _returnsValue) = saved;
             _scopes.Clear();
             _scopes.AddRange(savedScopes);
             _typeParamScopes.Clear();

@@ -8,6 +8,28 @@ public sealed unsafe partial class ModuleEmitter
     /// Offsets in a closure (docs/abi.md).
     internal const int ClosureFnOffset = 8, ClosureEnvOffset = 16, ClosureSize = 24;
 
+    private readonly Dictionary<string, LLVMValueRef> _closureTds = new();
+    private Dictionary<string, MirFunction>? _mirByName;
+
+    /// The descriptor of closures whose code is `fn`: one per signature, its slot at offset 48
+    /// holding the signature's dynamic-call adapter (docs/abi.md "Dynamic calls").
+    internal LLVMValueRef ClosureTd(string fn)
+    {
+        _mirByName ??= _mir.Functions.ToDictionary(f => f.Name);
+        return ClosureTdOfSignature(ClosureSignature.Of(_mirByName[fn]));
+    }
+
+    /// The closure descriptor of a signature (`typedesc #fn.SIG` in MIR).
+    internal LLVMValueRef ClosureTdOfSignature(string sig)
+    {
+        if (_closureTds.TryGetValue(sig, out var td)) return td;
+        var adapter = _functions.TryGetValue(ClosureSignature.AdapterName(sig), out var a) ? a.Fn : Null;
+        var init = ConstStruct(CI32(TypeKinds.Closure), CI32(ClosureSize), CString("Closure", ".name.Closure"), Null, Null, Null, Null, adapter);
+        td = PrivateConstant(init, "rz_td_fn." + sig, 8);
+        _closureTds[sig] = td;
+        return td;
+    }
+
     private sealed partial class FunctionEmitter
     {
         private LLVMValueRef GcAlloc(int size)
@@ -19,10 +41,19 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitClosure(Instruction i)
         {
             var clo = GcAlloc(ClosureSize);
-            LLVM.BuildStore(B, LLVM.GetNamedGlobal(m._mod, "rz_td_Closure"), clo);
+            LLVM.BuildStore(B, m.ClosureTd(i.Sym!), clo);
             LLVM.BuildStore(B, m._functions[i.Sym!].Fn, At(clo, ClosureFnOffset));
             LLVM.BuildStore(B, A(i, 0), At(clo, ClosureEnvOffset));
             return clo;
+        }
+
+        /// `dyncall f, args`: the runtime checks `f` and gives its adapter, then `adapter(f, args)`.
+        private LLVMValueRef EmitDynCall(Instruction i)
+        {
+            var entry = m.Call(m.DeclareC("rz_dyn_entry", m._ptr, m._ptr), [A(i, 0)]);
+            var ft = m.FnType(m._ptr, [m._ptr, m._ptr]);
+            var args = new[] { A(i, 0), A(i, 1) };
+            fixed (LLVMValueRef* p = args) return LLVM.BuildCall2(B, ft, entry, p, 2, "");
         }
 
         private LLVMValueRef EmitCallClosure(Instruction i)

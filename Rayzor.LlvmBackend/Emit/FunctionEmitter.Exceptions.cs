@@ -55,6 +55,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitTypeDesc(Instruction i)
         {
             var sym = i.Sym!;
+            if (sym.StartsWith("#fn.")) return m.ClosureTdOfSignature(sym[4..]);
             if (sym.StartsWith('#'))
             {
                 var g = LLVM.GetNamedGlobal(m._mod, "rz_td_" + sym[1..]);

@@ -171,6 +171,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm)); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
                 case Opcode.CallClosure: NullCheck(A(i, 0)); Def(i, EmitCallClosure(i)); break;
+                case Opcode.DynCall: Def(i, EmitDynCall(i)); break;
                 case Opcode.GetField: NullCheck(A(i, 0)); Def(i, EmitGetField(i)); break;
                 case Opcode.SetField: NullCheck(A(i, 0)); EmitSetField(i); break;
                 case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); break;

@@ -59,17 +59,22 @@ public sealed unsafe partial class ModuleEmitter
         }
     }
 
-    /// `{ count, reserved, entries[] }` with entries `{ name, offset, kind, code }` (docs/abi.md).
-    private LLVMValueRef FieldTable(MirClass c)
+    /// `{ count, reserved, entries[] }` with entries `{ name, offset, kind, code, closure td }` (docs/abi.md).
+    private LLVMValueRef FieldTable(MirClass c) => FieldTable(c.FieldTable, c.ConstructFn);
+
+    private LLVMValueRef FieldTable(List<(int Name, int Offset, MirType Type, string? Method)>? table, string? constructFn)
     {
-        if (c.FieldTable.Count == 0) return Null;
-        var entries = c.FieldTable.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
+        if (table == null || table.Count == 0 && constructFn == null) return Null;
+        var entries = table.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
             CI32(e.Method != null ? 4 : e.Type switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 }),
-            e.Method != null ? _functions[e.Method].Fn : Null)).ToArray();
+            e.Method != null ? _functions[e.Method].Fn : Null, e.Method != null ? ClosureTd(e.Method) : Null)).ToList();
+        if (constructFn != null)
+            entries.Add(ConstStruct(StringConst(_mir.InternString("new")), CI32(0), CI32(5), _functions[constructFn].Fn, Null));
         var entryType = LLVM.TypeOf(entries[0]);
+        var all = entries.ToArray();
         LLVMValueRef arr;
-        fixed (LLVMValueRef* p = entries) arr = LLVM.ConstArray2(entryType, p, (ulong)entries.Length);
-        return PrivateConstant(ConstStruct(CI32(c.FieldTable.Count), CI32(0), arr), ".fields", 8);
+        fixed (LLVMValueRef* p = all) arr = LLVM.ConstArray2(entryType, p, (ulong)all.Length);
+        return PrivateConstant(ConstStruct(CI32(all.Length), CI32(0), arr), ".fields", 8);
     }
 
     private sealed partial class FunctionEmitter

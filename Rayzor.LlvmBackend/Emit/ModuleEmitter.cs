@@ -64,6 +64,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
             _functions[f.Name] = (fn, ft);
         }
         EmitClasses();
+        EmitBuiltinTable();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
         EmitMain();
         FinishDebugInfo();
@@ -137,7 +138,18 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         var tdArray = Td(TypeKinds.Array, 32, "Array");
         var tdClosure = Td(TypeKinds.Closure, 24, "Closure");
         var tdAnon = Td(TypeKinds.Anon, 24, "Anon");
-        var table = ConstStruct(_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon);
+        _builtinTds = [_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon];
+    }
+
+    private LLVMValueRef[] _builtinTds = [];
+
+    /// The table handed to rz_init: the built-in descriptors, the program's class and enum
+    /// descriptors (null-terminated, for Type.resolveClass), and the member tables of String,
+    /// Array, StringBuf and Map (emitted once functions and classes exist).
+    private void EmitBuiltinTable()
+    {
+        var types = PrivateConstant(PtrArray(_mir.Classes.Where(c => !c.IsInterface).Select(c => ClassTd(c.Name)).Append(Null)), ".types", 8);
+        var table = ConstStruct([.. _builtinTds, types, .. _mir.MemberTables.Select(t => FieldTable(t, null))]);
         var gt = LLVM.AddGlobal(_mod, LLVM.TypeOf(table), "rz_builtins");
         LLVM.SetInitializer(gt, table);
         LLVM.SetGlobalConstant(gt, true);

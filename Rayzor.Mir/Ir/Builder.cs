@@ -58,6 +58,8 @@ public sealed class MirBuilder(MirFunction function)
 
     public ValueId CallClosure(MirType ret, List<ValueId> args) => Emit(Opcode.CallClosure, ret, args);
 
+    public ValueId DynCall(ValueId fn, ValueId args) => Emit(Opcode.DynCall, MirType.Ptr, [fn, args]);
+
     public ValueId GLoad(string global, MirType type) => Emit(Opcode.GLoad, type, [], sym: global);
 
     public void GStore(string global, ValueId v) => Emit(Opcode.GStore, MirType.Void, [v], sym: global);

@@ -116,6 +116,9 @@ public sealed class MirClass(string name, int size)
     /// (name literal, 0, Void) with the bound-method wrapper for methods.
     public List<(int Name, int Offset, MirType Type, string? Method)> FieldTable { get; } = [];
 
+    /// `ptr construct(ptr args)` for Type.createInstance: the field table's constructor entry (kind 5).
+    public string? ConstructFn { get; set; }
+
     /// Enums: `Type.enumParameters` and `Type.createEnumIndex` (the descriptor's table at offset 48).
     public string? EnumParamsFn { get; init; }
     public string? EnumCreateFn { get; init; }
@@ -139,6 +142,10 @@ public sealed class MirModule
 
     /// String literals, referenced by index from `str`.
     public List<string> Strings { get; } = [];
+
+    /// Members by name of the built-in types (String, Array, StringBuf, Map, in that order), as
+    /// class field tables: the runtime's tables in RzBuiltins (docs/abi.md "Members by name").
+    public List<(int Name, int Offset, MirType Type, string? Method)>?[] MemberTables { get; } = new List<(int, int, MirType, string?)>?[4];
 
     /// The main class's source file: the compile unit of the debug info.
     public string? SourceFile { get; set; }

@@ -29,7 +29,7 @@ public enum Opcode : byte
     GLoad, GStore,
     ALen, AGet, ASet, SLen,
     New, GetField, SetField, VCall, ICall,
-    Alloc, Closure, CallClosure,
+    Alloc, Closure, CallClosure, DynCall,
     Br, BrIf, Ret, Unreachable,
     TryEnter, Throw, TypeDesc,
 }
@@ -92,6 +92,8 @@ public static class OpcodeTable
         new(Opcode.Alloc, "alloc", 0, true, ImmKind.Int, Effects.Calls, "allocate zeroed, scanned GC memory of a byte size (closure environments, variable cells)"),
         new(Opcode.Closure, "closure", 1, true, ImmKind.Sym, Effects.Calls, "a closure of a function (whose first parameter is the environment) and an environment"),
         new(Opcode.CallClosure, "callclosure", -1, true, ImmKind.None, Effects.Calls, "call a closure (first operand) with the remaining operands"),
+        new(Opcode.DynCall, "dyncall", 2, true, ImmKind.None, Effects.Calls,
+            "call a Dynamic value (first operand) with an Array of boxed arguments (second) through its descriptor's adapter; the boxed result (throws when not a function)"),
         new(Opcode.Br, "br", 0, false, ImmKind.None, Effects.Terminator, "jump to a block, passing its parameters"),
         new(Opcode.BrIf, "brif", 1, false, ImmKind.None, Effects.Terminator, "jump to the first block if the Bool is true, else to the second"),
         new(Opcode.Ret, "ret", -1, false, ImmKind.None, Effects.Terminator, "return, with a value unless the function returns void"),

@@ -18,8 +18,37 @@ public sealed partial class Lowerer
     private ValueId LowerDynGet(TDynField f)
     {
         var v = Native("rz_dyn_get", MirType.Ptr, [MirType.Ptr, MirType.Ptr], LowerValue(f.Target), _b.Str(_module.InternString(f.Name)));
+        if (f.Type.Follow() is TFun fun) return FunctionOfType(v, fun);
         var want = MirTypeOf(f.Type);
         return want == MirType.Void ? v : Adapt(v, want);
+    }
+
+    /// A function read from a structure, whose closure may have been made with another
+    /// representation (an iterator's `next` made in generic code returns a pointer where the reader
+    /// expects a Float): kept when its descriptor is the one of the expected signature, else
+    /// wrapped to be called dynamically. Null stays null.
+    private ValueId FunctionOfType(ValueId v, TFun to)
+    {
+        var sig = ClosureSignature.Of(to.Args.Select(a => MirTypeOf(a.Type)), MirTypeOf(to.Return));
+        var check = _fn.NewBlock();
+        var keep = _fn.NewBlock();
+        var wrap = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var r = _fn.AddParam(join, MirType.Ptr);
+        BranchIf(_b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null()), keep, check);
+        _ssa.Seal(check);
+        SwitchTo(check);
+        var same = _b.Cmp(Opcode.PCmp, Cond.Eq, _b.GetField(v, 0, MirType.Ptr), _b.TypeDesc("#fn." + sig));
+        BranchIf(same, keep, wrap);
+        _ssa.Seal(keep);
+        _ssa.Seal(wrap);
+        SwitchTo(keep);
+        Jump(join, [v]);
+        SwitchTo(wrap);
+        Jump(join, [FunctionFromDynamic(v, to)]);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return r;
     }
 
     private ValueId LowerDynSet(TDynField f, ValueId value)

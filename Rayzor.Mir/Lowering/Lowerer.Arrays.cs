@@ -35,10 +35,19 @@ public sealed partial class Lowerer
         return arr;
     }
 
+    /// `d[i]` on a Dynamic value: through the runtime, which checks that it is an Array.
+    private bool IsDynamicIndex(TIndex ix) => _core.IsDynamic(ix.Target.Type);
+
+    private ValueId DynIndexGet(ValueId obj, ValueId i) => Native("rz_dyn_index_get", MirType.Ptr, [MirType.Ptr, MirType.I32], obj, i);
+
+    private void DynIndexSet(ValueId obj, ValueId i, ValueId v) =>
+        Native("rz_dyn_index_set", MirType.Void, [MirType.Ptr, MirType.I32, MirType.Ptr], obj, i, Adapt(v, MirType.Ptr));
+
     private ValueId LowerIndexGet(TIndex ix)
     {
         var arr = LowerValue(ix.Target);
         var i = LowerValue(ix.Index);
+        if (IsDynamicIndex(ix)) return DynIndexGet(arr, i);
         var storage = StorageOf(ix.Type);
         if (storage == null) return Native("rz_array_get_dyn", MirType.Ptr, [MirType.Ptr, MirType.I32], arr, i);
         return _b.Op(Opcode.AGet, storage.Value, arr, i);
@@ -48,6 +57,11 @@ public sealed partial class Lowerer
     {
         var arr = LowerValue(ix.Target);
         var i = LowerValue(ix.Index);
+        if (IsDynamicIndex(ix))
+        {
+            DynIndexSet(arr, i, value);
+            return value;
+        }
         var storage = StorageOf(ix.Type);
         if (storage == null)
         {

@@ -18,7 +18,9 @@ public sealed partial class Lowerer
         {
             case TStaticField { Field: var f } when f.IsExtern:
                 return LowerExternCall(call, f);
-            case TStaticField { Field: var f }:
+            case TStaticField { Field: var f } when IsDynamicVar(f):
+                return LowerClosureCall(call);
+            case TStaticField { Field: { Kind: FieldKindTag.Method } f }:
             {
                 // the callee's own signature decides representation (a generic T is a pointer)
                 var declared = (TFun)f.Type!.Follow();
@@ -34,6 +36,7 @@ public sealed partial class Lowerer
                 return LowerMethodCall(call, m);
             default:
                 if (call.Callee.Type.Follow() is TFun) return LowerClosureCall(call);
+                if (_core.IsDynamic(call.Callee.Type)) return LowerDynamicCall(call);
                 Error(call.Span, "This call cannot be compiled yet");
                 foreach (var a in call.Args) LowerExpr(a);
                 return ValueId.None;
@@ -45,6 +48,7 @@ public sealed partial class Lowerer
     {
         var a = call.Args;
         ValueId F(int i) => LowerValue(a[i]);
+        if (f.Owner.FullName is "Reflect" or "Type" && LowerReflectCall(call, f) is { } reflected) return reflected;
         switch (f.FullName)
         {
             case "Sys.println": Native("rz_println", MirType.Void, [MirType.Ptr], ToStringValue(Unboxed(a[0]))); return ValueId.None;
@@ -140,6 +144,7 @@ public sealed partial class Lowerer
             {
                 // a retyping cast may still change representation (`cast` of a Dynamic to Int, function adapters)
                 if (c.Value.Type.Follow() is TFun ff && c.Type.Follow() is TFun tf && _fn.TypeOf(v) == MirType.Ptr) return AdaptFunction(v, ff, tf);
+                if (_core.IsDynamic(c.Value.Type) && c.Type.Follow() is TFun dt) return FunctionFromDynamic(v, dt);
                 var to = MirTypeOf(c.Type);
                 return to is MirType.Void || _fn.TypeOf(v) == to ? v : Adapt(v, to);
             }

@@ -47,6 +47,7 @@ public sealed partial class Lowerer
     /// Member tables for access by name (a class instance used as a structure or Dynamic).
     private void BuildFieldTables()
     {
+        BuildMemberTables();
         foreach (var l in _layouts.Values)
         {
             if (l.Class.IsInterface) continue;
@@ -59,6 +60,27 @@ public sealed partial class Lowerer
                     var wrapper = BoundWrapper(l.Class, m);
                     l.Mir.FieldTable.Add((_module.InternString(f.Name), 0, MirType.Void, wrapper));
                 }
+            if (_usesCreateInstance && !l.Class.IsExtern)
+            {
+                _module.InternString("new"); // the entry's name (the backend emits literals known up front)
+                l.Mir.ConstructFn = ConstructFunction(l.Class);
+            }
+        }
+    }
+
+    /// The built-in types' members by name: the static functions of the member classes (each
+    /// takes the receiver first, so it is its own bound-method code), and `length` at offset 8 of
+    /// a String, an Array and a StringBuf.
+    private void BuildMemberTables()
+    {
+        for (var k = 0; k < Typer.MemberClasses.Length; k++)
+        {
+            if (_program.Classes.FirstOrDefault(c => c.FullName == Typer.MemberClasses[k]) is not { } cls) continue;
+            var table = new List<(int, int, MirType, string?)>();
+            if (k < 3) table.Add((_module.InternString("length"), 8, MirType.I32, null));
+            foreach (var f in cls.DeclaredFields)
+                if (f is { IsStatic: true, Kind: FieldKindTag.Method, Body: not null }) table.Add((_module.InternString(f.Name), 0, MirType.Void, f.FullName));
+            _module.MemberTables[k] = table;
         }
     }
 
@@ -112,6 +134,7 @@ public sealed partial class Lowerer
         var fields = new List<(FieldSymbol F, MirType T)>();
         foreach (var f in c.DeclaredFields)
             if (IsInstanceVar(f)) fields.Add((f, MirTypeOf(f.Type!)));
+            else if (IsDynamicMethod(f) && parent?.Fields.ContainsKey(f.Name) != true) fields.Add((f, MirType.Ptr));
         // place each field at its natural alignment, in declaration order
         var placed = new List<(FieldSymbol, int, MirType)>();
         foreach (var (f, t) in fields)
@@ -221,11 +244,28 @@ public sealed partial class Lowerer
         End();
     }
 
+    /// An instance `dynamic` method: its current function lives in a slot of the object named like
+    /// the method (so assigning it is a field write), filled when the object is allocated.
+    private static bool IsDynamicMethod(FieldSymbol f) => f is { IsStatic: false, IsDynamic: true, Kind: FieldKindTag.Method, IsExtern: false } && f.Name != "new";
+
+    /// A new instance of `c` (fields zeroed) whose dynamic-method slots hold its own methods.
+    private ValueId NewObject(ClassSymbol c)
+    {
+        var obj = _b.New(c.FullName);
+        var layout = LayoutOf(c);
+        var done = new HashSet<string>();
+        for (var k = c; k != null; k = k.Super?.Class)
+            foreach (var f in k.DeclaredFields)
+                if (IsDynamicMethod(f) && done.Add(f.Name) && layout.Fields.TryGetValue(f.Name, out var slot))
+                    _b.SetField(obj, slot.Offset, _b.Closure(SuperWrapper(c.FindField(f.Name)!), obj));
+        return obj;
+    }
+
     private ValueId LowerNew(TNew n)
     {
         if (n.Class.IsExtern && n.Class.FullName == "StringBuf") return Native("rz_sb_new", MirType.Ptr, []);
         if (IsMapClass(n.Class)) return LowerNewMap(n);
-        var obj = _b.New(n.Class.FullName);
+        var obj = NewObject(n.Class);
         if (CtorFnOf(n.Class) is { } ctor)
         {
             var declared = (TFun)Typer.ConstructorOf(n.Class)!.Type!.Follow();
@@ -301,6 +341,15 @@ public sealed partial class Lowerer
             return aret == MirType.Void || awant == MirType.Void ? ar : AdaptResult(ar, declared.Return, call.Type);
         }
         var self = callee.Target is TSuper ? _this : LowerValue(callee.Target);
+        if (IsDynamicMethod(f) && callee.Target is not TSuper && FieldSlot(callee.Target, f) is { } dynSlot)
+        {
+            // a dynamic method: the function currently in its slot
+            var clo = new List<ValueId> { _b.GetField(self, dynSlot.Offset, MirType.Ptr) };
+            clo.AddRange(AdaptArgs(call.Args, declared));
+            var dret = MirTypeOf(declared.Return);
+            var dr = _b.CallClosure(dret, clo);
+            return dret == MirType.Void || MirTypeOf(call.Type) == MirType.Void ? dr : AdaptResult(dr, declared.Return, call.Type);
+        }
         var args = new List<ValueId> { self };
         args.AddRange(AdaptArgs(call.Args, declared));
         var ret = MirTypeOf(declared.Return);

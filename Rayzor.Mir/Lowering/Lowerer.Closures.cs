@@ -90,53 +90,58 @@ public sealed partial class Lowerer
     }
 
     /// `Main.f` used as a value: a closure whose code calls the static function.
-    private ValueId StaticFunctionValue(TStaticField sf)
+    private ValueId StaticFunctionValue(FieldSymbol f)
     {
-        var f = sf.Field;
-        if (f.IsExtern) return ExternFunctionValue(sf.Span, null, f, sf.Type);
         var name = f.FullName + ".$fn";
         var fun = (TFun)f.Type!.Follow();
         if (_wrappers.Add(name))
-            EmitWrapper(name, fun, (args, ret) => _b.Call(f.FullName, ret, args.Skip(1).ToList()));
+            EmitWrapper(name, fun, (args, ret) => f.IsExtern
+                ? LowerExternCall(SyntheticCall(fun, null, f, args.Skip(1).ToList(), out _), f)
+                : _b.Call(f.FullName, ret, args.Skip(1).ToList()));
         return _b.Closure(name, _b.Null());
     }
 
-    /// A function of the std bound to natives or MIR operations (`arr.push`, `Math.max`) used as a
-    /// value: a closure whose code is the lowering of a call with its parameters as arguments, one
-    /// per receiver representation (`Array<Int>` stores i32s, `Array<String>` pointers).
-    private ValueId ExternFunctionValue(Rayzor.Frontend.Text.TextSpan span, TExpr? receiver, FieldSymbol f, HType type)
+    /// A method of a built-in type used as a value (`arr.push`, `"s".toUpperCase`): a closure over
+    /// the receiver whose code lowers the call as a call site would (one per use: the receiver's
+    /// element types decide the code).
+    private ValueId ExternMethodValue(TInstanceField m)
     {
-        var fun = (TFun)type.Follow();
-        var key = receiver == null ? "" : "." + new string(receiver.Type.ToString().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray());
-        var name = $"{f.FullName}.$extern{key}.{Signature(fun)}";
-        if (_wrappers.Add(name))
-            EmitWrapper(name, fun, (ps, ret) =>
-            {
-                const int firstId = 1 << 30; // ids of synthetic locals, apart from any the typer made
-                TExpr? self = null;
-                if (receiver != null)
-                {
-                    var recv = new LocalSymbol(firstId, "this", receiver.Type, span);
-                    BindLocal(recv, ps[0]);
-                    self = new TLocal(span, recv);
-                }
-                var args = new List<TExpr>();
-                for (var i = 0; i < fun.Args.Count; i++)
-                {
-                    var l = new LocalSymbol(firstId + 1 + i, fun.Args[i].Name, fun.Args[i].Type, span);
-                    BindLocal(l, ps[i + 1]);
-                    args.Add(new TLocal(span, l));
-                }
-                TExpr callee = self != null ? new TInstanceField(span, type, self, f) : new TStaticField(span, type, f);
-                var r = LowerValue(new TCall(span, fun.Return, callee, args));
-                return ret == MirType.Void ? r : Adapt(r, ret);
-            });
-        return _b.Closure(name, receiver != null ? LowerValue(receiver) : _b.Null());
+        var self = LowerValue(m.Target);
+        var fun = (TFun)m.Type.Follow();
+        var name = $"{m.Field.FullName}.$extern{_wrappers.Count}";
+        _wrappers.Add(name);
+        EmitWrapper(name, fun, (args, ret) =>
+        {
+            var call = SyntheticCall(fun, m.Target.Type, m.Field, args, out var receiver);
+            return LowerExternMethod(call, receiver!, m.Field);
+        });
+        return _b.Closure(name, self);
+    }
+
+    /// A call of `f` whose receiver (when `receiverType` is given, the first value) and arguments
+    /// are locals bound to the wrapper's parameters.
+    private TCall SyntheticCall(TFun fun, HType? receiverType, FieldSymbol f, List<ValueId> values, out TExpr? receiver)
+    {
+        var span = Frontend.Text.TextSpan.None;
+        var id = -100000;
+        TExpr Bind(HType t, ValueId v)
+        {
+            var local = new LocalSymbol(id--, "`arg", t, span);
+            BindLocal(local, Adapt(v, MirTypeOf(t) is MirType.Void ? MirType.Ptr : MirTypeOf(t)));
+            return new TLocal(span, local);
+        }
+        receiver = receiverType != null ? Bind(receiverType, values[0]) : null;
+        var first = receiverType != null ? 1 : 0;
+        var args = fun.Args.Select((a, i) => Bind(a.Type, values[first + i])).ToList();
+        var callee = receiver != null ? (TExpr)new TInstanceField(span, fun, receiver, f) : new TStaticField(span, fun, f);
+        return new TCall(span, fun.Return, callee, args);
     }
 
     /// `obj.method` used as a value: a closure over the receiver that dispatches like a call.
     private ValueId BoundMethodValue(TInstanceField m)
     {
+        if (IsDynamicMethod(m.Field) && m.Target is not TSuper && FieldSlot(m.Target, m.Field) is { } slot)
+            return _b.GetField(LowerValue(m.Target), slot.Offset, MirType.Ptr);
         var recv = FollowNullable(m.Target.Type) as TInst;
         var self = m.Target is TSuper ? _this : LowerValue(m.Target);
         var name = m.Target is TSuper ? SuperWrapper(m.Field) : BoundWrapper(recv?.Class, m.Field);

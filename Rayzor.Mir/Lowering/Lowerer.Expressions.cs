@@ -56,9 +56,10 @@ public sealed partial class Lowerer
             case TTypeRef tr: return DescriptorOfSymbol(tr.Symbol) is { } tdName ? _b.TypeDesc(tdName) : _b.Null();
             case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
-            case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm);
+            case TStaticField { Field: var dv } when IsDynamicVar(dv): return _b.GLoad(DynamicVarOf(dv), MirType.Ptr);
+            case TStaticField { Field.Kind: FieldKindTag.Method } sm: return StaticFunctionValue(sm.Field);
             case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: false } bm: return BoundMethodValue(bm);
-            case TInstanceField { Field.Kind: FieldKindTag.Method, Field.IsExtern: true } em: return ExternFunctionValue(em.Span, em.Target, em.Field, em.Type);
+            case TInstanceField { Field: { Kind: FieldKindTag.Method, IsExtern: true } } em: return ExternMethodValue(em);
             case TBlock blk:
             {
                 var last = ValueId.None;
@@ -75,6 +76,7 @@ public sealed partial class Lowerer
                 var cur = place.Read();
                 var rhs = LowerValue(ao.Value);
                 var res = Arith(ao.Op, ao.Target.Type, ao.Value.Type, cur, rhs);
+                if (MirTypeOf(ao.Target.Type) is var tt and not MirType.Void) res = Adapt(res, tt);
                 place.Write(res);
                 return res;
             }
@@ -127,6 +129,8 @@ public sealed partial class Lowerer
             case TMissingArg m: return ZeroValue(MirTypeOf(m.Type) is MirType.Void ? MirType.Ptr : MirTypeOf(m.Type));
             case TCast cast: return LowerCast(cast);
             case TToString ts: return ToStringValue(ts.Value);
+            case TTrace { Call: TCall { Callee: TStaticField { Field: var logTrace } } call } when IsDynamicVar(logTrace):
+                return LowerExpr(call);
             case TTrace tr:
             {
                 var msg = ToStringValue(tr.Value);
@@ -166,7 +170,7 @@ public sealed partial class Lowerer
                 WriteLocal(l.Local, value);
                 return value;
             case TStaticField sf:
-                _b.GStore(sf.Field.FullName, value);
+                _b.GStore(IsDynamicVar(sf.Field) ? DynamicVarOf(sf.Field) : sf.Field.FullName, value);
                 return value;
             case TIndex ix:
                 return LowerIndexSet(ix, value);
@@ -206,6 +210,25 @@ public sealed partial class Lowerer
     }
 
     private void SwitchTo(Block b) => _b.Current = b;
+
+    /// A pointer that is null when `isNull` holds, else what `otherwise` computes (in its own block).
+    private ValueId NullWhen(ValueId isNull, Func<ValueId> otherwise)
+    {
+        var compute = _fn.NewBlock();
+        var join = _fn.NewBlock();
+        var result = _fn.AddParam(join, MirType.Ptr);
+        var nul = _b.Null();
+        _b.BrIf(isNull, join, compute);
+        _b.Current.Terminator!.Targets[0].Args.Add(nul);
+        _ssa.AddEdge(_b.Current, join);
+        _ssa.AddEdge(_b.Current, compute);
+        _ssa.Seal(compute);
+        SwitchTo(compute);
+        Jump(join, [otherwise()]);
+        _ssa.Seal(join);
+        SwitchTo(join);
+        return result;
+    }
 
     private ValueId LowerIf(TIf ie)
     {

@@ -9,7 +9,8 @@ namespace Rayzor.Mir.Lowering;
 /// Bools boxed); values in the representation of V, like array elements.
 public sealed partial class Lowerer
 {
-    private const int KeyPtr = 0, KeyI32 = 1;
+    /// Key kinds of rz_map_new: String and enum keys are pointer keys that also name the map's class.
+    private const int KeyPtr = 0, KeyI32 = 1, KeyString = 2, KeyEnum = 3;
 
     /// Whether `c` is the native Map (top-level extern `Map`) or a subclass of it.
     private static bool IsMapClass(ClassSymbol c)
@@ -48,7 +49,8 @@ public sealed partial class Lowerer
     private ValueId LowerNewMap(TNew n)
     {
         var (k, v) = MapTypes(n.Type) ?? (TDynamic.Instance, TDynamic.Instance);
-        var keyKind = MirTypeOf(Pruned(k)) == MirType.I32 && Pruned(k) is not TParam ? KeyI32 : KeyPtr;
+        var keyKind = MirTypeOf(Pruned(k)) == MirType.I32 && Pruned(k) is not TParam ? KeyI32
+            : _core.IsString(k) ? KeyString : k.Follow() is TEnum ? KeyEnum : KeyPtr;
         var valueKind = KindOf(StorageOf(v) ?? MirType.Ptr);
         return Native("rz_map_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(keyKind), _b.IConst(valueKind));
     }

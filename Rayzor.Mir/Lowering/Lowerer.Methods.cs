@@ -98,24 +98,8 @@ public sealed partial class Lowerer
     }
 
     /// A char code as `Null<Int>`: -1 (out of range) is null, else a boxed Int.
-    private ValueId BoxCharCode(ValueId c)
-    {
-        var isNull = _b.Cmp(Opcode.ICmp, Cond.Lt, c, _b.IConst(0));
-        var boxed = _fn.NewBlock();
-        var join = _fn.NewBlock();
-        var result = _fn.AddParam(join, MirType.Ptr);
-        var nul = _b.Null();
-        _b.BrIf(isNull, join, boxed);
-        _b.Current.Terminator!.Targets[0].Args.Add(nul);
-        _ssa.AddEdge(_b.Current, join);
-        _ssa.AddEdge(_b.Current, boxed);
-        _ssa.Seal(boxed);
-        SwitchTo(boxed);
-        Jump(join, [Native("rz_box_int", MirType.Ptr, [MirType.I32], c)]);
-        _ssa.Seal(join);
-        SwitchTo(join);
-        return result;
-    }
+    private ValueId BoxCharCode(ValueId c) =>
+        NullWhen(_b.Cmp(Opcode.ICmp, Cond.Lt, c, _b.IConst(0)), () => Native("rz_box_int", MirType.Ptr, [MirType.I32], c));
 
     /// `s.charCodeAt(i)` used as an Int: the raw code, 0 when out of range (null read as Int).
     private ValueId? RawCharCode(TExpr e)

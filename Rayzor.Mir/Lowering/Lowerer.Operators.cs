@@ -27,10 +27,11 @@ public sealed partial class Lowerer
             if (!_core.IsString(rt)) r = ToStringRaw(r, rt);
             return Native("rz_string_concat", MirType.Ptr, [MirType.Ptr, MirType.Ptr], l, r);
         }
-        if (_fn.TypeOf(l) == MirType.Ptr && _fn.TypeOf(r) == MirType.Ptr)
+        if (_fn.TypeOf(l) == MirType.Ptr || _fn.TypeOf(r) == MirType.Ptr)
         {
+            // Dynamic arithmetic (`f += dyn` keeps its Float operand unboxed until here)
             var code = op switch { BinaryOp.Add => 0, BinaryOp.Sub => 1, BinaryOp.Mul => 2, BinaryOp.Div => 3, _ => 4 };
-            return Native("rz_dyn_arith", MirType.Ptr, [MirType.I32, MirType.Ptr, MirType.Ptr], _b.IConst(code), l, r);
+            return Native("rz_dyn_arith", MirType.Ptr, [MirType.I32, MirType.Ptr, MirType.Ptr], _b.IConst(code), Adapt(l, MirType.Ptr), Adapt(r, MirType.Ptr));
         }
         var isFloat = _fn.TypeOf(l) == MirType.F64 || _fn.TypeOf(r) == MirType.F64 || op == BinaryOp.Div;
         if (isFloat)

@@ -16,6 +16,7 @@ public sealed partial class Lowerer
             {
                 var arr = LowerValue(ix.Target);
                 var i = LowerValue(ix.Index);
+                if (IsDynamicIndex(ix)) return new Place(() => DynIndexGet(arr, i), v => DynIndexSet(arr, i, v));
                 var storage = StorageOf(ix.Type);
                 if (storage == null)
                     return new Place(

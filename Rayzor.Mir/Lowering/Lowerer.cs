@@ -39,6 +39,7 @@ public sealed partial class Lowerer
             foreach (var f in cls.DeclaredFields)
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && !f.IsExtern)
                     _module.Globals.Add(new MirGlobal(f.FullName, MirTypeOf(f.Type!)));
+                else if (IsDynamicVar(f)) _module.Globals.Add(new MirGlobal(DynamicVarOf(f), MirType.Ptr));
         BuildLayouts();
         LowerEnums();
         foreach (var cls in _program.Classes) LowerClassMembers(cls);
@@ -46,8 +47,9 @@ public sealed partial class Lowerer
             foreach (var f in abs.Statics.Values.Concat(abs.Fields.Values))
                 if (f.Kind == FieldKindTag.Method && f.Body != null) LowerMethod(f);
         LowerEntry();
-        BuildFieldTables();
         LowerPendingLambdas();
+        BuildFieldTables();
+        EmitDynCallAdapters();
         FinishLayouts();
         return _module;
     }
@@ -124,6 +126,9 @@ public sealed partial class Lowerer
     {
         Begin(_module.EntryFunction, [], MirType.Void, null);
         InitEnumSingletons();
+        foreach (var cls in _program.Classes)
+            foreach (var f in cls.DeclaredFields)
+                if (IsDynamicVar(f)) _b.GStore(DynamicVarOf(f), StaticFunctionValue(f));
         foreach (var cls in _program.Classes)
             foreach (var f in cls.DeclaredFields)
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && f.Body != null && !f.IsExtern)

@@ -73,11 +73,12 @@ internal static unsafe class StackTrace
     /// How much of a generated function's name is its Haxe frame name, or 0 to leave the frame out.
     /// Names are the MIR function names: `Main.parse`, `Main.new`; local functions are
     /// `Main.main.$lambda1`, shown as `Main.main`; other `$` names are helpers the compiler made
-    /// (`$bound`, `$bridge`, `$toString`, ...), hidden like the entry (`__rz_entry`) and `main`.
+    /// (`$bound`, `$bridge`, `$toString`, `$dyncall.ii`, ...), hidden like the entry (`__rz_entry`)
+    /// and `main`.
     /// </summary>
     internal static int HaxeNameLength(byte* name)
     {
-        if (name == null || Symbolizer.StartsWith(name, "__rz_"u8) || Symbolizer.StartsWith(name, "main\0"u8))
+        if (name == null || name[0] == (byte)'$' || Symbolizer.StartsWith(name, "__rz_"u8) || Symbolizer.StartsWith(name, "main\0"u8))
             return 0;
         int n = Length(name);
         for (int i = 0; i + 1 < n; i++)

@@ -133,8 +133,8 @@ public static unsafe class Traps
     /// </summary>
     public static bool IsOfType(void* value, TypeDesc* td)
     {
-        if (value == null || td == null)
-            return false;
+        if (value == null || td == null || Dynamic.Reflection.IsTypeValue(value))
+            return false; // a class or enum value (a descriptor) is not an instance of anything here
         TypeDesc* vt = *(TypeDesc**)value;
         if (vt == td)
             return true;

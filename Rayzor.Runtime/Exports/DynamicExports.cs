@@ -1,17 +1,22 @@
 using System.Runtime.InteropServices;
+using Rayzor.Runtime.Dynamic;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
 
 namespace Rayzor.Runtime.Exports;
 
-/// Comparisons of Dynamic values (docs/abi.md): numbers by value, strings by content, other
+/// Calls and comparisons of Dynamic values (docs/abi.md): numbers by value, strings by content, other
 /// values by identity; ordering of non-numbers and non-strings is by address (unspecified in Haxe).
 public static unsafe class DynamicExports
 {
-    private static bool IsNumber(void* v) => v != null && (*(TypeDesc**)v)->Kind is TypeKind.Int or TypeKind.Float;
+    private static bool IsNumber(void* v) => Reflection.KindOf(v) is TypeKind.Int or TypeKind.Float;
 
-    private static bool IsString(void* v) => v != null && (*(TypeDesc**)v)->Kind == TypeKind.String;
+    private static bool IsString(void* v) => Reflection.KindOf(v) == TypeKind.String;
+
+    /// <summary>The adapter the generated code calls as <c>adapter(f, args)</c> (docs/abi.md "Dynamic calls"); throws when <c>f</c> is not a function.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_entry")]
+    public static void* Entry(void* f) => DynCall.Entry(f);
 
     [UnmanagedCallersOnly(EntryPoint = "rz_dyn_equals")]
     public static int EqualsExport(void* a, void* b) => DynEquals(a, b) ? 1 : 0;
@@ -22,8 +27,7 @@ public static unsafe class DynamicExports
         if (a == null || b == null) return false;
         if (IsNumber(a) && IsNumber(b)) return Unboxing.UnboxFloat(a) == Unboxing.UnboxFloat(b);
         if (IsString(a) && IsString(b)) return StringOps.Equals((HString*)a, (HString*)b);
-        var ka = (*(TypeDesc**)a)->Kind;
-        if (ka == TypeKind.Bool && (*(TypeDesc**)b)->Kind == TypeKind.Bool) return Unboxing.UnboxBool(a) == Unboxing.UnboxBool(b);
+        if (Reflection.KindOf(a) == TypeKind.Bool && Reflection.KindOf(b) == TypeKind.Bool) return Unboxing.UnboxBool(a) == Unboxing.UnboxBool(b);
         return false;
     }
 
@@ -34,7 +38,7 @@ public static unsafe class DynamicExports
     {
         if (op == 0 && (IsString(a) || IsString(b)))
             return StringOps.Concat(StdString.ToString(a), StdString.ToString(b));
-        var ints = a != null && b != null && (*(TypeDesc**)a)->Kind == TypeKind.Int && (*(TypeDesc**)b)->Kind == TypeKind.Int;
+        var ints = Reflection.KindOf(a) == TypeKind.Int && Reflection.KindOf(b) == TypeKind.Int;
         if (ints && op != 3)
         {
             int x = Unboxing.UnboxInt(a), y = Unboxing.UnboxInt(b);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Rayzor.Runtime.Arrays;
+using Rayzor.Runtime.Dynamic;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
@@ -16,10 +17,26 @@ public static unsafe class TypeExports
     public static TypeDesc* Super(TypeDesc* td) => td == null ? null : td->Super;
 
     [UnmanagedCallersOnly(EntryPoint = "rz_get_class")]
-    public static TypeDesc* GetClass(void* v) => v != null && (*(TypeDesc**)v)->Kind is TypeKind.Class ? *(TypeDesc**)v : null;
+    public static TypeDesc* GetClass(void* v) => Reflection.ClassOf(v);
 
     [UnmanagedCallersOnly(EntryPoint = "rz_get_enum")]
-    public static TypeDesc* GetEnum(void* v) => v != null && (*(TypeDesc**)v)->Kind is TypeKind.Enum ? *(TypeDesc**)v : null;
+    public static TypeDesc* GetEnum(void* v) =>
+        v != null && !Reflection.IsTypeValue(v) && (*(TypeDesc**)v)->Kind is TypeKind.Enum ? *(TypeDesc**)v : null;
+
+    /// <summary><c>Type.typeof</c>: a value of the program's <c>ValueType</c> enum (descriptor
+    /// <paramref name="valueType"/>), made through its <c>$create</c>.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_type_typeof")]
+    public static void* TypeOf(void* v, TypeDesc* valueType)
+    {
+        var index = Reflection.TypeOf(v, out var type);
+        HArray* args = null;
+        if (type != null)
+        {
+            args = ArrayOps.New(ElemKind.Ptr, 0);
+            ArrayOps.PushPtr(args, type);
+        }
+        return Create(valueType, index, args);
+    }
 
     /// An enum descriptor's functions: `$params(value)` and `$create(index, args)` (offset 48).
     private static void** EnumFns(TypeDesc* td) => (void**)td->Fields;

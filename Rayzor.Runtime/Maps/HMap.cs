@@ -11,6 +11,10 @@ public static class KeyKind
     public const int Ptr = 0;
     /// <summary>Int keys, unboxed.</summary>
     public const int I32 = 1;
+    /// <summary>At creation only: String keys, stored as <see cref="Ptr"/> (the map is a <c>haxe.ds.StringMap</c>).</summary>
+    public const int String = 2;
+    /// <summary>At creation only: enum keys, stored as <see cref="Ptr"/> (the map is a <c>haxe.ds.EnumValueMap</c>).</summary>
+    public const int Enum = 3;
 }
 
 /// <summary>

@@ -17,27 +17,24 @@ public static unsafe class MapOps
     private const int InitialCapacity = 8;
 
     // runtime-owned descriptors: NativeMemory, never collected (docs/abi.md)
-    private static TypeDesc* s_mapTd, s_iterTd, s_entryTd;
+    private static TypeDesc* s_objectMapTd, s_intMapTd, s_stringMapTd, s_enumMapTd, s_iterTd, s_entryTd;
 
-    public static TypeDesc* MapTd => s_mapTd != null ? s_mapTd : s_mapTd = MakeTd(TypeKind.Map, sizeof(HMap), "haxe.ds.Map"u8);
-    public static TypeDesc* IterTd => s_iterTd != null ? s_iterTd : s_iterTd = MakeTd(TypeKind.Class, sizeof(HMapIter), "haxe.iterators.MapIterator"u8);
-    public static TypeDesc* EntryTd => s_entryTd != null ? s_entryTd : s_entryTd = MakeTd(TypeKind.Class, sizeof(HMapEntry), "haxe.iterators.MapEntry"u8);
-
-    private static TypeDesc* MakeTd(int kind, int size, ReadOnlySpan<byte> name)
+    /// <summary>The descriptor of a new map: its class by the key kind it was created with
+    /// (<c>RZ_KEY_*</c>, where 2 and 3 are pointer keys that are Strings or enum values).</summary>
+    private static TypeDesc* MapTd(int keyKind) => keyKind switch
     {
-        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)sizeof(TypeDesc) + 8);
-        var n = (byte*)NativeMemory.AllocZeroed((nuint)name.Length + 1);
-        name.CopyTo(new Span<byte>(n, name.Length));
-        td->Kind = kind;
-        td->Size = size;
-        td->Name = n;
-        return td;
-    }
+        KeyKind.I32 => s_intMapTd != null ? s_intMapTd : s_intMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.IntMap"u8),
+        KeyKind.String => s_stringMapTd != null ? s_stringMapTd : s_stringMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.StringMap"u8),
+        KeyKind.Enum => s_enumMapTd != null ? s_enumMapTd : s_enumMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.EnumValueMap"u8),
+        _ => s_objectMapTd != null ? s_objectMapTd : s_objectMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.ObjectMap"u8),
+    };
+    public static TypeDesc* IterTd => s_iterTd != null ? s_iterTd : s_iterTd = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapIter), "haxe.iterators.MapIterator"u8);
+    public static TypeDesc* EntryTd => s_entryTd != null ? s_entryTd : s_entryTd = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapEntry), "haxe.iterators.MapEntry"u8);
 
     public static HMap* New(int keyKind, int valueKind)
     {
         var m = (HMap*)Heap.Alloc((nuint)sizeof(HMap));
-        m->Td = MapTd;
+        m->Td = MapTd(keyKind);
         m->KeyKind = keyKind == KeyKind.I32 ? KeyKind.I32 : KeyKind.Ptr;
         m->ValueKind = ElemKind.IsValid(valueKind) ? valueKind : ElemKind.Ptr;
         return m;
@@ -295,6 +292,7 @@ public static unsafe class MapOps
     {
         Check(m);
         HMap* c = New(m->KeyKind, m->ValueKind);
+        c->Td = m->Td;
         for (int i = 0; i < m->Used; i++)
             if (m->Entries[i].Alive != 0)
                 Set(c, m->Entries[i].Key, m->Entries[i].Value);

@@ -47,13 +47,25 @@ public unsafe struct FieldTable
     // followed by Count FieldEntry
 }
 
-/// <summary>One member: Kind is an element kind (0 ptr, 1 i32, 2 f64, 3 bool) for a var, 4 for a method.</summary>
+/// <summary>Kinds of field-table entries besides the element kinds of vars (0 ptr, 1 i32, 2 f64, 3 bool).</summary>
+public static class FieldKinds
+{
+    /// <summary>A method: <c>Code</c> is its bound code <c>code(self, args...)</c>.</summary>
+    public const int Method = 4;
+    /// <summary>The constructor (named <c>new</c>): <c>Code</c> is <c>void *construct(HArray *args)</c> (Type.createInstance).</summary>
+    public const int Constructor = 5;
+}
+
+/// <summary>One member: Kind is an element kind (0 ptr, 1 i32, 2 f64, 3 bool) for a var, 4 for a method, 5 for the constructor.</summary>
 public unsafe struct FieldEntry
 {
     public void* Name;
     public int Offset;
     public int Kind;
+    /// <summary>A method's bound code <c>code(self, args...)</c>.</summary>
     public void* Code;
+    /// <summary>A method's closure descriptor (by the signature of <see cref="Code"/>: the adapter for dynamic calls).</summary>
+    public TypeDesc* ClosureTd;
 }
 
 /// <summary>The built-in descriptors the generated <c>main</c> hands to <c>rz_init</c>.</summary>
@@ -67,4 +79,11 @@ public unsafe struct RzBuiltins
     public TypeDesc* Array;
     public TypeDesc* Closure;
     public TypeDesc* Anon;
+    /// <summary>Null-terminated list of the program's class and enum descriptors (Type.resolveClass).</summary>
+    public TypeDesc** Types;
+    /// <summary>Members by name of Strings, Arrays, StringBufs and Maps (docs/abi.md "Members by name"), or null.</summary>
+    public FieldTable* StringMembers;
+    public FieldTable* ArrayMembers;
+    public FieldTable* StringBufMembers;
+    public FieldTable* MapMembers;
 }

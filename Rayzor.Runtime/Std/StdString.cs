@@ -20,6 +20,8 @@ public static unsafe class StdString
     {
         if (value == null)
             return StringOps.NullString;
+        if (Dynamic.Reflection.IsTypeValue(value))
+            return StringOps.FromCString(((TypeDesc*)value)->Name);
         TypeDesc* td = *(TypeDesc**)value;
         switch (td->Kind)
         {

@@ -1,9 +1,10 @@
+using System.Runtime.InteropServices;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 
 namespace Rayzor.Runtime.Strings;
 
-/// `StringBuf`: `{ td (unused, null), length, capacity, chars }` with the UTF-16 units in atomic GC memory.
+/// `StringBuf`: `{ td (runtime-owned, class `StringBuf`), length, capacity, chars }` with the UTF-16 units in atomic GC memory.
 public unsafe struct HStringBuf
 {
     public void* Td;
@@ -14,9 +15,30 @@ public unsafe struct HStringBuf
 
 public static unsafe class StringBuilderOps
 {
+    // runtime-owned descriptor: NativeMemory, never collected (docs/abi.md)
+    private static TypeDesc* s_td;
+
+    /// <summary>The descriptor of StringBuf instances: a class named <c>StringBuf</c> that prints
+    /// its contents, whose members by name are the program's table (docs/abi.md "Members by name").</summary>
+    private static TypeDesc* Td
+    {
+        get
+        {
+            if (s_td != null) return s_td;
+            var td = RuntimeTypes.Make(TypeKind.Class, sizeof(HStringBuf), "StringBuf"u8);
+            td->ToStringFn = &ToStringFn;
+            td->Fields = Rt.Builtins->StringBufMembers;
+            return s_td = td;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void* ToStringFn(void* b) => ToHString((HStringBuf*)b);
+
     public static HStringBuf* New()
     {
         var b = (HStringBuf*)Heap.Alloc((nuint)sizeof(HStringBuf));
+        b->Td = Td;
         b->Capacity = 16;
         b->Chars = (char*)Heap.AllocAtomic(16 * sizeof(char));
         return b;

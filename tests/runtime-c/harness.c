@@ -17,12 +17,16 @@
 
 typedef struct TypeDesc { int32_t kind; int32_t size; const char *name; const struct TypeDesc *super; void *toString; const struct TypeDesc **interfaces; void **itable; const void *fields; } TypeDesc;
 enum { RZ_KIND_STRING = 1, RZ_KIND_INT = 2, RZ_KIND_FLOAT = 3, RZ_KIND_BOOL = 4, RZ_KIND_CLASS = 5,
-       RZ_KIND_ARRAY = 6, RZ_KIND_CLOSURE = 7 };
+       RZ_KIND_ARRAY = 6, RZ_KIND_CLOSURE = 7, RZ_KIND_ANON = 9 };
 enum { RZ_ELEM_PTR = 0, RZ_ELEM_I32 = 1, RZ_ELEM_F64 = 2, RZ_ELEM_BOOL = 3 };
 typedef struct HString { const TypeDesc *td; int32_t length; int32_t hash; uint16_t chars[]; } HString;
 typedef struct HArray { const TypeDesc *td; int32_t length, capacity, elemKind, reserved; void *data; } HArray;
 typedef struct HClosure { const TypeDesc *td; void *fn; void *env; } HClosure;
-typedef struct RzBuiltins { const TypeDesc *string, *boxInt, *boxFloat, *boxBool, *array, *closure; } RzBuiltins;
+typedef struct RzBuiltins {
+    const TypeDesc *string, *boxInt, *boxFloat, *boxBool, *array, *closure, *anon;
+    const TypeDesc **types;                                                       /* none here */
+    const void *stringMembers, *arrayMembers, *stringBufMembers, *mapMembers;    /* none here */
+} RzBuiltins;
 
 void rz_init(const RzBuiltins *, int32_t argc, char **argv);
 void rz_exit(int32_t code);
@@ -75,7 +79,9 @@ static const TypeDesc td_bool = { RZ_KIND_BOOL, 16, "Bool" };
 static const TypeDesc td_array = { RZ_KIND_ARRAY, 32, "Array" };
 static const TypeDesc td_closure = { RZ_KIND_CLOSURE, 24, "Closure" };
 static const TypeDesc td_main = { RZ_KIND_CLASS, 8, "Main" };
-static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure };
+static const TypeDesc td_anon = { RZ_KIND_ANON, 24, "Anon" };
+static const TypeDesc *const no_types[] = { 0 };
+static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure, &td_anon, (const TypeDesc **)no_types };
 
 #define LIT(name, text)                                                                         \
     static const struct { const TypeDesc *td; int32_t length, hash; uint16_t chars[sizeof(u"" text) / 2 - 1]; } \
