@@ -13,9 +13,16 @@ public sealed unsafe partial class ModuleEmitter
         private readonly List<(LLVMValueRef Phi, ValueId Value, LLVMBasicBlockRef From)> _incoming = new();
         private LLVMBuilderRef B => m._b;
 
+        private LLVMMetadataRef _scope;
+        private int _scopeLine;
+        private readonly Dictionary<int, LLVMMetadataRef> _locations = new();
+
         public void Emit()
         {
             var (fn, _) = m._functions[f.Name];
+            _scopeLine = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Line > 0).Select(i => i.Line).DefaultIfEmpty(0).Min();
+            _scope = m.Subprogram(fn, f.Name, f.SourceFile, _scopeLine, f.ParamTypes, f.ReturnType);
+            Locate(0);
             // unreachable blocks are not emitted; the rest in an order where definitions come first
             var order = Cfg.ReversePostOrder(f);
             foreach (var blk in f.Blocks)
@@ -29,14 +36,30 @@ public sealed unsafe partial class ModuleEmitter
             foreach (var blk in order)
             {
                 LLVM.PositionBuilderAtEnd(B, _blocks[blk.Id.Index]);
-                foreach (var inst in blk.Insts) EmitInst(blk, inst);
+                foreach (var inst in blk.Insts)
+                {
+                    Locate(inst.Line);
+                    EmitInst(blk, inst);
+                }
             }
+            if (!_scope.IsNull) LLVM.SetCurrentDebugLocation2(B, default);
             foreach (var (phi, value, from) in _incoming)
             {
                 var v = _values[value.Index];
                 var bb = from;
                 LLVM.AddIncoming(phi, &v, &bb, 1);
             }
+        }
+
+        /// Gives the instructions built from now on the source line (the function's first line when
+        /// unknown), when the module has debug info.
+        private void Locate(int line)
+        {
+            if (_scope.IsNull) return;
+            if (line <= 0) line = _scopeLine;
+            if (!_locations.TryGetValue(line, out var loc))
+                _locations[line] = loc = LLVM.DIBuilderCreateDebugLocation(m._ctx, (uint)line, 0, _scope, default);
+            LLVM.SetCurrentDebugLocation2(B, loc);
         }
 
         private LLVMValueRef V(ValueId v) => _values[v.Index];

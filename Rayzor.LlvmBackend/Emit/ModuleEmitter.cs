@@ -42,6 +42,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     /// Builds the whole module; returns the LLVM verifier's complaint, or null when valid.
     public string? Emit()
     {
+        BeginDebugInfo();
         EmitBuiltins();
         foreach (var s in _mir.Strings) _strings.Add(StringLiteral(s));
         foreach (var g in _mir.Globals)
@@ -59,12 +60,14 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
             var fn = LLVM.AddFunction(_mod, f.Name, ft);
             LLVM.SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
             LLVM.AddFunctionAttribute(fn, "nounwind");
+            AddUnwindTable(fn);
             _functions[f.Name] = (fn, ft);
         }
         EmitClasses();
         EmitBuiltinTable();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
         EmitMain();
+        FinishDebugInfo();
         return LlvmTargets.Verify(_mod, out var msg) ? null : msg;
     }
 
@@ -182,6 +185,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         var exit = DeclareC("rz_exit", _void, _i32);
         var mainTy = FnType(_i32, [_i32, _ptr]);
         var main = LLVM.AddFunction(_mod, "main", mainTy);
+        AddUnwindTable(main);
+        var sp = Subprogram(main, "main", null, 0, [MirType.I32, MirType.Ptr], MirType.I32);
+        if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
         var bb = LLVM.AppendBasicBlockInContext(_ctx, main, "entry");
         LLVM.PositionBuilderAtEnd(_b, bb);
         var table = LLVM.GetNamedGlobal(_mod, "rz_builtins");
@@ -189,6 +195,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         Call(_functions[_mir.EntryFunction], []);
         Call(exit, [CI32(0)]);
         LLVM.BuildRet(_b, CI32(0));
+        LLVM.SetCurrentDebugLocation2(_b, default);
     }
 
     internal (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)
@@ -201,6 +208,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
             // the collector never returns null (it aborts on exhaustion): null checks on new objects fold away
             // (not noalias: a cell read after a longjmp must not look unobservable to LLVM)
             if (name == "GC_malloc") LLVM.AddAttribute(fn, 0, "nonnull");
+            // each throw site keeps its own call, so a stack trace names its line (LLVM would
+            // otherwise merge the cold throw blocks of a function into one without a position)
+            if (name == "rz_throw_prepare") LLVM.AddFunctionAttribute(fn, "nomerge");
         }
         return (fn, ft);
     }
@@ -214,6 +224,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        if (!_di.IsNull) LLVM.DisposeDIBuilder(_di);
         LLVM.DisposeBuilder(_b);
         LLVM.DisposeModule(_mod);
         LLVM.ContextDispose(_ctx);

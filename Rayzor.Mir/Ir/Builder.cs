@@ -9,11 +9,21 @@ public sealed class MirBuilder(MirFunction function)
     /// True when the current block already ends in a terminator (code after it is dead).
     public bool Terminated => Current.Terminator != null;
 
+    /// The source line given to the instructions appended from now on (0: unknown); the lowering
+    /// sets it from the position of the expression it lowers.
+    public int Line { get; set; }
+
+    private void Add(Instruction inst)
+    {
+        inst.Line = Line;
+        Current.Insts.Add(inst);
+    }
+
     private ValueId Emit(Opcode op, MirType type, List<ValueId> args, long imm = 0, double fimm = 0, string? sym = null)
     {
         var inst = new Instruction { Op = op, Type = type, Args = args, Imm = imm, FImm = fimm, Sym = sym };
         if (op.Info().HasResult && type != MirType.Void) inst.Result = Function.NewValue(type, Current.Id, false);
-        Current.Insts.Add(inst);
+        Add(inst);
         return inst.Result;
     }
 
@@ -60,19 +70,19 @@ public sealed class MirBuilder(MirFunction function)
     public void GStore(string global, ValueId v) => Emit(Opcode.GStore, MirType.Void, [v], sym: global);
 
     public void Br(Block target, List<ValueId>? args = null) =>
-        Current.Insts.Add(new Instruction { Op = Opcode.Br, Targets = [new BlockCall(target.Id, args ?? [])] });
+        Add(new Instruction { Op = Opcode.Br, Targets = [new BlockCall(target.Id, args ?? [])] });
 
     public void BrIf(ValueId cond, Block then, Block els) =>
-        Current.Insts.Add(new Instruction { Op = Opcode.BrIf, Args = [cond], Targets = [new BlockCall(then.Id, []), new BlockCall(els.Id, [])] });
+        Add(new Instruction { Op = Opcode.BrIf, Args = [cond], Targets = [new BlockCall(then.Id, []), new BlockCall(els.Id, [])] });
 
-    public void Ret(ValueId? v) => Current.Insts.Add(new Instruction { Op = Opcode.Ret, Args = v is { } x ? [x] : [] });
+    public void Ret(ValueId? v) => Add(new Instruction { Op = Opcode.Ret, Args = v is { } x ? [x] : [] });
 
     public void TryEnter(Block body, Block handler) =>
-        Current.Insts.Add(new Instruction { Op = Opcode.TryEnter, Targets = [new BlockCall(body.Id, []), new BlockCall(handler.Id, [])] });
+        Add(new Instruction { Op = Opcode.TryEnter, Targets = [new BlockCall(body.Id, []), new BlockCall(handler.Id, [])] });
 
-    public void Throw(ValueId v) => Current.Insts.Add(new Instruction { Op = Opcode.Throw, Args = [v] });
+    public void Throw(ValueId v) => Add(new Instruction { Op = Opcode.Throw, Args = [v] });
 
     public ValueId TypeDesc(string sym) => Emit(Opcode.TypeDesc, MirType.Ptr, [], sym: sym);
 
-    public void Unreachable() => Current.Insts.Add(new Instruction { Op = Opcode.Unreachable });
+    public void Unreachable() => Add(new Instruction { Op = Opcode.Unreachable });
 }

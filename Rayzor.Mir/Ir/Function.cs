@@ -24,6 +24,10 @@ public sealed class Instruction
     /// Successors of br (1) and brif (2).
     public List<BlockCall> Targets { get; init; } = [];
 
+    /// The 1-based line in the function's SourceFile this instruction comes from (0: unknown). The
+    /// backend turns it into DWARF line info (stack traces, debuggers); the MIR text omits it.
+    public int Line { get; set; }
+
     public bool IsTerminator => (Op.Info().Effects & Effects.Terminator) != 0;
 }
 
@@ -142,6 +146,9 @@ public sealed class MirModule
     /// Members by name of the built-in types (String, Array, StringBuf, Map, in that order), as
     /// class field tables: the runtime's tables in RzBuiltins (docs/abi.md "Members by name").
     public List<(int Name, int Offset, MirType Type, string? Method)>?[] MemberTables { get; } = new List<(int, int, MirType, string?)>?[4];
+
+    /// The main class's source file: the compile unit of the debug info.
+    public string? SourceFile { get; set; }
 
     /// The function the executable's `main` calls (runs static initializers, then Main.main).
     public string EntryFunction { get; set; } = "__rz_entry";

@@ -14,8 +14,17 @@ public sealed partial class Lowerer
         return v.IsNone ? ZeroValue(MirTypeOf(e.Type) is MirType.Void ? MirType.Ptr : MirTypeOf(e.Type)) : v;
     }
 
-    /// Lowers an expression; ValueId.None for Void.
+    /// Lowers an expression; ValueId.None for Void. Its instructions carry its source line.
     private ValueId LowerExpr(TExpr e)
+    {
+        var line = _b.Line;
+        At(e.Span);
+        var v = LowerExprAt(e);
+        _b.Line = line;
+        return v;
+    }
+
+    private ValueId LowerExprAt(TExpr e)
     {
         switch (e)
         {

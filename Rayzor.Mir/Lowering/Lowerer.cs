@@ -32,6 +32,9 @@ public sealed partial class Lowerer
 
     public MirModule Lower()
     {
+        _module.SourceFile = _program.MainClass.Module.File.Path;
+        foreach (var t in _program.Classes.Concat<TypeSymbol>(_program.Enums).Concat(_program.Abstracts))
+            _files.TryAdd(t.Module.File.Id, t.Module.File);
         foreach (var cls in _program.Classes)
             foreach (var f in cls.DeclaredFields)
                 if (f.IsStatic && f.Kind != FieldKindTag.Method && !f.IsExtern)
@@ -157,6 +160,18 @@ public sealed partial class Lowerer
         MirType.Bool => _b.BConst(false),
         _ => _b.Null(),
     };
+
+    // ---- source positions (DWARF line info, stack traces) ----
+
+    private readonly Dictionary<int, SourceFile> _files = new();
+
+    /// Instructions appended from now on come from <paramref name="span"/>'s line, when it lies in
+    /// the file of the function being lowered (synthesized nodes keep the current line).
+    private void At(TextSpan span)
+    {
+        if (span.FileId >= 0 && _files.TryGetValue(span.FileId, out var file) && file.Path == _fn.SourceFile)
+            _b.Line = file.LineOf(span.Start);
+    }
 
     private void Error(TextSpan span, string message) => _diags.Error("RZ0901", span, message);
 }

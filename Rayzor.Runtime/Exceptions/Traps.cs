@@ -96,13 +96,18 @@ public static unsafe class Traps
     public static void ThrowNullAccess() =>
         Throw(s_nullAccess != null ? s_nullAccess : s_nullAccess = HString.Permanent("Null Access"));
 
-    /// <summary>Flushes stdout, prints <c>Uncaught exception: Std.string(value)</c> to stderr, exits with 1.</summary>
+    /// <summary>
+    /// Flushes stdout, prints <c>Uncaught exception: Std.string(value)</c> and the Haxe frames
+    /// (<c>Called from Main.parse (Main.hx line 4)</c>, see <see cref="StackTrace"/>) to stderr,
+    /// exits with 1.
+    /// </summary>
     public static void Uncaught(void* value)
     {
         Output.Flush();
         LibC.WriteAll(2, "Uncaught exception: "u8);
         WriteStderr(StdString.ToString(value));
         LibC.WriteAll(2, "\n"u8);
+        StackTrace.Print();
         LibC.exit(1);
     }
 

@@ -41,7 +41,7 @@ public static unsafe class MapOps
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void NullAccess() => Rt.Fatal("null access"u8);
+    private static void NullAccess() => Fail.NullAccess();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Check(HMap* m)

@@ -43,13 +43,14 @@ public static unsafe class Rt
         LibC.exit(code);
     }
 
-    /// <summary>Prints <c>rayzor: message</c> to stderr (after what stdout holds) and exits with 1.</summary>
+    /// <summary>Prints <c>rayzor: message</c> and the Haxe frames to stderr (after what stdout holds) and exits with 1.</summary>
     public static void Fatal(ReadOnlySpan<byte> message)
     {
         Output.Flush();
         LibC.WriteAll(2, "rayzor: "u8);
         LibC.WriteAll(2, message);
         LibC.WriteAll(2, "\n"u8);
+        Exceptions.StackTrace.Print();
         LibC.exit(1);
     }
 }

@@ -25,6 +25,10 @@ public sealed class Options
     public bool Debug { get; set; }
     public string Dce { get; set; } = "std";
 
+    /// `-g` (or `--debug`): full DWARF; `-g0`: none. Line tables are the default (stack traces).
+    public bool FullDebugInfo { get; set; }
+    public bool NoDebugInfo { get; set; }
+
     /// A Haxe target flag and its output (`--hl out.hl`, `--cpp bin`): Rayzor builds a native
     /// executable instead, named after that output (see <see cref="Program.DefaultOutput"/>).
     public (string Flag, string Path)? HaxeTarget { get; set; }
@@ -78,7 +82,9 @@ public static class OptionParser
         new(["-O1"], null, "light optimization", (o, _) => SetOpt(o, 1)),
         new(["-O2"], null, "optimize (the default)", (o, _) => SetOpt(o, 2)),
         new(["-O3"], null, "optimize more aggressively", (o, _) => SetOpt(o, 3)),
-        new(["--debug"], null, "define `debug`; build at -O0 unless an -O flag is given", (o, _) => o.Debug = true),
+        new(["--debug"], null, "define `debug`, full DWARF; build at -O0 unless an -O flag is given", (o, _) => o.Debug = true),
+        new(["-g"], null, "full DWARF (default: line tables, for `Called from` lines and gdb)", (o, _) => (o.FullDebugInfo, o.NoDebugInfo) = (true, false)),
+        new(["-g0"], null, "no DWARF: an uncaught exception prints no `Called from` lines", (o, _) => (o.FullDebugInfo, o.NoDebugInfo) = (false, true)),
         new(["--dce"], "std|full|no", "set the `dce` define (Rayzor always compiles only what main reaches)", (o, v) => o.Dce = v),
         new(["--target"], "TRIPLE", "x86_64-linux-gnu (default) or aarch64-linux-gnu", (o, v) => o.Target = v),
         new(["--emit"], "KIND", "exe (default), obj, asm, llvm-ir or mir", (o, v) => o.Emit = v),

@@ -53,7 +53,12 @@ public sealed class Pipeline(Options options, TextWriter err)
             _reporter.Error(e.Message);
             return 1;
         }
-        using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"));
+        using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"))
+        {
+            DebugInfo = options.NoDebugInfo ? DebugInfoLevel.None
+                : options.FullDebugInfo || options.Debug ? DebugInfoLevel.Full : DebugInfoLevel.LineTables,
+            Optimized = level != OptLevel.O0,
+        };
         var invalid = _timer.Time("llvm-ir", emitter.Emit);
         if (invalid != null)
         {
