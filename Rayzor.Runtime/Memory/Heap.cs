@@ -23,8 +23,13 @@ public static unsafe class Heap
     /// <summary>Initializes the collector; must run on the main thread, before any allocation.</summary>
     public static void Initialize()
     {
-        if (!s_uncollected)
-            Boehm.GC_init();
+        if (s_uncollected)
+            return;
+        Boehm.GC_init();
+        // Collect less often than Boehm's default (divisor 3): on the alloc benchmark 1 cuts the
+        // time by a third for ~50% more peak memory. GC_FREE_SPACE_DIVISOR still overrides it.
+        if (Environment.GetEnvironmentVariable("GC_FREE_SPACE_DIVISOR") == null)
+            Boehm.GC_set_free_space_divisor(1);
     }
 
     /// <summary>Zeroed memory that the collector scans for pointers.</summary>
