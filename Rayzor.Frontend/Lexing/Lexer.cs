@@ -15,10 +15,12 @@ public sealed partial class Lexer
     private readonly DiagnosticBag _diags;
     private int _pos;
     private string? _doc;
+    private readonly NameTable _names = NameTable.Current;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics)
         : this(file, diagnostics, 0, file.Bytes.Length)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(_src)) ReportMalformedUtf8();
         SkipHeader();
     }
 
@@ -67,6 +69,24 @@ public sealed partial class Lexer
         }
     }
 
+    // Haxe rejects a file that is not UTF-8 as a whole; Rayzor says where, once per malformed run of bytes,
+    // and goes on (the lexer skips such bytes in code; strings and comments keep U+FFFD).
+    private void ReportMalformedUtf8()
+    {
+        var p = 0;
+        while (p < _end)
+        {
+            if (Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out _, out var read) == System.Buffers.OperationStatus.Done)
+            {
+                p += read;
+                continue;
+            }
+            Error(SyntaxCodes.MalformedUtf8, p, "Malformed file. Source files must be encoded with UTF-8.");
+            while (p < _end && Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out _, out read) != System.Buffers.OperationStatus.Done)
+                p += Math.Max(read, 1);
+        }
+    }
+
     private void SkipHeader()
     {
         if (_end - _pos >= 3 && _src[_pos] == 0xEF && _src[_pos + 1] == 0xBB && _src[_pos + 2] == 0xBF) _pos += 3;
@@ -85,7 +105,8 @@ public sealed partial class Lexer
             if (n == '/')
             {
                 _pos += 2;
-                while (_pos < _end && _src[_pos] != '\n' && _src[_pos] != '\r') _pos++;
+                var eol = _src.AsSpan(_pos, _end - _pos).IndexOfAny((byte)'\n', (byte)'\r');
+                _pos = eol < 0 ? _end : _pos + eol;
             }
             else if (n == '*')
             {
@@ -94,7 +115,7 @@ public sealed partial class Lexer
                 var close = IndexOfCommentEnd(_pos);
                 if (close < 0)
                 {
-                    Error(SyntaxCodes.UnclosedComment, start, start + 1, "Unclosed comment");
+                    Error(SyntaxCodes.UnclosedComment, start, "Unclosed comment");
                     _pos = _end;
                     return;
                 }
@@ -113,9 +134,8 @@ public sealed partial class Lexer
 
     private int IndexOfCommentEnd(int from)
     {
-        for (var i = from; i + 1 < _end; i++)
-            if (_src[i] == '*' && _src[i + 1] == '/') return i;
-        return -1;
+        var i = _src.AsSpan(from, _end - from).IndexOf("*/"u8);
+        return i < 0 ? -1 : from + i;
     }
 
     private Token? LexToken(bool inCondition)
@@ -202,22 +222,40 @@ public sealed partial class Lexer
         return null;
     }
 
+    // Reports the character at `start` and skips it with the invalid characters right after it: a run of
+    // junk (binary data, a pasted symbol) is one error, named by its first character as Haxe does.
     private void InvalidCharacter(int start)
     {
-        var c = _src[start];
-        var len = 1;
-        int code = c;
-        if (c >= 0x80)
-        {
-            len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            len = Math.Min(len, _end - start);
-            var s = Encoding.UTF8.GetString(_src, start, len);
-            code = s.Length > 0 ? char.ConvertToUtf32(s, 0) is var cp ? cp : c : c;
-        }
+        var code = CharAt(start, out var len, out var malformed);
         var msg = code > 32 && code < 128 ? $"Invalid character '{(char)code}'" : $"Invalid character 0x{code:X2}";
-        Error(SyntaxCodes.InvalidCharacter, start, start + len, msg);
+        if (!malformed) Error(SyntaxCodes.InvalidCharacter, start, msg); // malformed UTF-8 is reported once per file run
         _pos = start + len;
+        while (_pos < _end && IsNeverValid(_src[_pos]))
+        {
+            CharAt(_pos, out len, out _);
+            _pos += len;
+        }
     }
+
+    // The code point at p (a malformed UTF-8 sequence gives its first byte) and its length in bytes.
+    private int CharAt(int p, out int len, out bool malformed)
+    {
+        var c = _src[p];
+        len = 1;
+        malformed = false;
+        if (c < 0x80) return c;
+        if (Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out var rune, out var read) != System.Buffers.OperationStatus.Done)
+        {
+            malformed = true;
+            len = Math.Max(read, 1);
+            return c;
+        }
+        len = read;
+        return rune.Value;
+    }
+
+    // Bytes that can never start a token: non-ASCII, control characters other than whitespace, `` ` `` and `\`.
+    private static bool IsNeverValid(byte b) => b >= 0x7F || (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r')) || b is (byte)'`' or (byte)'\\';
 
     private Token LexIdentifier(int start, bool inCondition)
     {
@@ -232,7 +270,7 @@ public sealed partial class Lexer
             }
             return new Token(TokenKind.Identifier, start, _pos, Ascii(start, _pos));
         }
-        var name = NameTable.Current.Get(_src, start, _pos, out var kind);
+        var name = _names.Get(_src, start, _pos, out var kind);
         return new Token(kind, start, _pos, name);
     }
 
@@ -261,7 +299,7 @@ public sealed partial class Lexer
             if (_pos >= _end || _src[_pos] == '\n' || _src[_pos] == '\r')
             {
                 AppendUtf8(sb, runStart, _pos);
-                Error(SyntaxCodes.UnterminatedRegex, start, start + 1, "Unterminated regular expression");
+                Error(SyntaxCodes.UnterminatedRegex, start, "Unterminated regular expression");
                 return new Token(TokenKind.Regex, start, _pos, sb.ToString(), "");
             }
             var b = _src[_pos];
@@ -288,7 +326,7 @@ public sealed partial class Lexer
                     break;
                 default:
                     if (_pos + 1 >= _end || n == '\n' || n == '\r') { _pos++; break; }
-                    Error(SyntaxCodes.InvalidCharacter, _pos + 1, _pos + 2, "Invalid character '\\'");
+                    Error(SyntaxCodes.InvalidCharacter, _pos + 1, "Invalid character '\\'");
                     sb.Append('\\');
                     _pos++;
                     break;
@@ -302,7 +340,7 @@ public sealed partial class Lexer
         {
             var f = _src[_pos];
             if (f is not ((byte)'g' or (byte)'i' or (byte)'m' or (byte)'s' or (byte)'u'))
-                Error(SyntaxCodes.InvalidRegexOption, _pos, _pos + 1, "Invalid regular expression option");
+                Error(SyntaxCodes.InvalidRegexOption, _pos, "Invalid regular expression option");
             _pos++;
         }
         return new Token(TokenKind.Regex, start, _pos, sb.ToString(), Ascii(flagsStart, _pos));
@@ -342,4 +380,7 @@ public sealed partial class Lexer
 
     private void Error(string code, int start, int end, string message) =>
         _diags.Error(code, new TextSpan(_fileId, start, end), message);
+
+    // Haxe reports lexer errors at a point (`character 7`), not over a range.
+    private void Error(string code, int at, string message) => Error(code, at, at, message);
 }

@@ -26,7 +26,7 @@ public sealed partial class Parser
             body = ParseExpr();
             if (!_needSync) Semicolon();
         }
-        else ErrorUnexpected();
+        else Error(SyntaxCodes.MissingSemicolon, SpanOf(Cur), "Missing ;"); // Haxe: a body or `;`
         return new FunctionSyntax(SpanFrom(start), typeParams, args, ret, body);
     }
 

@@ -52,6 +52,10 @@ public sealed partial class Parser
                 var meta = ParseMetaEntry();
                 return MakeMeta(meta, ParseOperandExpr(meta.Span.End));
             }
+            case TokenKind.At:
+                terminal = true;
+                SkipBareAt();
+                return ParseOperandExpr(t.End);
         }
         terminal = true;
         switch (t.Kind)
@@ -127,7 +131,7 @@ public sealed partial class Parser
         }
         if (overflow || (radix == 10 && value > long.MaxValue))
         {
-            Error(SyntaxCodes.InvalidNumber, SpanOf(t), "Invalid integer literal " + text);
+            Report(SyntaxCodes.InvalidNumber, SpanOf(t), "Invalid integer literal " + text);
             return 0;
         }
         return unchecked((long)value);
@@ -161,12 +165,13 @@ public sealed partial class Parser
     // `${code}` inside a single-quoted string: the code is lexed in place and parsed as one expression.
     private Expr ParseInterpolation(StringPart part)
     {
+        var before = _diags.Items.Count;
         var lexer = new Lexer(_file, _diags, part.Start, part.End);
-        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags);
-        var sub = new Parser(_file, _defines, _diags, tokens, _depth);
+        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags, new List<Token>());
+        var sub = new Parser(_file, _defines, _diags, tokens, before, this);
         if (sub.Kind == TokenKind.EndOfFile)
         {
-            sub.ErrorExpected("expression");
+            sub.Error(SyntaxCodes.Expected, new TextSpan(_fileId, part.End, part.End), "Expression cannot be empty");
             return new ErrorExpr(new TextSpan(_fileId, part.Start, part.End));
         }
         var e = sub.ParseExpr();
@@ -278,7 +283,7 @@ public sealed partial class Parser
         switch (e)
         {
             case IdentExpr { Name: "true" or "false" or "null" or "this" or "super" }:
-                Error(SyntaxCodes.Syntax, e.Span, "Invalid argument name");
+                Report(SyntaxCodes.Syntax, e.Span, "Invalid argument name");
                 return null;
             case IdentExpr id:
                 return new ParamDecl(e.Span, id.Name, false, null, null, []);

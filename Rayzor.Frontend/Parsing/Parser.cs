@@ -30,19 +30,29 @@ public sealed partial class Parser
     private int _lastErrorStart = -1;
     // set when an error is reported and cleared when the parser resynchronizes, so one mistake gives one message
     private bool _needSync;
-    private readonly bool _lexerHitEnd;
+    // an unterminated string or comment, or an unclosed `#if`, swallowed the rest of the file: errors at its
+    // end are only echoes of that one
+    private readonly bool _cutShort;
+    // where the lexer skipped invalid characters: a parse error right after one is its echo
+    private readonly int[] _junk;
 
-    private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, List<Token> tokens, int depth = 0)
+    /// `lexerDiagnostics`: the index in `diagnostics` of the first diagnostic the lexing of `tokens` reported.
+    private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, List<Token> tokens, int lexerDiagnostics, Parser? parent = null)
     {
         _file = file;
         _defines = defines;
         _diags = diagnostics;
         _tokens = tokens;
         _fileId = file.Id;
-        _depth = depth;
+        _depth = parent?._depth ?? 0;
         _prevEnd = tokens.Count > 0 ? tokens[0].Start : 0;
-        // an unterminated string or comment swallowed the rest of the file: errors at its end are only echoes
-        _lexerHitEnd = diagnostics.Items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode);
+        var items = diagnostics.Items;
+        _cutShort = parent?._cutShort ?? items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode or SyntaxCodes.UnclosedConditional);
+        var junk = new List<int>();
+        for (var i = lexerDiagnostics; i < items.Count; i++)
+            if (items[i].Code is SyntaxCodes.InvalidCharacter or SyntaxCodes.MalformedUtf8) junk.Add(items[i].Span.Start);
+        junk.Sort();
+        _junk = junk.ToArray();
     }
 
     /// Parses one .hx file into its module syntax; all errors go to `diagnostics`.
@@ -63,21 +73,41 @@ public sealed partial class Parser
     private static T RunWithEnoughStack<T>(SourceFile file, Defines defines, DiagnosticBag diagnostics, Func<Parser, T> run)
     {
         var local = new DiagnosticBag();
-        var tokens = Preprocessor.Run(file, defines, local);
-        var parser = new Parser(file, defines, local, tokens);
+        var parser = new Parser(file, defines, local, LexFile(file, defines, local), 0);
         var result = run(parser);
+        ReturnTokenBuffer(parser._tokens);
         if (parser._stackExhausted)
         {
             local = new DiagnosticBag();
-            tokens = Preprocessor.Run(file, defines, local);
-            parser = new Parser(file, defines, local, tokens);
+            parser = new Parser(file, defines, local, LexFile(file, defines, local), 0);
             var p = parser;
             var thread = new Thread(() => result = run(p), 256 * 1024 * 1024);
             thread.Start();
             thread.Join();
+            ReturnTokenBuffer(parser._tokens);
         }
         diagnostics.AddRange(local.Items);
         return result;
+    }
+
+    // The token list of a whole file is the parser's largest allocation (40 bytes a token, on the large object
+    // heap past 2,000 tokens); one buffer is reused from file to file (a parse running meanwhile, on another
+    // thread or nested, allocates its own).
+    private static List<Token>? _tokenBuffer;
+
+    private const int MaxPooledTokens = 1 << 20;
+
+    private static List<Token> LexFile(SourceFile file, Defines defines, DiagnosticBag diagnostics)
+    {
+        var buffer = Interlocked.Exchange(ref _tokenBuffer, null) ?? new List<Token>(4096);
+        return Preprocessor.Run(new Lexer(file, diagnostics), defines, diagnostics, buffer);
+    }
+
+    private static void ReturnTokenBuffer(List<Token> tokens)
+    {
+        if (tokens.Capacity > MaxPooledTokens) return;
+        tokens.Clear();
+        Volatile.Write(ref _tokenBuffer, tokens);
     }
 
     // ---- tokens ----
@@ -124,16 +154,35 @@ public sealed partial class Parser
     {
         _needSync = true;
         if (_tooDeep || span.Start == _lastErrorStart) return;
-        if (_lexerHitEnd && span.Start >= _tokens[^1].Start) return;
+        if (_cutShort && span.Start >= _tokens[^1].Start) return;
+        if (JunkBeforeCur()) return;
         _lastErrorStart = span.Start;
         _diags.Error(code, span, message);
+    }
+
+    // Whether the lexer skipped an invalid character between the previous token and the current one.
+    private bool JunkBeforeCur()
+    {
+        if (_junk.Length == 0) return false;
+        var i = Array.BinarySearch(_junk, _prevEnd);
+        if (i < 0) i = ~i;
+        return i < _junk.Length && _junk[i] <= Cur.Start;
     }
 
     private void ErrorUnexpected() => Error(SyntaxCodes.Unexpected, SpanOf(Cur), "Unexpected " + TokenFacts.Display(Cur));
 
     private void ErrorExpected(string what) => Error(SyntaxCodes.Expected, SpanOf(Cur), "Expected " + what);
 
-    private void ErrorAt(in Token t, string message) => Error(SyntaxCodes.Syntax, SpanOf(t), message);
+    /// A mistake the parse goes on from as if it were not there (a lower-case type name, a duplicate
+    /// modifier ...): reported, but nothing needs skipping.
+    private void Report(string code, TextSpan span, string message)
+    {
+        var needSync = _needSync;
+        Error(code, span, message);
+        _needSync = needSync;
+    }
+
+    private void ErrorAt(in Token t, string message) => Report(SyntaxCodes.Syntax, SpanOf(t), message);
 
     /// `;` after a statement or field; optional after a `}` as in Haxe.
     private void Semicolon()
