@@ -159,7 +159,7 @@ public sealed class Preprocessor
                     if (next.Kind != TokenKind.Int || !int.TryParse(next.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     {
                         Error(SyntaxCodes.Unexpected, Span(next), "Unexpected " + TokenFacts.Display(next));
-                        _pushedBack = next;
+                        if (next.Kind == TokenKind.EndOfFile) _pushedBack = next;
                     }
                 }
                 return;

@@ -31,6 +31,7 @@ public sealed partial class Parser
                     ParseDeclaration(types, fields);
                     break;
             }
+            if (_tooDeep) RecoverFromTooDeep(before);
             if (_needSync) SyncTopLevel();
             if (_index == before) Advance();
         }
@@ -52,13 +53,15 @@ public sealed partial class Parser
         if (_needSync) SyncTopLevel();
     }
 
-    // After an error at the module level: skip to the next declaration keyword outside braces.
+    // After an error at the module level: skip to the next declaration keyword, or the next line, outside braces.
     private void SyncTopLevel()
     {
         _needSync = false;
         var depth = 0;
+        var start = _index;
         while (Kind != TokenKind.EndOfFile)
         {
+            if (depth == 0 && _index > start && NewlineBeforeCur()) return;
             if (depth == 0 && Kind is TokenKind.KwClass or TokenKind.KwInterface or TokenKind.KwEnum
                     or TokenKind.KwTypedef or TokenKind.KwAbstract or TokenKind.KwImport or TokenKind.KwUsing
                     or TokenKind.KwExtern or TokenKind.KwPrivate or TokenKind.Meta)

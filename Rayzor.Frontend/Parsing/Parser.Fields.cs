@@ -26,6 +26,11 @@ public sealed partial class Parser
                 var f = ParseField(inStructure);
                 if (f != null) fields.Add(f);
                 else if (!_needSync) ErrorExpected("}");
+                if (_tooDeep)
+                {
+                    RecoverFromTooDeep(before);
+                    continue;
+                }
                 if (_needSync) SyncField();
                 if (_index == before) Advance();
             }
@@ -36,7 +41,8 @@ public sealed partial class Parser
         }
     }
 
-    // After an error in a field: skip to the next field start (or the closing `}`) outside nested brackets.
+    // After an error in a field: skip to the next field start, past a `;`, or to the closing `}`, outside
+    // nested brackets.
     private void SyncField()
     {
         _needSync = false;
@@ -46,6 +52,11 @@ public sealed partial class Parser
             if (depth == 0)
             {
                 if (Kind == TokenKind.RBrace) return;
+                if (Kind == TokenKind.Semicolon)
+                {
+                    Advance();
+                    return;
+                }
                 if (Kind is TokenKind.KwPublic or TokenKind.KwPrivate or TokenKind.KwStatic or TokenKind.KwInline
                         or TokenKind.KwOverride or TokenKind.KwDynamic or TokenKind.KwMacro or TokenKind.KwExtern
                         or TokenKind.KwFinal or TokenKind.KwOverload or TokenKind.KwVar or TokenKind.KwFunction or TokenKind.Meta)

@@ -371,8 +371,35 @@ public sealed partial class Parser
             fields.Add(new ObjectField(SpanFrom(key.Start), name, value, key.Kind == TokenKind.String));
             if (!Accept(TokenKind.Comma)) break;
         }
-        Expect(TokenKind.RBrace, "}");
+        if (!Accept(TokenKind.RBrace))
+        {
+            // report, then skip the rest of the literal: when its `}` is found, the expression goes on
+            var needSync = _needSync;
+            if (_prevKind == TokenKind.Comma) ErrorUnexpected();
+            else ErrorExpected("}");
+            if (SkipPastClosingBrace()) _needSync = needSync;
+        }
         return new ObjectLiteral(SpanFrom(open.Start), fields);
+    }
+
+    // Skips to the `}` closing the current level and past it (true), or stops at a `;` outside brackets.
+    private bool SkipPastClosingBrace()
+    {
+        var depth = 0;
+        while (Kind != TokenKind.EndOfFile)
+        {
+            switch (Kind)
+            {
+                case TokenKind.RBrace when depth == 0:
+                    Advance();
+                    return true;
+                case TokenKind.Semicolon when depth == 0: return false;
+                case TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace: depth++; break;
+                case TokenKind.RParen or TokenKind.RBracket or TokenKind.RBrace: depth--; break;
+            }
+            Advance();
+        }
+        return false;
     }
 
     private Expr ParseNew()

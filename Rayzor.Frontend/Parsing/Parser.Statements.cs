@@ -44,6 +44,11 @@ public sealed partial class Parser
             _needSync = false;
             var e = ParseStatement();
             list.Add(e);
+            if (_tooDeep)
+            {
+                RecoverFromTooDeep(before);
+                continue;
+            }
             if (_needSync) SyncStatement();
             else Semicolon();
             _needSync = false;

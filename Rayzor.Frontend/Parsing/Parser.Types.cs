@@ -22,7 +22,11 @@ public sealed partial class Parser
 
     private TypeHint ParseTypeMaybeNamed(bool allowNamed)
     {
-        if (Kind != TokenKind.LParen) return ParseTypeNext(ParseTypeInner(allowNamed));
+        if (Kind != TokenKind.LParen)
+        {
+            var t = ParseTypeInner(allowNamed);
+            return t is ErrorTypeHint ? t : ParseTypeNext(t);
+        }
         var open = Advance();
         return ParseTypeAfterParenItems(ParseParenTypeItems(), open.Start);
     }

@@ -22,6 +22,7 @@ public sealed partial class Parser
     private readonly List<Token> _tokens;
     private readonly int _fileId;
     private int _index;
+    private int _prevStart;
     private int _prevEnd;
     private TokenKind _prevKind = TokenKind.EndOfFile;
     private int _depth;
@@ -33,7 +34,7 @@ public sealed partial class Parser
     // an unterminated string or comment, or an unclosed `#if`, swallowed the rest of the file: errors at its
     // end are only echoes of that one
     private readonly bool _cutShort;
-    // where the lexer skipped invalid characters: a parse error right after one is its echo
+    // where the lexer skipped invalid characters or cut a regex short: a parse error right after one is its echo
     private readonly int[] _junk;
 
     /// `lexerDiagnostics`: the index in `diagnostics` of the first diagnostic the lexing of `tokens` reported.
@@ -50,7 +51,8 @@ public sealed partial class Parser
         _cutShort = parent?._cutShort ?? items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode or SyntaxCodes.UnclosedConditional);
         var junk = new List<int>();
         for (var i = lexerDiagnostics; i < items.Count; i++)
-            if (items[i].Code is SyntaxCodes.InvalidCharacter or SyntaxCodes.MalformedUtf8) junk.Add(items[i].Span.Start);
+            if (items[i].Code is SyntaxCodes.InvalidCharacter or SyntaxCodes.MalformedUtf8 or SyntaxCodes.UnterminatedRegex)
+                junk.Add(items[i].Span.Start);
         junk.Sort();
         _junk = junk.ToArray();
     }
@@ -86,7 +88,8 @@ public sealed partial class Parser
             thread.Join();
             ReturnTokenBuffer(parser._tokens);
         }
-        diagnostics.AddRange(local.Items);
+        // the lexer's errors come first in the bag; print them all in source order
+        diagnostics.AddRange(local.Items.OrderBy(d => d.Span.Start));
         return result;
     }
 
@@ -122,6 +125,7 @@ public sealed partial class Parser
     {
         var t = _tokens[_index];
         if (t.Kind != TokenKind.EndOfFile) _index++;
+        _prevStart = t.Start;
         _prevEnd = t.End;
         _prevKind = t.Kind;
         return t;
@@ -160,11 +164,11 @@ public sealed partial class Parser
         _diags.Error(code, span, message);
     }
 
-    // Whether the lexer skipped an invalid character between the previous token and the current one.
+    // Whether the lexer reported junk from the previous token through the current one.
     private bool JunkBeforeCur()
     {
         if (_junk.Length == 0) return false;
-        var i = Array.BinarySearch(_junk, _prevEnd);
+        var i = Array.BinarySearch(_junk, _prevStart);
         if (i < 0) i = ~i;
         return i < _junk.Length && _junk[i] <= Cur.Start;
     }
@@ -195,37 +199,51 @@ public sealed partial class Parser
         _needSync = needSync;
     }
 
-    /// Skips to the end of the current statement: past a `;`, or up to a `}` closing the current level.
+    /// Skips to the end of the current statement: past a `;` outside braces (an unclosed parenthesis does not
+    /// hide it), up to a `}` closing the current level, or past a `}` ending a block when the next token starts
+    /// a new line; or to the next line when nothing is open.
     private void SyncStatement()
     {
         _needSync = false;
-        var depth = 0;
+        int braces = 0, parens = 0;
         while (true)
         {
+            if (braces == 0 && parens == 0 && CanStartStatement(Kind) && NewlineBeforeCur()) return;
             switch (Kind)
             {
                 case TokenKind.EndOfFile: return;
-                case TokenKind.Semicolon when depth == 0: Advance(); return;
-                case TokenKind.RBrace when depth == 0: return;
-                case TokenKind.LBrace or TokenKind.LParen or TokenKind.LBracket: depth++; break;
-                case TokenKind.RBrace or TokenKind.RParen or TokenKind.RBracket: if (depth > 0) depth--; break;
+                case TokenKind.Semicolon when braces == 0: Advance(); return;
+                case TokenKind.RBrace when braces == 0: return;
+                case TokenKind.LBrace: braces++; break;
+                case TokenKind.RBrace: braces--; break;
+                case TokenKind.LParen or TokenKind.LBracket: parens++; break;
+                case TokenKind.RParen or TokenKind.RBracket: if (parens > 0) parens--; break;
             }
             Advance();
         }
     }
 
+    /// Whether a line break separates the previous token from the current one.
+    private bool NewlineBeforeCur() => _file.Bytes.AsSpan(_prevEnd, Math.Max(0, Cur.Start - _prevEnd)).Contains((byte)'\n');
+
     // ---- nesting guard ----
 
-    /// Enters one nesting level; false (after one report) when too deep — the caller returns an error node.
+    /// Enters one nesting level; false (after one report) when too deep: the parse unwinds quietly (every
+    /// level returns error nodes) to the enclosing statement, field or declaration, which skips the rest of
+    /// itself (RecoverFromTooDeep) and goes on.
     private bool Enter()
     {
         if (_tooDeep) return false;
         if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            if (_depth < MaxDepth) _stackExhausted = true;
             Error(SyntaxCodes.TooDeep, SpanOf(Cur), "Expression nested too deeply");
             _tooDeep = true;
-            _index = _tokens.Count - 1; // give up on the rest of the file: everything unwinds quietly
+            if (_depth < MaxDepth)
+            {
+                // out of stack before the limit: this parse is dropped and redone on a large stack
+                _stackExhausted = true;
+                _index = _tokens.Count - 1;
+            }
             return false;
         }
         _depth++;
@@ -233,6 +251,41 @@ public sealed partial class Parser
     }
 
     private void Leave() => _depth--;
+
+    /// After a too-deep construct unwound to the statement, field or declaration that started at token
+    /// `start`: skips that whole construct, brackets balanced, and parsing goes on after it.
+    private void RecoverFromTooDeep(int start)
+    {
+        if (!_tooDeep || _stackExhausted) return;
+        _tooDeep = false;
+        _needSync = false;
+        _index = start;
+        if (start > 0)
+        {
+            _prevStart = _tokens[start - 1].Start;
+            _prevEnd = _tokens[start - 1].End;
+            _prevKind = _tokens[start - 1].Kind;
+        }
+        var depth = 0;
+        while (Kind != TokenKind.EndOfFile)
+        {
+            switch (Kind)
+            {
+                case TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace: depth++; break;
+                case TokenKind.RParen or TokenKind.RBracket: depth = Math.Max(0, depth - 1); break;
+                case TokenKind.RBrace when depth == 0: return;
+                case TokenKind.RBrace when depth == 1:
+                    Advance();
+                    Accept(TokenKind.Semicolon);
+                    return;
+                case TokenKind.RBrace: depth--; break;
+                case TokenKind.Semicolon when depth == 0:
+                    Advance();
+                    return;
+            }
+            Advance();
+        }
+    }
 
     // ---- helpers ----
 
