@@ -46,10 +46,10 @@ public sealed class Preprocessor
 
     /// The active tokens of the whole file.
     public static List<Token> Run(SourceFile file, Defines defines, DiagnosticBag diagnostics) =>
-        Run(new Lexer(file, diagnostics), defines, diagnostics, new List<Token>());
+        Run(new Lexer(file, diagnostics), defines, diagnostics, new TokenBuffer()).ToList();
 
     /// Appends the active tokens the lexer yields (EndOfFile last) to `output`, which it returns.
-    public static List<Token> Run(Lexer lexer, Defines defines, DiagnosticBag diagnostics, List<Token> output)
+    public static TokenBuffer Run(Lexer lexer, Defines defines, DiagnosticBag diagnostics, TokenBuffer output)
     {
         new Preprocessor(lexer, defines, diagnostics).Run(output);
         return output;
@@ -57,7 +57,7 @@ public sealed class Preprocessor
 
     private bool Active => _stack.Count == 0 || _stack[^1].Active;
 
-    private void Run(List<Token> output)
+    private void Run(TokenBuffer output)
     {
         string? pendingDoc = null;
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
@@ -63,8 +64,7 @@ public sealed partial class Lexer
             var doc = _doc;
             _doc = null;
             if (_pos >= _end) return new Token(TokenKind.EndOfFile, _end, _end, doc: doc);
-            var t = LexToken(inCondition);
-            if (t.HasValue) return doc is null ? t.Value : t.Value.WithDoc(doc);
+            if (TryLexToken(inCondition, out var t)) return doc is null ? t : t.WithDoc(doc);
             _doc ??= doc; // an invalid character: keep the doc for the next real token
         }
     }
@@ -138,12 +138,25 @@ public sealed partial class Lexer
         return i < 0 ? -1 : from + i;
     }
 
-    private Token? LexToken(bool inCondition)
+    // The token at _pos (not trivia); false after reporting an invalid character, which is skipped.
+    private bool TryLexToken(bool inCondition, out Token token)
     {
         var start = _pos;
         var c = _src[_pos];
-        if (IsIdentStart(c)) return LexIdentifier(start, inCondition);
-        if (c >= '0' && c <= '9') return LexNumber(start);
+        if (IsIdentStart(c))
+        {
+            token = LexIdentifier(start, inCondition);
+            return true;
+        }
+        token = c >= '0' && c <= '9' ? LexNumber(start) : LexOther(start, c);
+        if (token.Kind != TokenKind.EndOfFile) return true;
+        InvalidCharacter(start);
+        return false;
+    }
+
+    // Punctuation, operators, strings and the rest; EndOfFile (as "none") for an invalid character.
+    private Token LexOther(int start, byte c)
+    {
         switch (c)
         {
             case (byte)'.':
@@ -218,8 +231,7 @@ public sealed partial class Lexer
                 if (Peek(1) == '.' && !(Peek(2) >= '0' && Peek(2) <= '9')) return Op(TokenKind.QuestionDot, 2);
                 return Op(TokenKind.Question, 1);
         }
-        InvalidCharacter(start);
-        return null;
+        return default;
     }
 
     // Reports the character at `start` and skips it with the invalid characters right after it: a run of
@@ -259,8 +271,17 @@ public sealed partial class Lexer
 
     private Token LexIdentifier(int start, bool inCondition)
     {
-        _pos++;
-        while (_pos < _end && IsIdentPart(_src[_pos])) _pos++;
+        // the name table's hash is computed on the way
+        var src = _src;
+        var end = _end;
+        var p = start;
+        var hash = NameTable.HashStart;
+        do
+        {
+            hash = NameTable.HashStep(hash, src[p]);
+            p++;
+        } while (p < end && IsIdentPart(src[p]));
+        _pos = p;
         if (inCondition)
         {
             while (_pos + 1 < _end && _src[_pos] == '.' && IsIdentStart(_src[_pos + 1]))
@@ -270,7 +291,7 @@ public sealed partial class Lexer
             }
             return new Token(TokenKind.Identifier, start, _pos, Ascii(start, _pos));
         }
-        var name = _names.Get(_src, start, _pos, out var kind);
+        var name = _names.Get(_src, start, _pos, hash, out var kind);
         return new Token(kind, start, _pos, name);
     }
 
@@ -363,11 +384,29 @@ public sealed partial class Lexer
         return true;
     }
 
-    internal static bool IsIdentStart(byte b) => (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+    private const byte IdentStartBit = 1, IdentPartBit = 2, HexBit = 4;
 
-    internal static bool IsIdentPart(byte b) => IsIdentStart(b) || (b >= '0' && b <= '9');
+    // One table lookup per byte for the hot character tests.
+    private static ReadOnlySpan<byte> CharClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0, // 0-9
+        0, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3, // A-Z _
+        0, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, // a-z
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    };
 
-    private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentStart(byte b) => (CharClasses[b] & IdentStartBit) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentPart(byte b) => (CharClasses[b] & IdentPartBit) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsHex(byte b) => (CharClasses[b] & HexBit) != 0;
 
     private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 

@@ -167,7 +167,7 @@ public sealed partial class Parser
     {
         var before = _diags.Items.Count;
         var lexer = new Lexer(_file, _diags, part.Start, part.End);
-        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags, new List<Token>());
+        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags, new TokenBuffer(16));
         var sub = new Parser(_file, _defines, _diags, tokens, before, this);
         if (sub.Kind == TokenKind.EndOfFile)
         {

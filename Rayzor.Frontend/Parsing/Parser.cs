@@ -19,7 +19,8 @@ public sealed partial class Parser
     private readonly SourceFile _file;
     private readonly Defines _defines;
     private readonly DiagnosticBag _diags;
-    private readonly List<Token> _tokens;
+    private readonly TokenBuffer _tokens;
+    private readonly int _last; // index of the EndOfFile token
     private readonly int _fileId;
     private int _index;
     private int _prevStart;
@@ -38,17 +39,20 @@ public sealed partial class Parser
     private readonly int[] _junk;
 
     /// `lexerDiagnostics`: the index in `diagnostics` of the first diagnostic the lexing of `tokens` reported.
-    private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, List<Token> tokens, int lexerDiagnostics, Parser? parent = null)
+    private Parser(SourceFile file, Defines defines, DiagnosticBag diagnostics, TokenBuffer tokens, int lexerDiagnostics, Parser? parent = null)
     {
         _file = file;
         _defines = defines;
         _diags = diagnostics;
         _tokens = tokens;
+        _last = tokens.Count - 1;
         _fileId = file.Id;
         _depth = parent?._depth ?? 0;
         _prevEnd = tokens.Count > 0 ? tokens[0].Start : 0;
         var items = diagnostics.Items;
         _cutShort = parent?._cutShort ?? items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode or SyntaxCodes.UnclosedConditional);
+        _junk = [];
+        if (items.Count == lexerDiagnostics) return;
         var junk = new List<int>();
         for (var i = lexerDiagnostics; i < items.Count; i++)
             if (items[i].Code is SyntaxCodes.InvalidCharacter or SyntaxCodes.MalformedUtf8 or SyntaxCodes.UnterminatedRegex)
@@ -89,24 +93,24 @@ public sealed partial class Parser
             ReturnTokenBuffer(parser._tokens);
         }
         // the lexer's errors come first in the bag; print them all in source order
-        diagnostics.AddRange(local.Items.OrderBy(d => d.Span.Start));
+        if (local.Items.Count > 0) diagnostics.AddRange(local.Items.OrderBy(d => d.Span.Start));
         return result;
     }
 
     // The token list of a whole file is the parser's largest allocation (40 bytes a token, on the large object
     // heap past 2,000 tokens); one buffer is reused from file to file (a parse running meanwhile, on another
     // thread or nested, allocates its own).
-    private static List<Token>? _tokenBuffer;
+    private static TokenBuffer? _tokenBuffer;
 
     private const int MaxPooledTokens = 1 << 20;
 
-    private static List<Token> LexFile(SourceFile file, Defines defines, DiagnosticBag diagnostics)
+    private static TokenBuffer LexFile(SourceFile file, Defines defines, DiagnosticBag diagnostics)
     {
-        var buffer = Interlocked.Exchange(ref _tokenBuffer, null) ?? new List<Token>(4096);
+        var buffer = Interlocked.Exchange(ref _tokenBuffer, null) ?? new TokenBuffer(4096);
         return Preprocessor.Run(new Lexer(file, diagnostics), defines, diagnostics, buffer);
     }
 
-    private static void ReturnTokenBuffer(List<Token> tokens)
+    private static void ReturnTokenBuffer(TokenBuffer tokens)
     {
         if (tokens.Capacity > MaxPooledTokens) return;
         tokens.Clear();
@@ -115,15 +119,16 @@ public sealed partial class Parser
 
     // ---- tokens ----
 
-    private Token Cur => _tokens[_index];
+    private ref readonly Token Cur => ref _tokens[_index];
 
     private TokenKind Kind => _tokens[_index].Kind;
 
-    private Token PeekAt(int n) => _tokens[Math.Min(_index + n, _tokens.Count - 1)];
+    private ref readonly Token PeekAt(int n) => ref _tokens[Math.Min(_index + n, _last)];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Token Advance()
     {
-        var t = _tokens[_index];
+        ref readonly var t = ref _tokens[_index];
         if (t.Kind != TokenKind.EndOfFile) _index++;
         _prevStart = t.Start;
         _prevEnd = t.End;
@@ -131,6 +136,7 @@ public sealed partial class Parser
         return t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Accept(TokenKind kind)
     {
         if (Kind != kind) return false;
@@ -158,7 +164,7 @@ public sealed partial class Parser
     {
         _needSync = true;
         if (_tooDeep || span.Start == _lastErrorStart) return;
-        if (_cutShort && span.Start >= _tokens[^1].Start) return;
+        if (_cutShort && span.Start >= _tokens[_last].Start) return;
         if (JunkBeforeCur()) return;
         _lastErrorStart = span.Start;
         _diags.Error(code, span, message);
@@ -234,7 +240,8 @@ public sealed partial class Parser
     private bool Enter()
     {
         if (_tooDeep) return false;
-        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // the stack is checked every 8 levels: a level takes far less than the runtime's safety margin / 8
+        if (_depth >= MaxDepth || ((_depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             Error(SyntaxCodes.TooDeep, SpanOf(Cur), "Expression nested too deeply");
             _tooDeep = true;
@@ -242,7 +249,7 @@ public sealed partial class Parser
             {
                 // out of stack before the limit: this parse is dropped and redone on a large stack
                 _stackExhausted = true;
-                _index = _tokens.Count - 1;
+                _index = _last;
             }
             return false;
         }
