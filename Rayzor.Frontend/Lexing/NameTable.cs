@@ -10,13 +10,19 @@ internal sealed class NameTable
 {
     [ThreadStatic] private static NameTable? _current;
 
+    // 24 bytes: the name, its first 8 bytes, its hash (for growing without touching the string), and its
+    // length with the token kind in the top byte
     private struct Entry
     {
         public string? Name;
         public ulong Prefix;
-        public int Length;
-        public TokenKind Kind;
+        public int Hash;
+        public int LengthKind;
+
+        public readonly TokenKind Kind => (TokenKind)(LengthKind >>> 24);
     }
+
+    private const int MaxLength = (1 << 24) - 1;
 
     private Entry[] _entries = new Entry[8192];
     private int _count;
@@ -43,13 +49,16 @@ internal sealed class NameTable
     public string Get(byte[] src, int start, int end, uint hash, out TokenKind kind)
     {
         var len = end - start;
+        kind = TokenKind.Identifier;
+        if (len > MaxLength) return System.Text.Encoding.ASCII.GetString(src, start, len);
         var prefix = Prefix(src, start, len);
+        var h = (int)(hash & 0x7FFFFFFF);
         var mask = _entries.Length - 1;
-        for (var i = (int)(hash & 0x7FFFFFFF) & mask; ; i = (i + 1) & mask)
+        for (var i = h & mask; ; i = (i + 1) & mask)
         {
             ref var e = ref _entries[i];
             if (e.Name is null) break;
-            if (e.Prefix == prefix && e.Length == len && (len <= 8 || SameTail(e.Name, src, start)))
+            if (e.Prefix == prefix && (e.LengthKind & MaxLength) == len && (len <= 8 || SameTail(e.Name, src, start)))
             {
                 kind = e.Kind;
                 return e.Name;
@@ -58,7 +67,6 @@ internal sealed class NameTable
         var name = System.Text.Encoding.ASCII.GetString(src, start, len);
         if (_count > 1 << 20) Reset(); // keep a pathological input from growing the table forever
         Insert(name, TokenKind.Identifier, hash);
-        kind = TokenKind.Identifier;
         return name;
     }
 
@@ -81,9 +89,10 @@ internal sealed class NameTable
     {
         if ((_count + 1) * 2 > _entries.Length) Grow();
         var mask = _entries.Length - 1;
-        var i = (int)(hash & 0x7FFFFFFF) & mask;
+        var h = (int)(hash & 0x7FFFFFFF);
+        var i = h & mask;
         while (_entries[i].Name != null) i = (i + 1) & mask;
-        _entries[i] = new Entry { Name = name, Prefix = Prefix(name), Length = name.Length, Kind = kind };
+        _entries[i] = new Entry { Name = name, Prefix = Prefix(name), Hash = h, LengthKind = name.Length | ((int)kind << 24) };
         _count++;
     }
 
@@ -95,7 +104,7 @@ internal sealed class NameTable
         foreach (var e in old)
         {
             if (e.Name is null) continue;
-            var i = (int)(Hash(e.Name) & 0x7FFFFFFF) & mask;
+            var i = e.Hash & mask;
             while (_entries[i].Name != null) i = (i + 1) & mask;
             _entries[i] = e;
         }
