@@ -186,6 +186,12 @@ public sealed class Preprocessor
         _condAbandoned = false;
         var errors = _diags.Items.Count;
         var e = ParseTerm(allowBinary: false);
+        if (_peeked is { } unread)
+        {
+            // a token looked at but not part of the condition goes back to the code, lexed as code
+            _lexer.Rewind(unread);
+            _peeked = null;
+        }
         if (_condAbandoned) return null;
         if (e is null && _diags.Items.Count == errors) Error(SyntaxCodes.InvalidCondition, Span(directive), "Invalid condition expression");
         return e;
@@ -286,17 +292,31 @@ public sealed class Preprocessor
         return null;
     }
 
-    // Skips through the `)` closing the outermost open parenthesis; with none open, through the term that
-    // was about to be read (`termPending`) or nothing.
+    // Skips through the `)` closing the outermost open parenthesis; with none open, through the prefix
+    // operators and the term that were about to be read (`termPending`), or nothing.
     private void SkipRestOfCondition(bool termPending)
     {
         while (true)
         {
-            if (_condParens <= 0 && PeekCond().Kind is not (TokenKind.Bang or TokenKind.LParen) || _condParens <= 0 && !termPending)
+            if (_condParens <= 0)
             {
-                if (termPending && _condParens <= 0 && PeekCond().Kind is TokenKind.Identifier or TokenKind.String or TokenKind.Int or TokenKind.Float)
-                    NextCond();
-                return;
+                if (!termPending) return;
+                switch (PeekCond().Kind)
+                {
+                    case TokenKind.Bang:
+                        NextCond();
+                        continue;
+                    case TokenKind.LParen:
+                        NextCond();
+                        _condParens++;
+                        termPending = false; // the parenthesized term is the rest
+                        break;
+                    case TokenKind.Identifier or TokenKind.String or TokenKind.Int or TokenKind.Float:
+                        NextCond();
+                        return;
+                    default:
+                        return;
+                }
             }
             var t = NextCond();
             switch (t.Kind)

@@ -56,6 +56,13 @@ public sealed partial class Lexer
     /// The next token of a `#if` condition: dotted names (`target.sys`) and keywords are one identifier.
     public Token NextInCondition() => Lex(inCondition: true);
 
+    /// Goes back to just before `token` (the last one lexed), to lex it again in the other mode.
+    public void Rewind(in Token token)
+    {
+        _pos = token.Start;
+        _doc = token.Doc;
+    }
+
     private Token Lex(bool inCondition)
     {
         while (true)
