@@ -142,8 +142,11 @@ public sealed class Preprocessor
                 if (!Active) return;
                 {
                     var next = _lexer.Next();
-                    if (next.Kind == TokenKind.String && next.Value is not StringPart[])
-                        Error(SyntaxCodes.UserError, Span(next), next.Text ?? "");
+                    // an empty message is no message (found by the fuzzer: `#error ""` printed an empty line)
+                    if (next.Kind == TokenKind.String && next.Value is not StringPart[] && !string.IsNullOrWhiteSpace(next.Text))
+                        Error(SyntaxCodes.UserError, Span(next), next.Text);
+                    else if (next.Kind == TokenKind.String && next.Value is not StringPart[])
+                        Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
                     else
                     {
                         Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
