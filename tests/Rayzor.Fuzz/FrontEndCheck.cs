@@ -16,8 +16,9 @@ public sealed record FuzzFailure(FuzzInput Input, string Kind, string Detail)
     public override string ToString() => $"{Kind} on {Input.Name} ({Input.Bytes.Length} bytes): {Detail}";
 }
 
-/// Runs one input through the lexer alone, then through the preprocessor and the parser, on a fresh thread
-/// with a small stack (so a missing depth guard shows up quickly) and a time limit.
+/// Runs one input through the lexer alone, then through the preprocessor and the parser (twice: the result
+/// must not change), on a fresh thread with a small stack (so a missing depth guard shows up quickly) and a
+/// time limit.
 public sealed class FrontEndCheck(TimeSpan timeLimit, int stackSize = 1 << 20)
 {
     /// The longest a passing input took, for the summary.
@@ -87,6 +88,12 @@ public sealed class FrontEndCheck(TimeSpan timeLimit, int stackSize = 1 << 20)
             if (string.IsNullOrWhiteSpace(d.Message)) return $"empty message at {d.Span}";
             DiagnosticFormatter.Classic(d, sources);
         }
+
+        // the same input gives the same diagnostics again (no state kept from one parse to the next)
+        var again = new DiagnosticBag();
+        Parser.ParseModule(file, Defines.CreateDefault(), again);
+        if (!again.Items.SequenceEqual(bag.Items))
+            return $"a second parse gave {again.Items.Count} diagnostics instead of {bag.Items.Count}";
         return null;
     }
 }
