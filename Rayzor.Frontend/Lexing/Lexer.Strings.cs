@@ -116,7 +116,7 @@ public sealed partial class Lexer
                 {
                     // as in Haxe: the innermost string or `${` left open is what is reported
                     if (inCode) Error(SyntaxCodes.UnclosedCode, failedAt, "Unclosed code string");
-                    else Error(SyntaxCodes.UnterminatedString, failedAt < 0 ? start : failedAt, "Unterminated string");
+                    else Error(SyntaxCodes.UnterminatedString, failedAt, "Unterminated string");
                     _pos = _end;
                     break;
                 }
@@ -161,8 +161,8 @@ public sealed partial class Lexer
 
     // Finds the `}` closing the interpolation `${` at `dollar`, skipping nested braces, comments and strings
     // with their own interpolations — with an explicit stack, so any nesting depth is safe. On failure returns
-    // -1 with `failedAt` where the innermost string or `${` left open starts (`inCode` for a `${`; -1 for the
-    // enclosing string). `nesting` is the deepest level of strings seen inside.
+    // -1 with `failedAt` where the innermost string or `${` left open starts (`inCode` for a `${`).
+    // `nesting` is the deepest level of strings seen inside.
     private int ScanCode(int dollar, out int failedAt, out bool inCode, out int nesting)
     {
         var frames = new List<(ScanFrame Kind, int Depth, int Start)> { (ScanFrame.Code, 0, dollar) };
