@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rayzor.Frontend.Syntax;
+using Rayzor.Frontend.Text;
 
 namespace Rayzor.Frontend.Conditional;
 
@@ -16,10 +17,12 @@ public static class ConditionEvaluator
 
     private static readonly NullValue Null = new();
 
-    /// The truth of a condition; `error` is set (and the result false) when it cannot be evaluated.
-    public static bool Evaluate(Expr condition, Defines defines, out string? error)
+    /// The truth of a condition; `error` is set (and the result false) when it cannot be evaluated, with
+    /// `errorSpan` the part it is about (the whole condition when nothing narrower applies).
+    public static bool Evaluate(Expr condition, Defines defines, out string? error, out TextSpan errorSpan)
     {
         error = null;
+        errorSpan = condition.Span;
         try
         {
             return IsTrue(Eval(condition, defines));
@@ -27,6 +30,7 @@ public static class ConditionEvaluator
         catch (ConditionException e)
         {
             error = e.Message;
+            if (e.Span is { } span) errorSpan = span;
             return false;
         }
     }
@@ -54,7 +58,7 @@ public static class ConditionEvaluator
             case FloatLiteral fl:
                 return new FloatValue(fl.Value);
             case CallExpr { Callee: IdentExpr { Name: "version" }, Args: [StringLiteral ver] }:
-                return new VersionValue(ParseVersion(ver.Value));
+                return new VersionValue(ParseVersion(ver.Value, ver.Span));
             case ParenExpr p:
                 return Eval(p.Inner, defines);
             case UnaryExpr { Op: UnaryOp.Not, Postfix: false } u:
@@ -128,10 +132,13 @@ public static class ConditionEvaluator
     private static bool TryFloat(string s, out double f) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out f);
 
-    private static SemVersion ParseVersion(string s) =>
-        SemVersion.TryParse(s, out var v) ? v : throw new ConditionException($"Invalid version string \"{s}\". Should follow SemVer.");
+    private static SemVersion ParseVersion(string s, TextSpan? span = null) =>
+        SemVersion.TryParse(s, out var v) ? v : throw new ConditionException($"Invalid version string \"{s}\". Should follow SemVer.", span);
 
-    private sealed class ConditionException(string message) : Exception(message);
+    private sealed class ConditionException(string message, TextSpan? span = null) : Exception(message)
+    {
+        public TextSpan? Span { get; } = span;
+    }
 }
 
 /// A semantic version `major.minor.patch[-pre.release]`, compared as SemVer does.

@@ -17,6 +17,16 @@ public sealed class Preprocessor
     private readonly List<Frame> _stack = new();
     private Token? _peeked;
     private Token? _pushedBack;
+    // condition parsing: nesting of `(` and `!`, operators so far, open parentheses, and whether it was abandoned
+    private int _condDepth;
+    private int _condNodes;
+    private int _condParens;
+    private bool _condAbandoned;
+
+    /// Deepest nesting and most operators in one `#if` condition; beyond them the condition is an error (its
+    /// evaluation is recursive, and no real condition comes close).
+    public const int MaxConditionDepth = 200;
+    public const int MaxConditionOperators = 1000;
 
     private sealed class Frame(Token directive, bool parentActive, bool active)
     {
@@ -36,17 +46,19 @@ public sealed class Preprocessor
 
     /// The active tokens of the whole file.
     public static List<Token> Run(SourceFile file, Defines defines, DiagnosticBag diagnostics) =>
-        Run(new Lexer(file, diagnostics), defines, diagnostics);
+        Run(new Lexer(file, diagnostics), defines, diagnostics, new TokenBuffer()).ToList();
 
-    /// The active tokens the lexer yields (EndOfFile last).
-    public static List<Token> Run(Lexer lexer, Defines defines, DiagnosticBag diagnostics) =>
-        new Preprocessor(lexer, defines, diagnostics).Run();
+    /// Appends the active tokens the lexer yields (EndOfFile last) to `output`, which it returns.
+    public static TokenBuffer Run(Lexer lexer, Defines defines, DiagnosticBag diagnostics, TokenBuffer output)
+    {
+        new Preprocessor(lexer, defines, diagnostics).Run(output);
+        return output;
+    }
 
     private bool Active => _stack.Count == 0 || _stack[^1].Active;
 
-    private List<Token> Run()
+    private void Run(TokenBuffer output)
     {
-        var output = new List<Token>();
         string? pendingDoc = null;
         while (true)
         {
@@ -60,10 +72,10 @@ public sealed class Preprocessor
             if (t.Kind == TokenKind.EndOfFile)
             {
                 // after an unterminated string or comment swallowed the file, the missing #end is only an echo
-                if (_stack.Count > 0 && !_diags.Items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment))
+                if (_stack.Count > 0 && !_diags.Items.Any(d => d.Code is SyntaxCodes.UnterminatedString or SyntaxCodes.UnclosedComment or SyntaxCodes.UnclosedCode))
                     Error(SyntaxCodes.UnclosedConditional, Span(_stack[^1].Directive), "Unclosed conditional compilation block");
                 output.Add(t);
-                return output;
+                return;
             }
             if (!Active) continue;
             if (pendingDoc != null)
@@ -130,8 +142,11 @@ public sealed class Preprocessor
                 if (!Active) return;
                 {
                     var next = _lexer.Next();
-                    if (next.Kind == TokenKind.String && next.Value is not StringPart[])
-                        Error(SyntaxCodes.UserError, Span(next), next.Text ?? "");
+                    // an empty message is no message (found by the fuzzer: `#error ""` printed an empty line)
+                    if (next.Kind == TokenKind.String && next.Value is not StringPart[] && !string.IsNullOrWhiteSpace(next.Text))
+                        Error(SyntaxCodes.UserError, Span(next), next.Text);
+                    else if (next.Kind == TokenKind.String && next.Value is not StringPart[])
+                        Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
                     else
                     {
                         Error(SyntaxCodes.UserError, Span(t), "Not implemented for current platform");
@@ -147,7 +162,7 @@ public sealed class Preprocessor
                     if (next.Kind != TokenKind.Int || !int.TryParse(next.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     {
                         Error(SyntaxCodes.Unexpected, Span(next), "Unexpected " + TokenFacts.Display(next));
-                        _pushedBack = next;
+                        if (next.Kind == TokenKind.EndOfFile) _pushedBack = next;
                     }
                 }
                 return;
@@ -160,8 +175,8 @@ public sealed class Preprocessor
     private bool Evaluate(Expr? cond)
     {
         if (cond is null) return false;
-        var result = ConditionEvaluator.Evaluate(cond, _defines, out var error);
-        if (error != null) Error(SyntaxCodes.InvalidCondition, cond.Span, error);
+        var result = ConditionEvaluator.Evaluate(cond, _defines, out var error, out var errorSpan);
+        if (error != null) Error(SyntaxCodes.InvalidCondition, errorSpan, error);
         return result;
     }
 
@@ -170,8 +185,17 @@ public sealed class Preprocessor
     private Expr? ReadCondition(Token directive)
     {
         _peeked = null;
+        _condDepth = _condNodes = _condParens = 0;
+        _condAbandoned = false;
         var errors = _diags.Items.Count;
         var e = ParseTerm(allowBinary: false);
+        if (_peeked is { } unread)
+        {
+            // a token looked at but not part of the condition goes back to the code, lexed as code
+            _lexer.Rewind(unread);
+            _peeked = null;
+        }
+        if (_condAbandoned) return null;
         if (e is null && _diags.Items.Count == errors) Error(SyntaxCodes.InvalidCondition, Span(directive), "Invalid condition expression");
         return e;
     }
@@ -190,6 +214,20 @@ public sealed class Preprocessor
 
     private Expr? ParseTerm(bool allowBinary)
     {
+        if (_condAbandoned) return null;
+        if (++_condDepth > MaxConditionDepth) return Abandon();
+        try
+        {
+            return ParseTermInner(allowBinary);
+        }
+        finally
+        {
+            _condDepth--;
+        }
+    }
+
+    private Expr? ParseTermInner(bool allowBinary)
+    {
         var t = NextCond();
         var span = Span(t);
         switch (t.Kind)
@@ -198,6 +236,7 @@ public sealed class Preprocessor
                 if (allowBinary && PeekCond().Kind == TokenKind.LParen)
                 {
                     NextCond();
+                    _condParens++;
                     var args = new List<Expr>();
                     if (PeekCond().Kind != TokenKind.RParen)
                         while (true)
@@ -210,6 +249,7 @@ public sealed class Preprocessor
                         }
                     var close = NextCond();
                     if (close.Kind != TokenKind.RParen) return Unexpected(close, skipToParen: true);
+                    _condParens--;
                     return new CallExpr(span.To(Span(close)), new IdentExpr(span, t.Text!), args);
                 }
                 return new IdentExpr(span, t.Text!);
@@ -226,30 +266,82 @@ public sealed class Preprocessor
             }
             case TokenKind.LParen:
             {
+                _condParens++;
                 var inner = ParseBinary(0);
                 if (inner is null) return null;
                 var close = NextCond();
                 if (close.Kind != TokenKind.RParen) return Unexpected(close, skipToParen: true);
+                _condParens--;
                 return new ParenExpr(span.To(Span(close)), inner);
             }
+            case TokenKind.RParen or TokenKind.EndOfFile when allowBinary:
+                // an operand is missing: `#if (a &&)`, `#if ()`
+                Error(SyntaxCodes.InvalidCondition, Span(t), "Expected expression");
+                _condAbandoned = true;
+                if (t.Kind == TokenKind.RParen) _condParens--;
+                SkipRestOfCondition(termPending: false);
+                return null;
             default:
                 return Unexpected(t, skipToParen: allowBinary);
+        }
+    }
+
+    // Too deep or too long: one error, then the rest of the condition is skipped.
+    private Expr? Abandon()
+    {
+        Error(SyntaxCodes.TooDeep, Span(PeekCond()), "Expression nested too deeply");
+        _condAbandoned = true;
+        SkipRestOfCondition(termPending: true);
+        return null;
+    }
+
+    // Skips through the `)` closing the outermost open parenthesis; with none open, through the prefix
+    // operators and the term that were about to be read (`termPending`), or nothing.
+    private void SkipRestOfCondition(bool termPending)
+    {
+        while (true)
+        {
+            if (_condParens <= 0)
+            {
+                if (!termPending) return;
+                switch (PeekCond().Kind)
+                {
+                    case TokenKind.Bang:
+                        NextCond();
+                        continue;
+                    case TokenKind.LParen:
+                        NextCond();
+                        _condParens++;
+                        termPending = false; // the parenthesized term is the rest
+                        break;
+                    case TokenKind.Identifier or TokenKind.String or TokenKind.Int or TokenKind.Float:
+                        NextCond();
+                        return;
+                    default:
+                        return;
+                }
+            }
+            var t = NextCond();
+            switch (t.Kind)
+            {
+                case TokenKind.EndOfFile: return;
+                case TokenKind.LParen: _condParens++; break;
+                case TokenKind.RParen:
+                    if (--_condParens <= 0) return;
+                    break;
+            }
         }
     }
 
     private Expr? Unexpected(Token t, bool skipToParen)
     {
         Error(SyntaxCodes.Unexpected, Span(t), "Unexpected " + TokenFacts.Display(t));
+        _condAbandoned = true;
         if (!skipToParen) return null;
         // skip the rest of the parenthesized condition so its tokens do not leak into the code
-        var depth = 1;
-        var tok = t;
-        while (tok.Kind != TokenKind.EndOfFile)
-        {
-            if (tok.Kind == TokenKind.RParen && --depth == 0) break;
-            if (tok.Kind == TokenKind.LParen && tok.Start != t.Start) depth++;
-            tok = NextCond();
-        }
+        if (t.Kind == TokenKind.LParen) _condParens++;
+        else if (t.Kind == TokenKind.RParen) _condParens--;
+        if (t.Kind != TokenKind.EndOfFile && _condParens > 0) SkipRestOfCondition(termPending: false);
         return null;
     }
 
@@ -283,6 +375,7 @@ public sealed class Preprocessor
             var op = PeekCond();
             var prec = Precedence(op.Kind);
             if (prec < 0 || prec > maxPrec) return left;
+            if (++_condNodes > MaxConditionOperators) return Abandon();
             NextCond();
             var right = ParseTerm(allowBinary: true);
             if (right is null) return null;

@@ -7,6 +7,14 @@ public sealed partial class Lexer
     private Token LexDoubleQuoted(int start)
     {
         _pos = start + 1;
+        // most strings have no escape: one search and one decode
+        var plain = _src.AsSpan(_pos, _end - _pos).IndexOfAny((byte)'"', (byte)'\\');
+        if (plain >= 0 && _src[_pos + plain] == '"')
+        {
+            var text = Encoding.UTF8.GetString(_src, _pos, plain);
+            _pos += plain + 1;
+            return new Token(TokenKind.String, start, _pos, text, null);
+        }
         var sb = new StringBuilder();
         var runStart = _pos;
         while (true)
@@ -14,7 +22,7 @@ public sealed partial class Lexer
             if (_pos >= _end)
             {
                 AppendUtf8(sb, runStart, _pos);
-                Error(SyntaxCodes.UnterminatedString, start, start + 1, "Unterminated string");
+                Error(SyntaxCodes.UnterminatedString, start, "Unterminated string");
                 return new Token(TokenKind.String, start, _pos, sb.ToString(), null);
             }
             var b = _src[_pos];
@@ -38,6 +46,13 @@ public sealed partial class Lexer
     private Token LexSingleQuoted(int start)
     {
         _pos = start + 1;
+        var plain = _src.AsSpan(_pos, _end - _pos).IndexOfAny((byte)'\'', (byte)'\\', (byte)'$');
+        if (plain >= 0 && _src[_pos + plain] == '\'')
+        {
+            var text = Encoding.UTF8.GetString(_src, _pos, plain);
+            _pos += plain + 1;
+            return new Token(TokenKind.String, start, _pos, text, SingleQuotedMarker);
+        }
         var sb = new StringBuilder();       // the whole value, for plain strings and for display
         var lit = new StringBuilder();      // the current literal part
         List<StringPart>? parts = null;
@@ -62,7 +77,7 @@ public sealed partial class Lexer
             if (_pos >= _end)
             {
                 Flush();
-                Error(SyntaxCodes.UnterminatedString, start, start + 1, "Unterminated string");
+                Error(SyntaxCodes.UnterminatedString, start, "Unterminated string");
                 break;
             }
             var b = _src[_pos];
@@ -96,14 +111,19 @@ public sealed partial class Lexer
                 Flush();
                 var dollar = _pos;
                 FlushLiteral(dollar);
-                var close = ScanCode(_pos + 2);
+                var close = ScanCode(dollar, out var failedAt, out var inCode, out var nesting);
                 if (close < 0)
                 {
-                    Error(SyntaxCodes.UnclosedCode, dollar, dollar + 1, "Unclosed code string");
+                    // as in Haxe: the innermost string or `${` left open is what is reported
+                    if (inCode) Error(SyntaxCodes.UnclosedCode, failedAt, "Unclosed code string");
+                    else Error(SyntaxCodes.UnterminatedString, failedAt, "Unterminated string");
                     _pos = _end;
                     break;
                 }
-                (parts ??= new()).Add(new StringPart(StringPartKind.Code, "", dollar + 2, close));
+                if (nesting > MaxInterpolationNesting)
+                    Error(SyntaxCodes.TooDeep, dollar, "Expression nested too deeply");
+                else
+                    (parts ??= new()).Add(new StringPart(StringPartKind.Code, "", dollar + 2, close));
                 sb.Append(Encoding.UTF8.GetString(_src, dollar, close + 1 - dollar));
                 _pos = close + 1;
                 runStart = litStart = _pos;
@@ -133,61 +153,88 @@ public sealed partial class Lexer
     /// Value of a single-quoted string token without interpolation (so the parser knows the quote kind).
     public static readonly object SingleQuotedMarker = new();
 
-    // Finds the `}` closing an interpolation whose code starts at `from`, skipping nested braces, strings and comments.
-    private int ScanCode(int from)
-    {
-        var depth = 0;
-        var p = from;
-        while (p < _end)
-        {
-            var b = _src[p];
-            switch (b)
-            {
-                case (byte)'{': depth++; p++; break;
-                case (byte)'}':
-                    if (depth == 0) return p;
-                    depth--;
-                    p++;
-                    break;
-                case (byte)'"':
-                    p = SkipQuoted(p + 1, (byte)'"');
-                    if (p < 0) return -1;
-                    break;
-                case (byte)'\'':
-                    p = SkipQuoted(p + 1, (byte)'\'');
-                    if (p < 0) return -1;
-                    break;
-                case (byte)'/' when p + 1 < _end && _src[p + 1] == '*':
-                    p = IndexOfCommentEnd(p + 2);
-                    if (p < 0) return -1;
-                    p += 2;
-                    break;
-                case (byte)'/' when p + 1 < _end && _src[p + 1] == '/':
-                    while (p < _end && _src[p] != '\n' && _src[p] != '\r') p++;
-                    break;
-                default: p++; break;
-            }
-        }
-        return -1;
-    }
+    /// Deepest nesting of strings inside `${...}` inside strings. Each level is lexed again when the parser
+    /// reads the level above it, so the cost grows with depth times length; beyond this it is an error.
+    public const int MaxInterpolationNesting = 100;
 
-    // Skips a quoted string starting after its opening quote; returns the index after the closing quote or -1.
-    private int SkipQuoted(int p, byte quote)
+    private enum ScanFrame : byte { Code, DoubleQuoted, SingleQuoted }
+
+    // Finds the `}` closing the interpolation `${` at `dollar`, skipping nested braces, comments and strings
+    // with their own interpolations — with an explicit stack, so any nesting depth is safe. On failure returns
+    // -1 with `failedAt` where the innermost string or `${` left open starts (`inCode` for a `${`).
+    // `nesting` is the deepest level of strings seen inside.
+    private int ScanCode(int dollar, out int failedAt, out bool inCode, out int nesting)
     {
+        var frames = new List<(ScanFrame Kind, int Depth, int Start)> { (ScanFrame.Code, 0, dollar) };
+        var stringDepth = 0;
+        nesting = 0;
+        inCode = false;
+        var p = dollar + 2;
         while (p < _end)
         {
+            var (kind, depth, frameStart) = frames[^1];
             var b = _src[p];
-            if (b == '\\') { p += 2; continue; }
-            if (b == quote) return p + 1;
-            if (quote == '\'' && b == '$' && p + 1 < _end && _src[p + 1] == '{')
+            if (kind == ScanFrame.Code)
             {
-                var close = ScanCode(p + 2);
-                if (close < 0) return -1;
-                p = close + 1;
+                switch (b)
+                {
+                    case (byte)'{':
+                        frames[^1] = (kind, depth + 1, frameStart);
+                        p++;
+                        continue;
+                    case (byte)'}' when depth > 0:
+                        frames[^1] = (kind, depth - 1, frameStart);
+                        p++;
+                        continue;
+                    case (byte)'}':
+                        frames.RemoveAt(frames.Count - 1);
+                        if (frames.Count == 0)
+                        {
+                            failedAt = -1;
+                            return p;
+                        }
+                        p++;
+                        continue;
+                    case (byte)'"' or (byte)'\'':
+                        frames.Add((b == '"' ? ScanFrame.DoubleQuoted : ScanFrame.SingleQuoted, 0, p));
+                        nesting = Math.Max(nesting, ++stringDepth);
+                        p++;
+                        continue;
+                    case (byte)'/' when p + 1 < _end && _src[p + 1] == '*':
+                        p = IndexOfCommentEnd(p + 2);
+                        if (p < 0) p = _end;
+                        else p += 2;
+                        continue;
+                    case (byte)'/' when p + 1 < _end && _src[p + 1] == '/':
+                        while (p < _end && _src[p] != '\n' && _src[p] != '\r') p++;
+                        continue;
+                    default:
+                        p++;
+                        continue;
+                }
+            }
+            if (b == '\\')
+            {
+                p += 2;
+                continue;
+            }
+            if (b == (kind == ScanFrame.DoubleQuoted ? '"' : '\''))
+            {
+                frames.RemoveAt(frames.Count - 1);
+                stringDepth--;
+                p++;
+                continue;
+            }
+            if (kind == ScanFrame.SingleQuoted && b == '$' && p + 1 < _end && _src[p + 1] == '{')
+            {
+                frames.Add((ScanFrame.Code, 0, p));
+                p += 2;
                 continue;
             }
             p++;
         }
+        inCode = frames[^1].Kind == ScanFrame.Code;
+        failedAt = frames[^1].Start;
         return -1;
     }
 
@@ -291,6 +338,6 @@ public sealed partial class Lexer
     private void EscapeError(int backslash, char c, string? detail) => EscapeError(backslash, c.ToString(), detail);
 
     private void EscapeError(int backslash, string c, string? detail) =>
-        Error(SyntaxCodes.InvalidEscape, backslash, backslash + 1,
+        Error(SyntaxCodes.InvalidEscape, backslash,
             detail is null ? $"Invalid escape sequence \\{c}" : $"Invalid escape sequence \\{c}. {detail}");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
@@ -15,10 +16,12 @@ public sealed partial class Lexer
     private readonly DiagnosticBag _diags;
     private int _pos;
     private string? _doc;
+    private readonly NameTable _names = NameTable.Current;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics)
         : this(file, diagnostics, 0, file.Bytes.Length)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(_src)) ReportMalformedUtf8();
         SkipHeader();
     }
 
@@ -53,6 +56,13 @@ public sealed partial class Lexer
     /// The next token of a `#if` condition: dotted names (`target.sys`) and keywords are one identifier.
     public Token NextInCondition() => Lex(inCondition: true);
 
+    /// Goes back to just before `token` (the last one lexed), to lex it again in the other mode.
+    public void Rewind(in Token token)
+    {
+        _pos = token.Start;
+        _doc = token.Doc;
+    }
+
     private Token Lex(bool inCondition)
     {
         while (true)
@@ -61,9 +71,26 @@ public sealed partial class Lexer
             var doc = _doc;
             _doc = null;
             if (_pos >= _end) return new Token(TokenKind.EndOfFile, _end, _end, doc: doc);
-            var t = LexToken(inCondition);
-            if (t.HasValue) return doc is null ? t.Value : t.Value.WithDoc(doc);
+            if (TryLexToken(inCondition, out var t)) return doc is null ? t : t.WithDoc(doc);
             _doc ??= doc; // an invalid character: keep the doc for the next real token
+        }
+    }
+
+    // Haxe rejects a file that is not UTF-8 as a whole; Rayzor says where, once per malformed run of bytes,
+    // and goes on (the lexer skips such bytes in code; strings and comments keep U+FFFD).
+    private void ReportMalformedUtf8()
+    {
+        var p = 0;
+        while (p < _end)
+        {
+            if (Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out _, out var read) == System.Buffers.OperationStatus.Done)
+            {
+                p += read;
+                continue;
+            }
+            Error(SyntaxCodes.MalformedUtf8, p, "Malformed file. Source files must be encoded with UTF-8.");
+            while (p < _end && Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out _, out read) != System.Buffers.OperationStatus.Done)
+                p += Math.Max(read, 1);
         }
     }
 
@@ -85,7 +112,8 @@ public sealed partial class Lexer
             if (n == '/')
             {
                 _pos += 2;
-                while (_pos < _end && _src[_pos] != '\n' && _src[_pos] != '\r') _pos++;
+                var eol = _src.AsSpan(_pos, _end - _pos).IndexOfAny((byte)'\n', (byte)'\r');
+                _pos = eol < 0 ? _end : _pos + eol;
             }
             else if (n == '*')
             {
@@ -94,7 +122,7 @@ public sealed partial class Lexer
                 var close = IndexOfCommentEnd(_pos);
                 if (close < 0)
                 {
-                    Error(SyntaxCodes.UnclosedComment, start, start + 1, "Unclosed comment");
+                    Error(SyntaxCodes.UnclosedComment, start, "Unclosed comment");
                     _pos = _end;
                     return;
                 }
@@ -113,17 +141,29 @@ public sealed partial class Lexer
 
     private int IndexOfCommentEnd(int from)
     {
-        for (var i = from; i + 1 < _end; i++)
-            if (_src[i] == '*' && _src[i + 1] == '/') return i;
-        return -1;
+        var i = _src.AsSpan(from, _end - from).IndexOf("*/"u8);
+        return i < 0 ? -1 : from + i;
     }
 
-    private Token? LexToken(bool inCondition)
+    // The token at _pos (not trivia); false after reporting an invalid character, which is skipped.
+    private bool TryLexToken(bool inCondition, out Token token)
     {
         var start = _pos;
         var c = _src[_pos];
-        if (IsIdentStart(c)) return LexIdentifier(start, inCondition);
-        if (c >= '0' && c <= '9') return LexNumber(start);
+        if (IsIdentStart(c))
+        {
+            token = LexIdentifier(start, inCondition);
+            return true;
+        }
+        token = c >= '0' && c <= '9' ? LexNumber(start) : LexOther(start, c);
+        if (token.Kind != TokenKind.EndOfFile) return true;
+        InvalidCharacter(start);
+        return false;
+    }
+
+    // Punctuation, operators, strings and the rest; EndOfFile (as "none") for an invalid character.
+    private Token LexOther(int start, byte c)
+    {
         switch (c)
         {
             case (byte)'.':
@@ -198,31 +238,57 @@ public sealed partial class Lexer
                 if (Peek(1) == '.' && !(Peek(2) >= '0' && Peek(2) <= '9')) return Op(TokenKind.QuestionDot, 2);
                 return Op(TokenKind.Question, 1);
         }
-        InvalidCharacter(start);
-        return null;
+        return default;
     }
 
+    // Reports the character at `start` and skips it with the invalid characters right after it: a run of
+    // junk (binary data, a pasted symbol) is one error, named by its first character as Haxe does.
     private void InvalidCharacter(int start)
     {
-        var c = _src[start];
-        var len = 1;
-        int code = c;
-        if (c >= 0x80)
-        {
-            len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            len = Math.Min(len, _end - start);
-            var s = Encoding.UTF8.GetString(_src, start, len);
-            code = s.Length > 0 ? char.ConvertToUtf32(s, 0) is var cp ? cp : c : c;
-        }
+        var code = CharAt(start, out var len, out var malformed);
         var msg = code > 32 && code < 128 ? $"Invalid character '{(char)code}'" : $"Invalid character 0x{code:X2}";
-        Error(SyntaxCodes.InvalidCharacter, start, start + len, msg);
+        if (!malformed) Error(SyntaxCodes.InvalidCharacter, start, msg); // malformed UTF-8 is reported once per file run
         _pos = start + len;
+        while (_pos < _end && IsNeverValid(_src[_pos]))
+        {
+            CharAt(_pos, out len, out _);
+            _pos += len;
+        }
     }
+
+    // The code point at p (a malformed UTF-8 sequence gives its first byte) and its length in bytes.
+    private int CharAt(int p, out int len, out bool malformed)
+    {
+        var c = _src[p];
+        len = 1;
+        malformed = false;
+        if (c < 0x80) return c;
+        if (Rune.DecodeFromUtf8(_src.AsSpan(p, _end - p), out var rune, out var read) != System.Buffers.OperationStatus.Done)
+        {
+            malformed = true;
+            len = Math.Max(read, 1);
+            return c;
+        }
+        len = read;
+        return rune.Value;
+    }
+
+    // Bytes that can never start a token: non-ASCII, control characters other than whitespace, `` ` `` and `\`.
+    private static bool IsNeverValid(byte b) => b >= 0x7F || (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r')) || b is (byte)'`' or (byte)'\\';
 
     private Token LexIdentifier(int start, bool inCondition)
     {
-        _pos++;
-        while (_pos < _end && IsIdentPart(_src[_pos])) _pos++;
+        // the name table's hash is computed on the way
+        var src = _src;
+        var end = _end;
+        var p = start;
+        var hash = NameTable.HashStart;
+        do
+        {
+            hash = NameTable.HashStep(hash, src[p]);
+            p++;
+        } while (p < end && IsIdentPart(src[p]));
+        _pos = p;
         if (inCondition)
         {
             while (_pos + 1 < _end && _src[_pos] == '.' && IsIdentStart(_src[_pos + 1]))
@@ -232,7 +298,7 @@ public sealed partial class Lexer
             }
             return new Token(TokenKind.Identifier, start, _pos, Ascii(start, _pos));
         }
-        var name = NameTable.Current.Get(_src, start, _pos, out var kind);
+        var name = _names.Get(_src, start, _pos, hash, out var kind);
         return new Token(kind, start, _pos, name);
     }
 
@@ -261,7 +327,7 @@ public sealed partial class Lexer
             if (_pos >= _end || _src[_pos] == '\n' || _src[_pos] == '\r')
             {
                 AppendUtf8(sb, runStart, _pos);
-                Error(SyntaxCodes.UnterminatedRegex, start, start + 1, "Unterminated regular expression");
+                Error(SyntaxCodes.UnterminatedRegex, start, "Unterminated regular expression");
                 return new Token(TokenKind.Regex, start, _pos, sb.ToString(), "");
             }
             var b = _src[_pos];
@@ -288,7 +354,7 @@ public sealed partial class Lexer
                     break;
                 default:
                     if (_pos + 1 >= _end || n == '\n' || n == '\r') { _pos++; break; }
-                    Error(SyntaxCodes.InvalidCharacter, _pos + 1, _pos + 2, "Invalid character '\\'");
+                    Error(SyntaxCodes.InvalidCharacter, _pos + 1, "Invalid character '\\'");
                     sb.Append('\\');
                     _pos++;
                     break;
@@ -302,7 +368,7 @@ public sealed partial class Lexer
         {
             var f = _src[_pos];
             if (f is not ((byte)'g' or (byte)'i' or (byte)'m' or (byte)'s' or (byte)'u'))
-                Error(SyntaxCodes.InvalidRegexOption, _pos, _pos + 1, "Invalid regular expression option");
+                Error(SyntaxCodes.InvalidRegexOption, _pos, "Invalid regular expression option");
             _pos++;
         }
         return new Token(TokenKind.Regex, start, _pos, sb.ToString(), Ascii(flagsStart, _pos));
@@ -325,11 +391,29 @@ public sealed partial class Lexer
         return true;
     }
 
-    internal static bool IsIdentStart(byte b) => (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+    private const byte IdentStartBit = 1, IdentPartBit = 2, HexBit = 4;
 
-    internal static bool IsIdentPart(byte b) => IsIdentStart(b) || (b >= '0' && b <= '9');
+    // One table lookup per byte for the hot character tests.
+    private static ReadOnlySpan<byte> CharClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0, // 0-9
+        0, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3, // A-Z _
+        0, 7, 7, 7, 7, 7, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, // a-z
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    };
 
-    private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentStart(byte b) => (CharClasses[b] & IdentStartBit) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentPart(byte b) => (CharClasses[b] & IdentPartBit) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsHex(byte b) => (CharClasses[b] & HexBit) != 0;
 
     private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
@@ -342,4 +426,7 @@ public sealed partial class Lexer
 
     private void Error(string code, int start, int end, string message) =>
         _diags.Error(code, new TextSpan(_fileId, start, end), message);
+
+    // Haxe reports lexer errors at a point (`character 7`), not over a range.
+    private void Error(string code, int at, string message) => Error(code, at, at, message);
 }

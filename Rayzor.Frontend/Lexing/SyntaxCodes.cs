@@ -15,8 +15,10 @@ public static class SyntaxCodes
     public const string InvalidEscape = "RZ0005";
     /// `Invalid regular expression option`.
     public const string InvalidRegexOption = "RZ0006";
-    /// `Unclosed code string` (an interpolation `${` without its `}`).
-    public const string UnclosedCode = "RZ0007";
+    /// `Malformed file. Source files must be encoded with UTF-8.`
+    public const string MalformedUtf8 = "RZ0007";
+    /// `Unclosed code string` (an interpolation `${` without its `}` at the end of the file).
+    public const string UnclosedCode = "RZ0009";
     /// `X is not a valid integer suffix`, malformed numbers.
     public const string InvalidNumber = "RZ0008";
 

@@ -31,6 +31,7 @@ public sealed partial class Parser
                     ParseDeclaration(types, fields);
                     break;
             }
+            if (_tooDeep) RecoverFromTooDeep(before);
             if (_needSync) SyncTopLevel();
             if (_index == before) Advance();
         }
@@ -52,13 +53,15 @@ public sealed partial class Parser
         if (_needSync) SyncTopLevel();
     }
 
-    // After an error at the module level: skip to the next declaration keyword outside braces.
+    // After an error at the module level: skip to the next declaration keyword, or the next line, outside braces.
     private void SyncTopLevel()
     {
         _needSync = false;
         var depth = 0;
+        var start = _index;
         while (Kind != TokenKind.EndOfFile)
         {
+            if (depth == 0 && _index > start && NewlineBeforeCur()) return;
             if (depth == 0 && Kind is TokenKind.KwClass or TokenKind.KwInterface or TokenKind.KwEnum
                     or TokenKind.KwTypedef or TokenKind.KwAbstract or TokenKind.KwImport or TokenKind.KwUsing
                     or TokenKind.KwExtern or TokenKind.KwPrivate or TokenKind.Meta)
@@ -153,16 +156,38 @@ public sealed partial class Parser
     };
 
     // Haxe's parse_common_flags (type level): private extern final macro dynamic inline public static overload.
-    private Modifiers ParseCommonFlags(ref int start)
+    private Modifiers ParseCommonFlags(ref int start, List<Token> tokens)
     {
         var mods = Modifiers.None;
         while (Kind is TokenKind.KwPrivate or TokenKind.KwExtern or TokenKind.KwFinal or TokenKind.KwMacro
                or TokenKind.KwDynamic or TokenKind.KwInline or TokenKind.KwPublic or TokenKind.KwStatic or TokenKind.KwOverload)
         {
             if (start < 0) start = Cur.Start;
+            tokens.Add(Cur);
             mods |= ModifierOf(Advance().Kind);
         }
         return mods;
+    }
+
+    private const Modifiers TypeModifiers = Modifiers.Private | Modifiers.Extern;
+    private const Modifiers ModuleFieldModifiers = Modifiers.Private | Modifiers.Extern | Modifiers.Final | Modifiers.Inline
+        | Modifiers.Dynamic | Modifiers.Macro | Modifiers.Overload;
+
+    // Haxe's `static modifier is not supported for classes` and the like, for each modifier `what` does not take.
+    private void CheckModifiers(List<Token> tokens, Modifiers allowed, string what)
+    {
+        foreach (var t in tokens)
+            if ((ModifierOf(t.Kind) & allowed) == 0) ErrorAt(t, $"{TokenFacts.KeywordName(t.Kind)} modifier is not supported for {what}");
+    }
+
+    // Field modifiers: one of each, and `public` excludes `private` (Haxe's messages).
+    private void CheckFieldModifier(Modifiers mods, in Token t)
+    {
+        var m = ModifierOf(t.Kind);
+        var name = TokenFacts.KeywordName(t.Kind);
+        if ((mods & m) != 0) ErrorAt(t, $"Duplicate access modifier {name}");
+        else if ((m == Modifiers.Public && (mods & Modifiers.Private) != 0) || (m == Modifiers.Private && (mods & Modifiers.Public) != 0))
+            ErrorAt(t, $"Conflicting access modifier {name}");
     }
 
     private void ParseDeclaration(List<TypeDecl> types, List<FieldDecl> fields)
@@ -170,31 +195,49 @@ public sealed partial class Parser
         var doc = Cur.Doc;
         var meta = ParseMetas();
         var start = -1;
-        var mods = ParseCommonFlags(ref start);
+        var modTokens = new List<Token>();
+        var mods = ParseCommonFlags(ref start, modTokens);
         if (start < 0) start = Cur.Start;
         switch (Kind)
         {
-            case TokenKind.KwClass or TokenKind.KwInterface:
+            case TokenKind.KwClass:
+                CheckModifiers(modTokens, TypeModifiers | Modifiers.Final, "classes");
+                types.Add(ParseClass(doc, meta, mods, start, nameOptional: false));
+                return;
+            case TokenKind.KwInterface:
+                CheckModifiers(modTokens, TypeModifiers | Modifiers.Final, "interfaces");
                 types.Add(ParseClass(doc, meta, mods, start, nameOptional: false));
                 return;
             case TokenKind.KwEnum:
                 Advance();
-                if (Accept(TokenKind.KwAbstract)) types.Add(ParseAbstract(doc, meta, mods, start, isEnum: true));
-                else types.Add(ParseEnum(doc, meta, mods, start));
+                if (Accept(TokenKind.KwAbstract))
+                {
+                    CheckModifiers(modTokens, TypeModifiers, "abstracts");
+                    types.Add(ParseAbstract(doc, meta, mods, start, isEnum: true));
+                }
+                else
+                {
+                    CheckModifiers(modTokens, TypeModifiers, "enums");
+                    types.Add(ParseEnum(doc, meta, mods, start));
+                }
                 return;
             case TokenKind.KwTypedef:
+                CheckModifiers(modTokens, TypeModifiers, "typedefs");
                 types.Add(ParseTypedef(doc, meta, mods, start));
                 return;
             case TokenKind.KwAbstract:
                 Advance();
                 if (IsDollarIdent)
                 {
+                    CheckModifiers(modTokens, TypeModifiers, "abstracts");
                     types.Add(ParseAbstract(doc, meta, mods, start, isEnum: false));
                     return;
                 }
-                mods |= Modifiers.Abstract | ParseCommonFlags(ref start);
+                mods |= Modifiers.Abstract | ParseCommonFlags(ref start, modTokens);
                 if (Kind is TokenKind.KwClass or TokenKind.KwInterface)
                 {
+                    CheckModifiers(modTokens, TypeModifiers | Modifiers.Final, Kind == TokenKind.KwClass ? "classes" : "interfaces");
+                    if (Kind == TokenKind.KwInterface) ErrorAt(Cur, "An interface may not be abstract");
                     types.Add(ParseClass(doc, meta, mods, start, nameOptional: false));
                     return;
                 }
@@ -202,7 +245,8 @@ public sealed partial class Parser
                 return;
             case TokenKind.KwFunction or TokenKind.KwVar:
             {
-                var f = ParseFieldAfterModifiers(doc, meta, mods, start, inStructure: false);
+                CheckModifiers(modTokens, ModuleFieldModifiers, "module-level fields");
+                var f = ParseFieldAfterModifiers(doc, meta, mods, start, inStructure: false, modTokens);
                 if (f != null) fields.Add(f);
                 return;
             }
@@ -210,6 +254,7 @@ public sealed partial class Parser
         if ((mods & Modifiers.Final) != 0 && IsDollarIdent)
         {
             // module-level `final x = e;`
+            CheckModifiers(modTokens, ModuleFieldModifiers, "module-level fields");
             var name = Advance();
             var type = ParseOptionalTypeHint();
             var init = ParseVarFieldAssignment();

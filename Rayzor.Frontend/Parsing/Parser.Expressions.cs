@@ -189,27 +189,25 @@ public sealed partial class Parser
         return left1 && p1 <= p2;
     }
 
-    /// Haxe's make_binop: rebalances when the right operand is a looser binary or a ternary.
+    /// Haxe's make_binop: rebalances when the right operand is a looser binary or a ternary, by pushing the
+    /// new operator down the right operand's left spine (iteratively: that spine can be a whole long chain).
     private static Expr MakeBinop(BinaryOp op, bool compound, Expr e, Expr e2)
     {
-        switch (e2)
-        {
-            case BinaryExpr b when Swap(op, compound, b.Op, false):
-            {
-                var l = MakeBinop(op, compound, e, b.Left);
-                return new BinaryExpr(l.Span.To(b.Right.Span), b.Op, l, b.Right);
-            }
-            case AssignOpExpr a when Swap(op, compound, a.Op, true):
-            {
-                var l = MakeBinop(op, compound, e, a.Left);
-                return new AssignOpExpr(l.Span.To(a.Right.Span), a.Op, l, a.Right);
-            }
-            case TernaryExpr t when !compound && op is not (BinaryOp.Assign or BinaryOp.Arrow):
-            {
-                var c = MakeBinop(op, compound, e, t.Cond);
-                return new TernaryExpr(c.Span.To(t.Else.Span), c, t.Then, t.Else);
-            }
-        }
+        if (!SwapsWith(op, compound, e2)) return Binop(op, compound, e, e2);
+        return MapLeftSpine(e2, node => SwapsWith(op, compound, node), leaf => Binop(op, compound, e, leaf),
+            (node, left) => left.Span.To(LastOperandSpan(node)));
+    }
+
+    private static bool SwapsWith(BinaryOp op, bool compound, Expr e2) => e2 switch
+    {
+        BinaryExpr b => Swap(op, compound, b.Op, false),
+        AssignOpExpr a => Swap(op, compound, a.Op, true),
+        TernaryExpr => !compound && op is not (BinaryOp.Assign or BinaryOp.Arrow),
+        _ => false,
+    };
+
+    private static Expr Binop(BinaryOp op, bool compound, Expr e, Expr e2)
+    {
         var span = e.Span.To(e2.Span);
         return compound ? new AssignOpExpr(span, op, e, e2) : new BinaryExpr(span, op, e, e2);
     }
@@ -217,33 +215,69 @@ public sealed partial class Parser
     /// Haxe's make_unop: a prefix operator applies to the leftmost operand; `-` on a number literal folds.
     private Expr MakeUnop(UnaryOp op, Expr e, int start)
     {
+        if (e is BinaryExpr or AssignOpExpr or TernaryExpr or IsExpr)
+            return MapLeftSpine(e, _ => true, leaf => MakeUnop(op, leaf, start), (node, _) => SpanBetween(start, node.Span.End));
         var span = SpanBetween(start, e.Span.End);
-        switch (e)
+        return e switch
         {
-            case BinaryExpr b: return new BinaryExpr(span, b.Op, MakeUnop(op, b.Left, start), b.Right);
-            case AssignOpExpr a: return new AssignOpExpr(span, a.Op, MakeUnop(op, a.Left, start), a.Right);
-            case TernaryExpr t: return new TernaryExpr(span, MakeUnop(op, t.Cond, start), t.Then, t.Else);
-            case IsExpr i: return new IsExpr(span, MakeUnop(op, i.Value, start), i.Type);
-            case IntLiteral n when op == UnaryOp.Neg: return new IntLiteral(span, -n.Value, Negate(n.Text));
-            case FloatLiteral f when op == UnaryOp.Neg: return new FloatLiteral(span, -f.Value, Negate(f.Text));
-        }
-        return new UnaryExpr(span, op, false, e);
+            IntLiteral n when op == UnaryOp.Neg => new IntLiteral(span, -n.Value, Negate(n.Text)),
+            FloatLiteral f when op == UnaryOp.Neg => new FloatLiteral(span, -f.Value, Negate(f.Text)),
+            _ => new UnaryExpr(span, op, false, e),
+        };
     }
 
     private static string Negate(string text) => text.StartsWith('-') ? text[1..] : "-" + text;
 
     /// Haxe's make_meta: metadata applies to the leftmost operand, except around an assignment.
-    private static Expr MakeMeta(MetaEntry meta, Expr e)
+    private static Expr MakeMeta(MetaEntry meta, Expr e) =>
+        MapLeftSpine(e, node => node is BinaryExpr { Op: not BinaryOp.Assign } or TernaryExpr,
+            leaf => new MetaExpr(meta.Span.To(leaf.Span), meta, leaf), (node, _) => meta.Span.To(node.Span));
+
+    /// Rebuilds the left spine of `e` (left operands, ternary conditions, `is` values) through the nodes
+    /// `descend` accepts, replacing the first node it refuses by `leaf(node)`; each rebuilt node gets
+    /// `span(old node, new left operand)`. A loop, not recursion, so a 100k-long chain is no problem.
+    private static Expr MapLeftSpine(Expr e, Func<Expr, bool> descend, Func<Expr, Expr> leaf, Func<Expr, Expr, TextSpan> span)
     {
-        var span = meta.Span.To(e.Span);
-        return e switch
+        var spine = new List<Expr>();
+        while (LeftOperand(e) is { } left && descend(e))
         {
-            BinaryExpr { Op: BinaryOp.Assign } or AssignOpExpr => new MetaExpr(span, meta, e),
-            BinaryExpr b => new BinaryExpr(span, b.Op, MakeMeta(meta, b.Left), b.Right),
-            TernaryExpr t => new TernaryExpr(span, MakeMeta(meta, t.Cond), t.Then, t.Else),
-            _ => new MetaExpr(span, meta, e),
-        };
+            spine.Add(e);
+            e = left;
+        }
+        var result = leaf(e);
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            var node = spine[i];
+            var s = span(node, result);
+            result = node switch
+            {
+                BinaryExpr b => new BinaryExpr(s, b.Op, result, b.Right),
+                AssignOpExpr a => new AssignOpExpr(s, a.Op, result, a.Right),
+                TernaryExpr t => new TernaryExpr(s, result, t.Then, t.Else),
+                IsExpr x => new IsExpr(s, result, x.Type),
+                _ => result,
+            };
+        }
+        return result;
     }
+
+    private static Expr? LeftOperand(Expr e) => e switch
+    {
+        BinaryExpr b => b.Left,
+        AssignOpExpr a => a.Left,
+        TernaryExpr t => t.Cond,
+        IsExpr i => i.Value,
+        _ => null,
+    };
+
+    private static TextSpan LastOperandSpan(Expr e) => e switch
+    {
+        BinaryExpr b => b.Right.Span,
+        AssignOpExpr a => a.Right.Span,
+        TernaryExpr t => t.Else.Span,
+        IsExpr i => i.Type.Span,
+        _ => e.Span,
+    };
 
     /// A prefix-unary expression or a primary with its postfix chain. `terminal` is set for expressions that
     /// end the whole expression in Haxe (`if`, `function`, blocks, `return`, ... and whole-expression prefixes).
@@ -359,7 +393,7 @@ public sealed partial class Parser
     private static bool CanStartExpression(TokenKind k) => k switch
     {
         TokenKind.Identifier or TokenKind.Int or TokenKind.Float or TokenKind.String or TokenKind.Regex
-            or TokenKind.Dollar or TokenKind.Meta
+            or TokenKind.Dollar or TokenKind.Meta or TokenKind.At
             or TokenKind.LParen or TokenKind.LBrace or TokenKind.LBracket
             or TokenKind.Minus or TokenKind.Bang or TokenKind.Tilde or TokenKind.PlusPlus or TokenKind.MinusMinus
             or TokenKind.Ellipsis

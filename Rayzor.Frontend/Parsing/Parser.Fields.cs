@@ -26,6 +26,11 @@ public sealed partial class Parser
                 var f = ParseField(inStructure);
                 if (f != null) fields.Add(f);
                 else if (!_needSync) ErrorExpected("}");
+                if (_tooDeep)
+                {
+                    RecoverFromTooDeep(before);
+                    continue;
+                }
                 if (_needSync) SyncField();
                 if (_index == before) Advance();
             }
@@ -36,7 +41,8 @@ public sealed partial class Parser
         }
     }
 
-    // After an error in a field: skip to the next field start (or the closing `}`) outside nested brackets.
+    // After an error in a field: skip to the next field start, past a `;`, or to the closing `}`, outside
+    // nested brackets.
     private void SyncField()
     {
         _needSync = false;
@@ -46,6 +52,11 @@ public sealed partial class Parser
             if (depth == 0)
             {
                 if (Kind == TokenKind.RBrace) return;
+                if (Kind == TokenKind.Semicolon)
+                {
+                    Advance();
+                    return;
+                }
                 if (Kind is TokenKind.KwPublic or TokenKind.KwPrivate or TokenKind.KwStatic or TokenKind.KwInline
                         or TokenKind.KwOverride or TokenKind.KwDynamic or TokenKind.KwMacro or TokenKind.KwExtern
                         or TokenKind.KwFinal or TokenKind.KwOverload or TokenKind.KwVar or TokenKind.KwFunction or TokenKind.Meta)
@@ -64,21 +75,25 @@ public sealed partial class Parser
         var meta = ParseMetas();
         var start = -1;
         var mods = Modifiers.None;
+        List<Token>? modTokens = null;
         while (Kind is TokenKind.KwStatic or TokenKind.KwMacro or TokenKind.KwPublic or TokenKind.KwPrivate or TokenKind.KwOverride
                or TokenKind.KwDynamic or TokenKind.KwInline or TokenKind.KwExtern or TokenKind.KwAbstract or TokenKind.KwOverload)
         {
             if (start < 0) start = Cur.Start;
+            CheckFieldModifier(mods, Cur);
+            (modTokens ??= []).Add(Cur);
             mods |= ModifierOf(Advance().Kind);
         }
         if (start < 0) start = Cur.Start;
         if (Kind is TokenKind.KwVar or TokenKind.KwFinal or TokenKind.KwFunction)
-            return ParseFieldAfterModifiers(doc, meta, mods, start, inStructure);
+            return ParseFieldAfterModifiers(doc, meta, mods, start, inStructure, modTokens);
         if (meta.Count > 0 || mods != Modifiers.None) ErrorUnexpected();
         return null;
     }
 
     // `var ...`, `final ...` or `function ...` after the metadata and modifiers of a field (or module field).
-    private FieldDecl? ParseFieldAfterModifiers(string? doc, List<MetaEntry> meta, Modifiers mods, int start, bool inStructure)
+    private FieldDecl? ParseFieldAfterModifiers(string? doc, List<MetaEntry> meta, Modifiers mods, int start, bool inStructure,
+        List<Token>? modTokens)
     {
         var kw = Advance();
         if (kw.Kind == TokenKind.KwFunction) return ParseMethod(doc, meta, mods, start);
@@ -88,7 +103,7 @@ public sealed partial class Parser
             mods |= Modifiers.Final;
             if (Kind == TokenKind.KwVar)
             {
-                Error(SyntaxCodes.Syntax, SpanBetween(kw.Start, Cur.End), "`final var` is not supported, use `final` instead");
+                Report(SyntaxCodes.Syntax, SpanBetween(kw.Start, Cur.End), "`final var` is not supported, use `final` instead");
                 Advance();
             }
             else if (Kind is not (TokenKind.Question or TokenKind.Identifier or TokenKind.Dollar))
@@ -96,6 +111,7 @@ public sealed partial class Parser
                 // `final inline function`, `final override function` ...
                 while (ModifierOf(Kind) is var m && m != Modifiers.None && Kind != TokenKind.KwFinal)
                 {
+                    CheckFieldModifier(mods, Cur);
                     mods |= m;
                     Advance();
                 }
@@ -117,6 +133,10 @@ public sealed partial class Parser
             return null;
         }
         var name = Advance();
+        // Haxe's `Invalid accessor 'dynamic' for variable x`
+        foreach (var t in modTokens ?? [])
+            if (t.Kind is TokenKind.KwOverride or TokenKind.KwOverload or TokenKind.KwDynamic or TokenKind.KwMacro)
+                ErrorAt(t, $"Invalid accessor '{TokenFacts.KeywordName(t.Kind)}' for variable {DollarIdentName(name)}");
         FieldKind kind;
         if (Kind == TokenKind.LParen)
         {
@@ -184,13 +204,18 @@ public sealed partial class Parser
         while (true)
         {
             if (Kind == TokenKind.Meta) list.Add(ParseMetaEntry());
-            else if (Kind == TokenKind.At)
-            {
-                ErrorUnexpected();
-                Advance();
-            }
+            else if (Kind == TokenKind.At) SkipBareAt();
             else return list;
         }
+    }
+
+    // `@` not followed by a name: Haxe reports the token after it. An identifier there was meant as the
+    // name (`@ meta`) and is skipped with the `@`; anything else is parsed on.
+    private void SkipBareAt()
+    {
+        Advance();
+        Report(SyntaxCodes.Unexpected, SpanOf(Cur), "Unexpected " + TokenFacts.Display(Cur));
+        if (Kind == TokenKind.Identifier) Advance();
     }
 
     private MetaEntry ParseMetaEntry()

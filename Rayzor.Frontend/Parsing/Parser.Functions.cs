@@ -21,12 +21,18 @@ public sealed partial class Parser
         Expr? body = null;
         if (requireBody) body = ParseOperandExpr(_prevEnd);
         else if (Kind == TokenKind.Semicolon) Advance();
+        else if (Kind is TokenKind.KwFunction or TokenKind.KwVar or TokenKind.KwFinal && NewlineBeforeCur())
+        {
+            // `function f():Void` then the next field: a field's body is never a bare declaration (Haxe would
+            // take it as one and fail later, or not at all)
+            Report(SyntaxCodes.MissingSemicolon, SpanOf(Cur), "Missing ;");
+        }
         else if (CanStartExpression(Kind))
         {
             body = ParseExpr();
             if (!_needSync) Semicolon();
         }
-        else ErrorUnexpected();
+        else Error(SyntaxCodes.MissingSemicolon, SpanOf(Cur), "Missing ;"); // Haxe: a body or `;`
         return new FunctionSyntax(SpanFrom(start), typeParams, args, ret, body);
     }
 

@@ -52,6 +52,10 @@ public sealed partial class Parser
                 var meta = ParseMetaEntry();
                 return MakeMeta(meta, ParseOperandExpr(meta.Span.End));
             }
+            case TokenKind.At:
+                terminal = true;
+                SkipBareAt();
+                return ParseOperandExpr(t.End);
         }
         terminal = true;
         switch (t.Kind)
@@ -127,7 +131,7 @@ public sealed partial class Parser
         }
         if (overflow || (radix == 10 && value > long.MaxValue))
         {
-            Error(SyntaxCodes.InvalidNumber, SpanOf(t), "Invalid integer literal " + text);
+            Report(SyntaxCodes.InvalidNumber, SpanOf(t), "Invalid integer literal " + text);
             return 0;
         }
         return unchecked((long)value);
@@ -161,12 +165,13 @@ public sealed partial class Parser
     // `${code}` inside a single-quoted string: the code is lexed in place and parsed as one expression.
     private Expr ParseInterpolation(StringPart part)
     {
+        var before = _diags.Items.Count;
         var lexer = new Lexer(_file, _diags, part.Start, part.End);
-        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags);
-        var sub = new Parser(_file, _defines, _diags, tokens, _depth);
+        var tokens = Conditional.Preprocessor.Run(lexer, _defines, _diags, new TokenBuffer(16));
+        var sub = new Parser(_file, _defines, _diags, tokens, before, this);
         if (sub.Kind == TokenKind.EndOfFile)
         {
-            sub.ErrorExpected("expression");
+            sub.Error(SyntaxCodes.Expected, new TextSpan(_fileId, part.End, part.End), "Expression cannot be empty");
             return new ErrorExpr(new TextSpan(_fileId, part.Start, part.End));
         }
         var e = sub.ParseExpr();
@@ -278,7 +283,7 @@ public sealed partial class Parser
         switch (e)
         {
             case IdentExpr { Name: "true" or "false" or "null" or "this" or "super" }:
-                Error(SyntaxCodes.Syntax, e.Span, "Invalid argument name");
+                Report(SyntaxCodes.Syntax, e.Span, "Invalid argument name");
                 return null;
             case IdentExpr id:
                 return new ParamDecl(e.Span, id.Name, false, null, null, []);
@@ -366,8 +371,35 @@ public sealed partial class Parser
             fields.Add(new ObjectField(SpanFrom(key.Start), name, value, key.Kind == TokenKind.String));
             if (!Accept(TokenKind.Comma)) break;
         }
-        Expect(TokenKind.RBrace, "}");
+        if (!Accept(TokenKind.RBrace))
+        {
+            // report, then skip the rest of the literal: when its `}` is found, the expression goes on
+            var needSync = _needSync;
+            if (_prevKind == TokenKind.Comma) ErrorUnexpected();
+            else ErrorExpected("}");
+            if (SkipPastClosingBrace()) _needSync = needSync;
+        }
         return new ObjectLiteral(SpanFrom(open.Start), fields);
+    }
+
+    // Skips to the `}` closing the current level and past it (true), or stops at a `;` outside brackets.
+    private bool SkipPastClosingBrace()
+    {
+        var depth = 0;
+        while (Kind != TokenKind.EndOfFile)
+        {
+            switch (Kind)
+            {
+                case TokenKind.RBrace when depth == 0:
+                    Advance();
+                    return true;
+                case TokenKind.Semicolon when depth == 0: return false;
+                case TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace: depth++; break;
+                case TokenKind.RParen or TokenKind.RBracket or TokenKind.RBrace: depth--; break;
+            }
+            Advance();
+        }
+        return false;
     }
 
     private Expr ParseNew()

@@ -44,6 +44,11 @@ public sealed partial class Parser
             _needSync = false;
             var e = ParseStatement();
             list.Add(e);
+            if (_tooDeep)
+            {
+                RecoverFromTooDeep(before);
+                continue;
+            }
             if (_needSync) SyncStatement();
             else Semicolon();
             _needSync = false;
@@ -75,13 +80,13 @@ public sealed partial class Parser
         var isFinal = kw.Kind == TokenKind.KwFinal;
         if (isFinal && Kind == TokenKind.KwVar)
         {
-            Error(SyntaxCodes.Syntax, SpanBetween(kw.Start, Cur.End), "`final var` is not supported, use `final` instead");
+            Report(SyntaxCodes.Syntax, SpanBetween(kw.Start, Cur.End), "`final var` is not supported, use `final` instead");
             Advance();
         }
         var vars = new List<VarDeclarator>();
         while (true)
         {
-            var d = ParseVarDeclarator(kw);
+            var d = ParseVarDeclarator(kw, vars.Count == 0);
             if (d is null) break;
             vars.Add(d);
             if (single || Kind != TokenKind.Comma) break;
@@ -90,14 +95,15 @@ public sealed partial class Parser
         return new VarExpr(SpanFrom(kw.Start), vars, isFinal);
     }
 
-    private VarDeclarator? ParseVarDeclarator(in Lexing.Token keyword)
+    private VarDeclarator? ParseVarDeclarator(in Lexing.Token keyword, bool first)
     {
         var start = Cur.Start;
         var meta = ParseMetas();
         if (!IsDollarIdent)
         {
-            // Haxe 4.2 reports this at the `var` keyword
-            Error(SyntaxCodes.Syntax, new TextSpan(_fileId, keyword.Start, keyword.End), "Missing variable identifier");
+            // Haxe 4.2 reports a missing first name at the `var` keyword
+            if (first) Error(SyntaxCodes.Syntax, new TextSpan(_fileId, keyword.Start, keyword.End), "Missing variable identifier");
+            else ErrorUnexpected();
             return null;
         }
         var nameTok = Advance();
@@ -107,7 +113,7 @@ public sealed partial class Parser
             var open = Advance();
             while (Kind is not (TokenKind.RParen or TokenKind.EndOfFile or TokenKind.Semicolon)) Advance();
             Accept(TokenKind.RParen);
-            Error(SyntaxCodes.Syntax, SpanFrom(open.Start), "Cannot define property accessors for local vars");
+            Report(SyntaxCodes.Syntax, SpanFrom(open.Start), "Cannot define property accessors for local vars");
         }
         var type = ParseOptionalTypeHint();
         Expr? init = null;

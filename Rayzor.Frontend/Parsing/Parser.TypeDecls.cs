@@ -68,6 +68,7 @@ public sealed partial class Parser
             _needSync = false;
             var c = ParseEnumCtor();
             if (c != null) ctors.Add(c);
+            if (_tooDeep) RecoverFromTooDeep(before);
             if (_needSync) SyncStatement();
             if (_index == before) Advance();
         }

@@ -22,8 +22,18 @@ public sealed partial class Parser
 
     private TypeHint ParseTypeMaybeNamed(bool allowNamed)
     {
-        if (Kind != TokenKind.LParen) return ParseTypeNext(ParseTypeInner(allowNamed));
+        if (Kind != TokenKind.LParen)
+        {
+            var t = ParseTypeInner(allowNamed);
+            return t is ErrorTypeHint ? t : ParseTypeNext(t);
+        }
         var open = Advance();
+        return ParseTypeAfterParenItems(ParseParenTypeItems(), open.Start);
+    }
+
+    // After `(`: the comma-separated types (possibly named, `a:Int`) through the closing `)`.
+    private List<TypeHint> ParseParenTypeItems()
+    {
         var items = new List<TypeHint>();
         while (Kind != TokenKind.RParen && Kind != TokenKind.EndOfFile)
         {
@@ -39,9 +49,15 @@ public sealed partial class Parser
             if (!Accept(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RParen, ")");
+        return items;
+    }
+
+    // `(a:A, b:B) -> R` and `() -> R` are function types; `(T)` is a parenthesized type.
+    private TypeHint ParseTypeAfterParenItems(List<TypeHint> items, int start)
+    {
         var newStyle = items.Count == 0 || items.Count > 1 || items[0] is NamedTypeHint or OptionalTypeHint { Inner: NamedTypeHint };
-        if (newStyle) return ParseFunctionTypeNext(items, open.Start);
-        return ParseTypeNext(new ParenTypeHint(SpanFrom(open.Start), items[0]));
+        if (newStyle) return ParseFunctionTypeNext(items, start);
+        return ParseTypeNext(new ParenTypeHint(SpanFrom(start), items[0]));
     }
 
     // `(args) -> Ret`: the return type is a single type, as in Haxe (`() -> Int -> Void` needs parentheses).
@@ -105,14 +121,14 @@ public sealed partial class Parser
             case TokenKind.Question:
             {
                 Advance();
-                var inner = ParseTypeInner(allowNamed);
+                var inner = ParseNestedTypeInner(allowNamed);
                 return new OptionalTypeHint(SpanFrom(start), inner);
             }
             case TokenKind.Ellipsis:
             {
                 // `...T` is `haxe.Rest<T>`
                 Advance();
-                var inner = ParseTypeInner(allowNamed);
+                var inner = ParseNestedTypeInner(allowNamed);
                 if (inner is NamedTypeHint n)
                     return new NamedTypeHint(SpanFrom(start), n.Name, new PathTypeHint(SpanFrom(start), ["haxe"], "Rest", null, [n.Inner]));
                 return new PathTypeHint(SpanFrom(start), ["haxe"], "Rest", null, [inner]);
@@ -131,6 +147,20 @@ public sealed partial class Parser
         }
         ErrorUnexpected();
         return new ErrorTypeHint(ZeroSpanAtCur());
+    }
+
+    // `?T` and `...T` nest one level per prefix.
+    private TypeHint ParseNestedTypeInner(bool allowNamed)
+    {
+        if (!Enter()) return new ErrorTypeHint(ZeroSpanAtCur());
+        try
+        {
+            return ParseTypeInner(allowNamed);
+        }
+        finally
+        {
+            Leave();
+        }
     }
 
     /// A type path (`new`, `extends`, structure extension); an empty name after an error.
@@ -316,7 +346,8 @@ public sealed partial class Parser
             var meta = ParseMetas();
             if (!IsDollarIdent)
             {
-                ErrorExpected("type parameter");
+                if (list.Count == 0) ErrorExpected("type parameter");
+                else ErrorUnexpected();
                 AcceptTypeClose();
                 return list;
             }
@@ -324,53 +355,40 @@ public sealed partial class Parser
             if (name.Kind == TokenKind.Identifier && IsLowerIdent(name.Text!))
                 ErrorAt(name, "Type name should start with an uppercase letter");
             var constraints = new List<TypeHint>();
-            if (Accept(TokenKind.Colon))
-            {
-                if (Kind == TokenKind.LParen && IsConstraintList()) constraints.AddRange(ParseConstraintList());
-                else constraints.Add(ParseType());
-            }
+            if (Accept(TokenKind.Colon)) ParseConstraints(constraints);
             TypeHint? def = null;
             if (Accept(TokenKind.Eq)) def = ParseType();
             list.Add(new TypeParamDecl(SpanFrom(start), DollarIdentName(name), constraints, def, [], meta));
             if (!Accept(TokenKind.Comma)) break;
         }
-        if (!AcceptTypeClose()) ErrorExpected(">");
+        if (!AcceptTypeClose()) ErrorUnexpected();
         return list;
     }
 
-    // Haxe 4.2's `T:(A, B)` constraint list, told apart from a `(A, B) -> C` function type.
-    private bool IsConstraintList()
+    // `T:A`, `T:(A, B)` (Haxe 4.2's constraint list) or `T:(A, B) -> C` (one function type), told apart
+    // after the parentheses rather than by looking ahead.
+    private void ParseConstraints(List<TypeHint> constraints)
     {
-        var depth = 0;
-        var comma = false;
-        for (var i = _index; i < _tokens.Count; i++)
+        if (Kind != TokenKind.LParen)
         {
-            switch (_tokens[i].Kind)
-            {
-                case TokenKind.LParen or TokenKind.LBrace or TokenKind.LBracket or TokenKind.Lt: depth++; break;
-                case TokenKind.RBrace or TokenKind.RBracket or TokenKind.Gt: depth--; break;
-                case TokenKind.Shr: depth -= 2; break;
-                case TokenKind.UShr: depth -= 3; break;
-                case TokenKind.Comma when depth == 1: comma = true; break;
-                case TokenKind.RParen:
-                    if (--depth == 0) return comma && PeekAt(i - _index + 1).Kind != TokenKind.Arrow;
-                    break;
-                case TokenKind.EndOfFile or TokenKind.Semicolon: return false;
-            }
+            constraints.Add(ParseType());
+            return;
         }
-        return false;
-    }
-
-    private List<TypeHint> ParseConstraintList()
-    {
-        Advance();
-        var list = new List<TypeHint>();
-        while (Kind != TokenKind.RParen && Kind != TokenKind.EndOfFile)
+        if (!Enter())
         {
-            list.Add(ParseType());
-            if (!Accept(TokenKind.Comma)) break;
+            constraints.Add(new ErrorTypeHint(ZeroSpanAtCur()));
+            return;
         }
-        Expect(TokenKind.RParen, ")");
-        return list;
+        try
+        {
+            var open = Advance();
+            var items = ParseParenTypeItems();
+            if (items.Count > 1 && Kind != TokenKind.Arrow && !items.Any(t => t is NamedTypeHint or OptionalTypeHint)) constraints.AddRange(items);
+            else constraints.Add(ParseTypeAfterParenItems(items, open.Start));
+        }
+        finally
+        {
+            Leave();
+        }
     }
 }

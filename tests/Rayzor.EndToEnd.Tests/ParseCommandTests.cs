@@ -21,4 +21,20 @@ public class ParseCommandTests
         Assert.Contains("SyntaxErrors.hx:4: characters 3-6 : Missing ;", result.StandardError);
         Assert.EndsWith(": 2 errors\n", result.StandardOutput);
     }
+
+    [Fact]
+    public async Task AFolderOfMalformedFilesGivesEveryDiagnosticAndExitCode1()
+    {
+        // the parser's golden cases: the diagnostics are those of their verified/ files, in file order
+        var dir = Path.Combine(Repo.Root, "tests", "Rayzor.Frontend.Tests");
+        var cases = Directory.GetFiles(Path.Combine(dir, "parse-errors"), "*.hx").Order(StringComparer.Ordinal).ToList();
+        var expected = string.Concat(cases.Select(f =>
+            File.ReadAllText(Path.Combine(dir, "parse-errors", "verified", Path.GetFileNameWithoutExtension(f) + ".txt"))
+                .Replace(Path.GetFileName(f), "parse-errors/" + Path.GetFileName(f))));
+        var result = await Repo.Run(Repo.Compiler, ["parse", "parse-errors"], dir);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected, result.StandardError);
+        var errors = expected.Count(c => c == '\n');
+        Assert.Matches($@"^parsed {cases.Count} files \(\d+\.\d MB\) in \d+ ms: {errors} errors\n$", result.StandardOutput);
+    }
 }

@@ -135,6 +135,8 @@ public class ConditionalTests
             Diags("#if (haxe_ver > version(\"4.2.0\")) #end"));
         Assert.Equal(["Main.hx:1: characters 5-29 : Cannot compare float 4.2 and version 4.2.0"],
             Diags("#if (4.2 < version(\"4.2.0\")) #end"));
+        // found by the fuzzer: an empty #error message gave an empty diagnostic
+        Assert.Equal(["Main.hx:1: characters 1-7 : Not implemented for current platform"], Diags("#error \"\" class A {}"));
     }
 
     [Fact]
@@ -147,6 +149,6 @@ public class ConditionalTests
     public void DeadCodeIsStillLexed()
     {
         // as in Haxe, inactive branches are tokenized, so an unterminated string there is still an error
-        Assert.Equal(["Main.hx:1: characters 8-9 : Unterminated string"], Diags("#if js \"abc #end"));
+        Assert.Equal(["Main.hx:1: character 8 : Unterminated string"], Diags("#if js \"abc #end"));
     }
 }

@@ -132,12 +132,12 @@ public class LexerTests
     }
 
     [Theory]
-    [InlineData(@"""\q""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\q")]
-    [InlineData(@"""\x80""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\x. Values greater than \\x7f are not allowed. Use \\u0080 instead.")]
-    [InlineData(@"""\xZ1""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\x. Must be followed by a hexadecimal sequence.")]
-    [InlineData(@"""\u{110000}""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\u. Maximum allowed value for unicode escape sequence is \\u{10FFFF}")]
-    [InlineData(@"""\uD800""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\u. UTF-16 surrogates are not allowed in strings.")]
-    [InlineData(@"""\377""", "Main.hx:1: characters 2-3 : Invalid escape sequence \\3. Values greater than \\177 are not allowed. Use \\u00ff instead.")]
+    [InlineData(@"""\q""", "Main.hx:1: character 2 : Invalid escape sequence \\q")]
+    [InlineData(@"""\x80""", "Main.hx:1: character 2 : Invalid escape sequence \\x. Values greater than \\x7f are not allowed. Use \\u0080 instead.")]
+    [InlineData(@"""\xZ1""", "Main.hx:1: character 2 : Invalid escape sequence \\x. Must be followed by a hexadecimal sequence.")]
+    [InlineData(@"""\u{110000}""", "Main.hx:1: character 2 : Invalid escape sequence \\u. Maximum allowed value for unicode escape sequence is \\u{10FFFF}")]
+    [InlineData(@"""\uD800""", "Main.hx:1: character 2 : Invalid escape sequence \\u. UTF-16 surrogates are not allowed in strings.")]
+    [InlineData(@"""\377""", "Main.hx:1: character 2 : Invalid escape sequence \\3. Values greater than \\177 are not allowed. Use \\u00ff instead.")]
     public void InvalidEscapes(string source, string diagnostic)
     {
         Lex(source, out var diags);
@@ -197,9 +197,9 @@ public class LexerTests
     public void RegexErrors()
     {
         Lex("~/abc/q", out var d1);
-        Assert.Equal(["Main.hx:1: characters 7-8 : Invalid regular expression option"], d1);
+        Assert.Equal(["Main.hx:1: character 7 : Invalid regular expression option"], d1);
         Lex("~/abc\nx", out var d2);
-        Assert.Equal(["Main.hx:1: characters 1-2 : Unterminated regular expression"], d2);
+        Assert.Equal(["Main.hx:1: character 1 : Unterminated regular expression"], d2);
     }
 
     [Fact]
@@ -250,13 +250,13 @@ public class LexerTests
     public void UnterminatedStringsAndCommentsAreDiagnostics()
     {
         Lex("a \"abc", out var d1);
-        Assert.Equal(["Main.hx:1: characters 3-4 : Unterminated string"], d1);
+        Assert.Equal(["Main.hx:1: character 3 : Unterminated string"], d1);
         Lex("x\n  'abc", out var d2);
-        Assert.Equal(["Main.hx:2: characters 3-4 : Unterminated string"], d2);
+        Assert.Equal(["Main.hx:2: character 3 : Unterminated string"], d2);
         Lex("a /* never closed\n", out var d3);
-        Assert.Equal(["Main.hx:1: characters 3-4 : Unclosed comment"], d3);
+        Assert.Equal(["Main.hx:1: character 3 : Unclosed comment"], d3);
         Lex("'a ${b", out var d4);
-        Assert.Equal(["Main.hx:1: characters 4-5 : Unclosed code string"], d4);
+        Assert.Equal(["Main.hx:1: character 4 : Unclosed code string"], d4);
     }
 
     [Fact]
@@ -264,6 +264,6 @@ public class LexerTests
     {
         var t = Lex("a ` b € c", out var diags);
         Assert.Equal(["a", "b", "c"], t.Where(x => x.Kind == TokenKind.Identifier).Select(x => x.Text));
-        Assert.Equal(["Main.hx:1: characters 3-4 : Invalid character '`'", "Main.hx:1: characters 7-10 : Invalid character 0x20AC"], diags);
+        Assert.Equal(["Main.hx:1: character 3 : Invalid character '`'", "Main.hx:1: character 7 : Invalid character 0x20AC"], diags);
     }
 }

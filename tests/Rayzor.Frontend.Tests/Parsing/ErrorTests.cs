@@ -33,9 +33,9 @@ public class ErrorTests
     [InlineData("try {} catch (e:) {}", "Main.hx:3: characters 19-20 : Unexpected )")]
     [InlineData("x = a ? b;", "Main.hx:3: characters 12-13 : Expected :")]
     [InlineData("do x++;", "Main.hx:3: characters 9-10 : Expected while")]
-    [InlineData("x = \"abc;", "Main.hx:3: characters 7-8 : Unterminated string")]
-    [InlineData("trace(\"\\q\");", "Main.hx:3: characters 10-11 : Invalid escape sequence \\q")]
-    [InlineData("var r = ~/abc/q;", "Main.hx:3: characters 17-18 : Invalid regular expression option")]
+    [InlineData("x = \"abc;", "Main.hx:3: character 7 : Unterminated string")]
+    [InlineData("trace(\"\\q\");", "Main.hx:3: character 10 : Invalid escape sequence \\q")]
+    [InlineData("var r = ~/abc/q;", "Main.hx:3: character 17 : Invalid regular expression option")]
     public void StatementErrorsMatchHaxe(string statements, string diagnostic) =>
         Assert.Equal([diagnostic], Diags(InMain(statements)));
 
@@ -53,7 +53,7 @@ public class ErrorTests
     [InlineData("enum E { A B; }\n", "Main.hx:1: characters 12-13 : Missing ;")]
     [InlineData("class Main {\n var g:(a:Int) -> Int -> Void;\n}\n", "Main.hx:2: characters 23-25 : Missing ;")]
     [InlineData("class Main {}\n;\n", "Main.hx:2: characters 1-2 : Unexpected ;")]
-    [InlineData("class Main {\n /* abc \n}\n", "Main.hx:2: characters 2-3 : Unclosed comment")]
+    [InlineData("class Main {\n /* abc \n}\n", "Main.hx:2: character 2 : Unclosed comment")]
     [InlineData("class Main {\n static function main() {\n  trace(1);\n }\n", "Main.hx:5: character 1 : Expected }")]
     public void DeclarationErrorsMatchHaxe(string source, string diagnostic) => Assert.Equal([diagnostic], Diags(source));
 

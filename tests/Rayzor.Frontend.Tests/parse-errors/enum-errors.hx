@@ -1,0 +1,10 @@
+enum E {
+	A B;
+	C(;
+	D(a:Int)
+	F;
+}
+enum lower {
+	X;
+}
+enum G { Ok(a:Int, ?b:String); }

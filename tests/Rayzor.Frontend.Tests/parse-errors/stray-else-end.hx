@@ -1,0 +1,11 @@
+#else
+class Main {
+	#end
+	static function main() {
+		#elseif foo
+		#if bar
+		#else
+		#else
+		#end
+	}
+}

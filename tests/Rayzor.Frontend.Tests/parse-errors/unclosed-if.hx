@@ -1,0 +1,8 @@
+class Main {
+	static function main() {
+		#if debug
+		trace("debug");
+		#else
+		trace("release");
+	}
+}

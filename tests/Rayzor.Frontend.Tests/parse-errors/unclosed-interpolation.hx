@@ -1,0 +1,4 @@
+class Main {
+	static function main() {
+		var x = 1 +;
+		trace('value ${x
