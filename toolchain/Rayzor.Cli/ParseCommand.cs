@@ -20,6 +20,7 @@ public static class ParseCommand
             switch (args[i])
             {
                 case "-D" or "--define": o.Defines.Add(Value()); break;
+                case var d when d.StartsWith("-D") && d.Length > 2: o.Defines.Add(d[2..]); break;
                 case "--diagnostics": o.Diagnostics = Value(); break;
                 case var a when a.StartsWith('-'): throw new UsageException($"parse takes files, folders, -D and --diagnostics, not {a}");
                 case var a: paths.Add(a); break;
