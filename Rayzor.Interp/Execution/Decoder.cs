@@ -18,9 +18,9 @@ internal sealed unsafe class Decoder
     private readonly List<int> _code = [];
     private readonly List<(int At, int Label)> _fixups = [];
     private readonly List<int> _labels = [];
-    private readonly List<(int Label, BlockCall Call)> _stubs = [];
+    private readonly List<(int Label, Action Emit)> _stubs = [];
     private readonly List<CallSite> _sites = [];
-    private readonly int[] _uses;
+    private readonly int[] _uses, _rawUses;
     private int _temps;
     private int _maxArgs;
     private readonly int _tempBase, _discard;
@@ -30,13 +30,26 @@ internal sealed unsafe class Decoder
         _image = image;
         _func = func;
         _f = func.Mir;
+        _rawUses = new int[_f.Values.Count];
+        foreach (var b in _f.Blocks)
+            foreach (var i in b.Insts)
+            {
+                foreach (var a in i.Args) _rawUses[a.Index]++;
+                foreach (var t in i.Targets)
+                    foreach (var a in t.Args) _rawUses[a.Index]++;
+            }
         _uses = new int[_f.Values.Count];
         foreach (var b in _f.Blocks)
             foreach (var i in b.Insts)
             {
                 foreach (var a in i.Args) _uses[a.Index]++;
                 foreach (var t in i.Targets)
-                    foreach (var a in t.Args) _uses[a.Index]++;
+                    for (var k = 0; k < t.Args.Count; k++)
+                    {
+                        // passing a brif's own condition to a block that branches on it: known on that edge, not read
+                        if (i.Op == Opcode.BrIf && t.Args[k] == i.Args[0] && ParamBranch(t.Block) == k) continue;
+                        _uses[t.Args[k].Index]++;
+                    }
             }
         _discard = _f.Values.Count;
         _tempBase = _discard + 1;
@@ -71,11 +84,10 @@ internal sealed unsafe class Decoder
                 Emit(i);
             }
         }
-        foreach (var (label, call) in _stubs)
+        for (var k = 0; k < _stubs.Count; k++)
         {
-            _labels[label] = _code.Count;
-            Moves(call);
-            Jump(call.Block.Index);
+            _labels[_stubs[k].Label] = _code.Count;
+            _stubs[k].Emit();
         }
         var code = _code.ToArray();
         foreach (var (at, label) in _fixups) code[at] = _labels[label];
@@ -127,51 +139,120 @@ internal sealed unsafe class Decoder
         _code.Add(-1);
     }
 
-    private void Jump(int block)
+    /// <summary>
+    /// The parameter a block only branches on (its one instruction is `brif` on it, and nothing else
+    /// reads its parameters), or -1: a jump to it becomes that branch on the passed value.
+    /// </summary>
+    private int ParamBranch(BlockId id)
     {
-        _code.Add((int)Op.Jmp);
-        Label(block);
+        var b = _f[id];
+        if (b.Insts.Count != 1 || b.Insts[0] is not { Op: Opcode.BrIf } br) return -1;
+        var k = b.Params.IndexOf(br.Args[0]);
+        if (k < 0 || _rawUses[br.Args[0].Index] != 1) return -1;
+        for (var j = 0; j < b.Params.Count; j++)
+            if (j != k && _rawUses[b.Params[j].Index] != 0) return -1;
+        return k;
     }
 
-    /// <summary>The label to jump to for an edge: the block itself, or a stub doing its moves first.</summary>
-    private int EdgeLabel(BlockCall call)
+    /// <summary>A jump with its moves: one instruction, `target n (dst src)*`.</summary>
+    private void Jump(BlockCall call)
     {
+        var moves = Moves(call);
+        if (moves.Count == 0)
+        {
+            _code.Add((int)Op.Jmp);
+            Label(call.Block.Index);
+            return;
+        }
+        _code.Add((int)Op.JmpMoves);
+        Label(call.Block.Index);
+        _code.Add(moves.Count);
+        foreach (var (dst, src) in moves)
+        {
+            _code.Add(dst);
+            _code.Add(src);
+        }
+    }
+
+    /// <summary>
+    /// The label an edge jumps to: the block itself when it passes nothing, else a stub doing the
+    /// moves, or for a block that only branches on a parameter, that branch on the passed value —
+    /// resolved here when the value is <paramref name="known"/> on this edge.
+    /// </summary>
+    private int EdgeLabel(BlockCall call, ValueId known, bool knownValue, int depth = 0)
+    {
+        var k = ParamBranch(call.Block);
+        if (k >= 0)
+        {
+            var br = _f[call.Block].Insts[0];
+            var cond = call.Args[k];
+            // (the depth bounds a chain of such blocks that loops forever on a known value)
+            if (cond == known && depth < 8) return EdgeLabel(br.Targets[knownValue ? 0 : 1], known, knownValue, depth + 1);
+            return Stub(() => CondBranch(cond, br.Targets[0], br.Targets[1]));
+        }
         if (call.Args.Count == 0) return call.Block.Index;
+        return Stub(() => Jump(call));
+    }
+
+    private int Stub(Action emit)
+    {
         _labels.Add(-1);
-        _stubs.Add((_labels.Count - 1, call));
+        _stubs.Add((_labels.Count - 1, emit));
         return _labels.Count - 1;
     }
 
+    /// <summary>`brif cond` to two edges.</summary>
+    private void CondBranch(ValueId cond, BlockCall then, BlockCall els)
+    {
+        Put(Op.BrIf, S(cond));
+        Label(EdgeLabel(then, cond, true));
+        Label(EdgeLabel(els, cond, false));
+    }
+
     /// <summary>Block arguments to parameters as a parallel move, sequentialized (a cycle goes through a temporary).</summary>
-    private void Moves(BlockCall call)
+    private List<(int Dst, int Src)> Moves(BlockCall call)
     {
         var target = _f[call.Block];
         var moves = new List<(int Src, int Dst)>();
         for (var k = 0; k < call.Args.Count; k++)
             if (call.Args[k].Index != target.Params[k].Index) moves.Add((call.Args[k].Index, target.Params[k].Index));
+        var seq = new List<(int Dst, int Src)>();
         var temps = 0;
         while (moves.Count > 0)
         {
             var ready = moves.FindIndex(m => !moves.Any(o => o.Src == m.Dst && o != m));
             if (ready >= 0)
             {
-                Put(Op.Mov, moves[ready].Dst, moves[ready].Src);
+                seq.Add((moves[ready].Dst, moves[ready].Src));
                 moves.RemoveAt(ready);
                 continue;
             }
             // a cycle: save the first move's destination, then read it from the temporary
             var saved = moves[0].Dst;
             var temp = _tempBase + temps++;
-            Put(Op.Mov, temp, saved);
+            seq.Add((temp, saved));
             for (var k = 0; k < moves.Count; k++)
                 if (moves[k].Src == saved) moves[k] = (temp, moves[k].Dst);
         }
         _temps = Math.Max(_temps, temps);
+        return seq;
     }
 
-    private bool FusedBranch(Instruction cmp, Instruction br)
+    /// <summary>The branch a terminator makes on a Bool: its own `brif`, or a jump to a block that only branches on what it passes.</summary>
+    private (ValueId Cond, BlockCall Then, BlockCall Else)? BranchOf(Instruction term)
     {
-        if (br.Op != Opcode.BrIf || cmp.Result.IsNone || br.Args[0] != cmp.Result || _uses[cmp.Result.Index] != 1) return false;
+        if (term.Op == Opcode.BrIf) return (term.Args[0], term.Targets[0], term.Targets[1]);
+        if (term.Op == Opcode.Br && ParamBranch(term.Targets[0].Block) is var k and >= 0)
+        {
+            var br = _f[term.Targets[0].Block].Insts[0];
+            return (term.Targets[0].Args[k], br.Targets[0], br.Targets[1]);
+        }
+        return null;
+    }
+
+    private bool FusedBranch(Instruction cmp, Instruction term)
+    {
+        if (cmp.Result.IsNone || BranchOf(term) is not var (cv, then, els) || cv != cmp.Result || _uses[cmp.Result.Index] != 1) return false;
         Op op;
         var cond = (Cond)cmp.Imm;
         if (cmp.Op == Opcode.ICmp && _f.TypeOf(cmp.Args[0]) == MirType.I32)
@@ -180,8 +261,8 @@ internal sealed unsafe class Decoder
             op = cond switch { Cond.Lt => Op.BrFLt, Cond.Le => Op.BrFLe, Cond.Gt => Op.BrFGt, _ => Op.BrFGe };
         else return false;
         Put(op, S(cmp.Args[0]), S(cmp.Args[1]));
-        Label(EdgeLabel(br.Targets[0]));
-        Label(EdgeLabel(br.Targets[1]));
+        Label(EdgeLabel(then, cmp.Result, true));
+        Label(EdgeLabel(els, cmp.Result, false));
         return true;
     }
 
@@ -318,14 +399,9 @@ internal sealed unsafe class Decoder
                 }, S(i.Args[0]), (int)i.Imm, S(i.Args[1]));
                 break;
             }
-            case Opcode.Br:
-                Moves(i.Targets[0]);
-                Jump(i.Targets[0].Block.Index);
-                break;
-            case Opcode.BrIf:
-                Put(Op.BrIf, S(i.Args[0]));
-                Label(EdgeLabel(i.Targets[0]));
-                Label(EdgeLabel(i.Targets[1]));
+            case Opcode.Br or Opcode.BrIf:
+                if (BranchOf(i) is var (cond, then, els)) CondBranch(cond, then, els);
+                else Jump(i.Targets[0]);
                 break;
             case Opcode.Ret:
                 if (i.Args.Count == 0) Put(Op.RetVoid);
@@ -334,8 +410,8 @@ internal sealed unsafe class Decoder
             case Opcode.Unreachable: Put(Op.Unreachable); break;
             case Opcode.TryEnter:
                 _code.Add((int)Op.Try);
-                Label(EdgeLabel(i.Targets[0]));
-                Label(EdgeLabel(i.Targets[1]));
+                Label(EdgeLabel(i.Targets[0], ValueId.None, false));
+                Label(EdgeLabel(i.Targets[1], ValueId.None, false));
                 break;
             case Opcode.Throw: Put(Op.Throw, S(i.Args[0])); break;
             default: throw new InterpreterException($"@{_f.Name}: the interpreter has no {i.Op.Info().Name}");

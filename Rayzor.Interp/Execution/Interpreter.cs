@@ -184,8 +184,14 @@ public sealed unsafe class Interpreter
                 case Op.BNot: r[c[1]] = r[c[2]] ^ 1; pc += 3; break;
                 case Op.IToF: dr[c[1]] = (int)r[c[2]]; pc += 3; break;
                 case Op.FToI: r[c[1]] = FToI(dr[c[2]]); pc += 3; break;
-                case Op.Mov: r[c[1]] = r[c[2]]; pc += 3; break;
                 case Op.Jmp: pc = c[1]; break;
+                case Op.JmpMoves:
+                {
+                    var n = c[2];
+                    for (var k = 0; k < n; k++) r[c[3 + 2 * k]] = r[c[4 + 2 * k]];
+                    pc = c[1];
+                    break;
+                }
                 case Op.BrIf: pc = r[c[1]] != 0 ? c[2] : c[3]; break;
                 case Op.BrILt: pc = (int)r[c[1]] < (int)r[c[2]] ? c[3] : c[4]; break;
                 case Op.BrILe: pc = (int)r[c[1]] <= (int)r[c[2]] ? c[3] : c[4]; break;

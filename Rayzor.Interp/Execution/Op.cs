@@ -21,10 +21,10 @@ internal enum Op
     PEq, PNe,
     /// `d a`
     BNot, IToF, FToI,
-    /// `d a`: a 64-bit copy (parallel moves of block parameters).
-    Mov,
     /// `target`
     Jmp,
+    /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
+    JmpMoves,
     /// `c then else`
     BrIf,
     /// `a b then else`: a compare fused with the branch that is its only use.
