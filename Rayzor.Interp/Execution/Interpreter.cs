@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Rayzor.Interp.Loading;
 using Rayzor.Interp.Natives;
 using Rayzor.Mir.Ir;
@@ -55,20 +56,39 @@ public sealed unsafe class Interpreter
         Current = interp;
         Traps.ThrowHook = &RuntimeThrow;
         var entry = image.FindFunction(module.EntryFunction) ?? throw new InterpreterException($"no entry function @{module.EntryFunction}");
-        try
+        // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
+        // main thread's 8 MB would allow far less recursion than a native program has
+        ExceptionDispatchInfo? error = null;
+        BoehmThreads.AllowRegistration();
+        var thread = new Thread(() =>
         {
-            interp.Execute(entry, null);
-        }
-        catch (HaxeThrow)
-        {
-            Traps.Uncaught(*interp._exception);
-        }
-        finally
-        {
-            Output.Flush();
-        }
+            try
+            {
+                BoehmThreads.RegisterCurrent();
+                interp.SetStackLimit(StackSize);
+                interp.Execute(entry, null);
+            }
+            catch (HaxeThrow)
+            {
+                Traps.Uncaught(*interp._exception);
+            }
+            catch (Exception e)
+            {
+                error = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                Output.Flush();
+            }
+        }, StackSize);
+        thread.Start();
+        thread.Join();
+        error?.Throw();
         return 0;
     }
+
+    /// <summary>The interpreter thread's stack: reserved, committed by the OS as it is used.</summary>
+    private const int StackSize = 1 << 30;
 
     /// <summary>A throw raised inside the runtime (null access): becomes the interpreter's exception.</summary>
     private static void RuntimeThrow(void* value) => throw Current!.Throw(value);
@@ -81,13 +101,27 @@ public sealed unsafe class Interpreter
 
     private HaxeThrow NullAccess() => Throw(_nullAccess);
 
+    // the lowest address frames may use: the main thread's stack limit less a margin for the runtime's own frames
+    private nint _stackLimit;
+
+    /// <summary>Too deep a recursion: a Haxe exception, `"Stack overflow"` (HashLink's message), instead of a crash.</summary>
+    private HaxeThrow StackOverflow() => Throw(HString.Permanent("Stack overflow"));
+
+    /// <summary>Sets the lowest address frames may use, measured from a frame near the top of this thread's stack.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetStackLimit(long size)
+    {
+        var here = stackalloc byte[1];
+        _stackLimit = (nint)here - (nint)size + 1024 * 1024;
+    }
+
     /// <summary>Calls <paramref name="f"/> with its arguments in 64-bit slots; returns its result the same way.</summary>
     [SkipLocalsInit]
     internal long Execute(Func f, long* args)
     {
         if (f.Code == null) Decoder.Decode(Image, f);
-        RuntimeHelpers.EnsureSufficientExecutionStack();
         var r = stackalloc long[f.FrameSize];
+        if ((nint)r < _stackLimit) throw StackOverflow();
         for (var k = 0; k < f.ConstantCount; k++) r[f.Constants[2 * k]] = f.Constants[2 * k + 1];
         var n = f.Mir.ParamTypes.Count;
         for (var k = 0; k < n; k++) r[f.ParamSlots[k]] = args[k];

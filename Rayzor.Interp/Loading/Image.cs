@@ -36,7 +36,7 @@ internal sealed unsafe class Image
     private readonly Dictionary<string, int> _globalIndex = new();
     private readonly Dictionary<string, int> _classIndex = new();
     private readonly Dictionary<string, nint> _descs = new();
-    private readonly Dictionary<nint, Func> _byCode = new();
+    private readonly CodeMap _byCode = new();
     private nint _handles;
 
     public Image(MirModule module)
@@ -195,12 +195,50 @@ internal sealed unsafe class Image
             p = _handles + 8 * f.Index;
         }
         f.CodePointer = p;
-        _byCode[p] = f;
+        _byCode.Add(p, f);
         return p;
     }
 
     /// <summary>The function a code pointer read from a descriptor or closure stands for.</summary>
     public Func FunctionAt(nint code) =>
-        _byCode.TryGetValue(code, out var f) ? f
-            : throw new InterpreterException(code == 0 ? "call of a null code pointer" : $"call of native code 0x{code:x} (not a function of the program)");
+        _byCode.Find(code) ?? throw new InterpreterException(code == 0 ? "call of a null code pointer" : $"call of native code 0x{code:x} (not a function of the program)");
+}
+
+/// <summary>Code pointer → function: open addressing with linear probing (a megamorphic call site looks here on every call).</summary>
+internal sealed class CodeMap
+{
+    private nint[] _keys = new nint[64];
+    private Func?[] _values = new Func?[64];
+    private int _count;
+
+    private static int Hash(nint key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+
+    public Func? Find(nint key)
+    {
+        var mask = _keys.Length - 1;
+        for (var i = Hash(key, mask); ; i = (i + 1) & mask)
+        {
+            if (_keys[i] == key) return _values[i];
+            if (_keys[i] == 0) return null;
+        }
+    }
+
+    public void Add(nint key, Func f)
+    {
+        if (2 * (_count + 1) > _keys.Length)
+        {
+            var (keys, values) = (_keys, _values);
+            _keys = new nint[2 * keys.Length];
+            _values = new Func?[2 * keys.Length];
+            _count = 0;
+            for (var i = 0; i < keys.Length; i++)
+                if (keys[i] != 0) Add(keys[i], values[i]!);
+        }
+        var mask = _keys.Length - 1;
+        var j = Hash(key, mask);
+        while (_keys[j] != 0 && _keys[j] != key) j = (j + 1) & mask;
+        if (_keys[j] == 0) _count++;
+        _keys[j] = key;
+        _values[j] = f;
+    }
 }

@@ -51,3 +51,34 @@ internal static unsafe class BoehmRoots
         return p;
     }
 }
+
+/// <summary>
+/// Boehm must know every thread whose stack holds GC pointers: the interpreter runs on a thread of
+/// its own, registered here (the collector then scans its stack and stops it to collect).
+/// </summary>
+internal static unsafe class BoehmThreads
+{
+    [DllImport("gc", ExactSpelling = true)]
+    private static extern void GC_allow_register_threads();
+
+    [DllImport("gc", ExactSpelling = true)]
+    private static extern int GC_get_stack_base(void** sb);
+
+    [DllImport("gc", ExactSpelling = true)]
+    private static extern int GC_register_my_thread(void** sb);
+
+    /// <summary>On the main thread (registered by GC_init), before another thread registers.</summary>
+    public static void AllowRegistration()
+    {
+        if (!Heap.Uncollected) GC_allow_register_threads();
+    }
+
+    public static void RegisterCurrent()
+    {
+        if (Heap.Uncollected) return;
+        // struct GC_stack_base: the stack's base (and a register stack's on IA-64 only)
+        var sb = stackalloc void*[2];
+        if (GC_get_stack_base(sb) != 0) throw new InvalidOperationException("Boehm GC: no stack base for the interpreter thread");
+        GC_register_my_thread(sb);
+    }
+}
