@@ -86,9 +86,18 @@ public static unsafe class Traps
     /// </summary>
     public static void Throw(void* value)
     {
+        if (ThrowHook != null)
+            ThrowHook(value);
         void* buf = Prepare(value);
         longjmp(buf, 1);
     }
+
+    /// <summary>
+    /// Set by a host that runs Haxe code without native frames to longjmp to (the MIR interpreter):
+    /// a throw raised inside the runtime calls it instead, and it does not return (it raises the
+    /// host's own exception). Never set in a native program.
+    /// </summary>
+    public static delegate*<void*, void> ThrowHook;
 
     private static HString* s_nullAccess;
 

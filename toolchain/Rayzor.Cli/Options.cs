@@ -36,6 +36,12 @@ public sealed class Options
     /// `--interp` or `--run`: run the program once built, as Haxe's interpreter would.
     public bool RunAfterBuild { get; set; }
 
+    /// `--interp`: `rayzor run` executes the MIR with the interpreter instead of building with LLVM.
+    public bool Interp { get; set; }
+
+    /// `--function NAME`: `rayzor dump` prints only that function's MIR.
+    public string? Function { get; set; }
+
     /// `--cmd`: shell commands run after a successful build.
     public List<string> Commands { get; } = [];
 
@@ -89,6 +95,8 @@ public static class OptionParser
         new(["--target"], "TRIPLE", "x86_64-linux-gnu (default) or aarch64-linux-gnu", (o, v) => o.Target = v),
         new(["--emit"], "KIND", "exe (default), obj, asm, llvm-ir or mir", (o, v) => o.Emit = v),
         new(["--dump"], "mir", "print the MIR to stderr while building", (o, v) => o.Dump = v),
+        new(["--mir"], null, "dump: print the MIR (the default)", (o, _) => o.Dump = "mir"),
+        new(["--function"], "NAME", "dump: print only the MIR of that function (e.g. Main.main)", (o, v) => o.Function = v),
         new(["--times"], null, "print a table of the time of each stage", (o, _) => o.Times = true),
         new(["-v", "--verbose"], null, "print class paths, libraries, defines and stages", (o, _) => o.Verbose = true),
         new(["--diagnostics"], "MODE", "classic (default), pretty or msbuild", (o, v) => o.Diagnostics = v),
@@ -96,7 +104,8 @@ public static class OptionParser
         new(["--each"], null, "the arguments before it apply to every --next build", (_, _) => { }),
         new(["-C", "--cwd"], "DIR", "change the working folder (hxml files are read relative to it)", (_, _) => { }),
         new(["--run"], "CLASS", "build CLASS and run it with the arguments that follow", (_, _) => { }),
-        new(["--interp"], null, "run the program once built (Haxe's interpreter target)", (o, _) => o.RunAfterBuild = true),
+        new(["--interp"], null, "run: execute the MIR with the interpreter (no LLVM); in a build: run it once built",
+            (o, _) => { o.RunAfterBuild = true; o.Interp = true; }),
         new(["--cmd"], "COMMAND", "run a shell command after a successful build", (o, v) => o.Commands.Add(v)),
         new(["--no-output"], null, "parse and type only, write nothing", (o, _) => o.NoOutput = true),
         new(["--no-traces"], null, "define `no_traces`", (o, _) => o.Defines.Add("no_traces")),

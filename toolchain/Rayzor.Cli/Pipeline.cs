@@ -39,7 +39,18 @@ public sealed class Pipeline(Options options, TextWriter err)
         if (mir == null) return 1;
         if (options.Emit == "mir")
         {
-            WriteText(output, MirPrinter.Print(mir));
+            if (options.Function == null)
+            {
+                WriteText(output, MirPrinter.Print(mir));
+                return 0;
+            }
+            var f = mir.Find(options.Function);
+            if (f == null)
+            {
+                _reporter.Error($"no function {options.Function} in the MIR (names are as `rayzor dump` prints them after `func @`)");
+                return 1;
+            }
+            WriteText(output, MirPrinter.Print(f));
             return 0;
         }
         var level = options.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };

@@ -107,7 +107,7 @@ public static class Program
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
             case "run":
-                return BuildAndRun(o);
+                return o.Interp ? Interpret(o) : BuildAndRun(o);
         }
         var code = o.NoOutput ? new Pipeline(o, Console.Error).Check()
             : o.RunAfterBuild ? BuildAndRun(o)
@@ -162,6 +162,23 @@ public static class Program
         }
     }
 
+    /// `rayzor run --interp`: lowers the program and runs its MIR in this process.
+    private static int Interpret(Options o)
+    {
+        var pipeline = new Pipeline(o, Console.Error);
+        var mir = pipeline.Front();
+        if (mir == null) return 1;
+        try
+        {
+            return Rayzor.Interp.Execution.Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs);
+        }
+        catch (Rayzor.Interp.Execution.InterpreterException e)
+        {
+            Reporter.For(o.Diagnostics, Console.Error).Error("interpreter: " + e.Message);
+            return 70;
+        }
+    }
+
     private static string RunCache()
     {
         var cache = Path.Combine(Path.GetTempPath(), $"rayzor-run-{Environment.UserName}");
@@ -190,8 +207,9 @@ public static class Program
               rayzor build Main.hx [-o app]         compile to a native executable
               rayzor build build.hxml [args...]     build what `haxe build.hxml` would (also: rayzor build.hxml)
               rayzor run Main.hx|build.hxml [args]  compile, then run with args (Sys.args())
+              rayzor run --interp Main.hx [args]    run the MIR with the interpreter (no LLVM)
               rayzor check Main.hx                  parse and type only
-              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR)
+              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR); --function NAME: one function
               rayzor parse PATH...                  parse files and folders, report syntax errors
 
             options:

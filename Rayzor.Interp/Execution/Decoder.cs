@@ -1,0 +1,439 @@
+using System.Runtime.InteropServices;
+using Rayzor.Interp.Loading;
+using Rayzor.Interp.Natives;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Interp.Execution;
+
+/// <summary>
+/// Turns a MIR function into the interpreter's code stream, once, at its first call: one slot per
+/// SSA value, constants set at frame entry, opcodes specialized by type, compare-and-branch fused,
+/// block parameters as sequentialized moves on the edges, jumps resolved to offsets.
+/// </summary>
+internal sealed unsafe class Decoder
+{
+    private readonly Image _image;
+    private readonly Func _func;
+    private readonly MirFunction _f;
+    private readonly List<int> _code = [];
+    private readonly List<(int At, int Label)> _fixups = [];
+    private readonly List<int> _labels = [];
+    private readonly List<(int Label, Action Emit)> _stubs = [];
+    private readonly List<CallSite> _sites = [];
+    private readonly int[] _uses, _rawUses;
+    private int _temps;
+    private int _maxArgs;
+    private readonly int _tempBase, _discard;
+
+    private Decoder(Image image, Func func)
+    {
+        _image = image;
+        _func = func;
+        _f = func.Mir;
+        _rawUses = new int[_f.Values.Count];
+        foreach (var b in _f.Blocks)
+            foreach (var i in b.Insts)
+            {
+                foreach (var a in i.Args) _rawUses[a.Index]++;
+                foreach (var t in i.Targets)
+                    foreach (var a in t.Args) _rawUses[a.Index]++;
+            }
+        _uses = new int[_f.Values.Count];
+        foreach (var b in _f.Blocks)
+            foreach (var i in b.Insts)
+            {
+                foreach (var a in i.Args) _uses[a.Index]++;
+                foreach (var t in i.Targets)
+                    for (var k = 0; k < t.Args.Count; k++)
+                    {
+                        // passing a brif's own condition to a block that branches on it: known on that edge, not read
+                        if (i.Op == Opcode.BrIf && t.Args[k] == i.Args[0] && ParamBranch(t.Block) == k) continue;
+                        _uses[t.Args[k].Index]++;
+                    }
+            }
+        _discard = _f.Values.Count;
+        _tempBase = _discard + 1;
+    }
+
+    public static void Decode(Image image, Func func)
+    {
+        if (func.Mir.Blocks.Count == 0) throw new InterpreterException($"@{func.Name} has no blocks");
+        new Decoder(image, func).Run();
+    }
+
+    private void Run()
+    {
+        var constants = new List<(int Slot, long Bits)>();
+        foreach (var b in _f.Blocks) _labels.Add(-1);
+        foreach (var b in _f.Blocks)
+        {
+            _labels[b.Id.Index] = _code.Count;
+            for (var k = 0; k < b.Insts.Count; k++)
+            {
+                var i = b.Insts[k];
+                if (Constant(i) is { } bits)
+                {
+                    constants.Add((i.Result.Index, bits));
+                    continue;
+                }
+                if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
+                {
+                    k++;
+                    continue;
+                }
+                Emit(i);
+            }
+        }
+        for (var k = 0; k < _stubs.Count; k++)
+        {
+            _labels[_stubs[k].Label] = _code.Count;
+            _stubs[k].Emit();
+        }
+        var code = _code.ToArray();
+        foreach (var (at, label) in _fixups) code[at] = _labels[label];
+
+        var func = _func;
+        func.ScratchBase = _tempBase + _temps;
+        func.FrameSize = func.ScratchBase + _maxArgs;
+        func.Constants = (long*)NativeMemory.Alloc((nuint)(16 * Math.Max(1, constants.Count)));
+        for (var k = 0; k < constants.Count; k++)
+        {
+            func.Constants[2 * k] = constants[k].Slot;
+            func.Constants[2 * k + 1] = constants[k].Bits;
+        }
+        func.ConstantCount = constants.Count;
+        func.ParamSlots = (int*)NativeMemory.Alloc((nuint)(4 * Math.Max(1, _f.Entry.Params.Count)));
+        for (var k = 0; k < _f.Entry.Params.Count; k++) func.ParamSlots[k] = _f.Entry.Params[k].Index;
+        func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
+        func.Sites = [.. _sites];
+        var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
+        code.CopyTo(new Span<int>(stream, code.Length));
+        func.Code = stream;
+    }
+
+    /// <summary>The bits of a constant's slot, or null when the instruction is not a constant.</summary>
+    private long? Constant(Instruction i) => i.Op switch
+    {
+        Opcode.IConst => (int)i.Imm,
+        Opcode.FConst => BitConverter.DoubleToInt64Bits(i.FImm),
+        Opcode.BConst => i.Imm != 0 ? 1 : 0,
+        Opcode.Null => 0,
+        Opcode.Str => (long)_image.Strings[(int)i.Imm],
+        Opcode.TypeDesc => (long)_image.TypeDescOf(i.Sym!),
+        _ => null,
+    };
+
+    private int S(ValueId v) => v.Index;
+
+    private int Dest(Instruction i) => i.Result.IsNone ? _discard : i.Result.Index;
+
+    private void Put(Op op, params int[] operands)
+    {
+        _code.Add((int)op);
+        _code.AddRange(operands);
+    }
+
+    private void Label(int label)
+    {
+        _fixups.Add((_code.Count, label));
+        _code.Add(-1);
+    }
+
+    /// <summary>
+    /// The parameter a block only branches on (its one instruction is `brif` on it, and nothing else
+    /// reads its parameters), or -1: a jump to it becomes that branch on the passed value.
+    /// </summary>
+    private int ParamBranch(BlockId id)
+    {
+        var b = _f[id];
+        if (b.Insts.Count != 1 || b.Insts[0] is not { Op: Opcode.BrIf } br) return -1;
+        var k = b.Params.IndexOf(br.Args[0]);
+        if (k < 0 || _rawUses[br.Args[0].Index] != 1) return -1;
+        for (var j = 0; j < b.Params.Count; j++)
+            if (j != k && _rawUses[b.Params[j].Index] != 0) return -1;
+        return k;
+    }
+
+    /// <summary>A jump with its moves: one instruction, `target n (dst src)*`.</summary>
+    private void Jump(BlockCall call)
+    {
+        var moves = Moves(call);
+        if (moves.Count == 0)
+        {
+            _code.Add((int)Op.Jmp);
+            Label(call.Block.Index);
+            return;
+        }
+        _code.Add((int)Op.JmpMoves);
+        Label(call.Block.Index);
+        _code.Add(moves.Count);
+        foreach (var (dst, src) in moves)
+        {
+            _code.Add(dst);
+            _code.Add(src);
+        }
+    }
+
+    /// <summary>
+    /// The label an edge jumps to: the block itself when it passes nothing, else a stub doing the
+    /// moves, or for a block that only branches on a parameter, that branch on the passed value —
+    /// resolved here when the value is <paramref name="known"/> on this edge.
+    /// </summary>
+    private int EdgeLabel(BlockCall call, ValueId known, bool knownValue, int depth = 0)
+    {
+        var k = ParamBranch(call.Block);
+        if (k >= 0)
+        {
+            var br = _f[call.Block].Insts[0];
+            var cond = call.Args[k];
+            // (the depth bounds a chain of such blocks that loops forever on a known value)
+            if (cond == known && depth < 8) return EdgeLabel(br.Targets[knownValue ? 0 : 1], known, knownValue, depth + 1);
+            return Stub(() => CondBranch(cond, br.Targets[0], br.Targets[1]));
+        }
+        if (call.Args.Count == 0) return call.Block.Index;
+        return Stub(() => Jump(call));
+    }
+
+    private int Stub(Action emit)
+    {
+        _labels.Add(-1);
+        _stubs.Add((_labels.Count - 1, emit));
+        return _labels.Count - 1;
+    }
+
+    /// <summary>`brif cond` to two edges.</summary>
+    private void CondBranch(ValueId cond, BlockCall then, BlockCall els)
+    {
+        Put(Op.BrIf, S(cond));
+        Label(EdgeLabel(then, cond, true));
+        Label(EdgeLabel(els, cond, false));
+    }
+
+    /// <summary>Block arguments to parameters as a parallel move, sequentialized (a cycle goes through a temporary).</summary>
+    private List<(int Dst, int Src)> Moves(BlockCall call)
+    {
+        var target = _f[call.Block];
+        var moves = new List<(int Src, int Dst)>();
+        for (var k = 0; k < call.Args.Count; k++)
+            if (call.Args[k].Index != target.Params[k].Index) moves.Add((call.Args[k].Index, target.Params[k].Index));
+        var seq = new List<(int Dst, int Src)>();
+        var temps = 0;
+        while (moves.Count > 0)
+        {
+            var ready = moves.FindIndex(m => !moves.Any(o => o.Src == m.Dst && o != m));
+            if (ready >= 0)
+            {
+                seq.Add((moves[ready].Dst, moves[ready].Src));
+                moves.RemoveAt(ready);
+                continue;
+            }
+            // a cycle: save the first move's destination, then read it from the temporary
+            var saved = moves[0].Dst;
+            var temp = _tempBase + temps++;
+            seq.Add((temp, saved));
+            for (var k = 0; k < moves.Count; k++)
+                if (moves[k].Src == saved) moves[k] = (temp, moves[k].Dst);
+        }
+        _temps = Math.Max(_temps, temps);
+        return seq;
+    }
+
+    /// <summary>The branch a terminator makes on a Bool: its own `brif`, or a jump to a block that only branches on what it passes.</summary>
+    private (ValueId Cond, BlockCall Then, BlockCall Else)? BranchOf(Instruction term)
+    {
+        if (term.Op == Opcode.BrIf) return (term.Args[0], term.Targets[0], term.Targets[1]);
+        if (term.Op == Opcode.Br && ParamBranch(term.Targets[0].Block) is var k and >= 0)
+        {
+            var br = _f[term.Targets[0].Block].Insts[0];
+            return (term.Targets[0].Args[k], br.Targets[0], br.Targets[1]);
+        }
+        return null;
+    }
+
+    private bool FusedBranch(Instruction cmp, Instruction term)
+    {
+        if (cmp.Result.IsNone || BranchOf(term) is not var (cv, then, els) || cv != cmp.Result || _uses[cmp.Result.Index] != 1) return false;
+        Op op;
+        var cond = (Cond)cmp.Imm;
+        if (cmp.Op == Opcode.ICmp && _f.TypeOf(cmp.Args[0]) == MirType.I32)
+            op = cond switch { Cond.Lt => Op.BrILt, Cond.Le => Op.BrILe, Cond.Gt => Op.BrIGt, Cond.Ge => Op.BrIGe, Cond.Eq => Op.BrIEq, _ => Op.BrINe };
+        else if (cmp.Op == Opcode.FCmp && cond is not (Cond.Eq or Cond.Ne))
+            op = cond switch { Cond.Lt => Op.BrFLt, Cond.Le => Op.BrFLe, Cond.Gt => Op.BrFGt, _ => Op.BrFGe };
+        else return false;
+        Put(op, S(cmp.Args[0]), S(cmp.Args[1]));
+        Label(EdgeLabel(then, cmp.Result, true));
+        Label(EdgeLabel(els, cmp.Result, false));
+        return true;
+    }
+
+    private void Args(List<ValueId> args, int skip = 0)
+    {
+        _code.Add(args.Count - skip);
+        for (var k = skip; k < args.Count; k++) _code.Add(S(args[k]));
+    }
+
+    private int Site()
+    {
+        _sites.Add(new CallSite());
+        return _sites.Count - 1;
+    }
+
+    private Exception Unsupported(Instruction i, MirType t) =>
+        new InterpreterException($"@{_f.Name}: {i.Op.Info().Name}.{t.Name()} is not supported by the interpreter");
+
+    private void Emit(Instruction i)
+    {
+        switch (i.Op)
+        {
+            case Opcode.IAdd or Opcode.ISub or Opcode.IMul or Opcode.IRem or Opcode.IAnd or Opcode.IOr or Opcode.IXor
+                or Opcode.IShl or Opcode.IShr or Opcode.IUShr:
+                // and/or/xor also combine Bools (0/1 in a slot)
+                if (i.Type != MirType.I32 && !(i.Type == MirType.Bool && i.Op is Opcode.IAnd or Opcode.IOr or Opcode.IXor)) throw Unsupported(i, i.Type);
+                Put(i.Op switch
+                {
+                    Opcode.IAdd => Op.IAdd, Opcode.ISub => Op.ISub, Opcode.IMul => Op.IMul, Opcode.IRem => Op.IRem,
+                    Opcode.IAnd => Op.IAnd, Opcode.IOr => Op.IOr, Opcode.IXor => Op.IXor, Opcode.IShl => Op.IShl,
+                    Opcode.IShr => Op.IShr, _ => Op.IUShr,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.INeg or Opcode.INot:
+                if (i.Type != MirType.I32) throw Unsupported(i, i.Type);
+                Put(i.Op == Opcode.INeg ? Op.INeg : Op.INot, Dest(i), S(i.Args[0]));
+                break;
+            case Opcode.FAdd or Opcode.FSub or Opcode.FMul or Opcode.FDiv or Opcode.FRem or Opcode.FMin or Opcode.FMax:
+                Put(i.Op switch
+                {
+                    Opcode.FAdd => Op.FAdd, Opcode.FSub => Op.FSub, Opcode.FMul => Op.FMul, Opcode.FDiv => Op.FDiv,
+                    Opcode.FRem => Op.FRem, Opcode.FMin => Op.FMin, _ => Op.FMax,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.FNeg or Opcode.FSqrt or Opcode.FFloor or Opcode.FCeil or Opcode.FAbs:
+                Put(i.Op switch { Opcode.FNeg => Op.FNeg, Opcode.FSqrt => Op.FSqrt, Opcode.FFloor => Op.FFloor, Opcode.FCeil => Op.FCeil, _ => Op.FAbs },
+                    Dest(i), S(i.Args[0]));
+                break;
+            case Opcode.ICmp:
+            {
+                var t = _f.TypeOf(i.Args[0]);
+                if (t is not (MirType.I32 or MirType.Bool)) throw Unsupported(i, t);
+                Put((Cond)i.Imm switch
+                {
+                    Cond.Eq => Op.IEq, Cond.Ne => Op.INe, Cond.Lt => Op.ILt, Cond.Le => Op.ILe, Cond.Gt => Op.IGt, _ => Op.IGe,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            }
+            case Opcode.FCmp:
+                Put((Cond)i.Imm switch
+                {
+                    Cond.Eq => Op.FEq, Cond.Ne => Op.FNe, Cond.Lt => Op.FLt, Cond.Le => Op.FLe, Cond.Gt => Op.FGt, _ => Op.FGe,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.PCmp:
+                // a 64-bit compare: also right for Bool and Int operands held canonically
+                Put((Cond)i.Imm == Cond.Eq ? Op.PEq : Op.PNe, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.BNot: Put(Op.BNot, Dest(i), S(i.Args[0])); break;
+            case Opcode.IToF: Put(Op.IToF, Dest(i), S(i.Args[0])); break;
+            case Opcode.FToI: Put(Op.FToI, Dest(i), S(i.Args[0])); break;
+            case Opcode.Call:
+            {
+                var callee = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: call of unknown function @{i.Sym}");
+                Put(Op.Call, Dest(i), callee.Index);
+                Args(i.Args);
+                _maxArgs = Math.Max(_maxArgs, i.Args.Count);
+                break;
+            }
+            case Opcode.CallNative: EmitNative(i); break;
+            case Opcode.GLoad: Put(Op.GLoad, Dest(i), _image.GlobalIndex(i.Sym!)); break;
+            case Opcode.GStore: Put(Op.GStore, _image.GlobalIndex(i.Sym!), S(i.Args[0])); break;
+            case Opcode.ALen: Put(Op.ALen, Dest(i), S(i.Args[0])); break;
+            case Opcode.SLen: Put(Op.SLen, Dest(i), S(i.Args[0])); break;
+            case Opcode.AGet:
+                Put(i.Type switch
+                {
+                    MirType.I32 => Op.AGetI32, MirType.F64 => Op.AGetF64, MirType.Bool => Op.AGetBool, MirType.Ptr => Op.AGetPtr,
+                    _ => throw Unsupported(i, i.Type),
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.ASet:
+            {
+                var t = _f.TypeOf(i.Args[2]);
+                Put(t switch
+                {
+                    MirType.I32 => Op.ASetI32, MirType.F64 => Op.ASetF64, MirType.Bool => Op.ASetBool, MirType.Ptr => Op.ASetPtr,
+                    _ => throw Unsupported(i, t),
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            }
+            case Opcode.New: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
+            case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
+            case Opcode.Closure:
+            {
+                var fn = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: closure of unknown function @{i.Sym}");
+                Put(Op.Closure, Dest(i), fn.Index, S(i.Args[0]));
+                break;
+            }
+            case Opcode.CallClosure:
+                Put(Op.CallClosure, Dest(i), Site());
+                Args(i.Args);
+                _maxArgs = Math.Max(_maxArgs, i.Args.Count);
+                break;
+            case Opcode.VCall or Opcode.ICall:
+                Put(i.Op == Opcode.VCall ? Op.VCall : Op.ICall, Dest(i), (int)i.Imm, Site());
+                Args(i.Args);
+                _maxArgs = Math.Max(_maxArgs, i.Args.Count);
+                break;
+            case Opcode.GetField:
+                Put(i.Type switch
+                {
+                    MirType.I32 => Op.GetI32, MirType.F64 => Op.GetF64, MirType.Bool => Op.GetBool, MirType.Ptr or MirType.I64 => Op.GetPtr,
+                    _ => throw Unsupported(i, i.Type),
+                }, Dest(i), S(i.Args[0]), (int)i.Imm);
+                break;
+            case Opcode.SetField:
+            {
+                var t = _f.TypeOf(i.Args[1]);
+                Put(t switch
+                {
+                    MirType.I32 => Op.SetI32, MirType.F64 => Op.SetF64, MirType.Bool => Op.SetBool, MirType.Ptr or MirType.I64 => Op.SetPtr,
+                    _ => throw Unsupported(i, t),
+                }, S(i.Args[0]), (int)i.Imm, S(i.Args[1]));
+                break;
+            }
+            case Opcode.Br or Opcode.BrIf:
+                if (BranchOf(i) is var (cond, then, els)) CondBranch(cond, then, els);
+                else Jump(i.Targets[0]);
+                break;
+            case Opcode.Ret:
+                if (i.Args.Count == 0) Put(Op.RetVoid);
+                else Put(Op.Ret, S(i.Args[0]));
+                break;
+            case Opcode.Unreachable: Put(Op.Unreachable); break;
+            case Opcode.TryEnter:
+                _code.Add((int)Op.Try);
+                Label(EdgeLabel(i.Targets[0], ValueId.None, false));
+                Label(EdgeLabel(i.Targets[1], ValueId.None, false));
+                break;
+            case Opcode.Throw: Put(Op.Throw, S(i.Args[0])); break;
+            default: throw new InterpreterException($"@{_f.Name}: the interpreter has no {i.Op.Info().Name}");
+        }
+    }
+
+    private void EmitNative(Instruction i)
+    {
+        switch (i.Sym)
+        {
+            // the trap chain of the interpreter lives in its frames (see Interpreter.Execute)
+            case "rz_trap_pop": Put(Op.TrapPop); return;
+            case "rz_exception_value": Put(Op.ExceptionValue, Dest(i)); return;
+        }
+        var index = NativeTable.IndexOf(i.Sym!);
+        if (index < 0)
+        {
+            Put(Op.MissingNative, NativeTable.MissingName(i.Sym!));
+            return;
+        }
+        Put(Op.CallNative, Dest(i), index);
+        Args(i.Args);
+        _maxArgs = Math.Max(_maxArgs, i.Args.Count);
+    }
+}

@@ -1,0 +1,48 @@
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Interp.Execution;
+
+/// <summary>A function of the program: its MIR, and once first called its decoded code and frame shape.</summary>
+internal sealed unsafe class Func(MirFunction mir, int index)
+{
+    public MirFunction Mir { get; } = mir;
+    public int Index { get; } = index;
+    public string Name => Mir.Name;
+
+    /// <summary>The decoded code stream (unmanaged, never moves), or null before the first call.</summary>
+    public int* Code;
+
+    /// <summary>Slots of a frame: values, move temporaries, a discard slot, then outgoing arguments.</summary>
+    public int FrameSize;
+
+    /// <summary>Where outgoing call arguments are gathered in a frame.</summary>
+    public int ScratchBase;
+
+    /// <summary>Constant slots set at entry: (slot, bits) pairs.</summary>
+    public long* Constants;
+    public int ConstantCount;
+
+    /// <summary>The slots of the entry block's parameters, in argument order.</summary>
+    public int* ParamSlots;
+
+    /// <summary>How many `tryenter` the function has (a bound on the traps of one frame).</summary>
+    public int TrapCount;
+
+    /// <summary>Call-site caches of vcall, icall and callclosure.</summary>
+    public CallSite[] Sites = [];
+
+    /// <summary>The code pointer descriptors and closures hold (0 until first needed).</summary>
+    public nint CodePointer;
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The last code pointer a dynamic call site saw and the function it is: a monomorphic inline cache.</summary>
+internal sealed class CallSite
+{
+    public nint Code;
+    public Func? Target;
+}
+
+/// <summary>An error of the interpreter itself or of the program's MIR (not a Haxe exception).</summary>
+public sealed class InterpreterException(string message) : Exception(message);

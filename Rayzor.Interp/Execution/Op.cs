@@ -1,0 +1,74 @@
+namespace Rayzor.Interp.Execution;
+
+/// <summary>
+/// The decoded instruction set: each MIR opcode specialized by its type (no type test at run time),
+/// constants folded into frame set-up, jumps resolved to code offsets. Operands follow the opcode in
+/// the code stream as ints: slots (`d` the result, `a b c` operands) or immediates.
+/// </summary>
+internal enum Op
+{
+    /// `d a b`: 32-bit integer arithmetic (wrapping), shifts masked to 0..31.
+    IAdd, ISub, IMul, IRem, IAnd, IOr, IXor, IShl, IShr, IUShr,
+    /// `d a`
+    INeg, INot,
+    /// `d a b`: double arithmetic; FRem is C fmod.
+    FAdd, FSub, FMul, FDiv, FRem, FMin, FMax,
+    /// `d a`
+    FNeg, FSqrt, FFloor, FCeil, FAbs,
+    /// `d a b`: comparisons giving 0/1.
+    IEq, INe, ILt, ILe, IGt, IGe,
+    FEq, FNe, FLt, FLe, FGt, FGe,
+    PEq, PNe,
+    /// `d a`
+    BNot, IToF, FToI,
+    /// `target`
+    Jmp,
+    /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
+    JmpMoves,
+    /// `c then else`
+    BrIf,
+    /// `a b then else`: a compare fused with the branch that is its only use.
+    BrILt, BrILe, BrIGt, BrIGe, BrIEq, BrINe,
+    BrFLt, BrFLe, BrFGt, BrFGe,
+    /// `a` / nothing
+    Ret, RetVoid,
+    /// `d fn n args...`
+    Call,
+    /// `d native n args...`
+    CallNative,
+    /// `d slot site n args...` (receiver first)
+    VCall,
+    /// `d selector site n args...` (receiver first)
+    ICall,
+    /// `d site n closure args...`
+    CallClosure,
+    /// `d global` / `global a`
+    GLoad, GStore,
+    /// `d a`: Array length, String length.
+    ALen, SLen,
+    /// `d array index`
+    AGetI32, AGetF64, AGetPtr, AGetBool,
+    /// `array index value`
+    ASetI32, ASetF64, ASetPtr, ASetBool,
+    /// `d class`
+    New,
+    /// `d size`
+    Alloc,
+    /// `d fn env`
+    Closure,
+    /// `d obj offset`
+    GetI32, GetF64, GetPtr, GetBool,
+    /// `obj offset value`
+    SetI32, SetF64, SetPtr, SetBool,
+    /// `body handler`: push a trap of this frame, go on at body.
+    Try,
+    /// pops the innermost trap of this frame (`rz_trap_pop`).
+    TrapPop,
+    /// `d`: the exception being handled (`rz_exception_value`).
+    ExceptionValue,
+    /// `a`
+    Throw,
+    Unreachable,
+    /// `name`: a native the interpreter does not have (an error when reached).
+    MissingNative,
+}

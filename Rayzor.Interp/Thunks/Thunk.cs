@@ -1,0 +1,70 @@
+using System.Runtime.ExceptionServices;
+using Rayzor.Interp.Execution;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Interp.Thunks;
+
+/// <summary>
+/// A native entry point into one interpreted function, so the runtime can call it like compiled
+/// code (a comparator, an enum's `$params`, a class's `toString`). A closed delegate of the
+/// function's shape (Shapes.g.cs) made callable from native code; its address is the function's
+/// code pointer in descriptors and closures.
+/// </summary>
+internal sealed unsafe partial class Thunk
+{
+    // thunks live as long as the program: their delegates must never be collected
+    private static readonly List<Thunk> s_all = [];
+
+    private readonly Func _func;
+    private readonly MirType[] _params;
+    private Delegate? _keep;
+
+    private Thunk(Func func)
+    {
+        _func = func;
+        _params = [.. func.Mir.ParamTypes];
+    }
+
+    /// <summary>The entry point of <paramref name="f"/>, or 0 when its signature has no shape (too many arguments).</summary>
+    public static nint TryCreate(Func f)
+    {
+        var ints = f.Mir.ParamTypes.Count(t => t != MirType.F64);
+        var floats = f.Mir.ParamTypes.Count - ints;
+        if (ints > MaxInts || floats > MaxFloats) return 0;
+        var t = new Thunk(f);
+        var p = t.Create(ints, floats, f.Mir.ReturnType == MirType.F64, out t._keep);
+        s_all.Add(t);
+        return p;
+    }
+
+    /// <summary>
+    /// Called from native code: arguments back in declaration order, then the function runs. A
+    /// Haxe exception cannot unwind through the native frames between here and the interpreter's
+    /// frame that called the runtime: it is kept pending (further entries return at once) and
+    /// raised again when that native call returns.
+    /// </summary>
+    private long Enter(long* ints, double* floats)
+    {
+        var interp = Interpreter.Current!;
+        if (interp.Pending != null) return 0;
+        var args = stackalloc long[Math.Max(1, _params.Length)];
+        int ii = 0, fi = 0;
+        for (var k = 0; k < _params.Length; k++)
+            args[k] = _params[k] switch
+            {
+                MirType.F64 => BitConverter.DoubleToInt64Bits(floats[fi++]),
+                MirType.I32 => (int)ints[ii++],
+                MirType.Bool => (byte)ints[ii++] != 0 ? 1 : 0,
+                _ => ints[ii++],
+            };
+        try
+        {
+            return interp.Execute(_func, args);
+        }
+        catch (Exception e)
+        {
+            interp.Pending = ExceptionDispatchInfo.Capture(e);
+            return 0;
+        }
+    }
+}
