@@ -2,7 +2,7 @@ namespace Rayzor.EndToEnd.Tests;
 
 /// `rayzor run --interp`: the MIR interpreter must print what native executables print — every
 /// conformance program listed in tests/conformance/interp-passing.txt (its expected.txt) and every
-/// e2e program (its verified stdout and exit code).
+/// e2e program listed in tests/e2e/interp-passing.txt (its verified stdout and exit code).
 public class InterpTests
 {
     private static string Conformance => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "conformance"));
@@ -26,7 +26,14 @@ public class InterpTests
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
     }
 
-    public static TheoryData<string> E2EPrograms() => ProgramTests.Programs();
+    /// The e2e programs listed in tests/e2e/interp-passing.txt.
+    public static TheoryData<string> E2EPrograms()
+    {
+        var data = new TheoryData<string>();
+        foreach (var line in File.ReadAllLines(Path.Combine(Repo.Root, "tests", "e2e", "interp-passing.txt")))
+            if (line.Length > 0 && !line.StartsWith('#')) data.Add(line.Trim());
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(E2EPrograms))]
