@@ -253,6 +253,12 @@ public sealed class MirParser
                         _ => throw Error($"unknown condition '{c}' (eq, ne, lt, le, gt or ge)"),
                     };
                     break;
+                case ImmKind.Width:
+                    var bw = Word();
+                    imm = Enum.TryParse<ByteWidth>(bw, ignoreCase: true, out var width) && bw == bw.ToLowerInvariant()
+                        ? (long)width
+                        : throw Error($"unknown byte width '{bw}' (u8, u16, i32, f32 or f64)");
+                    break;
             }
         }
         var args = new List<ValueId>();
