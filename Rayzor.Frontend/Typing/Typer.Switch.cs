@@ -13,19 +13,25 @@ public sealed partial class Typer
         var asValue = expected != null && !_core.IsVoid(expected);
         var cases = new List<TCase>();
         var bodies = new List<TExpr>();
+        var errorsBefore = _diags.ErrorCount;
+        var patternErrors = false;
         foreach (var c in sw.Cases)
         {
             PushScope();
             var bound = new Dictionary<string, LocalSymbol>();
             var patterns = c.Patterns.Select(x => TypePattern(x, subject.Type, bound)).ToList();
+            patternErrors |= _diags.ErrorCount != errorsBefore;
             var guard = c.Guard != null ? Coerce(TypeExpr(c.Guard, _core.Bool), _core.Bool, c.Guard.Span) : null;
             var body = c.Body != null ? TypeExpr(c.Body, asValue ? expected : null) : null;
             PopScope();
             if (body != null) bodies.Add(body);
-            cases.Add(new TCase(patterns, guard, body));
+            // Haxe's case position: `case` to the end of the body's last expression, else to the colon
+            var caseSpan = c.Body != null ? new TextSpan(c.Span.FileId, c.Span.Start, c.Body.Span.End) : c.Span;
+            cases.Add(new TCase(patterns, guard, body) { Span = caseSpan });
         }
         TExpr? dflt = null;
         if (sw.HasDefault && sw.Default != null) { dflt = TypeExpr(sw.Default, asValue ? expected : null); bodies.Add(dflt); }
+        if (!patternErrors) CheckSwitch(sw, subject, cases, asValue);
         var type = _core.Void;
         if (asValue)
         {
@@ -42,8 +48,35 @@ public sealed partial class Typer
         return new TSwitch(sw.Span, type, subject, cases, dflt);
     }
 
+    /// Exhaustiveness and unused cases, as Haxe checks them; `default` is a last `case _`.
+    private void CheckSwitch(SwitchExpr sw, TExpr subject, List<TCase> cases, bool asValue)
+    {
+        var infos = cases.Select(c => new MatchChecker.CaseInfo(c.Patterns, c.Guard != null, c.Span)).ToList();
+        if (sw.HasDefault) infos.Add(new MatchChecker.CaseInfo([new PWild()], false, DefaultSpan(sw)));
+        MatchChecker.Check(_core, _diags, subject, infos, asValue, sw.Span);
+    }
+
+    /// Where Haxe places `default:` (with its body, else just the colon); the syntax tree keeps
+    /// no span for it, so it is found in the text after the last case.
+    private TextSpan DefaultSpan(SwitchExpr sw)
+    {
+        var from = sw.Cases.Count > 0 ? sw.Cases[^1].Span.End : sw.Subject.Span.End;
+        if (sw.Span.FileId < 0) return sw.Span;
+        var bytes = _loader.Sources[sw.Span.FileId].Bytes;
+        var text = System.Text.Encoding.ASCII.GetString(bytes, from, Math.Max(0, Math.Min(sw.Span.End, bytes.Length) - from));
+        var at = text.IndexOf("default", StringComparison.Ordinal);
+        if (at < 0) return sw.Span;
+        var colon = text.IndexOf(':', at);
+        if (colon < 0) return sw.Span;
+        if (sw.Default != null && sw.Default.Span.End > from + colon) return new TextSpan(sw.Span.FileId, from + at, sw.Default.Span.End);
+        return new TextSpan(sw.Span.FileId, from + colon, from + colon + 1);
+    }
+
     /// Interprets a case expression as a pattern against a value of type `t`.
-    private TPattern TypePattern(Expr e, HType t, Dictionary<string, LocalSymbol> bound)
+    private TPattern TypePattern(Expr e, HType t, Dictionary<string, LocalSymbol> bound) =>
+        TypePatternAt(e, t, bound) with { Span = e.Span };
+
+    private TPattern TypePatternAt(Expr e, HType t, Dictionary<string, LocalSymbol> bound)
     {
         switch (e)
         {
@@ -112,12 +145,29 @@ public sealed partial class Typer
         return te.Enum.Constructors.FirstOrDefault(c => c.Name == name);
     }
 
+    /// `Ctor(p1, p2)`: a last `_` stands for all the remaining arguments, and left-out optional
+    /// arguments match anything, as in Haxe.
     private TPattern EnumPattern(EnumCtorSymbol ctor, TEnum te, IReadOnlyList<Expr> args, Dictionary<string, LocalSymbol> bound, TextSpan span)
     {
+        if (ctor.Type is not TFun)
+        {
+            Error(span, $"{ctor.Name} does not take arguments"); // Haxe: an enum value is not callable
+            return new PEnum(ctor, [], []);
+        }
         var fun = (TFun)TypeSubst.Apply(ctor.Type!, ctor.Owner.Params, te.Params);
-        if (args.Count != fun.Args.Count) Error(span, $"Wrong number of arguments for {ctor.Name}: expected {fun.Args.Count}");
         var subs = new List<TPattern>();
-        for (var i = 0; i < Math.Min(args.Count, fun.Args.Count); i++) subs.Add(TypePattern(args[i], fun.Args[i].Type, bound));
+        for (var i = 0; i < fun.Args.Count; i++)
+        {
+            if (i == args.Count - 1 && args[i] is IdentExpr { Name: "_" } && args.Count < fun.Args.Count)
+            {
+                while (subs.Count < fun.Args.Count) subs.Add(new PWild { Span = args[i].Span });
+                break;
+            }
+            if (i < args.Count) subs.Add(TypePattern(args[i], fun.Args[i].Type, bound));
+            else if (fun.Args[i].Optional) subs.Add(new PWild { Span = span });
+            else { Error(span, "Not enough arguments"); break; }
+        }
+        if (args.Count > fun.Args.Count) Error(span, "Too many arguments");
         // the declared (erased) argument types decide how arguments are stored
         var declared = ((TFun)ctor.Type!).Args.Select(a => a.Type).ToList();
         return new PEnum(ctor, subs, declared);
