@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Rayzor.Frontend.Conditional;
 using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
 using Rayzor.Frontend.Typing;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
@@ -104,9 +105,44 @@ public sealed class Pipeline(Options options, TextWriter err)
     /// Parses and types the program and lowers it to MIR; null (diagnostics printed) on errors.
     public MirModule? Front()
     {
+        var (program, userCode) = Typed();
+        if (program == null) return null;
+        if (options.Dump == "typed") err.Write(TypedPrinter.Print(program, userCode));
+        var mir = _timer.Time("lowering", () => new Lowerer(program, _diags).Lower());
+        if (Report()) return null;
+        var errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
+        if (errors.Count > 0)
+        {
+            _reporter.Error("internal error: invalid MIR:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
+            return null;
+        }
+        if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
+        return mir;
+    }
+
+    /// `rayzor dump --typed`: the typed tree of the program's own types (not the standard library's).
+    public int DumpTyped(string output)
+    {
+        try
+        {
+            var (program, userCode) = Typed();
+            if (program == null) return 1;
+            WriteText(output, TypedPrinter.Print(program, userCode));
+            return 0;
+        }
+        finally
+        {
+            _timer.Finish(options.Times);
+        }
+    }
+
+    /// Parses and types the program; null (diagnostics printed) on errors. UserCode tells the
+    /// program's own types from those of the standard library folders.
+    private (TypedProgram? Program, Func<TypeSymbol, bool> UserCode) Typed()
+    {
         foreach (var w in options.Warnings) _reporter.Warning(w);
         var (mainClass, classPaths, span) = Entry();
-        if (mainClass == null) return null;
+        if (mainClass == null) return (null, _ => false);
         var defines = Defines.CreateDefault();
         foreach (var d in options.AllDefines()) defines.DefineArgument(d);
         if (options.Verbose)
@@ -120,19 +156,11 @@ public sealed class Pipeline(Options options, TextWriter err)
         var typer = new Typer(loader);
         // modules are parsed as the typer asks for them, so this stage includes parsing
         var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
-        if (Report() || program == null) return null;
+        if (Report() || program == null) return (null, _ => false);
         if (options.Verbose)
             err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
-        var mir = _timer.Time("lowering", () => new Lowerer(program, _diags).Lower());
-        if (Report()) return null;
-        var errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
-        if (errors.Count > 0)
-        {
-            _reporter.Error("internal error: invalid MIR:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
-            return null;
-        }
-        if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
-        return mir;
+        var stdRoots = classPaths.Skip(classPaths.Count - _stdPathCount).Select(p => Path.GetFullPath(p).TrimEnd('/') + "/").ToList();
+        return (program, t => !stdRoots.Any(r => Path.GetFullPath(t.Module.File.Path).StartsWith(r, StringComparison.Ordinal)));
     }
 
     /// Typing only (`rayzor check`, `--no-output`), with the --times table.
@@ -175,6 +203,7 @@ public sealed class Pipeline(Options options, TextWriter err)
         if (home != null) cps.Add(Path.Combine(home, "Rayzor.Runtime", "haxe", "_std"));
         var std = ModuleLoader.FindHaxeStd();
         if (std != null) cps.Add(std);
+        _stdPathCount = (home != null ? 1 : 0) + (std != null ? 1 : 0);
         return (main, cps, TextSpan.None);
     }
 
@@ -189,6 +218,9 @@ public sealed class Pipeline(Options options, TextWriter err)
     }
 
     private int _printed;
+
+    /// How many class paths at the end of the list are the standard library's.
+    private int _stdPathCount;
 
     private static void WriteText(string path, string text)
     {

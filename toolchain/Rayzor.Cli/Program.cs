@@ -103,6 +103,8 @@ public static class Program
         {
             case "check":
                 return new Pipeline(o, Console.Error).Check();
+            case "dump" when o.Dump == "typed":
+                return new Pipeline(o, Console.Error).DumpTyped(o.Output ?? "-");
             case "dump":
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
@@ -191,7 +193,7 @@ public static class Program
               rayzor build build.hxml [args...]     build what `haxe build.hxml` would (also: rayzor build.hxml)
               rayzor run Main.hx|build.hxml [args]  compile, then run with args (Sys.args())
               rayzor check Main.hx                  parse and type only
-              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR)
+              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR; --typed: the typed tree)
               rayzor parse PATH...                  parse files and folders, report syntax errors
 
             options:
