@@ -80,18 +80,22 @@ public sealed partial class Typer
         {
             if (i >= fun.Args.Count)
             {
-                Error(c.Args[i].Span, "Too many arguments");
+                if (i == fun.Args.Count) Error(c.Args[i].Span, "Too many arguments");
                 TypeExpr(c.Args[i], null);
                 continue;
             }
             var expected = fun.Args[i].Type;
+            var before = _diags.Items.Count;
             args.Add(Coerce(TypeExpr(c.Args[i], expected), expected, c.Args[i].Span));
+            NoteArgument(before, fun.Args[i].Name);
         }
         for (var i = c.Args.Count; i < fun.Args.Count; i++)
         {
             if (!fun.Args[i].Optional)
             {
-                Error(c.Span, $"Not enough arguments, expected {fun.Args[i].Name}:{fun.Args[i].Type}");
+                // Haxe lists every argument left, optional ones as Null<T>
+                var left = fun.Args.Skip(i).Select(a => $"{a.Name}:{(a.Optional ? TypeTextOf.Nullable(a.Type) : a.Type.ToString())}");
+                Error(c.Span, "Not enough arguments, expected " + string.Join(", ", left));
                 break;
             }
             if (DefaultOf(callee, i) is { } dflt)
@@ -105,5 +109,23 @@ public sealed partial class Typer
             else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
+    }
+
+    /// Haxe follows an error met while typing an argument with `... For function argument 'name'`
+    /// at the same place (not for errors of the call itself: argument counts, missing types).
+    private void NoteArgument(int diagnosticsBefore, string name)
+    {
+        for (var k = diagnosticsBefore; k < _diags.Items.Count; k++)
+        {
+            var d = _diags.Items[k];
+            if (d.Severity != Diagnostics.Severity.Error) continue;
+            // already explained by an inner call, or an error Haxe reports without the note
+            if (k + 1 < _diags.Items.Count && _diags.Items[k + 1].Message.StartsWith("... For function argument", StringComparison.Ordinal)) return;
+            if (d.Message.StartsWith("Not enough arguments", StringComparison.Ordinal) || d.Message.StartsWith("Too many arguments", StringComparison.Ordinal)
+                || d.Message.StartsWith("Type not found", StringComparison.Ordinal) || d.Message.StartsWith("... ", StringComparison.Ordinal)
+                || d.Message.Contains(" has no field ", StringComparison.Ordinal)) return;
+            _diags.Insert(k + 1, d with { Message = $"... For function argument '{name}'" });
+            return;
+        }
     }
 }

@@ -26,6 +26,15 @@ public sealed partial class Typer
     };
 
     /// Inside `get_x`/`set_x` the property `x` is the plain field.
+    /// Code of `owner` itself or of a subclass (where `null` accessors and private fields are visible).
+    private bool InsideClassOf(TypeSymbol owner)
+    {
+        if (_type == owner) return true;
+        for (var c = (_type as ClassSymbol)?.Super?.Class; c != null; c = c.Super?.Class)
+            if (c == owner) return true;
+        return false;
+    }
+
     private bool InAccessorOf(FieldSymbol prop) =>
         _field != null && (_field.Name == "get_" + prop.Name || _field.Name == "set_" + prop.Name);
 

@@ -22,16 +22,22 @@ public sealed partial class Typer
         ResolveConstraints(c.Decl.Params, c.Params);
         if (!c.IsInterface && c.Decl.Extends.Count > 0)
         {
-            if (ResolveHint(c.Decl.Extends[0]) is TInst sup && !sup.Class.IsInterface)
+            var hint = ResolveHint(c.Decl.Extends[0]);
+            if (hint is TInst sup && !sup.Class.IsInterface)
             {
                 BuildClassHeader(sup.Class);
                 c.Super = sup;
+                if ((sup.Class.Decl.Modifiers & Modifiers.Final) != 0 || sup.Class.HasMeta(":final")) Error(c.Decl.Span, "Cannot extend a final class");
             }
-            else Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type");
+            else if (hint is TInst) Error(c.Decl.Extends[0].Span, "Cannot extend by using an interface");
+            else if (hint is not TDynamic) Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type"); // Dynamic: already reported
         }
         foreach (var h in c.IsInterface ? c.Decl.Extends : c.Decl.Implements)
-            if (ResolveHint(h) is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
-            else Error(h.Span, "Only interfaces can be implemented");
+        {
+            var hint = ResolveHint(h);
+            if (hint is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
+            else if (hint is not TDynamic) Error(h.Span, "You can only implement an interface");
+        }
         foreach (var fd in c.Decl.Fields)
         {
             var isStatic = (fd.Modifiers & Modifiers.Static) != 0;
@@ -104,7 +110,7 @@ public sealed partial class Typer
             }
             case FunctionTypeHint ft:
             {
-                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "a" + i, a.Optional, ResolveHint(a.Type))).ToList();
+                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "", a.Optional, ResolveHint(a.Type))).ToList();
                 // `Void -> T` is the old syntax for a function without arguments.
                 if (args.Count == 1 && _core.IsVoid(args[0].Type)) args.Clear();
                 return new TFun(args, ResolveHint(ft.Return));
@@ -410,6 +416,12 @@ public sealed partial class Typer
         }
         if (_core.IsVoid(exp)) return e;
         if (e is TConst { Value: null } && act is TMono or TDynamic) return e with { Type = exp };
+        // Void is no value, not even a Dynamic one
+        if (_core.IsVoid(act))
+        {
+            Error(span, $"Void should be {exp}");
+            return Poisoned(e.Span);
+        }
         if (!Unify(act, exp))
         {
             if (AbstractConversion(e, exp) is { } converted) return converted;

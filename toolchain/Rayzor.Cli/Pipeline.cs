@@ -153,14 +153,19 @@ public sealed class Pipeline(Options options, TextWriter err)
             err.WriteLine("rayzor: defines " + string.Join(' ', defines.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value == "1" ? p.Key : $"{p.Key}={p.Value}")));
         }
         var loader = new ModuleLoader(_sources, _diags, defines, classPaths);
-        var typer = new Typer(loader);
+        static string Root(string cp) => Path.GetFullPath(cp.Length == 0 ? "." : cp).TrimEnd('/') + "/";
+        bool Under(ModuleSymbol m, IEnumerable<string> roots) => roots.Any(r => Path.GetFullPath(m.File.Path).StartsWith(r, StringComparison.Ordinal));
+        var stdRoots = classPaths.Skip(classPaths.Count - _stdPathCount).Select(Root).ToList();
+        var libraryRoots = options.ResolvedLibraries.Select(l => Root(l.ClassPath)).ToList();
+        var userRoots = classPaths.Take(classPaths.Count - _stdPathCount).Select(Root).Where(r => !libraryRoots.Contains(r)).ToList();
+        // the program's own modules are checked whole, as Haxe does; libraries and the std where used
+        var typer = new Typer(loader) { IsUserModule = m => Under(m, userRoots) && !Under(m, stdRoots) };
         // modules are parsed as the typer asks for them, so this stage includes parsing
         var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
         if (Report() || program == null) return (null, _ => false);
         if (options.Verbose)
             err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
-        var stdRoots = classPaths.Skip(classPaths.Count - _stdPathCount).Select(p => Path.GetFullPath(p).TrimEnd('/') + "/").ToList();
-        return (program, t => !stdRoots.Any(r => Path.GetFullPath(t.Module.File.Path).StartsWith(r, StringComparison.Ordinal)));
+        return (program, t => !Under(t.Module, stdRoots));
     }
 
     /// Typing only (`rayzor check`, `--no-output`), with the --times table.

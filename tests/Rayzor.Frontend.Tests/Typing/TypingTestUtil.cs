@@ -26,8 +26,9 @@ internal static class TypingTestUtil
         var std = ModuleLoader.FindHaxeStd() ?? throw new InvalidOperationException("the Haxe standard library is not installed");
         string[] classPaths = [dir, Path.Combine(Root, "Rayzor.Runtime", "haxe", "_std"), std];
         var loader = new ModuleLoader(sources, bag, Defines.CreateDefault(), classPaths);
-        var program = new Typer(loader).TypeProgram(main, TextSpan.None);
         var prefix = dir.TrimEnd('/') + "/";
+        var typer = new Typer(loader) { IsUserModule = m => Path.GetFullPath(m.File.Path).StartsWith(prefix, StringComparison.Ordinal) };
+        var program = typer.TypeProgram(main, TextSpan.None);
         var diags = bag.Items.Select(d => DiagnosticFormatter.Classic(d, sources).Replace(prefix, "")).ToList();
         return (program, diags);
     }
