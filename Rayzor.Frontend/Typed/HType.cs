@@ -114,9 +114,13 @@ public sealed class TAnon(IReadOnlyList<AnonField> fields) : HType
 {
     public IReadOnlyList<AnonField> Fields { get; } = fields;
 
+    /// The type of an object literal: Haxe prints its fields in descending name order.
+    public bool Literal { get; init; }
+
     public AnonField? Find(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
-    public override string ToString() => "{ " + string.Join(", ", Fields.Select(f => (f.Optional ? "?" : "") + f.Name + " : " + f.Type)) + " }";
+    public override string ToString() =>
+        "{ " + string.Join(", ", (Literal ? Fields.OrderByDescending(f => f.Name, StringComparer.Ordinal) : Fields.AsEnumerable()).Select(f => (f.Optional ? "?" : "") + f.Name + " : " + f.Type)) + " }";
 }
 
 /// A field of an anonymous structure type.

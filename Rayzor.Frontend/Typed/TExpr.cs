@@ -128,7 +128,11 @@ public sealed record TEnumValue(TextSpan Span, HType Type, EnumCtorSymbol Ctor, 
 public sealed record TEnumCtorRef(TextSpan Span, HType Type, EnumCtorSymbol Ctor) : TExpr(Span, Type);
 
 /// `switch`: cases tried in order; a case matches when one of its patterns does and its guard holds.
-public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type);
+public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type)
+{
+    /// Every value reaches a case even without a default (an enum with all its constructors).
+    public bool Complete { get; init; }
+}
 
 /// One case: or-ed patterns, an optional guard, the body (null when empty).
 public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body)

@@ -28,8 +28,9 @@ internal sealed class MatchChecker
     public sealed record CaseInfo(IReadOnlyList<TPattern> Patterns, bool Guarded, TextSpan Span);
 
     /// Checks one switch on `subject`: warnings for unused cases and patterns, then the first
-    /// unmatched value as an error (Haxe stops at it).
-    public static void Check(CoreTypes core, DiagnosticBag diags, TExpr subject, IReadOnlyList<CaseInfo> cases, bool asValue, TextSpan switchSpan)
+    /// unmatched value as an error (Haxe stops at it). True when every value reaches a case
+    /// (a switch without default that needs none, for `Missing return`).
+    public static bool Check(CoreTypes core, DiagnosticBag diags, TExpr subject, IReadOnlyList<CaseInfo> cases, bool asValue, TextSpan switchSpan)
     {
         var checker = new MatchChecker(core, diags, asValue);
         var rows = cases.Select((c, i) => new Row(i, c.Guarded, [checker.CasePattern(c.Patterns)])).ToList();
@@ -39,7 +40,21 @@ internal sealed class MatchChecker
         var dt = rows.Count == 0 ? new SwitchDt(root, [], FailDt) : checker.Compile([root], rows);
         if (!checker.Exhaustive(dt, toplevel: true) && !checker._reported)
             diags.Error("RZ0210", switchSpan, "Unmatched patterns: _");
+        return checker.Complete(dt, toplevel: true);
     }
+
+    /// No value falls through: every path of the tree ends in a case (a top-level `null` of a
+    /// `Null<E>` subject aside, as in Haxe).
+    private bool Complete(Dt dt, bool toplevel) => dt switch
+    {
+        Fail => false,
+        GuardDt g => Complete(g.Then, false) && Complete(g.Else, false),
+        GuardNull gn => (toplevel || Complete(gn.Null, false)) && Complete(gn.Other, toplevel),
+        SwitchDt sw => sw.Cases.All(c => Complete(c.Dt, false))
+            && (AllConstructors(sw.Subject, sw.Cases) is var (all, fin, _) && fin != Finiteness.Infinite && all.All(c => sw.Cases.Any(k => k.Unguarded && k.Con.Equals(c)))
+                || Complete(sw.Default, false)),
+        _ => true,
+    };
 
     // ---- patterns ----
 

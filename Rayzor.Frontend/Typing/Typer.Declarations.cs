@@ -160,6 +160,7 @@ public sealed partial class Typer
                     Error(c.Decl.NameSpan, $"Field {want.Name} needed by {iface.FullName} is missing");
                     continue;
                 }
+                if (have.Owner == c && !IsPublic(have)) Error(have.Decl.NameSpan, $"Field {want.Name} should be public as requested by {iface.FullName}");
                 var wantType = view != null && iface.Params.Count > 0 ? TypeSubst.Apply(want.Type!, iface.Params, view.Params) : want.Type!;
                 var haveType = have.Owner is ClassSymbol owner && AsInstanceOf(self, owner) is { Params.Count: > 0 } hv
                     ? TypeSubst.Apply(have.Type!, owner.Params, hv.Params) : have.Type!;

@@ -424,7 +424,11 @@ public sealed partial class Typer
             {
                 BuildClassHeader(cls);
                 for (var c = cls; c != null; c = c.Super?.Class)
-                    if (c.Statics.TryGetValue(fx.Name, out var sf)) return StaticFieldExpr(fx.Span, c, sf);
+                    if (c.Statics.TryGetValue(fx.Name, out var sf))
+                    {
+                        CheckAccess(sf, fx.NameSpan);
+                        return StaticFieldExpr(fx.Span, c, sf);
+                    }
                 if (cls.FindField(fx.Name) != null)
                 {
                     Error(fx.NameSpan, $"Static access to instance field {fx.Name} is not allowed");
@@ -444,7 +448,8 @@ public sealed partial class Typer
             if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)
             {
                 var f = ti.Class.FindField(fx.Name)!;
-                return InstanceFieldExpr(fx.Span, target, f);
+                if (f != null) CheckAccess(f, fx.NameSpan);
+                return InstanceFieldExpr(fx.Span, target, f!);
             }
             for (var sc = ti.Class; sc != null; sc = sc.Super?.Class)
                 if (sc.Statics.ContainsKey(fx.Name))

@@ -106,6 +106,12 @@ public sealed partial class Typer
                     return TDynamic.Instance;
                 }
                 var args = p.Params.Select(ResolveHint).ToList();
+                var declared = sym.Decl.Params.Count;
+                if (sym != _core?.DynamicSym && args.Count != declared)
+                {
+                    if (args.Count > declared) Error(p.Params[declared].Span, $"Too many type parameters for {sym.Name}");
+                    else Error(p.Span, $"Not enough type parameters for {sym.Name}");
+                }
                 return MakeType(sym, args, p.Span);
             }
             case FunctionTypeHint ft:
@@ -336,6 +342,19 @@ public sealed partial class Typer
         }
     }
 
+    /// Haxe's explanation of a function type that does not fit another of the same arity: the
+    /// first argument that does not accept the expected one, else the result.
+    private List<string>? FunctionMismatch(TFun have, TFun want)
+    {
+        static string Shape(TFun f, int k) => "(" + string.Join(", ", f.Args.Select((a, i) => i == k ? a.Type.ToString() : "...")) + ") -> ...";
+        for (var i = 0; i < have.Args.Count; i++)
+            if (!Unify(want.Args[i].Type, have.Args[i].Type))
+                return [$"error: {want.Args[i].Type} should be {have.Args[i].Type}", "... have: " + Shape(have, i), "... want: " + Shape(want, i)];
+        if (!_core.IsVoid(want.Return) && !Unify(have.Return, want.Return))
+            return [$"error: {have.Return} should be {want.Return}", $"... have: (...) -> {have.Return}", $"... want: (...) -> {want.Return}"];
+        return null;
+    }
+
     private bool UnifyParams(IReadOnlyList<HType> xs, IReadOnlyList<HType> ys)
     {
         for (var i = 0; i < Math.Min(xs.Count, ys.Count); i++)
@@ -425,7 +444,18 @@ public sealed partial class Typer
         if (!Unify(act, exp))
         {
             if (AbstractConversion(e, exp) is { } converted) return converted;
+            if (act.Follow() is TFun haveFun && exp.Follow() is TFun wantFun && haveFun.Args.Count == wantFun.Args.Count && FunctionMismatch(haveFun, wantFun) is { } why)
+            {
+                // Haxe explains a function mismatch by the first argument or the result that differs
+                Error(span, why[0]);
+                foreach (var line in why.Skip(1)) Error(span, line);
+                return e;
+            }
             Error(span, $"{act} should be {exp}");
+            // a structure without a field the expected one has: Haxe names the first (by name)
+            if (act.Follow() is TAnon have && exp.Follow() is TAnon want
+                && want.Fields.Where(f => !f.Optional && have.Find(f.Name) == null).Select(f => f.Name).Order(StringComparer.Ordinal).FirstOrDefault() is { } absent)
+                Error(span, $"... {act} has no field {absent}");
             return e;
         }
         act = Prune(e.Type);

@@ -183,6 +183,7 @@ public sealed partial class Typer
                     _returnType = fun.Return;
                     _returnsValue = false;
                     var body = TypeExpr(m.Function.Body, null);
+                    if (f.Name != "new") CheckMissingReturn(fun.Return, body, m.Function.Body.Span);
                     if (f.Owner is AbstractSymbol && f.Name == "new" && abstractThis != null)
                     {
                         var thisValue = new TCast(f.Decl.Span, fun.Return, new TLocal(f.Decl.Span, abstractThis), CastKind.Retype);
@@ -254,8 +255,10 @@ public sealed partial class Typer
             if (d.Message.StartsWith("... ", StringComparison.Ordinal) && groups.Count > 0) groups[^1].Add(d);
             else groups.Add([d]);
         }
+        // by line: on one line, Haxe's order is the order of typing
+        int Line(Diagnostics.Diagnostic d) => d.Span.FileId < 0 ? 0 : _loader.Sources[d.Span.FileId].LineOf(d.Span.Start);
         var sorted = groups.Select((g, i) => (g, i)).OrderBy(x => x.g[0].Span.FileId < 0 ? int.MinValue : x.g[0].Span.FileId)
-            .ThenBy(x => x.g[0].Span.Start).ThenBy(x => x.i).SelectMany(x => x.g).ToList();
+            .ThenBy(x => Line(x.g[0])).ThenBy(x => x.i).SelectMany(x => x.g).ToList();
         _diags.Replace(sorted);
     }
 
