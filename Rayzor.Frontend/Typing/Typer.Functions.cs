@@ -95,11 +95,7 @@ public sealed partial class Typer
                 _returnsValue = true;
             }
         }
-        else
-        {
-            typed = TypeExpr(body, null);
-            CheckMissingReturn(type.Return, typed, body.Span);
-        }
+        else typed = TypeExpr(body, null);
         if (Prune(type.Return) is TMono unknown && !_returnsValue) unknown.Bound = _core.Void;
         PopScope();
         (_returnType, _loopDepth, _returnsValue) = saved;

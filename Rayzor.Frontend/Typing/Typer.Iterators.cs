@@ -54,12 +54,7 @@ public sealed partial class Typer
             }
             else if (!HasField(t, "hasNext") || !HasField(t, "next"))
             {
-                if (!HasField(t, "iterator"))
-                {
-                    PopScope();
-                    Error(fe.Iterable.Span, $"{t} has no field iterator");
-                    return Poisoned(fe.Iterable.Span);
-                }
+                if (!HasField(t, "iterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"Iterating over {t}"); }
                 it = Hide(TypeExpr(Call(it, "iterator"), null), "iter");
             }
             var itType = LookupLocal(it)!.Type;
