@@ -15,24 +15,24 @@ public sealed unsafe partial class ModuleEmitter
 
         private LLVMValueRef LoadI32(LLVMValueRef basePtr, int offset) => LLVM.BuildLoad2(B, m._i32, At(basePtr, offset), "");
 
-        private LLVMValueRef Load(LLVMTypeRef t, LLVMValueRef ptr, MemoryKind kind)
+        private LLVMValueRef Load(LLVMTypeRef t, LLVMValueRef ptr, HeapAccess kind)
         {
             var v = LLVM.BuildLoad2(B, t, ptr, "");
-            m.Tbaa(v, kind);
+            m.Tag(v, kind);
             return v;
         }
 
-        private void Store(LLVMValueRef v, LLVMValueRef ptr, MemoryKind kind) => m.Tbaa(LLVM.BuildStore(B, v, ptr), kind);
+        private void Store(LLVMValueRef v, LLVMValueRef ptr, HeapAccess kind) => m.Tag(LLVM.BuildStore(B, v, ptr), kind);
 
         /// `alen`: the length of an Array.
-        private LLVMValueRef ArrayLength(LLVMValueRef arr) => Load(m._i32, At(arr, ArrayLengthOffset), MemoryKind.ArrayHeader);
+        private LLVMValueRef ArrayLength(LLVMValueRef arr) => Load(m._i32, At(arr, ArrayLengthOffset), HeapAccess.ArrayHeader);
 
         /// The memory type of an element stored as `t` (Bool is one byte).
         private LLVMTypeRef Slot(MirType t) => t == MirType.Bool ? m._i8 : m.Llvm(t);
 
         /// The length and data pointer of an Array (the data field is always readable; null while empty).
         private (LLVMValueRef Length, LLVMValueRef Data) ArrayHeader(LLVMValueRef arr) =>
-            (ArrayLength(arr), Load(m._ptr, At(arr, ArrayDataOffset), MemoryKind.ArrayHeader));
+            (ArrayLength(arr), Load(m._ptr, At(arr, ArrayDataOffset), HeapAccess.ArrayHeader));
 
         private LLVMValueRef ElementPtr(LLVMValueRef data, LLVMValueRef index, MirType t) =>
             LLVM.BuildInBoundsGEP2(B, Slot(t), data, [LLVM.BuildZExt(B, index, m._i64, "")], "");
@@ -47,7 +47,7 @@ public sealed unsafe partial class ModuleEmitter
             var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
             return Guarded(inBounds, m.Llvm(i.Type), () =>
             {
-                var v = Load(Slot(i.Type), ElementPtr(data, index, i.Type), MemoryKind.ArrayElement);
+                var v = Load(Slot(i.Type), ElementPtr(data, index, i.Type), HeapAccess.ArrayElement);
                 return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
             });
         }
@@ -100,7 +100,7 @@ public sealed unsafe partial class ModuleEmitter
             var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
             if (!grow)
             {
-                GuardedStore(inBounds, () => Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement));
+                GuardedStore(inBounds, () => Store(stored, ElementPtr(data, index, t), HeapAccess.ArrayElement));
                 return;
             }
             var store = NewBlock("aset");
@@ -108,7 +108,7 @@ public sealed unsafe partial class ModuleEmitter
             var join = NewBlock("aset.join");
             LikelyBr(inBounds, store, slow);
             LLVM.PositionBuilderAtEnd(B, store);
-            Store(stored, ElementPtr(data, index, t), MemoryKind.ArrayElement);
+            Store(stored, ElementPtr(data, index, t), HeapAccess.ArrayElement);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, slow);
             var suffix = t switch { MirType.I32 => "i32", MirType.F64 => "f64", MirType.Bool => "bool", _ => "ptr" };
@@ -135,7 +135,7 @@ public sealed unsafe partial class ModuleEmitter
         /// so negative indices fail too).
         private LLVMValueRef BytesInRange(LLVMValueRef bytes, LLVMValueRef index, ByteWidth w)
         {
-            var length = Load(m._i32, At(bytes, BytesLengthOffset), MemoryKind.BytesLength);
+            var length = Load(m._i32, At(bytes, BytesLengthOffset), HeapAccess.FieldI32);
             if (w == ByteWidth.U8) return LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
             var end = LLVM.BuildAdd(B, LLVM.BuildZExt(B, index, m._i64, ""), LLVM.ConstInt(m._i64, (ulong)WidthOf(w), false), "");
             return LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULE, end, LLVM.BuildZExt(B, length, m._i64, ""), "");
@@ -155,7 +155,7 @@ public sealed unsafe partial class ModuleEmitter
             var w = (ByteWidth)i.Imm;
             var bytes = A(i, 0);
             var index = A(i, 1);
-            var raw = Load(MemType(w), BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ZeroSlot), MemoryKind.BytesData);
+            var raw = Load(MemType(w), BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ZeroSlot), HeapAccess.BytesData);
             LLVM.SetAlignment(raw, 1);
             return w switch
             {
@@ -180,7 +180,7 @@ public sealed unsafe partial class ModuleEmitter
                 _ => v,
             };
             var st = LLVM.BuildStore(B, v, BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ScratchSlot));
-            m.Tbaa(st, MemoryKind.BytesData);
+            m.Tag(st, HeapAccess.BytesData);
             LLVM.SetAlignment(st, 1);
         }
     }

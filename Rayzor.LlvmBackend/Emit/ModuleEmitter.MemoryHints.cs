@@ -2,23 +2,8 @@ using Rayzor.LlvmBackend.Interop;
 
 namespace Rayzor.LlvmBackend.Emit;
 
-/// Disjoint kinds of memory generated code reaches through its array and Bytes operations
-/// (type-based alias analysis: accesses tagged with different kinds never overlap).
-internal enum MemoryKind { ArrayHeader, ArrayElement, BytesLength, BytesData }
-
 public sealed unsafe partial class ModuleEmitter
 {
-    /// Tags a load or store of an array or Bytes operation (`alen`/`aget`/`aset`/`vset`/`bget`/`bset`)
-    /// with its memory kind (ModuleEmitter.Tbaa.cs): storing an element does not change an array's
-    /// length or data pointer, which then stay in registers across loop iterations.
-    internal void Tbaa(LLVMValueRef access, MemoryKind kind) => Tag(access, kind switch
-    {
-        MemoryKind.ArrayHeader => HeapAccess.ArrayHeader,
-        MemoryKind.ArrayElement => HeapAccess.ArrayElement,
-        MemoryKind.BytesLength => HeapAccess.FieldI32, // `length` is an ordinary Int field of the Bytes object
-        _ => HeapAccess.BytesData,
-    });
-
     private LLVMValueRef _zeroSlot, _scratchSlot;
 
     /// 8 zero bytes, read instead of an element or byte out of bounds (the default of every kind).

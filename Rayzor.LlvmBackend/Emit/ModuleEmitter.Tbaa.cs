@@ -15,7 +15,7 @@ internal enum HeapAccess
     FieldI32, FieldF64, FieldPtr, FieldBool,
     /// An array's header (length and data pointer, changed only by the runtime) and its elements.
     ArrayHeader, ArrayElement,
-    /// The bytes of a haxe.io.Bytes (its length is an Int field).
+    /// The bytes of a haxe.io.Bytes (its `length` is an ordinary Int field: FieldI32).
     BytesData,
     /// A string's length (strings are immutable).
     StringLength,

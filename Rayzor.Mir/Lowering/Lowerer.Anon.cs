@@ -30,25 +30,9 @@ public sealed partial class Lowerer
     private ValueId FunctionOfType(ValueId v, TFun to)
     {
         var sig = ClosureSignature.Of(to.Args.Select(a => MirTypeOf(a.Type)), MirTypeOf(to.Return));
-        var check = _fn.NewBlock();
-        var keep = _fn.NewBlock();
-        var wrap = _fn.NewBlock();
-        var join = _fn.NewBlock();
-        var r = _fn.AddParam(join, MirType.Ptr);
-        BranchIf(_b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null()), keep, check);
-        _ssa.Seal(check);
-        SwitchTo(check);
-        var same = _b.Cmp(Opcode.PCmp, Cond.Eq, _b.GetField(v, 0, MirType.Ptr), _b.TypeDesc("#fn." + sig));
-        BranchIf(same, keep, wrap);
-        _ssa.Seal(keep);
-        _ssa.Seal(wrap);
-        SwitchTo(keep);
-        Jump(join, [v]);
-        SwitchTo(wrap);
-        Jump(join, [FunctionFromDynamic(v, to)]);
-        _ssa.Seal(join);
-        SwitchTo(join);
-        return r;
+        return Choose(_b.Cmp(Opcode.PCmp, Cond.Eq, v, _b.Null()), MirType.Ptr, () => v, () =>
+            Choose(_b.Cmp(Opcode.PCmp, Cond.Eq, _b.GetField(v, 0, MirType.Ptr), _b.TypeDesc("#fn." + sig)), MirType.Ptr,
+                () => v, () => FunctionFromDynamic(v, to)));
     }
 
     private ValueId LowerDynSet(TDynField f, ValueId value)

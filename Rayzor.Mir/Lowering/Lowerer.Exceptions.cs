@@ -144,20 +144,7 @@ public sealed partial class Lowerer
         var td = StripCasts(type) is TTypeRef tref ? DescriptorOfSymbol(tref.Symbol) : null;
         if (td == null) return v;
         var test = Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td));
-        var yes = _fn.NewBlock();
-        var no = _fn.NewBlock();
-        var join = _fn.NewBlock();
-        var r = _fn.AddParam(join, MirType.Ptr);
-        BranchIf(test, yes, no);
-        _ssa.Seal(yes);
-        _ssa.Seal(no);
-        SwitchTo(yes);
-        Jump(join, [v]);
-        SwitchTo(no);
-        Jump(join, [_b.Null()]);
-        _ssa.Seal(join);
-        SwitchTo(join);
-        return r;
+        return Choose(test, MirType.Ptr, () => v, _b.Null);
     }
 
     private string? DescriptorOfSymbol(TypeSymbol s) => s switch

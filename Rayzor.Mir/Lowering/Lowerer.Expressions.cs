@@ -212,18 +212,21 @@ public sealed partial class Lowerer
     private void SwitchTo(Block b) => _b.Current = b;
 
     /// A pointer that is null when `isNull` holds, else what `otherwise` computes (in its own block).
-    private ValueId NullWhen(ValueId isNull, Func<ValueId> otherwise)
+    private ValueId NullWhen(ValueId isNull, Func<ValueId> otherwise) => Choose(isNull, MirType.Ptr, _b.Null, otherwise);
+
+    /// `cond ? then() : otherwise()` as a value of type `t`: each side is lowered in its own block.
+    private ValueId Choose(ValueId cond, MirType t, Func<ValueId> then, Func<ValueId> otherwise)
     {
-        var compute = _fn.NewBlock();
+        var yes = _fn.NewBlock();
+        var no = _fn.NewBlock();
         var join = _fn.NewBlock();
-        var result = _fn.AddParam(join, MirType.Ptr);
-        var nul = _b.Null();
-        _b.BrIf(isNull, join, compute);
-        _b.Current.Terminator!.Targets[0].Args.Add(nul);
-        _ssa.AddEdge(_b.Current, join);
-        _ssa.AddEdge(_b.Current, compute);
-        _ssa.Seal(compute);
-        SwitchTo(compute);
+        var result = _fn.AddParam(join, t);
+        BranchIf(cond, yes, no);
+        _ssa.Seal(yes);
+        _ssa.Seal(no);
+        SwitchTo(yes);
+        Jump(join, [then()]);
+        SwitchTo(no);
         Jump(join, [otherwise()]);
         _ssa.Seal(join);
         SwitchTo(join);

@@ -11,10 +11,6 @@ internal static unsafe class Boehm
     [DllImport("gc", ExactSpelling = true)]
     public static extern void GC_init();
 
-    /// <summary>The heap grows instead of collecting until the free space is 1/divisor of it.</summary>
-    [DllImport("gc", ExactSpelling = true)]
-    public static extern void GC_set_free_space_divisor(nuint divisor);
-
     // No GC transition: Boehm never calls back into managed code, and a Haxe program's runtime
     // does not depend on the NativeAOT collector running while Boehm allocates.
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
