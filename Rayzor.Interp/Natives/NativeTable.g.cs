@@ -68,6 +68,7 @@ internal static unsafe partial class NativeTable
     private static long rz_bytes_blit(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Blit((HBytes*)a[0], (int)a[1], (HBytes*)a[2], (int)a[3], (int)a[4]); return 0; }
     private static long rz_bytes_fill(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Fill((HBytes*)a[0], (int)a[1], (int)a[2], (int)a[3]); return 0; }
     private static long rz_dyn_entry(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Entry((void*)a[0]);
+    private static long rz_dyn_to_string(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.ToStringValue((void*)a[0]);
     private static long rz_dyn_equals(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.EqualsExport((void*)a[0], (void*)a[1]);
     private static long rz_dyn_arith(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Arith((int)a[0], (void*)a[1], (void*)a[2]);
     private static long rz_dyn_compare(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Compare((void*)a[0], (void*)a[1]);
@@ -270,6 +271,7 @@ internal static unsafe partial class NativeTable
         new("rz_bytes_blit", &rz_bytes_blit),
         new("rz_bytes_fill", &rz_bytes_fill),
         new("rz_dyn_entry", &rz_dyn_entry),
+        new("rz_dyn_to_string", &rz_dyn_to_string),
         new("rz_dyn_equals", &rz_dyn_equals),
         new("rz_dyn_arith", &rz_dyn_arith),
         new("rz_dyn_compare", &rz_dyn_compare),
