@@ -311,6 +311,9 @@ public sealed partial class Typer
 
     private TExpr InstanceFieldExpr(TextSpan span, TExpr target, FieldSymbol f)
     {
+        // a member used on a value of a class nothing here instantiates (a value from Dynamic, a
+        // type test) still needs the class's code
+        if (f.Owner is ClassSymbol owner0 && !f.IsExtern) UseClass(owner0);
         EnsureTyped(f);
         if (!f.IsExtern) Enqueue(f);
         var type = f.Type!;

@@ -44,8 +44,17 @@ public sealed partial class Lowerer
     private void DynIndexSet(ValueId obj, ValueId i, ValueId v) =>
         Native("rz_dyn_index_set", MirType.Void, [MirType.Ptr, MirType.I32, MirType.Ptr], obj, i, Adapt(v, MirType.Ptr));
 
+    /// `d[cast "name"]` on a Dynamic (the std's `__getField` on dynamic targets): a field by name.
+    private TExpr? DynamicFieldKey(TIndex ix) =>
+        IsDynamicIndex(ix) && StripCasts(ix.Index) is var key && _core.IsString(key.Type) ? key : null;
+
     private ValueId LowerIndexGet(TIndex ix)
     {
+        if (DynamicFieldKey(ix) is { } key)
+        {
+            var obj = LowerValue(ix.Target);
+            return Native("rz_dyn_get", MirType.Ptr, [MirType.Ptr, MirType.Ptr], obj, LowerValue(key));
+        }
         var arr = LowerValue(ix.Target);
         var i = LowerValue(ix.Index);
         if (IsDynamicIndex(ix)) return DynIndexGet(arr, i);
@@ -56,6 +65,12 @@ public sealed partial class Lowerer
 
     private ValueId LowerIndexSet(TIndex ix, ValueId value)
     {
+        if (DynamicFieldKey(ix) is { } key)
+        {
+            var obj = LowerValue(ix.Target);
+            Native("rz_dyn_set", MirType.Void, [MirType.Ptr, MirType.Ptr, MirType.Ptr], obj, LowerValue(key), Adapt(value, MirType.Ptr));
+            return value;
+        }
         var arr = LowerValue(ix.Target);
         var i = LowerValue(ix.Index);
         if (IsDynamicIndex(ix))

@@ -131,6 +131,9 @@ public sealed partial class Lowerer
     {
         var v = Adapt(LowerValue(value), MirType.Ptr);
         var tref = StripCasts(type) as TTypeRef;
+        // `Class` and `Enum` (core abstracts): class and enum values of the program
+        if (tref?.Symbol is AbstractSymbol { IsCoreType: true, FullName: "Class" or "Enum" } te)
+            return Native("rz_is_type_value", MirType.Bool, [MirType.Ptr, MirType.I32], v, _b.IConst(te.FullName == "Enum" ? 1 : 0));
         var td = tref == null ? null : DescriptorOfSymbol(tref.Symbol);
         if (td == null)
             return _b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()); // Dynamic: any non-null value

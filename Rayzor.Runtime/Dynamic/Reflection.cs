@@ -86,6 +86,9 @@ public static unsafe class Reflection
         return false;
     }
 
+    /// <summary>Whether <paramref name="p"/> is an enum value of the program (<paramref name="isEnum"/>) or a class value.</summary>
+    public static bool IsTypeValueOf(void* p, bool isEnum) => IsTypeValue(p) && (((TypeDesc*)p)->Kind == TypeKind.Enum) == isEnum;
+
     /// <summary>The descriptor named <paramref name="name"/> of a kind (<c>Type.resolveClass</c> / <c>resolveEnum</c>), or null.</summary>
     public static TypeDesc* Resolve(HString* name, int kind)
     {

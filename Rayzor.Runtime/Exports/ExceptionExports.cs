@@ -21,4 +21,9 @@ public static unsafe class ExceptionExports
 
     [UnmanagedCallersOnly(EntryPoint = "rz_is_of_type")]
     public static int IsOfType(void* value, TypeDesc* td) => Traps.IsOfType(value, td) ? 1 : 0;
+
+    /// <summary><c>Std.isOfType(v, Class)</c> (enums: false) and <c>Std.isOfType(v, Enum)</c>: whether
+    /// <paramref name="value"/> is a type value (Class or Enum) of the program.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_is_type_value")]
+    public static int IsTypeValue(void* value, int wantEnum) => Rayzor.Runtime.Dynamic.Reflection.IsTypeValueOf(value, wantEnum != 0) ? 1 : 0;
 }

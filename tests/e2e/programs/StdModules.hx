@@ -14,6 +14,12 @@ class StdModules {
 		Sys.println(haxe.Json.stringify({x: 1, y: "s", z: [1, 2], n: null}));
 		Sys.println(haxe.Json.stringify(o));
 		Sys.println(haxe.Json.stringify([1, 2, 3], null, " "));
+		var ser = haxe.Serializer.run({a: 1, b: [1, 2], c: "x", d: [true]});
+		Sys.println(ser);
+		var back:Dynamic = haxe.Unserializer.run(ser);
+		Sys.println(back.c + " " + back.b[1]);
+		var plain:Dynamic = {a: 1};
+		Sys.println(Std.isOfType(plain, Class) + " " + Std.isOfType(plain, Enum) + " " + Std.isOfType(StdModules, Class));
 		Sys.println(haxe.crypto.Md5.encode("hello"));
 		Sys.println(haxe.crypto.Sha1.encode("hello"));
 		Sys.println(haxe.crypto.Sha256.encode("hello"));
