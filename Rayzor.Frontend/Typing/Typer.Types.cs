@@ -200,7 +200,7 @@ public sealed partial class Typer
         return t.Module.Find(sub);
     }
 
-    /// An unqualified type name: this module, imports, this package, then the top level.
+    /// An unqualified type name: this module, imports, this package and its parents, then the top level.
     private TypeSymbol? FindTypeByName(string name)
     {
         if (_module.Find(name) is { } local) return local;
@@ -222,9 +222,10 @@ public sealed partial class Typer
             var found = ResolveImportPath(imp.Path);
             if (found != null) return found;
         }
-        if (_module.Pack.Count > 0)
+        // this package, then each enclosing one (`Exception` in package haxe.exceptions is haxe.Exception)
+        for (var n = _module.Pack.Count; n > 0; n--)
         {
-            var m = _loader.Load(string.Join('.', _module.Pack.Append(name)));
+            var m = _loader.Load(string.Join('.', _module.Pack.Take(n).Append(name)));
             if (m?.MainType is { } same) return same;
         }
         var top = _loader.Load(name);

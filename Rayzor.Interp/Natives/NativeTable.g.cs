@@ -8,6 +8,7 @@ using Rayzor.Runtime.Maps;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
+using Rayzor.Runtime.Sys;
 
 namespace Rayzor.Interp.Natives;
 
@@ -168,6 +169,21 @@ internal static unsafe partial class NativeTable
     private static long rz_std_parse_int(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ParseInt((HString*)a[0]);
     private static long rz_std_parse_float(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.StringMethodExports.ParseFloat((HString*)a[0]));
     private static long rz_string_hash(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.Hash((HString*)a[0]);
+    private static long rz_sys_time(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.SysExports.Time());
+    private static long rz_sys_cpu_time(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.SysExports.CpuTime());
+    private static long rz_sys_get_env(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.GetEnv((HString*)a[0]);
+    private static long rz_sys_put_env(long* a) { global::Rayzor.Runtime.Exports.SysExports.PutEnv((HString*)a[0], (HString*)a[1]); return 0; }
+    private static long rz_sys_environment(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.Environment();
+    private static long rz_sys_sleep(long* a) { global::Rayzor.Runtime.Exports.SysExports.Sleep(((double*)a)[0]); return 0; }
+    private static long rz_sys_set_time_locale(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.SetTimeLocale((HString*)a[0]);
+    private static long rz_sys_get_cwd(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.GetCwd();
+    private static long rz_sys_set_cwd(long* a) { global::Rayzor.Runtime.Exports.SysExports.SetCwd((HString*)a[0]); return 0; }
+    private static long rz_sys_system_name(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.SystemName();
+    private static long rz_sys_command(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.Command((HString*)a[0], (HArray*)a[1]);
+    private static long rz_sys_program_path(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.ProgramPath();
+    private static long rz_sys_get_char(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.GetChar((int)a[0]);
+    private static long rz_date_make(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.DateExports.Make((int)a[0], (int)a[1], (int)a[2], (int)a[3], (int)a[4], (int)a[5], (int)a[6]));
+    private static long rz_date_field(long* a) => (long)global::Rayzor.Runtime.Exports.DateExports.Field(((double*)a)[0], (int)a[1], (int)a[2]);
     private static long rz_type_name(long* a) => (long)global::Rayzor.Runtime.Exports.TypeExports.Name((TypeDesc*)a[0]);
     private static long rz_type_super(long* a) => (long)global::Rayzor.Runtime.Exports.TypeExports.Super((TypeDesc*)a[0]);
     private static long rz_get_class(long* a) => (long)global::Rayzor.Runtime.Exports.TypeExports.GetClass((void*)a[0]);
@@ -339,6 +355,21 @@ internal static unsafe partial class NativeTable
         new("rz_std_parse_int", &rz_std_parse_int),
         new("rz_std_parse_float", &rz_std_parse_float),
         new("rz_string_hash", &rz_string_hash),
+        new("rz_sys_time", &rz_sys_time),
+        new("rz_sys_cpu_time", &rz_sys_cpu_time),
+        new("rz_sys_get_env", &rz_sys_get_env),
+        new("rz_sys_put_env", &rz_sys_put_env),
+        new("rz_sys_environment", &rz_sys_environment),
+        new("rz_sys_sleep", &rz_sys_sleep),
+        new("rz_sys_set_time_locale", &rz_sys_set_time_locale),
+        new("rz_sys_get_cwd", &rz_sys_get_cwd),
+        new("rz_sys_set_cwd", &rz_sys_set_cwd),
+        new("rz_sys_system_name", &rz_sys_system_name),
+        new("rz_sys_command", &rz_sys_command),
+        new("rz_sys_program_path", &rz_sys_program_path),
+        new("rz_sys_get_char", &rz_sys_get_char),
+        new("rz_date_make", &rz_date_make),
+        new("rz_date_field", &rz_date_field),
         new("rz_type_name", &rz_type_name),
         new("rz_type_super", &rz_type_super),
         new("rz_get_class", &rz_get_class),

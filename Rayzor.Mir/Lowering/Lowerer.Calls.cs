@@ -98,6 +98,7 @@ public sealed partial class Lowerer
             case "Math.min": return _b.Op(Opcode.FMin, MirType.F64, F(0), F(1));
             case "Math.max": return _b.Op(Opcode.FMax, MirType.F64, F(0), F(1));
         }
+        if (LowerRzNativeCall(call, f, null) is { } native) return native;
         Error(call.Span, $"{f.FullName} is not supported yet");
         foreach (var x in a) LowerExpr(x);
         return MirTypeOf(call.Type) == MirType.Void ? ValueId.None : ZeroValue(MirTypeOf(call.Type));

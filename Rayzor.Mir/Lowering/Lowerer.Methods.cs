@@ -96,6 +96,7 @@ public sealed partial class Lowerer
                 case "toString": return self;
             }
         }
+        if (LowerRzNativeCall(call, f, self) is { } native) return native;
         Error(call.Span, $"{f.FullName} is not supported yet");
         foreach (var x in a) LowerExpr(x);
         return MirTypeOf(call.Type) == MirType.Void ? ValueId.None : ZeroValue(MirTypeOf(call.Type));

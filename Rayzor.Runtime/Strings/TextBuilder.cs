@@ -52,6 +52,9 @@ internal unsafe ref struct TextBuilder
 
     public void AppendBool(bool value) => Append(value ? "true" : "false");
 
+    /// <summary>What was appended so far (valid until the next append).</summary>
+    public readonly ReadOnlySpan<char> Written => _chars[.._length];
+
     /// <summary>A new runtime string holding what was appended; releases the buffer.</summary>
     public HString* ToHString()
     {
