@@ -7,10 +7,11 @@ namespace Rayzor.Runtime.Regex;
 /// </summary>
 internal static class RegexCode
 {
-    // Header: group count (group 0 included), loop registers, flags, reserved.
+    // Header: group count (group 0 included), loop registers, flags, required unit.
     public const int HeaderGroups = 0;
     public const int HeaderLoopRegs = 1;
     public const int HeaderFlags = 2;
+    public const int HeaderRequired = 3; // a unit every match contains, or -1
     public const int HeaderSize = 4;
 
     /// <summary>Header flag: the program starts with <c>^</c> (outside multiline) or <c>\A</c>, so it

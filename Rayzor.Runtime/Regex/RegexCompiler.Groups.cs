@@ -15,6 +15,8 @@ internal unsafe ref partial struct RegexCompiler
         while (More && Peek() == '|')
         {
             _pos++;
+            if (_depth == 0)
+                _topAlternation = true;
             Insert(altStart, 3);
             _code[altStart] = RegexCode.Split;
             _code[altStart + 1] = 3;

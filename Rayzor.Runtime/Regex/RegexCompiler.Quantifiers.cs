@@ -10,6 +10,9 @@ internal unsafe ref partial struct RegexCompiler
         int atomStart = _n;
         if (!ParseAtom(out width, out bool single, out bool repeatable))
             return false;
+        if (_depth == 0 && single && _code[atomStart] == RegexCode.Char && !(_pos < _len && _pat[_pos] is '*' or '?')
+            && !(Peek() == '{' && IsCountedQuantifier() && Peek(1) == '0'))
+            _required = _code[atomStart + 1];
         if (_pos >= _len)
             return true;
         int min, max;
@@ -189,4 +192,43 @@ internal unsafe ref partial struct RegexCompiler
         new ReadOnlySpan<int>(code, len).CopyTo(new Span<int>(_code + _n, len));
         _n += len;
     }
+
+    /// <summary>
+    /// PCRE's auto-possessification: a greedy single-unit repetition followed by something that
+    /// cannot match a unit it took (a different literal, or an end anchor when it takes no '\n')
+    /// would only backtrack in vain, so it keeps what it took.
+    /// </summary>
+    private void Possessify()
+    {
+        for (int pc = RegexCode.HeaderSize; pc < _n;)
+        {
+            int op = _code[pc];
+            if (op != RegexCode.Rep)
+            {
+                pc += Length(pc);
+                continue;
+            }
+            int* unit = _code + pc + 4;
+            int next = pc + 4 + RegexCode.SingleLength(unit);
+            if (_code[pc + 3] == RegexCode.Greedy && _code[next] switch
+            {
+                RegexCode.Char => !RegexChars.SingleMatches(unit, _code[next + 1]),
+                RegexCode.Eol or RegexCode.MEol or RegexCode.EosNl => !RegexChars.SingleMatches(unit, '\n'),
+                RegexCode.Eos => true,
+                _ => false,
+            })
+                _code[pc + 3] = RegexCode.Possessive;
+            pc = next;
+        }
+    }
+
+    /// <summary>The length of the instruction at <paramref name="pc"/> (a Rep without its unit).</summary>
+    private int Length(int pc) => _code[pc] switch
+    {
+        RegexCode.Char or RegexCode.CharI or RegexCode.Jmp or RegexCode.Open or RegexCode.Close or RegexCode.Mark => 2,
+        RegexCode.Class => _code[pc + 1],
+        RegexCode.Split or RegexCode.LoopChk or RegexCode.BackRef => 3,
+        RegexCode.Rep or RegexCode.Look => 4,
+        _ => 1,
+    };
 }

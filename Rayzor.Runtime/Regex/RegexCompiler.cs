@@ -30,6 +30,8 @@ internal unsafe ref partial struct RegexCompiler
     private int _loopRegs;
     private int _maxBackref;
     private int _depth;
+    private int _required = -1;   // a literal unit outside groups and optional parts
+    private bool _topAlternation;
     private string? _error;
 
     private RegexCompiler(char* pat, int len, int flags)
@@ -95,6 +97,8 @@ internal unsafe ref partial struct RegexCompiler
         _code[RegexCode.HeaderLoopRegs] = _loopRegs;
         int first = _code[RegexCode.HeaderSize];
         _code[RegexCode.HeaderFlags] = first is RegexCode.Bol or RegexCode.Bos ? RegexCode.FlagAnchored : 0;
+        _code[RegexCode.HeaderRequired] = _topAlternation ? -1 : _required;
+        Possessify();
         HString* s = HString.Allocate(_n * 2);
         new ReadOnlySpan<int>(_code, _n).CopyTo(MemoryMarshal.Cast<char, int>(HString.Chars(s)));
         error = null;

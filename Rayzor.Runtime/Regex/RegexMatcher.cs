@@ -88,6 +88,9 @@ public unsafe ref partial struct RegexMatcher
         int pc0 = RegexCode.HeaderSize;
         bool anchored = (_code[RegexCode.HeaderFlags] & RegexCode.FlagAnchored) != 0;
         int firstChar = _code[pc0] == RegexCode.Char ? _code[pc0 + 1] : -1;
+        int required = _code[RegexCode.HeaderRequired];
+        if (required >= 0 && new ReadOnlySpan<char>(_s + pos, _end - pos).IndexOf((char)required) < 0)
+            return NoMatch; // PCRE's "last literal" check
         for (int start = pos; start <= _end; start++)
         {
             if (anchored && start > 0)
