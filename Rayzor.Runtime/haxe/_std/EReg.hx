@@ -14,6 +14,7 @@ class EReg {
 	var global:Bool;
 	var last:Null<String>; // the subject of the last successful match
 	var caps:Array<Int>; // start and end of every group of the last match
+	var scratch:Array<Int>; // split and replace leave the last match alone
 	var groups:Int;
 
 	public function new(r:String, opt:String):Void {
@@ -21,6 +22,7 @@ class EReg {
 		global = opt.indexOf("g") >= 0;
 		groups = N.groups(code);
 		caps = [];
+		scratch = [];
 	}
 
 	public function match(s:String):Bool {
@@ -61,9 +63,9 @@ class EReg {
 		var len = s.length;
 		var first = true;
 		do {
-			if (!N.exec(code, s, pos, len, caps))
+			if (!N.exec(code, s, pos, len, scratch))
 				break;
-			var p = caps[0], plen = caps[1] - caps[0];
+			var p = scratch[0], plen = scratch[1] - scratch[0];
 			if (plen == 0 && !first) {
 				if (p == s.length)
 					break;
@@ -84,9 +86,9 @@ class EReg {
 		var pos = 0; // start of the text not copied yet
 		var at = 0;
 		do {
-			if (at > s.length || !N.exec(code, s, at, s.length - at, caps))
+			if (at > s.length || !N.exec(code, s, at, s.length - at, scratch))
 				break;
-			var start = caps[0], end = caps[1];
+			var start = scratch[0], end = scratch[1];
 			b.addSub(s, pos, start - pos);
 			template(b, s, by);
 			pos = at = end;
@@ -160,7 +162,7 @@ class EReg {
 			throw "Invalid regex operation because no match was made";
 	}
 
-	/** Appends `by` with `$1`..`$9` replaced by the groups of the current match and `$$` by `$`. **/
+	/** Appends `by` with `$1`..`$9` replaced by the groups of the match in `scratch` and `$$` by `$`. **/
 	function template(b:StringBuf, s:String, by:String):Void {
 		var i = 0;
 		var n = by.length;
@@ -176,8 +178,8 @@ class EReg {
 				i++;
 			} else if (d >= "1".code && d <= "9".code && d - "0".code < groups) {
 				var g = d - "0".code;
-				if (caps[2 * g] >= 0)
-					b.addSub(s, caps[2 * g], caps[2 * g + 1] - caps[2 * g]);
+				if (scratch[2 * g] >= 0)
+					b.addSub(s, scratch[2 * g], scratch[2 * g + 1] - scratch[2 * g]);
 				i++;
 			} else {
 				b.addChar(c);

@@ -95,6 +95,12 @@ class ERegFeatures {
 		Sys.println(~/(\w)(\w)/g.map("abcde", function(e) return e.matched(2) + e.matched(1)));
 		Sys.println(~/q/g.map("abc", function(e) return "!"));
 		Sys.println(~/b/.map("abcb", function(e) return e.matchedLeft() + "|" + e.matchedRight()));
+		// split and replace do not disturb the last match; map ends it
+		var m = ~/(\d)/g;
+		m.match("x7y");
+		Sys.println(m.replace("1 2", "[$1]") + " " + m.split("a1b").join("|") + " " + m.matched(1) + " " + m.matchedLeft());
+		m.map("5", function(e) return e.matched(1));
+		try m.matched(0) catch (e:String) Sys.println("after map: " + e);
 		// escape
 		var special = "a.b*c+d?[e]^$\\f";
 		Sys.println(EReg.escape(special));
