@@ -36,12 +36,14 @@ internal unsafe ref partial struct RegexCompiler
                 return true;
             case '*' or '+' or '?':
                 return Fail("quantifier does not follow a repeatable item");
-            case '{' when _pos-- > 0 && IsCountedQuantifier():
-                return Fail("quantifier does not follow a repeatable item");
             case '{':
-                _pos++; // a literal (the guard above stepped back to look at it)
+                _pos--;
+                bool quantifier = IsCountedQuantifier();
+                _pos++;
+                if (quantifier)
+                    return Fail("quantifier does not follow a repeatable item");
                 single = true;
-                EmitChar(c);
+                EmitChar(c); // not a quantifier: a literal (PCRE)
                 return true;
             case '\\':
                 return ParseEscape(out width, out single, out repeatable);

@@ -238,6 +238,32 @@ public unsafe class RegexTests
         Assert.Equal("10001-10002", Ours("[ab]*c", "", string.Concat(Enumerable.Repeat("ab", 5000)) + "!c"));
     }
 
+    /// <summary>The runtime never allocates managed memory (its throws longjmp over its frames):
+    /// compiling and matching, errors included, allocate nothing on the managed heap.</summary>
+    [Fact]
+    public void AllocatesNoManagedMemory()
+    {
+        string[] patterns = ["(\\w+)@(\\w+)\\.com", "(?i)a(?=b)|[^\\d\\s]{2,}?", "(a|b)*?c\\1", "(?<=x)y+$", "(a", "[b-a]"];
+        var hp = patterns.Select(p => (nint)Str(p)).ToArray();
+        var subject = Str("xx Bob@mail.com ab abac xyyy");
+        var options = Str("im");
+        var caps = stackalloc int[64];
+        void Run()
+        {
+            foreach (var p in hp)
+            {
+                HString* code = RegexOps.TryCompile((HString*)p, options, out _);
+                if (code != null)
+                    RegexMatcher.Exec((int*)((byte*)code + HString.CharsOffset), (char*)((byte*)subject + HString.CharsOffset), 0, subject->Length, caps);
+            }
+        }
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+            Run();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     /// <summary>A random pattern over a, b, c with groups, classes, alternation, quantifiers,
     /// anchors, lookaheads and back references to groups already closed.</summary>
     private static string RandomPattern(Random rnd, int depth, out int groups)
