@@ -93,6 +93,8 @@ public enum CastKind
     Retype,
     /// `cast(e, T)`: tested at run time; null passes, any other mismatch throws `Class cast error`.
     Checked,
+    /// A Dynamic used as a String: Strings and null as they are, other values by `Std.string`.
+    DynamicToString,
 }
 
 /// `trace(v, extras...)`: Call is `haxe.Log.trace(v, infos)`; while the program never assigns

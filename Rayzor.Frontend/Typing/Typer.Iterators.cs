@@ -49,12 +49,12 @@ public sealed partial class Typer
             var t = iterable.Type;
             if (fe.KeyVar != null && !HasField(t, "hasNext"))
             {
-                if (!HasField(t, "keyValueIterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"{t} has no keyValueIterator() and"); }
+                if (!HasField(t, "keyValueIterator") && !HasExtension(t, "keyValueIterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"{t} has no keyValueIterator() and"); }
                 it = Hide(TypeExpr(Call(it, "keyValueIterator"), null), "kv");
             }
             else if (!HasField(t, "hasNext") || !HasField(t, "next"))
             {
-                if (!HasField(t, "iterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"Iterating over {t}"); }
+                if (!HasField(t, "iterator") && !HasExtension(t, "iterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"Iterating over {t}"); }
                 it = Hide(TypeExpr(Call(it, "iterator"), null), "iter");
             }
             var itType = LookupLocal(it)!.Type;

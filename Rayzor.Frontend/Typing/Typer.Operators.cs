@@ -78,6 +78,9 @@ public sealed partial class Typer
                 break;
             case BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr or BinaryOp.And or BinaryOp.Or or BinaryOp.Xor:
                 if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Int, op, left, right);
+                // bit operations on a Dynamic are Int operations on its value, as in Haxe
+                if ((IsDynamicLike(lt) || _core.IsInt(lt)) && (IsDynamicLike(rt) || _core.IsInt(rt)))
+                    return new TBinary(span, _core.Int, op, Coerce(left, _core.Int, left.Span), Coerce(right, _core.Int, right.Span));
                 if (op is BinaryOp.And or BinaryOp.Or or BinaryOp.Xor && _core.IsBool(lt) && _core.IsBool(rt))
                     return Unsupported(span, "Bitwise operators on Bool");
                 break;
@@ -210,6 +213,31 @@ public sealed partial class Typer
         return new TAssignOp(ao.Span, target.Type, ao.Op, target, bin.Right);
     }
 
+    /// `-d`, `~d`, `d++` on a Dynamic: `0 - d` (Dynamic arithmetic keeps Int or Float), `~Int(d)`,
+    /// and `d += 1`, whose value less one is the old value of a postfix `d++`.
+    private TExpr? TypeDynamicUnary(UnaryExpr u, TExpr operand)
+    {
+        var one = new TConst(u.Span, _core.Int, 1);
+        switch (u.Op)
+        {
+            case UnaryOp.Neg:
+                return MakeBinary(u.Span, BinaryOp.Sub, new TConst(u.Span, _core.Int, 0), operand);
+            case UnaryOp.BitNot:
+                return new TUnary(u.Span, _core.Int, u.Op, Coerce(operand, _core.Int, u.Operand.Span));
+            case UnaryOp.Increment or UnaryOp.Decrement:
+            {
+                if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                NoteTryAssign(operand);
+                var op = u.Op == UnaryOp.Increment ? BinaryOp.Add : BinaryOp.Sub;
+                if (MakeBinary(u.Span, op, operand, one) is not TBinary bin) return null;
+                TExpr updated = new TAssignOp(u.Span, operand.Type, op, operand, bin.Right);
+                return u.Postfix ? MakeBinary(u.Span, op == BinaryOp.Add ? BinaryOp.Sub : BinaryOp.Add, updated, one) : updated;
+            }
+            default:
+                return null;
+        }
+    }
+
     private TExpr TypeUnary(UnaryExpr u)
     {
         TExpr? place = null;
@@ -226,6 +254,10 @@ public sealed partial class Typer
         }
         var operand = place ?? TypeExpr(u.Operand, null);
         if (IsUserAbstract(operand.Type) && AbstractUnaryOp(u.Span, u.Op, u.Postfix, operand) is { } overloaded) return overloaded;
+        // an unknown operand of a numeric operator is an Int, as Haxe's unify_int decides
+        if (u.Op is UnaryOp.Neg or UnaryOp.BitNot or UnaryOp.Increment or UnaryOp.Decrement && Prune(operand.Type) is TMono)
+            Unify(operand.Type, _core.Int);
+        if (_core.IsDynamic(operand.Type) && TypeDynamicUnary(u, operand) is { } dynamic) return dynamic;
         switch (u.Op)
         {
             case UnaryOp.Not:

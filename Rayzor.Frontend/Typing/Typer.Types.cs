@@ -432,6 +432,8 @@ public sealed partial class Typer
             UseClass(wrapper);
             return new TNew(e.Span, MakeType(wrapper, [elem], e.Span), wrapper, [e]);
         }
+        // a Dynamic value used as a String may hold anything (a boxed Int passed to a String argument)
+        if (_core.IsDynamic(act) && _core.IsString(exp)) return new TCast(e.Span, exp, e, CastKind.DynamicToString);
         // a Dynamic value used as a function is called dynamically through a wrapper
         if (_core.IsDynamic(act) && exp.Follow() is TFun) return new TCast(e.Span, exp, e, CastKind.Retype);
         // a function value whose arguments or result are represented differently gets an adapter

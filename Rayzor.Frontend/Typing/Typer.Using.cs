@@ -43,6 +43,20 @@ public sealed partial class Typer
         }
     }
 
+    /// Whether a `using` class has a static function `name` that takes a `t` first (`for (c in s)`
+    /// with `using StringTools` finds `StringTools.iterator`).
+    private bool HasExtension(HType t, string name)
+    {
+        foreach (var cls in UsingClasses())
+        {
+            BuildClassHeader(cls);
+            if (cls.Statics.TryGetValue(name, out var f) && f.Kind == FieldKindTag.Method
+                && f.Type!.Follow() is TFun { Args.Count: > 0 } fun && (f.Params.Count > 0 || CanUnify(t, fun.Args[0].Type)))
+                return true;
+        }
+        return false;
+    }
+
     /// `x.f(args)` where f is a static function of a `using` class whose first argument takes x.
     private TExpr? TryStaticExtension(CallExpr c, FieldExpr fx, TExpr target)
     {

@@ -69,16 +69,33 @@ internal static unsafe partial class NativeTable
     private static long rz_bytes_blit(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Blit((HBytes*)a[0], (int)a[1], (HBytes*)a[2], (int)a[3], (int)a[4]); return 0; }
     private static long rz_bytes_fill(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Fill((HBytes*)a[0], (int)a[1], (int)a[2], (int)a[3]); return 0; }
     private static long rz_dyn_entry(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Entry((void*)a[0]);
+    private static long rz_dyn_to_string(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.ToStringValue((void*)a[0]);
     private static long rz_dyn_equals(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.EqualsExport((void*)a[0], (void*)a[1]);
     private static long rz_dyn_arith(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Arith((int)a[0], (void*)a[1], (void*)a[2]);
     private static long rz_dyn_compare(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Compare((void*)a[0], (void*)a[1]);
     private static long rz_enum_name(long* a) => (long)global::Rayzor.Runtime.Exports.EnumExports.Name((void*)a[0]);
     private static long rz_math_random(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.EnumExports.Random());
+    private static long rz_std_random(long* a) => (long)global::Rayzor.Runtime.Exports.EnumExports.StdRandom((int)a[0]);
     private static long rz_trap_push(long* a) { global::Rayzor.Runtime.Exports.ExceptionExports.TrapPush((TrapRecord*)a[0]); return 0; }
     private static long rz_trap_pop(long* a) { global::Rayzor.Runtime.Exports.ExceptionExports.TrapPop(); return 0; }
     private static long rz_exception_value(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ExceptionValue();
     private static long rz_throw_prepare(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ThrowPrepare((void*)a[0]);
     private static long rz_is_of_type(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.IsOfType((void*)a[0], (TypeDesc*)a[1]);
+    private static long rz_io_write(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Write((int)a[0], (HBytes*)a[1], (int)a[2], (int)a[3]);
+    private static long rz_io_read(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Read((int)a[0], (HBytes*)a[1], (int)a[2], (int)a[3]);
+    private static long rz_io_open(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Open((HString*)a[0], (int)a[1]);
+    private static long rz_io_close(long* a) { global::Rayzor.Runtime.Exports.IoExports.Close((int)a[0]); return 0; }
+    private static long rz_io_seek(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.IoExports.Seek((int)a[0], ((double*)a)[1], (int)a[2]));
+    private static long rz_io_flush(long* a) { global::Rayzor.Runtime.Exports.IoExports.Flush((int)a[0]); return 0; }
+    private static long rz_io_last_error(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.LastError();
+    private static long rz_fs_kind(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Kind((HString*)a[0]);
+    private static long rz_fs_stat(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Stat((HString*)a[0], (HArray*)a[1]);
+    private static long rz_fs_mkdir(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Mkdir((HString*)a[0]);
+    private static long rz_fs_unlink(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Unlink((HString*)a[0]);
+    private static long rz_fs_rmdir(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Rmdir((HString*)a[0]);
+    private static long rz_fs_rename(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Rename((HString*)a[0], (HString*)a[1]);
+    private static long rz_fs_read_dir(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.ReadDir((HString*)a[0]);
+    private static long rz_fs_real_path(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.RealPath((HString*)a[0]);
     private static long rz_init(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Init((RzBuiltins*)a[0], (int)a[1], (byte**)a[2]); return 0; }
     private static long rz_exit(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Exit((int)a[0]); return 0; }
     private static long rz_alloc(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.Alloc(a[0]);
@@ -258,16 +275,33 @@ internal static unsafe partial class NativeTable
         new("rz_bytes_blit", &rz_bytes_blit),
         new("rz_bytes_fill", &rz_bytes_fill),
         new("rz_dyn_entry", &rz_dyn_entry),
+        new("rz_dyn_to_string", &rz_dyn_to_string),
         new("rz_dyn_equals", &rz_dyn_equals),
         new("rz_dyn_arith", &rz_dyn_arith),
         new("rz_dyn_compare", &rz_dyn_compare),
         new("rz_enum_name", &rz_enum_name),
         new("rz_math_random", &rz_math_random),
+        new("rz_std_random", &rz_std_random),
         new("rz_trap_push", &rz_trap_push),
         new("rz_trap_pop", &rz_trap_pop),
         new("rz_exception_value", &rz_exception_value),
         new("rz_throw_prepare", &rz_throw_prepare),
         new("rz_is_of_type", &rz_is_of_type),
+        new("rz_io_write", &rz_io_write),
+        new("rz_io_read", &rz_io_read),
+        new("rz_io_open", &rz_io_open),
+        new("rz_io_close", &rz_io_close),
+        new("rz_io_seek", &rz_io_seek),
+        new("rz_io_flush", &rz_io_flush),
+        new("rz_io_last_error", &rz_io_last_error),
+        new("rz_fs_kind", &rz_fs_kind),
+        new("rz_fs_stat", &rz_fs_stat),
+        new("rz_fs_mkdir", &rz_fs_mkdir),
+        new("rz_fs_unlink", &rz_fs_unlink),
+        new("rz_fs_rmdir", &rz_fs_rmdir),
+        new("rz_fs_rename", &rz_fs_rename),
+        new("rz_fs_read_dir", &rz_fs_read_dir),
+        new("rz_fs_real_path", &rz_fs_real_path),
         new("rz_init", &rz_init),
         new("rz_exit", &rz_exit),
         new("rz_alloc", &rz_alloc),

@@ -10,12 +10,13 @@ public sealed partial class Lowerer
     private const int ElemPtr = 0, ElemI32 = 1, ElemF64 = 2, ElemBool = 3;
 
     /// How elements of an Array<elem> are stored; null when the element type is erased (a type
-    /// parameter), so accesses must go through the runtime, which knows the array's real kind.
+    /// parameter) or Dynamic, so accesses must go through the runtime, which knows the array's real kind.
     private MirType? StorageOf(HType elem)
     {
         var t = elem;
         while (t is TMono { Bound: { } b }) t = b;
-        if (t is TParam) return null;
+        // Array<Dynamic> may be any array (`var a:Array<Dynamic> = dyn`): its real kind decides
+        if (t is TParam || _core.IsDynamic(t)) return null;
         return MirTypeOf(elem) is MirType.Void ? MirType.Ptr : MirTypeOf(elem);
     }
 

@@ -130,6 +130,7 @@ public sealed partial class Lowerer
         switch (c.Kind)
         {
             case CastKind.IntToFloat: return _b.Op(Opcode.IToF, MirType.F64, v);
+            case CastKind.DynamicToString: return Native("rz_dyn_to_string", MirType.Ptr, [MirType.Ptr], Adapt(v, MirType.Ptr));
             case CastKind.Box:
                 return from switch
                 {

@@ -18,6 +18,12 @@ public static unsafe class DynamicExports
     [UnmanagedCallersOnly(EntryPoint = "rz_dyn_entry")]
     public static void* Entry(void* f) => DynCall.Entry(f);
 
+    /// <summary>A Dynamic used where a String is expected: a String or null as is, any other value
+    /// as <c>Std.string</c> gives it (what hxcpp's Dynamic-to-String conversion does), so a boxed
+    /// number never reaches code that reads it as a String.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_dyn_to_string")]
+    public static HString* ToStringValue(void* v) => v == null || IsString(v) ? (HString*)v : StdString.ToString(v);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_dyn_equals")]
     public static int EqualsExport(void* a, void* b) => DynEquals(a, b) ? 1 : 0;
 

@@ -22,7 +22,13 @@ public static unsafe class EnumExports
 
     /// `Math.random()`: a xorshift generator seeded from the clock.
     [UnmanagedCallersOnly(EntryPoint = "rz_math_random")]
-    public static double Random()
+    public static double Random() => NextDouble();
+
+    /// `Std.random(x)`: an Int in [0, x), 0 when x <= 0 (as HashLink and hxcpp).
+    [UnmanagedCallersOnly(EntryPoint = "rz_std_random")]
+    public static int StdRandom(int x) => x <= 0 ? 0 : (int)(NextDouble() * x);
+
+    private static double NextDouble()
     {
         if (s_state == 0) s_state = (ulong)Environment.TickCount64 * 0x9E3779B97F4A7C15UL | 1;
         s_state ^= s_state << 13;

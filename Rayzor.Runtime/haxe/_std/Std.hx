@@ -22,5 +22,6 @@ extern class Std {
 
 	static function parseFloat(x:String):Float;
 
+	@:rzNative("rz_std_random")
 	static function random(x:Int):Int;
 }

@@ -156,6 +156,16 @@ class StringTools {
 		return "'" + replace(argument, "'", "'\"'\"'") + "'";
 	}
 
+	/** The UTF-16 code units of `s` (`for (c in s)` with `using StringTools`). **/
+	public static inline function iterator(s:String):haxe.iterators.StringIterator {
+		return new haxe.iterators.StringIterator(s);
+	}
+
+	/** Index and code unit pairs of `s`. **/
+	public static inline function keyValueIterator(s:String):haxe.iterators.StringKeyValueIterator {
+		return new haxe.iterators.StringKeyValueIterator(s);
+	}
+
 	static function utf8Bytes(s:String):Array<Int> {
 		var out = [];
 		var i = 0;
