@@ -36,6 +36,15 @@ public sealed partial class Typer
         return TypeNewOf(n, cls, n.Type.Params.Select(ResolveHint).ToList(), expected);
     }
 
+    /// `~/pattern/flags` is `new EReg("pattern", "flags")` of the top-level (std) EReg, as in Haxe.
+    private TExpr TypeRegexLiteral(RegexLiteral r, HType? expected)
+    {
+        if (_loader.Load("EReg")?.MainType is not ClassSymbol ereg) { Error(r.Span, "Type not found : EReg"); return Poisoned(r.Span); }
+        var n = new NewExpr(r.Span, new PathTypeHint(r.Span, [], "EReg", null, []),
+            [new StringLiteral(r.Span, r.Pattern, false), new StringLiteral(r.Span, r.Flags, false)]);
+        return TypeNewOf(n, ereg, [], expected);
+    }
+
     /// `new C<typeArgs>(args)` once the class is known.
     private TExpr TypeNewOf(NewExpr n, ClassSymbol cls, List<HType> typeArgs, HType? expected)
     {

@@ -69,6 +69,7 @@ public sealed partial class Typer
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
             case ArrayLiteral al: return TypeArrayLiteral(al, expected);
             case NewExpr ne: return TypeNew(ne, expected);
+            case RegexLiteral rl: return TypeRegexLiteral(rl, expected);
             case SwitchExpr sw: return TypeSwitch(sw, expected);
             case ObjectLiteral ol: return TypeObjectLiteral(ol, expected);
             case CastExpr ce:
@@ -99,7 +100,6 @@ public sealed partial class Typer
         IndexExpr => "Array access",
         CastExpr => "cast",
         IsExpr => "is",
-        RegexLiteral => "Regular expression",
         MacroExpr => "macro",
         _ => e.GetType().Name.Replace("Expr", ""),
     };

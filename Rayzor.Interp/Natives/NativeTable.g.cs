@@ -6,6 +6,7 @@ using Rayzor.Runtime.Dynamic;
 using Rayzor.Runtime.Exceptions;
 using Rayzor.Runtime.Maps;
 using Rayzor.Runtime.Memory;
+using Rayzor.Runtime.Regex;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
 using Rayzor.Runtime.Sys;
@@ -155,6 +156,9 @@ internal static unsafe partial class NativeTable
     private static long rz_type_create_instance(long* a) => (long)global::Rayzor.Runtime.Exports.ReflectExports.CreateInstance((TypeDesc*)a[0], (HArray*)a[1]);
     private static long rz_type_create_empty_instance(long* a) => (long)global::Rayzor.Runtime.Exports.ReflectExports.CreateEmptyInstance((TypeDesc*)a[0]);
     private static long rz_type_instance_fields(long* a) => (long)global::Rayzor.Runtime.Exports.ReflectExports.InstanceFields((TypeDesc*)a[0]);
+    private static long rz_regex_compile(long* a) => (long)global::Rayzor.Runtime.Exports.RegexExports.Compile((HString*)a[0], (HString*)a[1]);
+    private static long rz_regex_groups(long* a) => (long)global::Rayzor.Runtime.Exports.RegexExports.Groups((HString*)a[0]);
+    private static long rz_regex_exec(long* a) => (long)global::Rayzor.Runtime.Exports.RegexExports.Exec((HString*)a[0], (HString*)a[1], (int)a[2], (int)a[3], (HArray*)a[4]);
     private static long rz_std_string(long* a) => (long)global::Rayzor.Runtime.Exports.StdExports.StdStringOf((void*)a[0]);
     private static long rz_print(long* a) { global::Rayzor.Runtime.Exports.StdExports.Print((HString*)a[0]); return 0; }
     private static long rz_println(long* a) { global::Rayzor.Runtime.Exports.StdExports.Println((HString*)a[0]); return 0; }
@@ -359,6 +363,9 @@ internal static unsafe partial class NativeTable
         new("rz_type_create_instance", &rz_type_create_instance),
         new("rz_type_create_empty_instance", &rz_type_create_empty_instance),
         new("rz_type_instance_fields", &rz_type_instance_fields),
+        new("rz_regex_compile", &rz_regex_compile),
+        new("rz_regex_groups", &rz_regex_groups),
+        new("rz_regex_exec", &rz_regex_exec),
         new("rz_std_string", &rz_std_string),
         new("rz_print", &rz_print),
         new("rz_println", &rz_println),
