@@ -364,6 +364,32 @@ internal sealed unsafe class Decoder
                 }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
                 break;
             }
+            case Opcode.VSet:
+            {
+                var t = _f.TypeOf(i.Args[2]);
+                Put(t switch
+                {
+                    MirType.I32 => Op.VSetI32, MirType.F64 => Op.VSetF64, MirType.Bool => Op.VSetBool, MirType.Ptr => Op.VSetPtr,
+                    _ => throw Unsupported(i, t),
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            }
+            case Opcode.BGet:
+                Put((ByteWidth)i.Imm switch
+                {
+                    ByteWidth.U8 => Op.BGetU8, ByteWidth.U16 => Op.BGetU16, ByteWidth.I32 => Op.BGetI32, ByteWidth.F32 => Op.BGetF32, _ => Op.BGetF64,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.BSet:
+                Put((ByteWidth)i.Imm switch
+                {
+                    ByteWidth.U8 => Op.BSetU8, ByteWidth.U16 => Op.BSetU16, ByteWidth.I32 => Op.BSetI32, ByteWidth.F32 => Op.BSetF32, _ => Op.BSetF64,
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            case Opcode.DynCall:
+                Put(Op.DynCall, Dest(i), Site(), S(i.Args[0]), S(i.Args[1]));
+                _maxArgs = Math.Max(_maxArgs, 2);
+                break;
             case Opcode.New: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
             case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
             case Opcode.Closure:

@@ -31,6 +31,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Call-site caches of vcall, icall and callclosure.</summary>
     public CallSite[] Sites = [];
 
+    /// <summary>The descriptor of closures of this code (by its signature; null until first needed).</summary>
+    public Rayzor.Runtime.Memory.TypeDesc* ClosureDesc;
+
     /// <summary>The code pointer descriptors and closures hold (0 until first needed).</summary>
     public nint CodePointer;
 

@@ -5,7 +5,9 @@ using Rayzor.Interp.Loading;
 using Rayzor.Interp.Natives;
 using Rayzor.Mir.Ir;
 using Rayzor.Runtime.Arrays;
+using Rayzor.Runtime.Bytes;
 using Rayzor.Runtime.Closures;
+using Rayzor.Runtime.Dynamic;
 using Rayzor.Runtime.Exceptions;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
@@ -163,6 +165,18 @@ public sealed unsafe class Interpreter
     private static int FToI(double x) =>
         double.IsNaN(x) ? 0 : x >= 2147483647.0 ? int.MaxValue : x <= -2147483648.0 ? int.MinValue : (int)x;
 
+    /// <summary>
+    /// The address of bytes `index .. index + width - 1` of a Bytes's data (docs/abi.md), or null when
+    /// they are not all inside it (an unsigned test, so a negative index is outside too).
+    /// </summary>
+    private byte* Bytes(long bytes, long index, int width)
+    {
+        var b = (HBytes*)bytes;
+        if (b == null) throw NullAccess();
+        var i = (uint)(int)index;
+        return (ulong)i + (ulong)width <= (uint)b->Length ? (byte*)b + HBytes.DataOffset + i : null;
+    }
+
     private static int IRem(int a, int b) => b == 0 || b == -1 ? 0 : a % b;
 
     /// <summary>The dispatch loop of one frame, from <paramref name="pc"/> to its return.</summary>
@@ -285,6 +299,19 @@ public sealed unsafe class Interpreter
                     pc += 4 + n;
                     break;
                 }
+                case Op.DynCall:
+                {
+                    // rz_dyn_entry checks the value and gives its descriptor's adapter (it throws "Cannot call ...")
+                    var fv = r[c[3]];
+                    var fn = (nint)DynCall.Entry((void*)fv);
+                    var site = f.Sites[c[2]];
+                    var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
+                    s[0] = fv;
+                    s[1] = r[c[4]];
+                    r[c[1]] = Execute(callee, s);
+                    pc += 5;
+                    break;
+                }
                 case Op.GLoad: r[c[1]] = Image.Globals[c[2]]; pc += 3; break;
                 case Op.GStore: Image.Globals[c[1]] = r[c[2]]; pc += 3; break;
                 case Op.ALen:
@@ -379,6 +406,103 @@ public sealed unsafe class Interpreter
                     pc += 4;
                     break;
                 }
+                case Op.VSetI32:
+                {
+                    var a = (HArray*)r[c[1]];
+                    if (a == null) throw NullAccess();
+                    var i = (int)r[c[2]];
+                    if ((uint)i < (uint)a->Length) ((int*)a->Data)[i] = (int)r[c[3]];
+                    pc += 4;
+                    break;
+                }
+                case Op.VSetF64 or Op.VSetPtr:
+                {
+                    var a = (HArray*)r[c[1]];
+                    if (a == null) throw NullAccess();
+                    var i = (int)r[c[2]];
+                    if ((uint)i < (uint)a->Length) ((long*)a->Data)[i] = r[c[3]];
+                    pc += 4;
+                    break;
+                }
+                case Op.VSetBool:
+                {
+                    var a = (HArray*)r[c[1]];
+                    if (a == null) throw NullAccess();
+                    var i = (int)r[c[2]];
+                    if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
+                    pc += 4;
+                    break;
+                }
+                case Op.BGetU8:
+                {
+                    var p = Bytes(r[c[2]], r[c[3]], 1);
+                    r[c[1]] = p != null ? *p : 0;
+                    pc += 4;
+                    break;
+                }
+                case Op.BGetU16:
+                {
+                    var p = Bytes(r[c[2]], r[c[3]], 2);
+                    r[c[1]] = p != null ? Unsafe.ReadUnaligned<ushort>(p) : 0;
+                    pc += 4;
+                    break;
+                }
+                case Op.BGetI32:
+                {
+                    var p = Bytes(r[c[2]], r[c[3]], 4);
+                    r[c[1]] = p != null ? Unsafe.ReadUnaligned<int>(p) : 0;
+                    pc += 4;
+                    break;
+                }
+                case Op.BGetF32:
+                {
+                    var p = Bytes(r[c[2]], r[c[3]], 4);
+                    dr[c[1]] = p != null ? Unsafe.ReadUnaligned<float>(p) : 0;
+                    pc += 4;
+                    break;
+                }
+                case Op.BGetF64:
+                {
+                    var p = Bytes(r[c[2]], r[c[3]], 8);
+                    r[c[1]] = p != null ? Unsafe.ReadUnaligned<long>(p) : 0;
+                    pc += 4;
+                    break;
+                }
+                case Op.BSetU8:
+                {
+                    var p = Bytes(r[c[1]], r[c[2]], 1);
+                    if (p != null) *p = (byte)r[c[3]];
+                    pc += 4;
+                    break;
+                }
+                case Op.BSetU16:
+                {
+                    var p = Bytes(r[c[1]], r[c[2]], 2);
+                    if (p != null) Unsafe.WriteUnaligned(p, (ushort)r[c[3]]);
+                    pc += 4;
+                    break;
+                }
+                case Op.BSetI32:
+                {
+                    var p = Bytes(r[c[1]], r[c[2]], 4);
+                    if (p != null) Unsafe.WriteUnaligned(p, (int)r[c[3]]);
+                    pc += 4;
+                    break;
+                }
+                case Op.BSetF32:
+                {
+                    var p = Bytes(r[c[1]], r[c[2]], 4);
+                    if (p != null) Unsafe.WriteUnaligned(p, (float)dr[c[3]]);
+                    pc += 4;
+                    break;
+                }
+                case Op.BSetF64:
+                {
+                    var p = Bytes(r[c[1]], r[c[2]], 8);
+                    if (p != null) Unsafe.WriteUnaligned(p, r[c[3]]);
+                    pc += 4;
+                    break;
+                }
                 case Op.New:
                 {
                     var cls = Image.Module.Classes[c[2]];
@@ -392,8 +516,9 @@ public sealed unsafe class Interpreter
                 case Op.Closure:
                 {
                     var clo = (HClosure*)Heap.Alloc((nuint)sizeof(HClosure));
-                    clo->Td = Image.Builtins->Closure;
-                    clo->Fn = (void*)Image.CodeOf(_funcs[c[2]]);
+                    var fn = _funcs[c[2]];
+                    clo->Td = fn.ClosureDesc != null ? fn.ClosureDesc : Image.ClosureDesc(fn);
+                    clo->Fn = (void*)(fn.CodePointer != 0 ? fn.CodePointer : Image.CodeOf(fn));
                     clo->Env = (void*)r[c[3]];
                     r[c[1]] = (long)clo;
                     pc += 4;

@@ -42,6 +42,8 @@ internal enum Op
     ICall,
     /// `d site n closure args...`
     CallClosure,
+    /// `d site f args`: a call of a Dynamic value through its closure descriptor's adapter.
+    DynCall,
     /// `d global` / `global a`
     GLoad, GStore,
     /// `d a`: Array length, String length.
@@ -50,6 +52,12 @@ internal enum Op
     AGetI32, AGetF64, AGetPtr, AGetBool,
     /// `array index value`
     ASetI32, ASetF64, ASetPtr, ASetBool,
+    /// `array index value`: a Vector's store, nothing out of bounds.
+    VSetI32, VSetF64, VSetPtr, VSetBool,
+    /// `d bytes index`: a little-endian read of a Bytes's data by width, 0 out of range.
+    BGetU8, BGetU16, BGetI32, BGetF32, BGetF64,
+    /// `bytes index value`: a write by width, nothing out of range.
+    BSetU8, BSetU16, BSetI32, BSetF32, BSetF64,
     /// `d class`
     New,
     /// `d size`
