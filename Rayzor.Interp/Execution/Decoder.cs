@@ -10,7 +10,7 @@ namespace Rayzor.Interp.Execution;
 /// SSA value, constants set at frame entry, opcodes specialized by type, compare-and-branch fused,
 /// block parameters as sequentialized moves on the edges, jumps resolved to offsets.
 /// </summary>
-internal sealed unsafe class Decoder
+internal sealed unsafe partial class Decoder
 {
     private readonly Image _image;
     private readonly Func _func;
@@ -21,9 +21,7 @@ internal sealed unsafe class Decoder
     private readonly List<(int Label, Action Emit)> _stubs = [];
     private readonly List<CallSite> _sites = [];
     private readonly int[] _uses, _rawUses;
-    private int _temps;
     private int _maxArgs;
-    private readonly int _tempBase, _discard;
 
     private Decoder(Image image, Func func)
     {
@@ -51,8 +49,8 @@ internal sealed unsafe class Decoder
                         _uses[t.Args[k].Index]++;
                     }
             }
-        _discard = _f.Values.Count;
-        _tempBase = _discard + 1;
+        _cf = _f;
+        _map = LayOutSlots();
     }
 
     public static void Decode(Image image, Func func)
@@ -63,7 +61,6 @@ internal sealed unsafe class Decoder
 
     private void Run()
     {
-        var constants = new List<(int Slot, long Bits)>();
         foreach (var b in _f.Blocks) _labels.Add(-1);
         foreach (var b in _f.Blocks)
         {
@@ -71,11 +68,7 @@ internal sealed unsafe class Decoder
             for (var k = 0; k < b.Insts.Count; k++)
             {
                 var i = b.Insts[k];
-                if (Constant(i) is { } bits)
-                {
-                    constants.Add((i.Result.Index, bits));
-                    continue;
-                }
+                if (IsConstant(i)) continue;
                 if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
                 {
                     k++;
@@ -93,17 +86,12 @@ internal sealed unsafe class Decoder
         foreach (var (at, label) in _fixups) code[at] = _labels[label];
 
         var func = _func;
-        func.ScratchBase = _tempBase + _temps;
-        func.FrameSize = func.ScratchBase + _maxArgs;
-        func.Constants = (long*)NativeMemory.Alloc((nuint)(16 * Math.Max(1, constants.Count)));
-        for (var k = 0; k < constants.Count; k++)
-        {
-            func.Constants[2 * k] = constants[k].Slot;
-            func.Constants[2 * k + 1] = constants[k].Bits;
-        }
-        func.ConstantCount = constants.Count;
-        func.ParamSlots = (int*)NativeMemory.Alloc((nuint)(4 * Math.Max(1, _f.Entry.Params.Count)));
-        for (var k = 0; k < _f.Entry.Params.Count; k++) func.ParamSlots[k] = _f.Entry.Params[k].Index;
+        func.ParamCount = _f.Entry.Params.Count;
+        func.ScratchBase = _next;
+        func.FrameSize = _next + _maxArgs;
+        func.Constants = (long*)NativeMemory.Alloc((nuint)(8 * Math.Max(1, _pool.Count)));
+        foreach (var (bits, slot) in _pool) func.Constants[slot - func.ParamCount] = bits;
+        func.ConstantCount = _pool.Count;
         func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
         func.Sites = [.. _sites];
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
@@ -123,9 +111,6 @@ internal sealed unsafe class Decoder
         _ => null,
     };
 
-    private int S(ValueId v) => v.Index;
-
-    private int Dest(Instruction i) => i.Result.IsNone ? _discard : i.Result.Index;
 
     private void Put(Op op, params int[] operands)
     {
@@ -215,7 +200,7 @@ internal sealed unsafe class Decoder
         var target = _f[call.Block];
         var moves = new List<(int Src, int Dst)>();
         for (var k = 0; k < call.Args.Count; k++)
-            if (call.Args[k].Index != target.Params[k].Index) moves.Add((call.Args[k].Index, target.Params[k].Index));
+            if (S(call.Args[k]) != S(target.Params[k])) moves.Add((S(call.Args[k]), S(target.Params[k])));
         var seq = new List<(int Dst, int Src)>();
         var temps = 0;
         while (moves.Count > 0)
@@ -229,12 +214,11 @@ internal sealed unsafe class Decoder
             }
             // a cycle: save the first move's destination, then read it from the temporary
             var saved = moves[0].Dst;
-            var temp = _tempBase + temps++;
+            var temp = Temp(temps++);
             seq.Add((temp, saved));
             for (var k = 0; k < moves.Count; k++)
                 if (moves[k].Src == saved) moves[k] = (temp, moves[k].Dst);
         }
-        _temps = Math.Max(_temps, temps);
         return seq;
     }
 
@@ -279,7 +263,7 @@ internal sealed unsafe class Decoder
     }
 
     private Exception Unsupported(Instruction i, MirType t) =>
-        new InterpreterException($"@{_f.Name}: {i.Op.Info().Name}.{t.Name()} is not supported by the interpreter");
+        new InterpreterException($"@{_cf.Name}: {i.Op.Info().Name}.{t.Name()} is not supported by the interpreter");
 
     private void Emit(Instruction i)
     {
@@ -313,7 +297,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.ICmp:
             {
-                var t = _f.TypeOf(i.Args[0]);
+                var t = _cf.TypeOf(i.Args[0]);
                 if (t is not (MirType.I32 or MirType.Bool)) throw Unsupported(i, t);
                 Put((Cond)i.Imm switch
                 {
@@ -336,7 +320,12 @@ internal sealed unsafe class Decoder
             case Opcode.FToI: Put(Op.FToI, Dest(i), S(i.Args[0])); break;
             case Opcode.Call:
             {
-                var callee = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: call of unknown function @{i.Sym}");
+                var callee = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_cf.Name}: call of unknown function @{i.Sym}");
+                if (Inlinable(callee))
+                {
+                    Inline(i, callee.Mir);
+                    break;
+                }
                 Put(Op.Call, Dest(i), callee.Index);
                 Args(i.Args);
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
@@ -356,7 +345,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.ASet:
             {
-                var t = _f.TypeOf(i.Args[2]);
+                var t = _cf.TypeOf(i.Args[2]);
                 Put(t switch
                 {
                     MirType.I32 => Op.ASetI32, MirType.F64 => Op.ASetF64, MirType.Bool => Op.ASetBool, MirType.Ptr => Op.ASetPtr,
@@ -366,7 +355,7 @@ internal sealed unsafe class Decoder
             }
             case Opcode.VSet:
             {
-                var t = _f.TypeOf(i.Args[2]);
+                var t = _cf.TypeOf(i.Args[2]);
                 Put(t switch
                 {
                     MirType.I32 => Op.VSetI32, MirType.F64 => Op.VSetF64, MirType.Bool => Op.VSetBool, MirType.Ptr => Op.VSetPtr,
@@ -394,7 +383,7 @@ internal sealed unsafe class Decoder
             case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
             case Opcode.Closure:
             {
-                var fn = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: closure of unknown function @{i.Sym}");
+                var fn = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_cf.Name}: closure of unknown function @{i.Sym}");
                 Put(Op.Closure, Dest(i), fn.Index, S(i.Args[0]));
                 break;
             }
@@ -417,7 +406,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.SetField:
             {
-                var t = _f.TypeOf(i.Args[1]);
+                var t = _cf.TypeOf(i.Args[1]);
                 Put(t switch
                 {
                     MirType.I32 => Op.SetI32, MirType.F64 => Op.SetF64, MirType.Bool => Op.SetBool, MirType.Ptr or MirType.I64 => Op.SetPtr,
@@ -440,7 +429,7 @@ internal sealed unsafe class Decoder
                 Label(EdgeLabel(i.Targets[1], ValueId.None, false));
                 break;
             case Opcode.Throw: Put(Op.Throw, S(i.Args[0])); break;
-            default: throw new InterpreterException($"@{_f.Name}: the interpreter has no {i.Op.Info().Name}");
+            default: throw new InterpreterException($"@{_cf.Name}: the interpreter has no {i.Op.Info().Name}");
         }
     }
 

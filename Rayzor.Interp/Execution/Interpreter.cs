@@ -124,9 +124,11 @@ public sealed unsafe class Interpreter
         if (f.Code == null) Decoder.Decode(Image, f);
         var r = stackalloc long[f.FrameSize];
         if ((nint)r < _stackLimit) throw StackOverflow();
-        for (var k = 0; k < f.ConstantCount; k++) r[f.Constants[2 * k]] = f.Constants[2 * k + 1];
-        var n = f.Mir.ParamTypes.Count;
-        for (var k = 0; k < n; k++) r[f.ParamSlots[k]] = args[k];
+        var n = f.ParamCount;
+        for (var k = 0; k < n; k++) r[k] = args[k];
+        var constants = f.Constants;
+        var rc = r + n;
+        for (var k = 0; k < f.ConstantCount; k++) rc[k] = constants[k];
         if (f.TrapCount == 0) return Run(f, r, 0, null);
         // traps[0] is the depth, traps[1..] the handlers' code offsets
         var traps = stackalloc int[f.TrapCount + 1];
@@ -232,6 +234,7 @@ public sealed unsafe class Interpreter
                 case Op.BNot: r[c[1]] = r[c[2]] ^ 1; pc += 3; break;
                 case Op.IToF: dr[c[1]] = (int)r[c[2]]; pc += 3; break;
                 case Op.FToI: r[c[1]] = FToI(dr[c[2]]); pc += 3; break;
+                case Op.Mov: r[c[1]] = r[c[2]]; pc += 3; break;
                 case Op.Jmp: pc = c[1]; break;
                 case Op.JmpMoves:
                 {

@@ -21,6 +21,8 @@ internal enum Op
     PEq, PNe,
     /// `d a`
     BNot, IToF, FToI,
+    /// `d a`: a copy (an inlined function returning its parameter or a constant).
+    Mov,
     /// `target`
     Jmp,
     /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
