@@ -35,12 +35,18 @@ public sealed unsafe class Interpreter
     private readonly HString* _nullAccess;
     private readonly Func[] _funcs;
 
+    // operands 0, 1, 2, ...: arguments already gathered in an array (native entries, closures)
+    private readonly int* _identity;
+
     private Interpreter(Image image)
     {
         Image = image;
         _funcs = image.Functions;
         _exception = (void**)BoehmRoots.Allocate(8);
         _nullAccess = HString.Permanent("Null Access");
+        var most = Math.Max(2, image.Functions.Max(f => f.Mir.ParamTypes.Count));
+        _identity = (int*)NativeMemory.Alloc((nuint)(4 * most));
+        for (var k = 0; k < most; k++) _identity[k] = k;
     }
 
     /// <summary>
@@ -118,18 +124,24 @@ public sealed unsafe class Interpreter
     }
 
     /// <summary>Calls <paramref name="f"/> with its arguments in 64-bit slots; returns its result the same way.</summary>
-    [SkipLocalsInit]
-    internal long Execute(Func f, long* args)
+    internal long Execute(Func f, long* args) => Call(f, args, _identity);
+
+    /// <summary>Calls <paramref name="f"/> with argument k read from <c>src[ops[k]]</c> (a caller's frame and its call's operands).</summary>
+    private long Call(Func f, long* src, int* ops)
     {
         if (f.Code == null) Decoder.Decode(Image, f);
+        return f.TrapCount == 0 ? Run(f, src, ops, null, 0, null) : RunTrapping(f, src, ops);
+    }
+
+    /// <summary>
+    /// A function with `tryenter`: its frame lives here, and a Haxe exception raised while one of its
+    /// traps is open resumes the dispatch loop at that trap's handler.
+    /// </summary>
+    [SkipLocalsInit]
+    private long RunTrapping(Func f, long* src, int* ops)
+    {
         var r = stackalloc long[f.FrameSize];
-        if ((nint)r < _stackLimit) throw StackOverflow();
-        var n = f.ParamCount;
-        for (var k = 0; k < n; k++) r[k] = args[k];
-        var constants = f.Constants;
-        var rc = r + n;
-        for (var k = 0; k < f.ConstantCount; k++) rc[k] = constants[k];
-        if (f.TrapCount == 0) return Run(f, r, 0, null);
+        Enter(f, r, src, ops);
         // traps[0] is the depth, traps[1..] the handlers' code offsets
         var traps = stackalloc int[f.TrapCount + 1];
         traps[0] = 0;
@@ -138,13 +150,25 @@ public sealed unsafe class Interpreter
         {
             try
             {
-                return Run(f, r, pc, traps);
+                return Run(f, null, null, r, pc, traps);
             }
             catch (HaxeThrow) when (traps[0] > 0)
             {
                 pc = traps[traps[0]--];
             }
         }
+    }
+
+    /// <summary>A new frame: the arguments in the first slots, then the constants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enter(Func f, long* r, long* src, int* ops)
+    {
+        if ((nint)r < _stackLimit) throw StackOverflow();
+        var n = f.ParamCount;
+        for (var k = 0; k < n; k++) r[k] = src[ops[k]];
+        var constants = f.Constants;
+        var rc = r + n;
+        for (var k = 0; k < f.ConstantCount; k++) rc[k] = constants[k];
     }
 
     private void RaisePending()
@@ -181,10 +205,20 @@ public sealed unsafe class Interpreter
 
     private static int IRem(int a, int b) => b == 0 || b == -1 ? 0 : a % b;
 
-    /// <summary>The dispatch loop of one frame, from <paramref name="pc"/> to its return.</summary>
+    /// <summary>
+    /// The dispatch loop of one frame, from <paramref name="pc"/> to its return. Without a frame
+    /// (<paramref name="r"/> null) it makes one here for a call, with the arguments
+    /// <c>src[ops[k]]</c>: one native frame per interpreted call.
+    /// </summary>
     [SkipLocalsInit]
-    private long Run(Func f, long* r, int pc, int* traps)
+    private long Run(Func f, long* src, int* ops, long* r, int pc, int* traps)
     {
+        if (r == null)
+        {
+            var frame = stackalloc long[f.FrameSize];
+            Enter(f, frame, src, ops);
+            r = frame;
+        }
         var code = f.Code;
         var s = r + f.ScratchBase;
         var dr = (double*)r;
@@ -258,10 +292,9 @@ public sealed unsafe class Interpreter
                 case Op.RetVoid: return 0;
                 case Op.Call:
                 {
-                    var n = c[3];
-                    for (var k = 0; k < n; k++) s[k] = r[c[4 + k]];
-                    r[c[1]] = Execute(_funcs[c[2]], s);
-                    pc += 4 + n;
+                    var callee = _funcs[c[2]];
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    pc += 4 + c[3];
                     break;
                 }
                 case Op.CallNative:
@@ -283,8 +316,7 @@ public sealed unsafe class Interpreter
                         : (*(nint**)(td + Image.TdItableOffset))[c[2]];
                     var site = f.Sites[c[3]];
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
-                    for (var k = 0; k < n; k++) s[k] = r[c[5 + k]];
-                    r[c[1]] = Execute(callee, s);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 5, null, 0, null) : Call(callee, r, c + 5);
                     pc += 5 + n;
                     break;
                 }
@@ -298,7 +330,7 @@ public sealed unsafe class Interpreter
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
                     s[0] = (long)clo->Env;
                     for (var k = 1; k < n; k++) s[k] = r[c[4 + k]];
-                    r[c[1]] = Execute(callee, s);
+                    r[c[1]] = Call(callee, s, _identity);
                     pc += 4 + n;
                     break;
                 }
@@ -311,7 +343,7 @@ public sealed unsafe class Interpreter
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
                     s[0] = fv;
                     s[1] = r[c[4]];
-                    r[c[1]] = Execute(callee, s);
+                    r[c[1]] = Call(callee, s, _identity);
                     pc += 5;
                     break;
                 }
