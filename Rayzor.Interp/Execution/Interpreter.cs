@@ -222,79 +222,80 @@ public sealed unsafe class Interpreter
         var code = f.Code;
         var s = r + f.ScratchBase;
         var dr = (double*)r;
+        // the instruction pointer itself is the loop variable (no base + offset per instruction)
+        var c = code + pc;
         while (true)
         {
-            var c = code + pc;
             switch ((Op)c[0])
             {
-                case Op.IAdd: r[c[1]] = (int)r[c[2]] + (int)r[c[3]]; pc += 4; break;
-                case Op.ISub: r[c[1]] = (int)r[c[2]] - (int)r[c[3]]; pc += 4; break;
-                case Op.IMul: r[c[1]] = unchecked((int)r[c[2]] * (int)r[c[3]]); pc += 4; break;
-                case Op.IRem: r[c[1]] = IRem((int)r[c[2]], (int)r[c[3]]); pc += 4; break;
-                case Op.IAnd: r[c[1]] = (int)r[c[2]] & (int)r[c[3]]; pc += 4; break;
-                case Op.IOr: r[c[1]] = (int)r[c[2]] | (int)r[c[3]]; pc += 4; break;
-                case Op.IXor: r[c[1]] = (int)r[c[2]] ^ (int)r[c[3]]; pc += 4; break;
-                case Op.IShl: r[c[1]] = (int)r[c[2]] << (int)r[c[3]]; pc += 4; break;
-                case Op.IShr: r[c[1]] = (int)r[c[2]] >> (int)r[c[3]]; pc += 4; break;
-                case Op.IUShr: r[c[1]] = (int)((uint)r[c[2]] >> (int)r[c[3]]); pc += 4; break;
-                case Op.INeg: r[c[1]] = -(int)r[c[2]]; pc += 3; break;
-                case Op.INot: r[c[1]] = ~(int)r[c[2]]; pc += 3; break;
-                case Op.FAdd: dr[c[1]] = dr[c[2]] + dr[c[3]]; pc += 4; break;
-                case Op.FSub: dr[c[1]] = dr[c[2]] - dr[c[3]]; pc += 4; break;
-                case Op.FMul: dr[c[1]] = dr[c[2]] * dr[c[3]]; pc += 4; break;
-                case Op.FDiv: dr[c[1]] = dr[c[2]] / dr[c[3]]; pc += 4; break;
-                case Op.FRem: dr[c[1]] = dr[c[2]] % dr[c[3]]; pc += 4; break;
-                case Op.FMin: dr[c[1]] = Math.Min(dr[c[2]], dr[c[3]]); pc += 4; break;
-                case Op.FMax: dr[c[1]] = Math.Max(dr[c[2]], dr[c[3]]); pc += 4; break;
-                case Op.FNeg: dr[c[1]] = -dr[c[2]]; pc += 3; break;
-                case Op.FSqrt: dr[c[1]] = Math.Sqrt(dr[c[2]]); pc += 3; break;
-                case Op.FFloor: dr[c[1]] = Math.Floor(dr[c[2]]); pc += 3; break;
-                case Op.FCeil: dr[c[1]] = Math.Ceiling(dr[c[2]]); pc += 3; break;
-                case Op.FAbs: dr[c[1]] = Math.Abs(dr[c[2]]); pc += 3; break;
-                case Op.IEq: r[c[1]] = (int)r[c[2]] == (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.INe: r[c[1]] = (int)r[c[2]] != (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.ILt: r[c[1]] = (int)r[c[2]] < (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.ILe: r[c[1]] = (int)r[c[2]] <= (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.IGt: r[c[1]] = (int)r[c[2]] > (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.IGe: r[c[1]] = (int)r[c[2]] >= (int)r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FEq: r[c[1]] = dr[c[2]] == dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FNe: r[c[1]] = dr[c[2]] != dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FLt: r[c[1]] = dr[c[2]] < dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FLe: r[c[1]] = dr[c[2]] <= dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FGt: r[c[1]] = dr[c[2]] > dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.FGe: r[c[1]] = dr[c[2]] >= dr[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.PEq: r[c[1]] = r[c[2]] == r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.PNe: r[c[1]] = r[c[2]] != r[c[3]] ? 1 : 0; pc += 4; break;
-                case Op.BNot: r[c[1]] = r[c[2]] ^ 1; pc += 3; break;
-                case Op.IToF: dr[c[1]] = (int)r[c[2]]; pc += 3; break;
-                case Op.FToI: r[c[1]] = FToI(dr[c[2]]); pc += 3; break;
-                case Op.Mov: r[c[1]] = r[c[2]]; pc += 3; break;
-                case Op.Jmp: pc = c[1]; break;
+                case Op.IAdd: r[c[1]] = (int)r[c[2]] + (int)r[c[3]]; c += 4; break;
+                case Op.ISub: r[c[1]] = (int)r[c[2]] - (int)r[c[3]]; c += 4; break;
+                case Op.IMul: r[c[1]] = unchecked((int)r[c[2]] * (int)r[c[3]]); c += 4; break;
+                case Op.IRem: r[c[1]] = IRem((int)r[c[2]], (int)r[c[3]]); c += 4; break;
+                case Op.IAnd: r[c[1]] = (int)r[c[2]] & (int)r[c[3]]; c += 4; break;
+                case Op.IOr: r[c[1]] = (int)r[c[2]] | (int)r[c[3]]; c += 4; break;
+                case Op.IXor: r[c[1]] = (int)r[c[2]] ^ (int)r[c[3]]; c += 4; break;
+                case Op.IShl: r[c[1]] = (int)r[c[2]] << (int)r[c[3]]; c += 4; break;
+                case Op.IShr: r[c[1]] = (int)r[c[2]] >> (int)r[c[3]]; c += 4; break;
+                case Op.IUShr: r[c[1]] = (int)((uint)r[c[2]] >> (int)r[c[3]]); c += 4; break;
+                case Op.INeg: r[c[1]] = -(int)r[c[2]]; c += 3; break;
+                case Op.INot: r[c[1]] = ~(int)r[c[2]]; c += 3; break;
+                case Op.FAdd: dr[c[1]] = dr[c[2]] + dr[c[3]]; c += 4; break;
+                case Op.FSub: dr[c[1]] = dr[c[2]] - dr[c[3]]; c += 4; break;
+                case Op.FMul: dr[c[1]] = dr[c[2]] * dr[c[3]]; c += 4; break;
+                case Op.FDiv: dr[c[1]] = dr[c[2]] / dr[c[3]]; c += 4; break;
+                case Op.FRem: dr[c[1]] = dr[c[2]] % dr[c[3]]; c += 4; break;
+                case Op.FMin: dr[c[1]] = Math.Min(dr[c[2]], dr[c[3]]); c += 4; break;
+                case Op.FMax: dr[c[1]] = Math.Max(dr[c[2]], dr[c[3]]); c += 4; break;
+                case Op.FNeg: dr[c[1]] = -dr[c[2]]; c += 3; break;
+                case Op.FSqrt: dr[c[1]] = Math.Sqrt(dr[c[2]]); c += 3; break;
+                case Op.FFloor: dr[c[1]] = Math.Floor(dr[c[2]]); c += 3; break;
+                case Op.FCeil: dr[c[1]] = Math.Ceiling(dr[c[2]]); c += 3; break;
+                case Op.FAbs: dr[c[1]] = Math.Abs(dr[c[2]]); c += 3; break;
+                case Op.IEq: r[c[1]] = (int)r[c[2]] == (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.INe: r[c[1]] = (int)r[c[2]] != (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.ILt: r[c[1]] = (int)r[c[2]] < (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.ILe: r[c[1]] = (int)r[c[2]] <= (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.IGt: r[c[1]] = (int)r[c[2]] > (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.IGe: r[c[1]] = (int)r[c[2]] >= (int)r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FEq: r[c[1]] = dr[c[2]] == dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FNe: r[c[1]] = dr[c[2]] != dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FLt: r[c[1]] = dr[c[2]] < dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FLe: r[c[1]] = dr[c[2]] <= dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FGt: r[c[1]] = dr[c[2]] > dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.FGe: r[c[1]] = dr[c[2]] >= dr[c[3]] ? 1 : 0; c += 4; break;
+                case Op.PEq: r[c[1]] = r[c[2]] == r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.PNe: r[c[1]] = r[c[2]] != r[c[3]] ? 1 : 0; c += 4; break;
+                case Op.BNot: r[c[1]] = r[c[2]] ^ 1; c += 3; break;
+                case Op.IToF: dr[c[1]] = (int)r[c[2]]; c += 3; break;
+                case Op.FToI: r[c[1]] = FToI(dr[c[2]]); c += 3; break;
+                case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
+                case Op.Jmp: c = code + c[1]; break;
                 case Op.JmpMoves:
                 {
                     var n = c[2];
                     for (var k = 0; k < n; k++) r[c[3 + 2 * k]] = r[c[4 + 2 * k]];
-                    pc = c[1];
+                    c = code + c[1];
                     break;
                 }
-                case Op.BrIf: pc = r[c[1]] != 0 ? c[2] : c[3]; break;
-                case Op.BrILt: pc = (int)r[c[1]] < (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrILe: pc = (int)r[c[1]] <= (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrIGt: pc = (int)r[c[1]] > (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrIGe: pc = (int)r[c[1]] >= (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrIEq: pc = (int)r[c[1]] == (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrINe: pc = (int)r[c[1]] != (int)r[c[2]] ? c[3] : c[4]; break;
-                case Op.BrFLt: pc = dr[c[1]] < dr[c[2]] ? c[3] : c[4]; break;
-                case Op.BrFLe: pc = dr[c[1]] <= dr[c[2]] ? c[3] : c[4]; break;
-                case Op.BrFGt: pc = dr[c[1]] > dr[c[2]] ? c[3] : c[4]; break;
-                case Op.BrFGe: pc = dr[c[1]] >= dr[c[2]] ? c[3] : c[4]; break;
+                case Op.BrIf: c = code + (r[c[1]] != 0 ? c[2] : c[3]); break;
+                case Op.BrILt: c = code + ((int)r[c[1]] < (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrILe: c = code + ((int)r[c[1]] <= (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrIGt: c = code + ((int)r[c[1]] > (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrIGe: c = code + ((int)r[c[1]] >= (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrIEq: c = code + ((int)r[c[1]] == (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrINe: c = code + ((int)r[c[1]] != (int)r[c[2]] ? c[3] : c[4]); break;
+                case Op.BrFLt: c = code + (dr[c[1]] < dr[c[2]] ? c[3] : c[4]); break;
+                case Op.BrFLe: c = code + (dr[c[1]] <= dr[c[2]] ? c[3] : c[4]); break;
+                case Op.BrFGt: c = code + (dr[c[1]] > dr[c[2]] ? c[3] : c[4]); break;
+                case Op.BrFGe: c = code + (dr[c[1]] >= dr[c[2]] ? c[3] : c[4]); break;
                 case Op.Ret: return r[c[1]];
                 case Op.RetVoid: return 0;
                 case Op.Call:
                 {
                     var callee = _funcs[c[2]];
                     r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
-                    pc += 4 + c[3];
+                    c += 4 + c[3];
                     break;
                 }
                 case Op.CallNative:
@@ -303,7 +304,7 @@ public sealed unsafe class Interpreter
                     for (var k = 0; k < n; k++) s[k] = r[c[4 + k]];
                     r[c[1]] = ((delegate*<long*, long>)NativeTable.Functions[c[2]])(s);
                     if (Pending != null) RaisePending();
-                    pc += 4 + n;
+                    c += 4 + n;
                     break;
                 }
                 case Op.VCall or Op.ICall:
@@ -317,7 +318,7 @@ public sealed unsafe class Interpreter
                     var site = f.Sites[c[3]];
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
                     r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 5, null, 0, null) : Call(callee, r, c + 5);
-                    pc += 5 + n;
+                    c += 5 + n;
                     break;
                 }
                 case Op.CallClosure:
@@ -331,7 +332,7 @@ public sealed unsafe class Interpreter
                     s[0] = (long)clo->Env;
                     for (var k = 1; k < n; k++) s[k] = r[c[4 + k]];
                     r[c[1]] = Call(callee, s, _identity);
-                    pc += 4 + n;
+                    c += 4 + n;
                     break;
                 }
                 case Op.DynCall:
@@ -344,17 +345,17 @@ public sealed unsafe class Interpreter
                     s[0] = fv;
                     s[1] = r[c[4]];
                     r[c[1]] = Call(callee, s, _identity);
-                    pc += 5;
+                    c += 5;
                     break;
                 }
-                case Op.GLoad: r[c[1]] = Image.Globals[c[2]]; pc += 3; break;
-                case Op.GStore: Image.Globals[c[1]] = r[c[2]]; pc += 3; break;
+                case Op.GLoad: r[c[1]] = Image.Globals[c[2]]; c += 3; break;
+                case Op.GStore: Image.Globals[c[1]] = r[c[2]]; c += 3; break;
                 case Op.ALen:
                 {
                     var a = (HArray*)r[c[2]];
                     if (a == null) throw NullAccess();
                     r[c[1]] = a->Length;
-                    pc += 3;
+                    c += 3;
                     break;
                 }
                 case Op.SLen:
@@ -362,7 +363,7 @@ public sealed unsafe class Interpreter
                     var str = (HString*)r[c[2]];
                     if (str == null) throw NullAccess();
                     r[c[1]] = str->Length;
-                    pc += 3;
+                    c += 3;
                     break;
                 }
                 case Op.AGetI32:
@@ -371,7 +372,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length ? ((int*)a->Data)[i] : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.AGetF64:
@@ -380,7 +381,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length ? ((long*)a->Data)[i] : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.AGetPtr:
@@ -389,7 +390,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length ? ((long*)a->Data)[i] : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.AGetBool:
@@ -398,7 +399,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length && ((byte*)a->Data)[i] != 0 ? 1 : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.ASetI32:
@@ -408,7 +409,7 @@ public sealed unsafe class Interpreter
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((int*)a->Data)[i] = (int)r[c[3]];
                     else ArrayOps.SetI32(a, i, (int)r[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.ASetF64:
@@ -418,7 +419,7 @@ public sealed unsafe class Interpreter
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((double*)a->Data)[i] = dr[c[3]];
                     else ArrayOps.SetF64(a, i, dr[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.ASetPtr:
@@ -428,7 +429,7 @@ public sealed unsafe class Interpreter
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((long*)a->Data)[i] = r[c[3]];
                     else ArrayOps.SetPtr(a, i, (void*)r[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.ASetBool:
@@ -438,7 +439,7 @@ public sealed unsafe class Interpreter
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     else ArrayOps.SetBool(a, i, r[c[3]] != 0);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.VSetI32:
@@ -447,7 +448,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((int*)a->Data)[i] = (int)r[c[3]];
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.VSetF64 or Op.VSetPtr:
@@ -456,7 +457,7 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((long*)a->Data)[i] = r[c[3]];
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.VSetBool:
@@ -465,77 +466,77 @@ public sealed unsafe class Interpreter
                     if (a == null) throw NullAccess();
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BGetU8:
                 {
                     var p = Bytes(r[c[2]], r[c[3]], 1);
                     r[c[1]] = p != null ? *p : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BGetU16:
                 {
                     var p = Bytes(r[c[2]], r[c[3]], 2);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<ushort>(p) : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BGetI32:
                 {
                     var p = Bytes(r[c[2]], r[c[3]], 4);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<int>(p) : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BGetF32:
                 {
                     var p = Bytes(r[c[2]], r[c[3]], 4);
                     dr[c[1]] = p != null ? Unsafe.ReadUnaligned<float>(p) : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BGetF64:
                 {
                     var p = Bytes(r[c[2]], r[c[3]], 8);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<long>(p) : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BSetU8:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 1);
                     if (p != null) *p = (byte)r[c[3]];
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BSetU16:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 2);
                     if (p != null) Unsafe.WriteUnaligned(p, (ushort)r[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BSetI32:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 4);
                     if (p != null) Unsafe.WriteUnaligned(p, (int)r[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BSetF32:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 4);
                     if (p != null) Unsafe.WriteUnaligned(p, (float)dr[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.BSetF64:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 8);
                     if (p != null) Unsafe.WriteUnaligned(p, r[c[3]]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.New:
@@ -544,10 +545,10 @@ public sealed unsafe class Interpreter
                     var o = (TypeDesc**)Heap.Alloc((nuint)Math.Max(cls.Size, 8));
                     *o = Image.ClassDescs[c[2]];
                     r[c[1]] = (long)o;
-                    pc += 3;
+                    c += 3;
                     break;
                 }
-                case Op.Alloc: r[c[1]] = (long)Heap.Alloc((nuint)Math.Max(c[2], 8)); pc += 3; break;
+                case Op.Alloc: r[c[1]] = (long)Heap.Alloc((nuint)Math.Max(c[2], 8)); c += 3; break;
                 case Op.Closure:
                 {
                     var clo = (HClosure*)Heap.Alloc((nuint)sizeof(HClosure));
@@ -556,7 +557,7 @@ public sealed unsafe class Interpreter
                     clo->Fn = (void*)(fn.CodePointer != 0 ? fn.CodePointer : Image.CodeOf(fn));
                     clo->Env = (void*)r[c[3]];
                     r[c[1]] = (long)clo;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.GetI32:
@@ -564,7 +565,7 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[2]];
                     if (o == null) throw NullAccess();
                     r[c[1]] = *(int*)(o + c[3]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.GetF64 or Op.GetPtr:
@@ -572,7 +573,7 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[2]];
                     if (o == null) throw NullAccess();
                     r[c[1]] = *(long*)(o + c[3]);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.GetBool:
@@ -580,7 +581,7 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[2]];
                     if (o == null) throw NullAccess();
                     r[c[1]] = o[c[3]] != 0 ? 1 : 0;
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.SetI32:
@@ -588,7 +589,7 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[1]];
                     if (o == null) throw NullAccess();
                     *(int*)(o + c[2]) = (int)r[c[3]];
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.SetF64 or Op.SetPtr:
@@ -596,7 +597,7 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[1]];
                     if (o == null) throw NullAccess();
                     *(long*)(o + c[2]) = r[c[3]];
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.SetBool:
@@ -604,23 +605,23 @@ public sealed unsafe class Interpreter
                     var o = (byte*)r[c[1]];
                     if (o == null) throw NullAccess();
                     o[c[2]] = (byte)(r[c[3]] != 0 ? 1 : 0);
-                    pc += 4;
+                    c += 4;
                     break;
                 }
                 case Op.Try:
                     if (traps[0] >= f.TrapCount) throw new InterpreterException($"@{f.Name}: more traps open than tryenter instructions");
                     traps[++traps[0]] = c[2];
-                    pc = c[1];
+                    c = code + c[1];
                     break;
                 case Op.TrapPop:
                     if (traps != null && traps[0] > 0) traps[0]--;
-                    pc += 1;
+                    c += 1;
                     break;
-                case Op.ExceptionValue: r[c[1]] = (long)*_exception; pc += 2; break;
+                case Op.ExceptionValue: r[c[1]] = (long)*_exception; c += 2; break;
                 case Op.Throw: throw Throw((void*)r[c[1]]);
                 case Op.Unreachable: throw new InterpreterException($"@{f.Name}: reached unreachable code");
                 case Op.MissingNative: throw new InterpreterException($"@{f.Name}: the interpreter has no native @{NativeTable.Missing(c[1])}");
-                default: throw new InterpreterException($"@{f.Name}: bad opcode {c[0]} at {pc}");
+                default: throw new InterpreterException($"@{f.Name}: bad opcode {c[0]} at {c - code}");
             }
         }
     }
