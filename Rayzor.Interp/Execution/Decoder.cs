@@ -23,6 +23,9 @@ internal sealed unsafe partial class Decoder
     private readonly int[] _uses, _rawUses;
     private int _maxArgs;
 
+    // the block whose code follows the one being emitted (-1 for stubs): a jump to it is left out
+    private int _fallthrough = -1;
+
     private Decoder(Image image, Func func)
     {
         _image = image;
@@ -62,8 +65,10 @@ internal sealed unsafe partial class Decoder
     private void Run()
     {
         foreach (var b in _f.Blocks) _labels.Add(-1);
-        foreach (var b in _f.Blocks)
+        for (var n = 0; n < _f.Blocks.Count; n++)
         {
+            var b = _f.Blocks[n];
+            _fallthrough = n + 1 < _f.Blocks.Count ? _f.Blocks[n + 1].Id.Index : -1;
             _labels[b.Id.Index] = _code.Count;
             for (var k = 0; k < b.Insts.Count; k++)
             {
@@ -77,6 +82,7 @@ internal sealed unsafe partial class Decoder
                 Emit(i);
             }
         }
+        _fallthrough = -1;
         for (var k = 0; k < _stubs.Count; k++)
         {
             _labels[_stubs[k].Label] = _code.Count;
@@ -145,6 +151,8 @@ internal sealed unsafe partial class Decoder
         var moves = Moves(call);
         if (moves.Count == 0)
         {
+            // the block emitted next: fall into it
+            if (call.Block.Index == _fallthrough) return;
             _code.Add((int)Op.Jmp);
             Label(call.Block.Index);
             return;
@@ -393,7 +401,7 @@ internal sealed unsafe partial class Decoder
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
                 break;
             case Opcode.VCall or Opcode.ICall:
-                Put(i.Op == Opcode.VCall ? Op.VCall : Op.ICall, Dest(i), (int)i.Imm, Site());
+                Put(i.Op == Opcode.VCall ? Op.VCall : Op.ICall, Dest(i), (int)i.Imm);
                 Args(i.Args);
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
                 break;

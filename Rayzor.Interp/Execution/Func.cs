@@ -31,7 +31,7 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>How many `tryenter` the function has (a bound on the traps of one frame).</summary>
     public int TrapCount;
 
-    /// <summary>Call-site caches of vcall, icall and callclosure.</summary>
+    /// <summary>Call-site caches of callclosure and dyncall.</summary>
     public CallSite[] Sites = [];
 
     /// <summary>The descriptor of closures of this code (by its signature; null until first needed).</summary>

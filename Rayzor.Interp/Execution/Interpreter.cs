@@ -309,16 +309,15 @@ public sealed unsafe class Interpreter
                 }
                 case Op.VCall or Op.ICall:
                 {
-                    var n = c[4];
-                    var recv = r[c[5]];
+                    var recv = r[c[4]];
                     if (recv == 0) throw NullAccess();
-                    var td = *(byte**)recv;
-                    var fn = (Op)c[0] == Op.VCall ? *(nint*)(td + Image.TdVtableOffset + 8 * c[2])
-                        : (*(nint**)(td + Image.TdItableOffset))[c[2]];
-                    var site = f.Sites[c[3]];
-                    var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 5, null, 0, null) : Call(callee, r, c + 5);
-                    c += 5 + n;
+                    // the callee's index, kept before the receiver's descriptor (Image.DescPrefix)
+                    var td = *(int***)recv;
+                    var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
+                    if (index < 0) throw new InterpreterException($"@{f.Name}: interface method {c[2]} missing in {Image.NameOf((TypeDesc*)td)}");
+                    var callee = _funcs[index];
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    c += 4 + c[3];
                     break;
                 }
                 case Op.CallClosure:

@@ -38,9 +38,9 @@ internal enum Op
     Call,
     /// `d native n args...`
     CallNative,
-    /// `d slot site n args...` (receiver first)
+    /// `d slot n args...` (receiver first)
     VCall,
-    /// `d selector site n args...` (receiver first)
+    /// `d selector n args...` (receiver first)
     ICall,
     /// `d site n closure args...`
     CallClosure,

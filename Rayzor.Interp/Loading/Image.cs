@@ -17,8 +17,15 @@ namespace Rayzor.Interp.Loading;
 /// </summary>
 internal sealed unsafe class Image
 {
-    /// <summary>Offsets in a type descriptor (docs/abi.md).</summary>
-    public const int TdItableOffset = 40, TdFieldsOffset = 48, TdVtableOffset = 56;
+    /// <summary>
+    /// Bytes the interpreter keeps before each class descriptor it makes (the runtime never looks
+    /// there): at index <see cref="VFuncs"/> and <see cref="IFuncs"/> of the descriptor as an `int**`,
+    /// the functions of its vtable and itable by index, so `vcall`/`icall` find the callee without
+    /// mapping the code pointer back.
+    /// </summary>
+    private const int DescPrefix = 16;
+
+    public const int VFuncs = -1, IFuncs = -2;
 
     public MirModule Module { get; }
     public RzBuiltins* Builtins { get; private set; }
@@ -123,12 +130,24 @@ internal sealed unsafe class Image
     {
         if (_descs.TryGetValue(name, out var p)) return (TypeDesc*)p;
         var cls = _classIndex.TryGetValue(name, out var i) ? Module.Classes[i] : null;
-        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)(TdVtableOffset + 8 * (cls?.VTable.Count ?? 0)));
+        var block = (byte*)NativeMemory.AllocZeroed((nuint)(DescPrefix + sizeof(TypeDesc) + 8 * (cls?.VTable.Count ?? 0)));
+        var td = (TypeDesc*)(block + DescPrefix);
         // an interface or a class only named in an interface list keeps this minimal form
         td->Kind = TypeKind.Class;
         td->Name = CString(name);
         _descs[name] = (nint)td;
         return td;
+    }
+
+    /// <summary>A descriptor's type name (for messages).</summary>
+    public static string NameOf(TypeDesc* td) => Marshal.PtrToStringUTF8((nint)td->Name) ?? "?";
+
+    /// <summary>Function indices of a vtable or itable (-1 where it has no function).</summary>
+    private int* FuncIndices(IReadOnlyList<string?> fns)
+    {
+        var table = (int*)NativeMemory.Alloc((nuint)(4 * Math.Max(1, fns.Count)));
+        for (var i = 0; i < fns.Count; i++) table[i] = fns[i] is { } name ? Func(name).Index : -1;
+        return table;
     }
 
     private void* Code(string? fn) => fn == null ? null : (void*)CodeOf(FindFunction(fn) ?? throw new InterpreterException($"unknown function @{fn}"));
@@ -168,8 +187,13 @@ internal sealed unsafe class Image
             }
             td->Fields = FieldTableOf(c.FieldTable, c.ConstructFn);
         }
-        var vtable = (void**)((byte*)td + TdVtableOffset);
+        var vtable = (void**)(td + 1);
         for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Code(c.VTable[i]);
+        if (!c.IsEnum)
+        {
+            ((int**)td)[VFuncs] = FuncIndices(c.VTable);
+            ((int**)td)[IFuncs] = FuncIndices(c.ITable);
+        }
     }
 
     /// <summary>
