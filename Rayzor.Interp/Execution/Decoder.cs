@@ -10,7 +10,7 @@ namespace Rayzor.Interp.Execution;
 /// SSA value, constants set at frame entry, opcodes specialized by type, compare-and-branch fused,
 /// block parameters as sequentialized moves on the edges, jumps resolved to offsets.
 /// </summary>
-internal sealed unsafe class Decoder
+internal sealed unsafe partial class Decoder
 {
     private readonly Image _image;
     private readonly Func _func;
@@ -21,9 +21,10 @@ internal sealed unsafe class Decoder
     private readonly List<(int Label, Action Emit)> _stubs = [];
     private readonly List<CallSite> _sites = [];
     private readonly int[] _uses, _rawUses;
-    private int _temps;
     private int _maxArgs;
-    private readonly int _tempBase, _discard;
+
+    // the block whose code follows the one being emitted (-1 for stubs): a jump to it is left out
+    private int _fallthrough = -1;
 
     private Decoder(Image image, Func func)
     {
@@ -51,8 +52,8 @@ internal sealed unsafe class Decoder
                         _uses[t.Args[k].Index]++;
                     }
             }
-        _discard = _f.Values.Count;
-        _tempBase = _discard + 1;
+        _cf = _f;
+        _map = LayOutSlots();
     }
 
     public static void Decode(Image image, Func func)
@@ -63,19 +64,16 @@ internal sealed unsafe class Decoder
 
     private void Run()
     {
-        var constants = new List<(int Slot, long Bits)>();
         foreach (var b in _f.Blocks) _labels.Add(-1);
-        foreach (var b in _f.Blocks)
+        for (var n = 0; n < _f.Blocks.Count; n++)
         {
+            var b = _f.Blocks[n];
+            _fallthrough = n + 1 < _f.Blocks.Count ? _f.Blocks[n + 1].Id.Index : -1;
             _labels[b.Id.Index] = _code.Count;
             for (var k = 0; k < b.Insts.Count; k++)
             {
                 var i = b.Insts[k];
-                if (Constant(i) is { } bits)
-                {
-                    constants.Add((i.Result.Index, bits));
-                    continue;
-                }
+                if (IsConstant(i)) continue;
                 if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
                 {
                     k++;
@@ -84,6 +82,7 @@ internal sealed unsafe class Decoder
                 Emit(i);
             }
         }
+        _fallthrough = -1;
         for (var k = 0; k < _stubs.Count; k++)
         {
             _labels[_stubs[k].Label] = _code.Count;
@@ -93,17 +92,12 @@ internal sealed unsafe class Decoder
         foreach (var (at, label) in _fixups) code[at] = _labels[label];
 
         var func = _func;
-        func.ScratchBase = _tempBase + _temps;
-        func.FrameSize = func.ScratchBase + _maxArgs;
-        func.Constants = (long*)NativeMemory.Alloc((nuint)(16 * Math.Max(1, constants.Count)));
-        for (var k = 0; k < constants.Count; k++)
-        {
-            func.Constants[2 * k] = constants[k].Slot;
-            func.Constants[2 * k + 1] = constants[k].Bits;
-        }
-        func.ConstantCount = constants.Count;
-        func.ParamSlots = (int*)NativeMemory.Alloc((nuint)(4 * Math.Max(1, _f.Entry.Params.Count)));
-        for (var k = 0; k < _f.Entry.Params.Count; k++) func.ParamSlots[k] = _f.Entry.Params[k].Index;
+        func.ParamCount = _f.Entry.Params.Count;
+        func.ScratchBase = _next;
+        func.FrameSize = _next + _maxArgs;
+        func.Constants = (long*)NativeMemory.Alloc((nuint)(8 * Math.Max(1, _pool.Count)));
+        foreach (var (bits, slot) in _pool) func.Constants[slot - func.ParamCount] = bits;
+        func.ConstantCount = _pool.Count;
         func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
         func.Sites = [.. _sites];
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
@@ -123,9 +117,6 @@ internal sealed unsafe class Decoder
         _ => null,
     };
 
-    private int S(ValueId v) => v.Index;
-
-    private int Dest(Instruction i) => i.Result.IsNone ? _discard : i.Result.Index;
 
     private void Put(Op op, params int[] operands)
     {
@@ -137,133 +128,6 @@ internal sealed unsafe class Decoder
     {
         _fixups.Add((_code.Count, label));
         _code.Add(-1);
-    }
-
-    /// <summary>
-    /// The parameter a block only branches on (its one instruction is `brif` on it, and nothing else
-    /// reads its parameters), or -1: a jump to it becomes that branch on the passed value.
-    /// </summary>
-    private int ParamBranch(BlockId id)
-    {
-        var b = _f[id];
-        if (b.Insts.Count != 1 || b.Insts[0] is not { Op: Opcode.BrIf } br) return -1;
-        var k = b.Params.IndexOf(br.Args[0]);
-        if (k < 0 || _rawUses[br.Args[0].Index] != 1) return -1;
-        for (var j = 0; j < b.Params.Count; j++)
-            if (j != k && _rawUses[b.Params[j].Index] != 0) return -1;
-        return k;
-    }
-
-    /// <summary>A jump with its moves: one instruction, `target n (dst src)*`.</summary>
-    private void Jump(BlockCall call)
-    {
-        var moves = Moves(call);
-        if (moves.Count == 0)
-        {
-            _code.Add((int)Op.Jmp);
-            Label(call.Block.Index);
-            return;
-        }
-        _code.Add((int)Op.JmpMoves);
-        Label(call.Block.Index);
-        _code.Add(moves.Count);
-        foreach (var (dst, src) in moves)
-        {
-            _code.Add(dst);
-            _code.Add(src);
-        }
-    }
-
-    /// <summary>
-    /// The label an edge jumps to: the block itself when it passes nothing, else a stub doing the
-    /// moves, or for a block that only branches on a parameter, that branch on the passed value —
-    /// resolved here when the value is <paramref name="known"/> on this edge.
-    /// </summary>
-    private int EdgeLabel(BlockCall call, ValueId known, bool knownValue, int depth = 0)
-    {
-        var k = ParamBranch(call.Block);
-        if (k >= 0)
-        {
-            var br = _f[call.Block].Insts[0];
-            var cond = call.Args[k];
-            // (the depth bounds a chain of such blocks that loops forever on a known value)
-            if (cond == known && depth < 8) return EdgeLabel(br.Targets[knownValue ? 0 : 1], known, knownValue, depth + 1);
-            return Stub(() => CondBranch(cond, br.Targets[0], br.Targets[1]));
-        }
-        if (call.Args.Count == 0) return call.Block.Index;
-        return Stub(() => Jump(call));
-    }
-
-    private int Stub(Action emit)
-    {
-        _labels.Add(-1);
-        _stubs.Add((_labels.Count - 1, emit));
-        return _labels.Count - 1;
-    }
-
-    /// <summary>`brif cond` to two edges.</summary>
-    private void CondBranch(ValueId cond, BlockCall then, BlockCall els)
-    {
-        Put(Op.BrIf, S(cond));
-        Label(EdgeLabel(then, cond, true));
-        Label(EdgeLabel(els, cond, false));
-    }
-
-    /// <summary>Block arguments to parameters as a parallel move, sequentialized (a cycle goes through a temporary).</summary>
-    private List<(int Dst, int Src)> Moves(BlockCall call)
-    {
-        var target = _f[call.Block];
-        var moves = new List<(int Src, int Dst)>();
-        for (var k = 0; k < call.Args.Count; k++)
-            if (call.Args[k].Index != target.Params[k].Index) moves.Add((call.Args[k].Index, target.Params[k].Index));
-        var seq = new List<(int Dst, int Src)>();
-        var temps = 0;
-        while (moves.Count > 0)
-        {
-            var ready = moves.FindIndex(m => !moves.Any(o => o.Src == m.Dst && o != m));
-            if (ready >= 0)
-            {
-                seq.Add((moves[ready].Dst, moves[ready].Src));
-                moves.RemoveAt(ready);
-                continue;
-            }
-            // a cycle: save the first move's destination, then read it from the temporary
-            var saved = moves[0].Dst;
-            var temp = _tempBase + temps++;
-            seq.Add((temp, saved));
-            for (var k = 0; k < moves.Count; k++)
-                if (moves[k].Src == saved) moves[k] = (temp, moves[k].Dst);
-        }
-        _temps = Math.Max(_temps, temps);
-        return seq;
-    }
-
-    /// <summary>The branch a terminator makes on a Bool: its own `brif`, or a jump to a block that only branches on what it passes.</summary>
-    private (ValueId Cond, BlockCall Then, BlockCall Else)? BranchOf(Instruction term)
-    {
-        if (term.Op == Opcode.BrIf) return (term.Args[0], term.Targets[0], term.Targets[1]);
-        if (term.Op == Opcode.Br && ParamBranch(term.Targets[0].Block) is var k and >= 0)
-        {
-            var br = _f[term.Targets[0].Block].Insts[0];
-            return (term.Targets[0].Args[k], br.Targets[0], br.Targets[1]);
-        }
-        return null;
-    }
-
-    private bool FusedBranch(Instruction cmp, Instruction term)
-    {
-        if (cmp.Result.IsNone || BranchOf(term) is not var (cv, then, els) || cv != cmp.Result || _uses[cmp.Result.Index] != 1) return false;
-        Op op;
-        var cond = (Cond)cmp.Imm;
-        if (cmp.Op == Opcode.ICmp && _f.TypeOf(cmp.Args[0]) == MirType.I32)
-            op = cond switch { Cond.Lt => Op.BrILt, Cond.Le => Op.BrILe, Cond.Gt => Op.BrIGt, Cond.Ge => Op.BrIGe, Cond.Eq => Op.BrIEq, _ => Op.BrINe };
-        else if (cmp.Op == Opcode.FCmp && cond is not (Cond.Eq or Cond.Ne))
-            op = cond switch { Cond.Lt => Op.BrFLt, Cond.Le => Op.BrFLe, Cond.Gt => Op.BrFGt, _ => Op.BrFGe };
-        else return false;
-        Put(op, S(cmp.Args[0]), S(cmp.Args[1]));
-        Label(EdgeLabel(then, cmp.Result, true));
-        Label(EdgeLabel(els, cmp.Result, false));
-        return true;
     }
 
     private void Args(List<ValueId> args, int skip = 0)
@@ -279,7 +143,7 @@ internal sealed unsafe class Decoder
     }
 
     private Exception Unsupported(Instruction i, MirType t) =>
-        new InterpreterException($"@{_f.Name}: {i.Op.Info().Name}.{t.Name()} is not supported by the interpreter");
+        new InterpreterException($"@{_cf.Name}: {i.Op.Info().Name}.{t.Name()} is not supported by the interpreter");
 
     private void Emit(Instruction i)
     {
@@ -313,7 +177,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.ICmp:
             {
-                var t = _f.TypeOf(i.Args[0]);
+                var t = _cf.TypeOf(i.Args[0]);
                 if (t is not (MirType.I32 or MirType.Bool)) throw Unsupported(i, t);
                 Put((Cond)i.Imm switch
                 {
@@ -336,7 +200,12 @@ internal sealed unsafe class Decoder
             case Opcode.FToI: Put(Op.FToI, Dest(i), S(i.Args[0])); break;
             case Opcode.Call:
             {
-                var callee = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: call of unknown function @{i.Sym}");
+                var callee = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_cf.Name}: call of unknown function @{i.Sym}");
+                if (Inlinable(callee))
+                {
+                    Inline(i, callee.Mir);
+                    break;
+                }
                 Put(Op.Call, Dest(i), callee.Index);
                 Args(i.Args);
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
@@ -356,7 +225,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.ASet:
             {
-                var t = _f.TypeOf(i.Args[2]);
+                var t = _cf.TypeOf(i.Args[2]);
                 Put(t switch
                 {
                     MirType.I32 => Op.ASetI32, MirType.F64 => Op.ASetF64, MirType.Bool => Op.ASetBool, MirType.Ptr => Op.ASetPtr,
@@ -364,11 +233,37 @@ internal sealed unsafe class Decoder
                 }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
                 break;
             }
+            case Opcode.VSet:
+            {
+                var t = _cf.TypeOf(i.Args[2]);
+                Put(t switch
+                {
+                    MirType.I32 => Op.VSetI32, MirType.F64 => Op.VSetF64, MirType.Bool => Op.VSetBool, MirType.Ptr => Op.VSetPtr,
+                    _ => throw Unsupported(i, t),
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            }
+            case Opcode.BGet:
+                Put((ByteWidth)i.Imm switch
+                {
+                    ByteWidth.U8 => Op.BGetU8, ByteWidth.U16 => Op.BGetU16, ByteWidth.I32 => Op.BGetI32, ByteWidth.F32 => Op.BGetF32, _ => Op.BGetF64,
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.BSet:
+                Put((ByteWidth)i.Imm switch
+                {
+                    ByteWidth.U8 => Op.BSetU8, ByteWidth.U16 => Op.BSetU16, ByteWidth.I32 => Op.BSetI32, ByteWidth.F32 => Op.BSetF32, _ => Op.BSetF64,
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            case Opcode.DynCall:
+                Put(Op.DynCall, Dest(i), Site(), S(i.Args[0]), S(i.Args[1]));
+                _maxArgs = Math.Max(_maxArgs, 2);
+                break;
             case Opcode.New: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
             case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
             case Opcode.Closure:
             {
-                var fn = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_f.Name}: closure of unknown function @{i.Sym}");
+                var fn = _image.FindFunction(i.Sym!) ?? throw new InterpreterException($"@{_cf.Name}: closure of unknown function @{i.Sym}");
                 Put(Op.Closure, Dest(i), fn.Index, S(i.Args[0]));
                 break;
             }
@@ -378,7 +273,7 @@ internal sealed unsafe class Decoder
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
                 break;
             case Opcode.VCall or Opcode.ICall:
-                Put(i.Op == Opcode.VCall ? Op.VCall : Op.ICall, Dest(i), (int)i.Imm, Site());
+                Put(i.Op == Opcode.VCall ? Op.VCall : Op.ICall, Dest(i), (int)i.Imm);
                 Args(i.Args);
                 _maxArgs = Math.Max(_maxArgs, i.Args.Count);
                 break;
@@ -391,7 +286,7 @@ internal sealed unsafe class Decoder
                 break;
             case Opcode.SetField:
             {
-                var t = _f.TypeOf(i.Args[1]);
+                var t = _cf.TypeOf(i.Args[1]);
                 Put(t switch
                 {
                     MirType.I32 => Op.SetI32, MirType.F64 => Op.SetF64, MirType.Bool => Op.SetBool, MirType.Ptr or MirType.I64 => Op.SetPtr,
@@ -414,7 +309,7 @@ internal sealed unsafe class Decoder
                 Label(EdgeLabel(i.Targets[1], ValueId.None, false));
                 break;
             case Opcode.Throw: Put(Op.Throw, S(i.Args[0])); break;
-            default: throw new InterpreterException($"@{_f.Name}: the interpreter has no {i.Op.Info().Name}");
+            default: throw new InterpreterException($"@{_cf.Name}: the interpreter has no {i.Op.Info().Name}");
         }
     }
 

@@ -12,24 +12,30 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The decoded code stream (unmanaged, never moves), or null before the first call.</summary>
     public int* Code;
 
-    /// <summary>Slots of a frame: values, move temporaries, a discard slot, then outgoing arguments.</summary>
+    /// <summary>Slots of a frame: parameters, constants, a discard slot, values, move temporaries, then outgoing arguments.</summary>
     public int FrameSize;
 
     /// <summary>Where outgoing call arguments are gathered in a frame.</summary>
     public int ScratchBase;
 
-    /// <summary>Constant slots set at entry: (slot, bits) pairs.</summary>
+    /// <summary>The parameters: slots 0..ParamCount-1, where the arguments are copied.</summary>
+    public int ParamCount;
+
+    /// <summary>The constants, set at entry in the slots after the parameters.</summary>
     public long* Constants;
     public int ConstantCount;
 
-    /// <summary>The slots of the entry block's parameters, in argument order.</summary>
-    public int* ParamSlots;
+    /// <summary>Whether callers copy this function's body instead of calling it (null until a caller asks).</summary>
+    public bool? Inlinable;
 
     /// <summary>How many `tryenter` the function has (a bound on the traps of one frame).</summary>
     public int TrapCount;
 
-    /// <summary>Call-site caches of vcall, icall and callclosure.</summary>
+    /// <summary>Call-site caches of callclosure and dyncall.</summary>
     public CallSite[] Sites = [];
+
+    /// <summary>The descriptor of closures of this code (by its signature; null until first needed).</summary>
+    public Rayzor.Runtime.Memory.TypeDesc* ClosureDesc;
 
     /// <summary>The code pointer descriptors and closures hold (0 until first needed).</summary>
     public nint CodePointer;

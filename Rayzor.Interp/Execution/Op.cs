@@ -21,6 +21,8 @@ internal enum Op
     PEq, PNe,
     /// `d a`
     BNot, IToF, FToI,
+    /// `d a`: a copy (an inlined function returning its parameter or a constant).
+    Mov,
     /// `target`
     Jmp,
     /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
@@ -36,12 +38,14 @@ internal enum Op
     Call,
     /// `d native n args...`
     CallNative,
-    /// `d slot site n args...` (receiver first)
+    /// `d slot n args...` (receiver first)
     VCall,
-    /// `d selector site n args...` (receiver first)
+    /// `d selector n args...` (receiver first)
     ICall,
     /// `d site n closure args...`
     CallClosure,
+    /// `d site f args`: a call of a Dynamic value through its closure descriptor's adapter.
+    DynCall,
     /// `d global` / `global a`
     GLoad, GStore,
     /// `d a`: Array length, String length.
@@ -50,6 +54,12 @@ internal enum Op
     AGetI32, AGetF64, AGetPtr, AGetBool,
     /// `array index value`
     ASetI32, ASetF64, ASetPtr, ASetBool,
+    /// `array index value`: a Vector's store, nothing out of bounds.
+    VSetI32, VSetF64, VSetPtr, VSetBool,
+    /// `d bytes index`: a little-endian read of a Bytes's data by width, 0 out of range.
+    BGetU8, BGetU16, BGetI32, BGetF32, BGetF64,
+    /// `bytes index value`: a write by width, nothing out of range.
+    BSetU8, BSetU16, BSetI32, BSetF32, BSetF64,
     /// `d class`
     New,
     /// `d size`

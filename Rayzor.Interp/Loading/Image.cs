@@ -3,6 +3,7 @@ using System.Text;
 using Rayzor.Interp.Execution;
 using Rayzor.Interp.Thunks;
 using Rayzor.Mir.Ir;
+using Rayzor.Runtime.Closures;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 using Rayzor.Runtime.Strings;
@@ -16,8 +17,15 @@ namespace Rayzor.Interp.Loading;
 /// </summary>
 internal sealed unsafe class Image
 {
-    /// <summary>Offsets in a type descriptor (docs/abi.md).</summary>
-    public const int TdItableOffset = 40, TdFieldsOffset = 48, TdVtableOffset = 56;
+    /// <summary>
+    /// Bytes the interpreter keeps before each class descriptor it makes (the runtime never looks
+    /// there): at index <see cref="VFuncs"/> and <see cref="IFuncs"/> of the descriptor as an `int**`,
+    /// the functions of its vtable and itable by index, so `vcall`/`icall` find the callee without
+    /// mapping the code pointer back.
+    /// </summary>
+    private const int DescPrefix = 16;
+
+    public const int VFuncs = -1, IFuncs = -2;
 
     public MirModule Module { get; }
     public RzBuiltins* Builtins { get; private set; }
@@ -75,6 +83,15 @@ internal sealed unsafe class Image
         ClassDescs = new TypeDesc*[Module.Classes.Count];
         for (var i = 0; i < ClassDescs.Length; i++) ClassDescs[i] = Desc(Module.Classes[i].Name);
         foreach (var c in Module.Classes) FillClass(c);
+        // what the generated main hands to rz_init besides the built-in descriptors (ModuleEmitter.EmitBuiltinTable)
+        var types = Module.Classes.Where(c => !c.IsInterface).ToList();
+        var list = (TypeDesc**)PtrArray(types.Count + 1);
+        for (var i = 0; i < types.Count; i++) list[i] = Desc(types[i].Name);
+        b->Types = list;
+        b->StringMembers = FieldTableOf(Module.MemberTables[0], null);
+        b->ArrayMembers = FieldTableOf(Module.MemberTables[1], null);
+        b->StringBufMembers = FieldTableOf(Module.MemberTables[2], null);
+        b->MapMembers = FieldTableOf(Module.MemberTables[3], null);
     }
 
     private TypeDesc* Builtin(int kind, int size, string name)
@@ -106,19 +123,31 @@ internal sealed unsafe class Image
 
     /// <summary>`typedesc @C`: a class or enum descriptor, a built-in one (`#String`), or null for an unknown built-in.</summary>
     public TypeDesc* TypeDescOf(string sym) =>
-        sym.StartsWith('#') ? (TypeDesc*)_descs.GetValueOrDefault(sym) : Desc(sym);
+        sym.StartsWith("#fn.") ? ClosureDescOf(sym[4..]) : sym.StartsWith('#') ? (TypeDesc*)_descs.GetValueOrDefault(sym) : Desc(sym);
 
     /// <summary>The descriptor of a class (allocated on first mention, with room for its vtable; filled by <see cref="FillClass"/>).</summary>
     private TypeDesc* Desc(string name)
     {
         if (_descs.TryGetValue(name, out var p)) return (TypeDesc*)p;
         var cls = _classIndex.TryGetValue(name, out var i) ? Module.Classes[i] : null;
-        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)(TdVtableOffset + 8 * (cls?.VTable.Count ?? 0)));
+        var block = (byte*)NativeMemory.AllocZeroed((nuint)(DescPrefix + sizeof(TypeDesc) + 8 * (cls?.VTable.Count ?? 0)));
+        var td = (TypeDesc*)(block + DescPrefix);
         // an interface or a class only named in an interface list keeps this minimal form
         td->Kind = TypeKind.Class;
         td->Name = CString(name);
         _descs[name] = (nint)td;
         return td;
+    }
+
+    /// <summary>A descriptor's type name (for messages).</summary>
+    public static string NameOf(TypeDesc* td) => Marshal.PtrToStringUTF8((nint)td->Name) ?? "?";
+
+    /// <summary>Function indices of a vtable or itable (-1 where it has no function).</summary>
+    private int* FuncIndices(IReadOnlyList<string?> fns)
+    {
+        var table = (int*)NativeMemory.Alloc((nuint)(4 * Math.Max(1, fns.Count)));
+        for (var i = 0; i < fns.Count; i++) table[i] = fns[i] is { } name ? Func(name).Index : -1;
+        return table;
     }
 
     private void* Code(string? fn) => fn == null ? null : (void*)CodeOf(FindFunction(fn) ?? throw new InterpreterException($"unknown function @{fn}"));
@@ -156,28 +185,68 @@ internal sealed unsafe class Image
                 for (var i = 0; i < c.ITable.Count; i++) itable[i] = Code(c.ITable[i]);
                 td->Itable = itable;
             }
-            if (c.FieldTable.Count > 0) td->Fields = FieldTableOf(c);
+            td->Fields = FieldTableOf(c.FieldTable, c.ConstructFn);
         }
-        var vtable = (void**)((byte*)td + TdVtableOffset);
+        var vtable = (void**)(td + 1);
         for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Code(c.VTable[i]);
+        if (!c.IsEnum)
+        {
+            ((int**)td)[VFuncs] = FuncIndices(c.VTable);
+            ((int**)td)[IFuncs] = FuncIndices(c.ITable);
+        }
     }
 
-    /// <summary>`{ count, reserved, entries[] }` with entries `{ name, offset, kind, code }` (docs/abi.md).</summary>
-    private FieldTable* FieldTableOf(MirClass c)
+    /// <summary>
+    /// `{ count, reserved, entries[] }` with entries `{ name, offset, kind, code, closure td }`, the
+    /// constructor entry last (docs/abi.md "Members by name"); null when there is nothing to list.
+    /// </summary>
+    private FieldTable* FieldTableOf(List<(int Name, int Offset, MirType Type, string? Method)>? members, string? constructFn)
     {
-        const int entrySize = 24;
-        var table = (FieldTable*)NativeMemory.AllocZeroed((nuint)(8 + entrySize * c.FieldTable.Count));
-        table->Count = c.FieldTable.Count;
-        var e = (FieldEntry*)((byte*)table + 8);
-        foreach (var (name, offset, type, method) in c.FieldTable)
+        if (members == null || members.Count == 0 && constructFn == null) return null;
+        var count = members.Count + (constructFn != null ? 1 : 0);
+        var table = (FieldTable*)NativeMemory.AllocZeroed((nuint)(sizeof(FieldTable) + sizeof(FieldEntry) * count));
+        table->Count = count;
+        var e = (FieldEntry*)(table + 1);
+        foreach (var (name, offset, type, method) in members)
         {
             e->Name = Strings[name];
             e->Offset = offset;
-            e->Kind = method != null ? 4 : type switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 };
+            e->Kind = method != null ? FieldKinds.Method : type.ElementKind();
             e->Code = Code(method);
+            e->ClosureTd = method != null ? ClosureDesc(Func(method)) : null;
             e++;
         }
+        if (constructFn != null)
+        {
+            e->Name = HString.Permanent("new");
+            e->Kind = FieldKinds.Constructor;
+            e->Code = Code(constructFn);
+        }
         return table;
+    }
+
+    private Func Func(string name) => FindFunction(name) ?? throw new InterpreterException($"unknown function @{name}");
+
+    /// <summary>
+    /// The descriptor of closures whose code is <paramref name="code"/>: one per signature, its slot
+    /// at offset 48 holding the signature's dynamic-call adapter (docs/abi.md "Dynamic calls").
+    /// </summary>
+    public TypeDesc* ClosureDesc(Func code) => code.ClosureDesc != null ? code.ClosureDesc : code.ClosureDesc = ClosureDescOf(ClosureSignature.Of(code.Mir));
+
+    /// <summary>The closure descriptor of a signature (`typedesc #fn.SIG`).</summary>
+    private TypeDesc* ClosureDescOf(string signature)
+    {
+        var key = "#fn." + signature;
+        if (_descs.TryGetValue(key, out var p)) return (TypeDesc*)p;
+        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)sizeof(TypeDesc));
+        td->Kind = TypeKind.Closure;
+        td->Size = sizeof(HClosure);
+        td->Name = CString("Closure");
+        _descs[key] = (nint)td;
+        // after registering it: the adapter's own closures may need this descriptor
+        var adapter = FindFunction(ClosureSignature.AdapterName(signature));
+        if (adapter != null) td->Fields = (FieldTable*)CodeOf(adapter);
+        return td;
     }
 
     /// <summary>

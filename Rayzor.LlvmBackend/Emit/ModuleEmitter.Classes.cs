@@ -66,7 +66,7 @@ public sealed unsafe partial class ModuleEmitter
     {
         if (table == null || table.Count == 0 && constructFn == null) return Null;
         var entries = table.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
-            CI32(e.Method != null ? 4 : e.Type switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 }),
+            CI32(e.Method != null ? 4 : e.Type.ElementKind()),
             e.Method != null ? _functions[e.Method].Fn : Null, e.Method != null ? ClosureTd(e.Method) : Null)).ToList();
         if (constructFn != null)
             entries.Add(ConstStruct(StringConst(_mir.InternString("new")), CI32(0), CI32(5), _functions[constructFn].Fn, Null));

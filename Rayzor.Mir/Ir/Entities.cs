@@ -44,6 +44,9 @@ public static class MirTypeText
         MirType.Void => "void", MirType.Bool => "bool", MirType.I32 => "i32", MirType.I64 => "i64", MirType.F64 => "f64", _ => "ptr",
     };
 
+    /// The element kind (`RZ_ELEM_*`, docs/abi.md) of values of this type in arrays, maps and field tables.
+    public static int ElementKind(this MirType t) => t switch { MirType.I32 => 1, MirType.F64 => 2, MirType.Bool => 3, _ => 0 };
+
     public static MirType Parse(string s) => s switch
     {
         "void" => MirType.Void, "bool" => MirType.Bool, "i32" => MirType.I32, "i64" => MirType.I64, "f64" => MirType.F64, "ptr" => MirType.Ptr,

@@ -7,7 +7,7 @@ namespace Rayzor.Mir.Lowering;
 public sealed partial class Lowerer
 {
     /// Element kinds of docs/abi.md.
-    private const int ElemPtr = 0, ElemI32 = 1, ElemF64 = 2, ElemBool = 3;
+    private const int ElemPtr = 0;
 
     /// How elements of an Array<elem> are stored; null when the element type is erased (a type
     /// parameter) or Dynamic, so accesses must go through the runtime, which knows the array's real kind.
@@ -20,7 +20,7 @@ public sealed partial class Lowerer
         return MirTypeOf(elem) is MirType.Void ? MirType.Ptr : MirTypeOf(elem);
     }
 
-    private static int KindOf(MirType t) => t switch { MirType.I32 => ElemI32, MirType.F64 => ElemF64, MirType.Bool => ElemBool, _ => ElemPtr };
+    private static int KindOf(MirType t) => t.ElementKind();
 
     private static string Suffix(MirType t) => t switch { MirType.I32 => "i32", MirType.F64 => "f64", MirType.Bool => "bool", _ => "ptr" };
 
