@@ -166,6 +166,7 @@ internal static unsafe partial class NativeTable
     private static long rz_string_to_lower(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ToLower((HString*)a[0]);
     private static long rz_string_from_char_code(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.FromCharCode((int)a[0]);
     private static long rz_std_parse_int(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ParseInt((HString*)a[0]);
+    private static long rz_std_parse_int_raw(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ParseIntRaw((HString*)a[0]);
     private static long rz_std_parse_float(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.StringMethodExports.ParseFloat((HString*)a[0]));
     private static long rz_string_hash(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.Hash((HString*)a[0]);
     private static long rz_type_name(long* a) => (long)global::Rayzor.Runtime.Exports.TypeExports.Name((TypeDesc*)a[0]);
@@ -337,6 +338,7 @@ internal static unsafe partial class NativeTable
         new("rz_string_to_lower", &rz_string_to_lower),
         new("rz_string_from_char_code", &rz_string_from_char_code),
         new("rz_std_parse_int", &rz_std_parse_int),
+        new("rz_std_parse_int_raw", &rz_std_parse_int_raw),
         new("rz_std_parse_float", &rz_std_parse_float),
         new("rz_string_hash", &rz_string_hash),
         new("rz_type_name", &rz_type_name),
