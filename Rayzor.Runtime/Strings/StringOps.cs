@@ -86,29 +86,31 @@ public static unsafe class StringOps
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DecimalDigits(uint v) =>
         v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5
         : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 
-    // "00" "01" .. "99": two digits per division.
-    private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+    // "00" "01" .. "99": two digits (one 32-bit copy of two UTF-16 units) per division.
+    private const string DigitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
     /// <summary>The decimal digits of <paramref name="v"/> in the chars just before <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteDigits(uint v, char* end)
     {
-        ref byte pairs = ref MemoryMarshal.GetReference(DigitPairs);
+        ref byte pairs = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(DigitPairs.AsSpan()));
         while (v >= 100)
         {
             uint q = v / 100;
-            uint r = (v - q * 100) * 2;
+            uint r = v - q * 100;
             v = q;
-            *--end = (char)Unsafe.Add(ref pairs, (int)r + 1);
-            *--end = (char)Unsafe.Add(ref pairs, (int)r);
+            end -= 2;
+            Unsafe.WriteUnaligned(end, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pairs, (int)r * 4)));
         }
         if (v >= 10)
         {
-            *--end = (char)Unsafe.Add(ref pairs, (int)v * 2 + 1);
-            *--end = (char)Unsafe.Add(ref pairs, (int)v * 2);
+            end -= 2;
+            Unsafe.WriteUnaligned(end, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pairs, (int)v * 4)));
         }
         else
             *--end = (char)('0' + v);
