@@ -189,6 +189,7 @@ internal static unsafe partial class NativeTable
     private static long rz_string_to_lower(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ToLower((HString*)a[0]);
     private static long rz_string_from_char_code(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.FromCharCode((int)a[0]);
     private static long rz_std_parse_int(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ParseInt((HString*)a[0]);
+    private static long rz_std_parse_int_raw(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ParseIntRaw((HString*)a[0]);
     private static long rz_std_parse_float(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.StringMethodExports.ParseFloat((HString*)a[0]));
     private static long rz_string_hash(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.Hash((HString*)a[0]);
     private static long rz_sys_time(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.SysExports.Time());
@@ -396,6 +397,7 @@ internal static unsafe partial class NativeTable
         new("rz_string_to_lower", &rz_string_to_lower),
         new("rz_string_from_char_code", &rz_string_from_char_code),
         new("rz_std_parse_int", &rz_std_parse_int),
+        new("rz_std_parse_int_raw", &rz_std_parse_int_raw),
         new("rz_std_parse_float", &rz_std_parse_float),
         new("rz_string_hash", &rz_string_hash),
         new("rz_sys_time", &rz_sys_time),

@@ -6,7 +6,9 @@ namespace Rayzor.LlvmBackend.Emit;
 public sealed unsafe partial class ModuleEmitter
 {
     /// Field offsets of docs/abi.md.
-    internal const int StringLengthOffset = 8, ArrayLengthOffset = 8, ArrayDataOffset = 24, BytesLengthOffset = 8, BytesDataOffset = 16;
+    internal const int StringLengthOffset = 8, StringCharsOffset = 16, BoxValueOffset = 8,
+        StringBufLengthOffset = 8, StringBufCapacityOffset = 12, StringBufBlockOffset = 16,
+        ArrayLengthOffset = 8, ArrayDataOffset = 24, BytesLengthOffset = 8, BytesDataOffset = 16;
 
     private sealed partial class FunctionEmitter
     {
@@ -55,7 +57,10 @@ public sealed unsafe partial class ModuleEmitter
         /// `cond ? load() : 0` with `cond` marked likely, as a branch: LLVM's range-check elimination
         /// (irce, run after the standard pipeline) then splits a loop so that its main part runs
         /// without the test.
-        private LLVMValueRef Guarded(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> load)
+        private LLVMValueRef Guarded(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> load) => Guarded(cond, LLVM.ConstNull(type), load);
+
+        /// `cond ? load() : otherwise` with `cond` marked likely (see above).
+        private LLVMValueRef Guarded(LLVMValueRef cond, LLVMValueRef otherwise, Func<LLVMValueRef> load)
         {
             var from = LLVM.GetInsertBlock(B);
             var then = NewBlock("inbounds");
@@ -66,8 +71,8 @@ public sealed unsafe partial class ModuleEmitter
             var end = LLVM.GetInsertBlock(B);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
-            var phi = LLVM.BuildPhi(B, type, "");
-            LLVM.AddIncoming(phi, [v, LLVM.ConstNull(type)], [end, from]);
+            var phi = LLVM.BuildPhi(B, LLVM.TypeOf(otherwise), "");
+            LLVM.AddIncoming(phi, [v, otherwise], [end, from]);
             return phi;
         }
 

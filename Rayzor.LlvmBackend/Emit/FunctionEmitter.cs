@@ -211,8 +211,14 @@ public sealed unsafe partial class ModuleEmitter
                 _incoming.Add((_values[target.Params[k].Index], call.Args[k], bb));
         }
 
-        /// Calls a C symbol; Bool crosses the C ABI as i32.
+        /// Calls a C symbol (or emits its common case inline, FunctionEmitter.Natives.cs).
         private void EmitNativeCall(Instruction i)
+        {
+            if (!TryEmitInlineNative(i)) Def(i, EmitCall(i));
+        }
+
+        /// The call of a C symbol; Bool crosses the C ABI as i32.
+        private LLVMValueRef EmitCall(Instruction i)
         {
             var (fn, ft, decl) = m._natives[i.Sym!];
             var args = new LLVMValueRef[i.Args.Count];
@@ -221,7 +227,7 @@ public sealed unsafe partial class ModuleEmitter
             LLVMValueRef r;
             fixed (LLVMValueRef* p = args) r = LLVM.BuildCall2(B, ft, fn, p, (uint)args.Length, "");
             if (decl.Return == MirType.Bool) r = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntNE, r, m.CI32(0), "");
-            Def(i, r);
+            return r;
         }
     }
 }

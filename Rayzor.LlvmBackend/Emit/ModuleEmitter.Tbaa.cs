@@ -17,8 +17,10 @@ internal enum HeapAccess
     ArrayHeader, ArrayElement,
     /// The bytes of a haxe.io.Bytes (its `length` is an ordinary Int field: FieldI32).
     BytesData,
-    /// A string's length (strings are immutable).
-    StringLength,
+    /// A string's length and its code units (strings are immutable).
+    StringLength, StringChars,
+    /// The value of an Int, Float or Bool box (immutable).
+    BoxValue,
     /// An entry of a type descriptor's vtable or itable (constant data).
     DispatchTable,
 }

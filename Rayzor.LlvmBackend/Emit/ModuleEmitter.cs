@@ -156,14 +156,16 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         LLVM.SetLinkage(gt, LLVMLinkage.LLVMInternalLinkage);
     }
 
-    /// A String literal: `{ td, length, hash, [n x i16] }`, constant data in the object file.
+    /// A String literal: `{ td, length, hash, [n x i16] }`, constant data in the object file. It
+    /// carries its hash, so the runtime never has to store one into it (docs/abi.md).
     private LLVMValueRef StringLiteral(string s)
     {
         var units = new LLVMValueRef[s.Length];
         for (var i = 0; i < s.Length; i++) units[i] = LLVM.ConstInt(_i16, s[i], false);
         LLVMValueRef arr;
         fixed (LLVMValueRef* p = units) arr = LLVM.ConstArray2(_i16, p, (ulong)units.Length);
-        var init = ConstStruct(_tdString, CI32(s.Length), CI32(0), arr);
+        // the runtime's own hash function (rz_string_hash), so map lookups agree
+        var init = ConstStruct(_tdString, CI32(s.Length), CI32(Rayzor.Runtime.Strings.StringMethods.ComputeHash(s)), arr);
         return PrivateConstant(init, ".str", 8);
     }
 

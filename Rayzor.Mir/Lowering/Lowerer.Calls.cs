@@ -117,13 +117,22 @@ public sealed partial class Lowerer
         return ZeroValue(MirTypeOf(sf.Type));
     }
 
+    /// `Std.parseInt(s)` used as an Int: the number, 0 where it would be null (an unboxed null),
+    /// without the box in between.
+    private ValueId? RawParseInt(TCast unbox)
+    {
+        if (unbox.Value is not TCall { Callee: TStaticField { Field: { IsExtern: true } f } } call
+            || f.FullName != "Std.parseInt" || MirTypeOf(unbox.Type) != MirType.I32) return null;
+        return Native("rz_std_parse_int_raw", MirType.I32, [MirType.Ptr], LowerValue(call.Args[0]));
+    }
+
     /// Looks through the boxing the typer put on an argument passed as Dynamic, so printing an Int
     /// does not allocate a box.
     private static TExpr Unboxed(TExpr e) => e is TCast { Kind: CastKind.Box } c ? c.Value : e;
 
     private ValueId LowerCast(TCast c)
     {
-        if (c.Kind == CastKind.Unbox && RawCharCode(c.Value) is { } raw) return raw;
+        if (c.Kind == CastKind.Unbox && (RawCharCode(c.Value) ?? RawParseInt(c)) is { } raw) return raw;
         if (c.Kind == CastKind.Checked) return LowerCheckedCast(c);
         var v = LowerValue(c.Value);
         var from = _fn.TypeOf(v);

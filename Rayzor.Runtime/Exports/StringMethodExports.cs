@@ -41,6 +41,9 @@ public static unsafe class StringMethodExports
     [UnmanagedCallersOnly(EntryPoint = "rz_std_parse_int")]
     public static void* ParseInt(HString* s) => Parse.ParseInt(s);
 
+    [UnmanagedCallersOnly(EntryPoint = "rz_std_parse_int_raw")]
+    public static int ParseIntRaw(HString* s) => Parse.ParseIntRaw(s);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_std_parse_float")]
     public static double ParseFloat(HString* s) => Parse.ParseFloat(s);
 

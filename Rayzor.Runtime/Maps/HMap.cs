@@ -35,7 +35,26 @@ public struct MapEntry
 }
 
 /// <summary>
-/// A Haxe <c>Map</c> (48 bytes, GC_malloc): a hash table with chaining whose entries are kept in
+/// A pointer key's image beside its entry: a String key of up to <see cref="MaxUnits"/> code units
+/// as its units (zero-padded) then its length; any other key as <see cref="Opaque"/>. Two images of
+/// short strings are equal exactly when the strings are, so a lookup of a short String key compares
+/// images and never reads the stored key (another cache miss, after the entry's).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KeyImage
+{
+    public const int MaxUnits = 15;
+    /// <summary>The image of a key that is not a short String (its last unit is no length).</summary>
+    public static KeyImage Opaque => new() { W3 = 0xFFFFUL << 48 };
+
+    /// <summary>Units 0-3, 4-7, 8-11, then 12-14 and the length in the top 16 bits.</summary>
+    public ulong W0, W1, W2, W3;
+
+    public readonly bool SameAs(in KeyImage o) => ((W0 ^ o.W0) | (W1 ^ o.W1) | (W2 ^ o.W2) | (W3 ^ o.W3)) == 0;
+}
+
+/// <summary>
+/// A Haxe <c>Map</c> (64 bytes, GC_malloc): a hash table with chaining whose entries are kept in
 /// insertion order in <see cref="Entries"/>. Buckets hold entry index + 1 (0 = empty).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -51,11 +70,19 @@ public unsafe struct HMap
     public int KeyKind;
     /// <summary>An <c>RZ_ELEM_*</c> kind.</summary>
     public int ValueKind;
-    public int Reserved;
+    /// <summary>Index + 1 of the entry found or added last, 0 = none; with <see cref="LastKey"/>, a
+    /// lookup cache (keys are immutable values or compared by identity, and entries move only when
+    /// the table is rebuilt or cleared, which reset it).</summary>
+    public int LastFound;
     /// <summary>GC_malloc_atomic, <see cref="Capacity"/> ints.</summary>
     public int* Buckets;
     /// <summary>GC_malloc (scanned) unless neither keys nor values are pointers.</summary>
     public MapEntry* Entries;
+    /// <summary>Pointer keys: the image of each entry's key (GC_malloc_atomic, <see cref="Capacity"/>
+    /// images); null for Int keys.</summary>
+    public KeyImage* Images;
+    /// <summary>The key slot that found (or added) entry <see cref="LastFound"/> - 1.</summary>
+    public long LastKey;
 }
 
 /// <summary>An iterator over a map's live entries in insertion order (24 bytes, GC_malloc).</summary>

@@ -187,18 +187,127 @@ public static unsafe class MapOps
     }
 
     /// <summary>The entry index of <paramref name="key"/>, or -1.</summary>
-    public static int Find(HMap* m, long key)
+    public static int Find(HMap* m, long key) => Find(m, key, out _);
+
+    /// <summary>The entry index of <paramref name="key"/>, or -1; <paramref name="hash"/> is the key's
+    /// hash when the table was searched (0 when the answer came without it).</summary>
+    private static int Find(HMap* m, long key, out int hash)
     {
         Check(m);
+        hash = 0;
         if (m->Count == 0)
             return -1;
-        int h = HashKey(m, key);
-        int i = m->Buckets[h & (m->Capacity - 1)];
-        bool ints = m->KeyKind == KeyKind.I32;
-        while (i != 0)
+        // the entry found or added last, by the same key: `get` then `set` of one key (or `exists`
+        // then `get`) searches once
+        int last = m->LastFound - 1;
+        if (last >= 0 && m->LastKey == key && m->Entries[last].Alive != 0)
+            return last;
+        int found;
+        if (m->KeyKind == KeyKind.I32)
+            found = FindI32(m, (int)key, hash = Mix((uint)(int)key));
+        else if (key != 0 && (*(TypeDesc**)key)->Kind == TypeKind.String)
+            found = FindString(m, (HString*)key, hash = StringMethods.Hash((HString*)key));
+        else
+            found = FindPtr(m, (void*)key, hash = HashPtr((void*)key));
+        if (found >= 0)
+            Remember(m, key, found);
+        return found;
+    }
+
+    private static void Remember(HMap* m, long key, int index)
+    {
+        m->LastKey = key;
+        m->LastFound = index + 1;
+    }
+
+    private static int FindI32(HMap* m, int key, int h)
+    {
+        for (int i = m->Buckets[h & (m->Capacity - 1)]; i != 0;)
         {
             MapEntry* e = &m->Entries[i - 1];
-            if (e->Hash == h && (ints ? (int)e->Key == (int)key : PtrKeyEquals((void*)e->Key, (void*)key)))
+            if (e->Hash == h && (int)e->Key == key)
+                return i - 1;
+            i = e->Next;
+        }
+        return -1;
+    }
+
+    /// <summary>A String key (the common case) compared without the kind dispatch of <see cref="PtrKeyEquals"/>;
+    /// a short one by the key images alone.</summary>
+    private static int FindString(HMap* m, HString* key, int h)
+    {
+        if (key->Length <= KeyImage.MaxUnits)
+        {
+            KeyImage image = ImageOf(key);
+            KeyImage* images = m->Images;
+            for (int i = m->Buckets[h & (m->Capacity - 1)]; i != 0;)
+            {
+                MapEntry* e = &m->Entries[i - 1];
+                if (e->Hash == h && images[i - 1].SameAs(image))
+                    return i - 1;
+                i = e->Next;
+            }
+            return -1;
+        }
+        for (int i = m->Buckets[h & (m->Capacity - 1)]; i != 0;)
+        {
+            MapEntry* e = &m->Entries[i - 1];
+            if (e->Hash == h)
+            {
+                var other = (HString*)e->Key;
+                if (other == key)
+                    return i - 1;
+                if (other != null && other->Td->Kind == TypeKind.String && other->Length == key->Length
+                    && new ReadOnlySpan<char>(HString.Units(other), key->Length).SequenceEqual(new ReadOnlySpan<char>(HString.Units(key), key->Length)))
+                    return i - 1;
+            }
+            i = e->Next;
+        }
+        return -1;
+    }
+
+    /// <summary>The image of a pointer key (see <see cref="KeyImage"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static KeyImage ImageOf(void* key)
+    {
+        if (key == null || (*(TypeDesc**)key)->Kind != TypeKind.String || ((HString*)key)->Length > KeyImage.MaxUnits)
+            return KeyImage.Opaque;
+        return ImageOf((HString*)key);
+    }
+
+    private static KeyImage ImageOf(HString* s)
+    {
+        // whole 4-unit words, then the 1-3 units left, in registers (never past the string's end)
+        int n = s->Length;
+        char* from = HString.Units(s);
+        char* rest = from + (n & ~3);
+        ulong tail = (n & 3) switch
+        {
+            0 => 0,
+            1 => rest[0],
+            2 => Unsafe.ReadUnaligned<uint>(rest),
+            _ => Unsafe.ReadUnaligned<uint>(rest) | (ulong)rest[2] << 32,
+        };
+        var image = new KeyImage();
+        switch (n >> 2)
+        {
+            case 0: image.W0 = tail; break;
+            case 1: image.W0 = Word(from, 0); image.W1 = tail; break;
+            case 2: image.W0 = Word(from, 0); image.W1 = Word(from, 1); image.W2 = tail; break;
+            default: image.W0 = Word(from, 0); image.W1 = Word(from, 1); image.W2 = Word(from, 2); image.W3 = tail; break;
+        }
+        image.W3 |= (ulong)n << 48;
+        return image;
+    }
+
+    private static ulong Word(char* units, int k) => Unsafe.ReadUnaligned<ulong>(units + 4 * k);
+
+    private static int FindPtr(HMap* m, void* key, int h)
+    {
+        for (int i = m->Buckets[h & (m->Capacity - 1)]; i != 0;)
+        {
+            MapEntry* e = &m->Entries[i - 1];
+            if (e->Hash == h && PtrKeyEquals((void*)e->Key, key))
                 return i - 1;
             i = e->Next;
         }
@@ -207,15 +316,16 @@ public static unsafe class MapOps
 
     public static void Set(HMap* m, long key, long value)
     {
-        int at = Find(m, key);
+        int at = Find(m, key, out int h);
         if (at >= 0)
         {
             m->Entries[at].Value = value;
             return;
         }
+        if (m->Count == 0)
+            h = HashKey(m, key);
         if (m->Used == m->Capacity)
             Rebuild(m, m->Count < m->Used / 2 ? m->Capacity : Math.Max(InitialCapacity, m->Capacity * 2));
-        int h = HashKey(m, key);
         int idx = m->Used++;
         MapEntry* e = &m->Entries[idx];
         e->Key = key;
@@ -225,7 +335,10 @@ public static unsafe class MapOps
         int b = h & (m->Capacity - 1);
         e->Next = m->Buckets[b];
         m->Buckets[b] = idx + 1;
+        if (m->Images != null)
+            m->Images[idx] = ImageOf((void*)key);
         m->Count++;
+        Remember(m, key, idx);
     }
 
     /// <summary>New tables of <paramref name="capacity"/> slots holding the live entries, in order.</summary>
@@ -235,6 +348,7 @@ public static unsafe class MapOps
         nuint bytes = (nuint)capacity * (nuint)sizeof(MapEntry);
         var entries = (MapEntry*)(atomic ? Heap.AllocAtomicZeroed(bytes) : Heap.Alloc(bytes));
         var buckets = (int*)Heap.AllocAtomicZeroed((nuint)capacity * sizeof(int));
+        KeyImage* images = m->KeyKind == KeyKind.Ptr ? (KeyImage*)Heap.AllocAtomic((nuint)capacity * (nuint)sizeof(KeyImage)) : null;
         int n = 0;
         MapEntry* old = m->Entries;
         for (int i = 0; i < m->Used; i++)
@@ -243,13 +357,17 @@ public static unsafe class MapOps
                 continue;
             MapEntry* e = &entries[n];
             *e = old[i];
+            if (images != null)
+                images[n] = m->Images[i];
             int b = e->Hash & (capacity - 1);
             e->Next = buckets[b];
             buckets[b] = n + 1;
             n++;
         }
         Heap.KeepAlive(old);
+        m->LastFound = 0;
         m->Entries = entries;
+        m->Images = images;
         m->Buckets = buckets;
         m->Capacity = capacity;
         m->Used = n;
@@ -266,6 +384,8 @@ public static unsafe class MapOps
         while (*link != at + 1)
             link = &m->Entries[*link - 1].Next;
         *link = e->Next;
+        if (m->Images != null)
+            m->Images[at] = KeyImage.Opaque;
         e->Alive = 0;
         e->Key = 0;
         e->Value = 0;
@@ -304,6 +424,8 @@ public static unsafe class MapOps
         Check(m);
         m->Entries = null;
         m->Buckets = null;
+        m->Images = null;
+        m->LastFound = 0;
         m->Capacity = 0;
         m->Used = 0;
         m->Count = 0;

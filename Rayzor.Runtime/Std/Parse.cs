@@ -17,27 +17,42 @@ public static unsafe class Parse
     {
         if (s == null)
             return null;
-        return TryParseInt(HString.Chars(s), out int value) ? Boxing.BoxInt(value) : null;
+        return TryParseInt(s, out int value) ? Boxing.BoxInt(value) : null;
     }
+
+    /// <summary><c>Std.parseInt</c> used as an Int: the number, or 0 where it gives null.</summary>
+    public static int ParseIntRaw(HString* s) => s != null && TryParseInt(s, out int value) ? value : 0;
+
+    private static bool TryParseInt(HString* s, out int value) =>
+        TryParseInt((char*)((byte*)s + HString.CharsOffset), s->Length, out value);
 
     public static bool TryParseInt(ReadOnlySpan<char> text, out int value)
     {
+        fixed (char* p = text)
+            return TryParseInt(p, text.Length, out value);
+    }
+
+    // On a pointer: this runs for every parsed number, so no bounds checks.
+    private static bool TryParseInt(char* p, int n, out int value)
+    {
         value = 0;
-        int i = SkipWhitespace(text);
+        int i = 0;
+        while (i < n && IsSpace(p[i]))
+            i++;
         bool negative = false;
-        if (i < text.Length && (text[i] == '-' || text[i] == '+'))
+        if (i < n && (p[i] == '-' || p[i] == '+'))
         {
-            negative = text[i] == '-';
+            negative = p[i] == '-';
             i++;
         }
-        if (i + 1 < text.Length && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X'))
+        if (i + 1 < n && p[i] == '0' && (p[i + 1] == 'x' || p[i + 1] == 'X'))
         {
             i += 2;
             int start = i;
             ulong hex = 0;
-            for (; i < text.Length; i++)
+            for (; i < n; i++)
             {
-                int digit = HexDigit(text[i]);
+                int digit = HexDigit(p[i]);
                 if (digit < 0)
                     break;
                 hex = hex * 16 + (uint)digit;
@@ -50,21 +65,35 @@ public static unsafe class Parse
             return true;
         }
         int first = i;
-        long magnitude = 0;
-        for (; i < text.Length && text[i] is >= '0' and <= '9'; i++)
+        // nine digits cannot overflow: no test on them
+        uint head = 0;
+        for (int end = Math.Min(n, i + 9); i < end; i++)
         {
-            magnitude = magnitude * 10 + (text[i] - '0');
-            if (magnitude > 1L << 31)
+            uint digit = (uint)(p[i] - '0');
+            if (digit > 9)
+                break;
+            head = head * 10 + digit;
+        }
+        ulong magnitude = head;
+        for (; i < n; i++)
+        {
+            uint digit = (uint)(p[i] - '0');
+            if (digit > 9)
+                break;
+            magnitude = magnitude * 10 + digit;
+            if (magnitude > 1UL << 31)
                 return false;
         }
         if (i == first)
             return false;
-        long signed = negative ? -magnitude : magnitude;
+        long signed = negative ? -(long)magnitude : (long)magnitude;
         if (signed > int.MaxValue)
             return false;
         value = (int)signed;
         return true;
     }
+
+    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t';
 
     /// <summary>
     /// <c>Std.parseFloat</c>: the longest prefix (after leading whitespace) of the form
@@ -119,7 +148,7 @@ public static unsafe class Parse
     private static int SkipWhitespace(ReadOnlySpan<char> text)
     {
         int i = 0;
-        while (i < text.Length && (text[i] == ' ' || text[i] is >= '\t' and <= '\r'))
+        while (i < text.Length && IsSpace(text[i]))
             i++;
         return i;
     }

@@ -25,6 +25,24 @@ public unsafe struct HString
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Span<char> Chars(HString* s) => new((byte*)s + CharsOffset, s->Length);
 
+    /// <summary>The first code unit of <paramref name="s"/>, which must not be null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char* Units(HString* s) => (char*)((byte*)s + CharsOffset);
+
+    /// <summary>Copies <paramref name="n"/> code units that do not overlap: a plain loop for the short
+    /// pieces strings are mostly made of (a call to memmove costs more), memmove for the rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyUnits(char* from, char* to, int n)
+    {
+        if (n <= 16)
+        {
+            for (int i = 0; i < n; i++)
+                to[i] = from[i];
+            return;
+        }
+        Buffer.MemoryCopy(from, to, (long)n * 2, (long)n * 2);
+    }
+
     /// <summary>A new string of <paramref name="length"/> code units; the caller fills them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HString* Allocate(int length)

@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Std;
 
 namespace Rayzor.Runtime.Strings;
 
-/// `StringBuf`: `{ td (runtime-owned, class `StringBuf`), length, capacity, chars }` with the UTF-16 units in atomic GC memory.
+/// `StringBuf` (docs/abi.md): `{ td (runtime-owned, class `StringBuf`), length, capacity, block }`;
+/// the units live in `block`, atomic GC memory shaped like a String (16 header bytes, then
+/// `capacity` units), so `toString` can hand the block over as the String itself.
 public unsafe struct HStringBuf
 {
     public void* Td;
     public int Length;
+    /// <summary>Units the block holds; 0 once the block was handed over (the next add copies).</summary>
     public int Capacity;
-    public char* Chars;
+    public HString* Block;
 }
 
 public static unsafe class StringBuilderOps
@@ -35,37 +39,48 @@ public static unsafe class StringBuilderOps
     [UnmanagedCallersOnly]
     private static void* ToStringFn(void* b) => ToHString((HStringBuf*)b);
 
+    private const int InitialCapacity = 16;
+    /// <summary>toString copies shorter contents (cheap) and buffers less than 3/4 full (so a
+    /// String never holds much more memory than its units).</summary>
+    private const int HandOverMin = 64;
+
     public static HStringBuf* New()
     {
         var b = (HStringBuf*)Heap.Alloc((nuint)sizeof(HStringBuf));
         b->Td = Td;
-        b->Capacity = 16;
-        b->Chars = (char*)Heap.AllocAtomic(16 * sizeof(char));
+        b->Capacity = InitialCapacity;
+        b->Block = NewBlock(InitialCapacity);
         return b;
     }
 
+    private static HString* NewBlock(int capacity) => (HString*)Heap.AllocAtomic((nuint)HString.CharsOffset + (nuint)capacity * sizeof(char));
+
+    private static char* Chars(HStringBuf* b) => HString.Units(b->Block);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Reserve(HStringBuf* b, int extra)
     {
         if (b == null) Fail.NullAccess();
-        var need = b->Length + extra;
-        if (need <= b->Capacity) return;
-        var cap = Math.Max(need, b->Capacity * 2);
-        var grown = (char*)Heap.AllocAtomic((nuint)cap * sizeof(char));
-        Buffer.MemoryCopy(b->Chars, grown, (long)cap * sizeof(char), (long)b->Length * sizeof(char));
-        b->Chars = grown;
+        if (b->Length + extra > b->Capacity) Grow(b, extra);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Grow(HStringBuf* b, int extra)
+    {
+        var need = checked(b->Length + extra);
+        var cap = (int)Math.Min(Math.Max(need, (long)Math.Max(b->Capacity, b->Length) * 2), Array.MaxLength);
+        var grown = NewBlock(cap);
+        Buffer.MemoryCopy(Chars(b), HString.Units(grown), (long)cap * sizeof(char), (long)b->Length * sizeof(char));
+        b->Block = grown;
         b->Capacity = cap;
     }
 
     public static void Add(HStringBuf* b, HString* s)
     {
         if (s == null) s = StringOps.NullString;
-        fixed (char* p = HString.Chars(s)) AddChars(b, p, s->Length);
-    }
-
-    private static void AddChars(HStringBuf* b, char* chars, int n)
-    {
+        int n = s->Length;
         Reserve(b, n);
-        Buffer.MemoryCopy(chars, b->Chars + b->Length, (long)n * sizeof(char), (long)n * sizeof(char));
+        HString.CopyUnits(HString.Units(s), Chars(b) + b->Length, n);
         b->Length += n;
     }
 
@@ -75,20 +90,34 @@ public static unsafe class StringBuilderOps
         {
             Reserve(b, 2);
             code -= 0x10000;
-            b->Chars[b->Length++] = (char)(0xD800 + (code >> 10));
-            b->Chars[b->Length++] = (char)(0xDC00 + (code & 0x3FF));
+            Chars(b)[b->Length++] = (char)(0xD800 + (code >> 10));
+            Chars(b)[b->Length++] = (char)(0xDC00 + (code & 0x3FF));
             return;
         }
         Reserve(b, 1);
-        b->Chars[b->Length++] = (char)code;
+        Chars(b)[b->Length++] = (char)code;
     }
 
     /// `addSub(s, pos, ?len)`: like `substr`.
     public static void AddSub(HStringBuf* b, HString* s, int pos, int len) => Add(b, StringMethods.Substr(s, pos, len));
 
+    /// `toString()`: a full enough buffer becomes the String (no copy; the next add starts a new
+    /// block), else a copy.
     public static HString* ToHString(HStringBuf* b)
     {
         if (b == null) Fail.NullAccess();
-        return HString.FromChars(new ReadOnlySpan<char>(b->Chars, b->Length));
+        int n = b->Length;
+        if (b->Capacity == 0)
+            return b->Block; // handed over already, nothing added since
+        if (n >= HandOverMin && (long)n * 4 >= (long)b->Capacity * 3)
+        {
+            HString* s = b->Block;
+            s->Td = Rt.Builtins->String;
+            s->Length = n;
+            s->Hash = 0;
+            b->Capacity = 0;
+            return s;
+        }
+        return HString.FromChars(new ReadOnlySpan<char>(Chars(b), n));
     }
 }

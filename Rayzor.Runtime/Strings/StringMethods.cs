@@ -90,7 +90,7 @@ public static unsafe class StringMethods
         if (count == 1)
             return OfUnit(HString.Chars(s)[pos]);
         HString* r = HString.Allocate(count);
-        HString.Chars(s).Slice(pos, count).CopyTo(HString.Chars(r));
+        HString.CopyUnits(HString.Units(s) + pos, HString.Units(r), count);
         return r;
     }
 
@@ -103,8 +103,27 @@ public static unsafe class StringMethods
         int start = Math.Clamp(from, 0, hay.Length);
         if (sought.Length == 0)
             return start;
-        int i = hay[start..].IndexOf(sought);
+        int i = Search(HString.Units(s) + start, hay.Length - start, sought);
         return i < 0 ? -1 : start + i;
+    }
+
+    /// <summary>The first position of <paramref name="sought"/> (not empty) in the <paramref name="n"/>
+    /// units at <paramref name="p"/>, or -1. A one-unit needle is looked for in the first units by a
+    /// plain loop: pieces between separators are short, and the vectorized search costs more to start.</summary>
+    private static int Search(char* p, int n, ReadOnlySpan<char> sought)
+    {
+        if (sought.Length != 1)
+            return new ReadOnlySpan<char>(p, n).IndexOf(sought);
+        const int Quick = 32;
+        char c = sought[0];
+        int quick = Math.Min(n, Quick);
+        for (int i = 0; i < quick; i++)
+            if (p[i] == c)
+                return i;
+        if (n <= Quick)
+            return -1;
+        int r = new ReadOnlySpan<char>(p + Quick, n - Quick).IndexOf(c);
+        return r < 0 ? -1 : r + Quick;
     }
 
     /// <summary><c>lastIndexOf(needle, from)</c>: the last position at or before <paramref name="from"/>
@@ -142,21 +161,47 @@ public static unsafe class StringMethods
                 ((HString**)parts->Data)[i] = OfUnit(HString.Chars(s)[i]);
             return parts;
         }
-        parts = ArrayOps.New(ElemKind.Ptr, 0);
-        int start = 0;
+        // Where each piece ends, found first (nothing is allocated meanwhile, so raw pointers into s
+        // are safe): the array is then allocated once, at its size.
+        const int InlineEnds = 128;
+        int* inlineEnds = stackalloc int[InlineEnds];
+        int* ends = inlineEnds;
+        int capacity = InlineEnds, count = 0, start = 0;
+        var sought = new ReadOnlySpan<char>(HString.Units(sep), m);
         while (true)
         {
-            // spans re-made after every allocation: s and sep stay on the stack as base pointers
-            int found = HString.Chars(s)[start..].IndexOf(HString.Chars(sep));
+            int found = Search(HString.Units(s) + start, n - start, sought);
             int end = found < 0 ? n : start + found;
-            ArrayOps.PushPtr(parts, Piece(s, start, end - start));
+            if (count == capacity)
+                ends = GrowEnds(ends, inlineEnds, capacity *= 2, count);
+            ends[count++] = end;
             if (found < 0)
                 break;
             start = end + m;
         }
+        parts = ArrayOps.New(ElemKind.Ptr, count);
+        start = 0;
+        for (int k = 0; k < count; k++)
+        {
+            // s and parts stay on the stack as base pointers across the allocations
+            ((HString**)parts->Data)[k] = Piece(s, start, ends[k] - start);
+            start = ends[k] + m;
+        }
+        if (ends != inlineEnds)
+            NativeMemory.Free(ends);
         Heap.KeepAlive(s);
-        Heap.KeepAlive(sep);
+        Heap.KeepAlive(parts);
         return parts;
+    }
+
+    /// <summary>A larger buffer of piece ends (NativeMemory) holding the first <paramref name="count"/>.</summary>
+    private static int* GrowEnds(int* ends, int* inlineEnds, int capacity, int count)
+    {
+        var grown = (int*)NativeMemory.Alloc((nuint)capacity, sizeof(int));
+        Buffer.MemoryCopy(ends, grown, (long)capacity * sizeof(int), (long)count * sizeof(int));
+        if (ends != inlineEnds)
+            NativeMemory.Free(ends);
+        return grown;
     }
 
     private static HString* Piece(HString* s, int pos, int count) => count == 0 ? StringOps.Empty : Sub(s, pos, count);
@@ -218,9 +263,8 @@ public static unsafe class StringMethods
 
     /// <summary>
     /// A content hash, never 0 (docs/abi.md): FNV-1a over the code units, then the MurmurHash3
-    /// finalizer; 0 becomes 1. Cached in the string's hash field when the string is on the GC heap
-    /// (string literals are read-only data: the compiler may store their hash, else it is recomputed).
-    /// Null hashes to 0.
+    /// finalizer; 0 becomes 1. Cached in the string's hash field: a string whose field is 0 is
+    /// writable (string literals, read-only data, carry their hash). Null hashes to 0.
     /// </summary>
     public static int Hash(HString* s)
     {
@@ -229,10 +273,7 @@ public static unsafe class StringMethods
         int cached = s->Hash;
         if (cached != 0)
             return cached;
-        int h = ComputeHash(HString.Chars(s));
-        if (Heap.IsHeapPointer(s))
-            s->Hash = h;
-        return h;
+        return s->Hash = ComputeHash(HString.Chars(s));
     }
 
     /// <summary>The hash of <paramref name="units"/> as <see cref="Hash"/> defines it.</summary>

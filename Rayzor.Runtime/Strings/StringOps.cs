@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
@@ -55,27 +56,64 @@ public static unsafe class StringOps
         return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
 
-    /// <summary><c>Std.string(Int)</c>: plain decimal.</summary>
+    /// <summary><c>Std.string(Int)</c>: plain decimal, written straight into the new string.</summary>
     public static HString* FromInt(int value)
     {
-        Span<char> buffer = stackalloc char[11];
-        return HString.FromChars(buffer[FormatInt(value, buffer)..]);
+        uint magnitude = value < 0 ? (uint)-(long)value : (uint)value;
+        int length = DecimalDigits(magnitude) + (value < 0 ? 1 : 0);
+        HString* s = HString.Allocate(length);
+        char* chars = (char*)((byte*)s + HString.CharsOffset);
+        WriteDigits(magnitude, chars + length);
+        if (value < 0)
+            chars[0] = '-';
+        return s;
     }
 
     /// <summary>Writes <paramref name="value"/> in decimal at the end of <paramref name="buffer"/>
     /// (11 chars suffice); returns where the digits start.</summary>
     public static int FormatInt(int value, Span<char> buffer)
     {
-        int pos = buffer.Length;
         uint magnitude = value < 0 ? (uint)-(long)value : (uint)value;
-        do
+        int start = buffer.Length - DecimalDigits(magnitude) - (value < 0 ? 1 : 0);
+        if (start < 0)
+            throw new ArgumentException("buffer too small", nameof(buffer));
+        fixed (char* p = buffer)
         {
-            buffer[--pos] = (char)('0' + (int)(magnitude % 10));
-            magnitude /= 10;
-        } while (magnitude != 0);
-        if (value < 0)
-            buffer[--pos] = '-';
-        return pos;
+            WriteDigits(magnitude, p + buffer.Length);
+            if (value < 0)
+                p[start] = '-';
+        }
+        return start;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DecimalDigits(uint v) =>
+        v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5
+        : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+
+    // "00" "01" .. "99": two digits (one 32-bit copy of two UTF-16 units) per division.
+    private const string DigitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+    /// <summary>The decimal digits of <paramref name="v"/> in the chars just before <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDigits(uint v, char* end)
+    {
+        ref byte pairs = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(DigitPairs.AsSpan()));
+        while (v >= 100)
+        {
+            uint q = v / 100;
+            uint r = v - q * 100;
+            v = q;
+            end -= 2;
+            Unsafe.WriteUnaligned(end, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pairs, (int)r * 4)));
+        }
+        if (v >= 10)
+        {
+            end -= 2;
+            Unsafe.WriteUnaligned(end, Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pairs, (int)v * 4)));
+        }
+        else
+            *--end = (char)('0' + v);
     }
 
     /// <summary><c>Std.string(Float)</c>: see <see cref="FloatFormat"/>.</summary>

@@ -24,7 +24,8 @@ public unsafe class MapOpsTests
     [Fact]
     public void HasTheAbiLayout()
     {
-        Assert.Equal(48, sizeof(HMap));
+        Assert.Equal(64, sizeof(HMap));
+        Assert.Equal(32, sizeof(KeyImage));
         Assert.Equal(32, sizeof(MapEntry));
         Assert.Equal(24, sizeof(HMapIter));
         Assert.Equal(32, sizeof(HMapEntry));
@@ -32,6 +33,8 @@ public unsafe class MapOpsTests
         Assert.Equal(8, (int)((byte*)&m->Count - (byte*)m));
         Assert.Equal(20, (int)((byte*)&m->KeyKind - (byte*)m));
         Assert.Equal(40, (int)((byte*)&m->Entries - (byte*)m));
+        Assert.Equal(48, (int)((byte*)&m->Images - (byte*)m));
+        Assert.Equal(56, (int)((byte*)&m->LastKey - (byte*)m));
     }
 
     [Fact]
@@ -63,6 +66,42 @@ public unsafe class MapOpsTests
         MapOps.Set(m, (long)Str("alice"), (long)Str("556"));
         Assert.Equal(2, m->Count);
         Assert.Equal("{alice => 556, => empty}", Text(MapOps.ToString(m)));
+    }
+
+    [Fact]
+    public void ShortAndLongStringKeysAreExact()
+    {
+        // short keys (up to 15 units) are compared by their images: trailing NULs, lengths at the
+        // limit and keys sharing a prefix must stay apart
+        HMap* m = PtrMap();
+        string[] keys = ["a", "a\0", "a\0\0", "", "\0", "abcdefghijklmno", "abcdefghijklmnp", "abcdefghijklmnop",
+            "abcdefghijklmnoq", "h\u00e9llo", "\ud83d\ude00", "abcd", "abce"];
+        for (int i = 0; i < keys.Length; i++)
+            MapOps.Set(m, (long)Str(keys[i]), MapOps.I32Slot(m->ValueKind, i));
+        Assert.Equal(keys.Length, m->Count);
+        for (int i = 0; i < keys.Length; i++)
+            Assert.Equal(i, MapOps.SlotI32(m->ValueKind, MapOps.GetSlot(m, (long)Str(keys[i]))));
+        Assert.True(MapOps.Find(m, (long)Str("abcdefghijklmn")) < 0);
+        Assert.True(MapOps.Find(m, (long)Str("b")) < 0);
+    }
+
+    [Fact]
+    public void LookupCacheFollowsRemovalAndRebuild()
+    {
+        HMap* m = PtrMap();
+        HString* key = Str("k");
+        MapOps.Set(m, (long)key, MapOps.I32Slot(m->ValueKind, 1));
+        Assert.True(MapOps.Find(m, (long)key) >= 0);
+        Assert.True(MapOps.Remove(m, (long)key));
+        Assert.True(MapOps.Find(m, (long)key) < 0);
+        MapOps.Set(m, (long)Str("k"), MapOps.I32Slot(m->ValueKind, 2));
+        Assert.Equal(2, MapOps.SlotI32(m->ValueKind, MapOps.GetSlot(m, (long)key)));
+        for (int i = 0; i < 100; i++)
+            MapOps.Set(m, (long)Str("x" + i), MapOps.I32Slot(m->ValueKind, i));
+        Assert.Equal(2, MapOps.SlotI32(m->ValueKind, MapOps.GetSlot(m, (long)key)));
+        Assert.Equal(99, MapOps.SlotI32(m->ValueKind, MapOps.GetSlot(m, (long)Str("x99"))));
+        MapOps.Clear(m);
+        Assert.True(MapOps.Find(m, (long)key) < 0);
     }
 
     [Fact]

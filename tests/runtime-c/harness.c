@@ -91,8 +91,9 @@ static const TypeDesc td_anon = { RZ_KIND_ANON, 24, "Anon" };
 static const TypeDesc *const no_types[] = { 0 };
 static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure, &td_anon, (const TypeDesc **)no_types };
 
+/* writable: a string whose hash is 0 gets it stored by the runtime (docs/abi.md, rz_string_hash) */
 #define LIT(name, text)                                                                         \
-    static const struct { const TypeDesc *td; int32_t length, hash; uint16_t chars[sizeof(u"" text) / 2 - 1]; } \
+    static struct { const TypeDesc *td; int32_t length, hash; uint16_t chars[sizeof(u"" text) / 2 - 1]; } \
         name##_data = { &td_string, sizeof(u"" text) / 2 - 1, 0, u"" text };                     \
     static HString *const name = (HString *)&name##_data;
 
