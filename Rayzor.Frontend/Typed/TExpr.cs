@@ -132,13 +132,25 @@ public sealed record TEnumValue(TextSpan Span, HType Type, EnumCtorSymbol Ctor, 
 public sealed record TEnumCtorRef(TextSpan Span, HType Type, EnumCtorSymbol Ctor) : TExpr(Span, Type);
 
 /// `switch`: cases tried in order; a case matches when one of its patterns does and its guard holds.
-public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type);
+public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type)
+{
+    /// Every value reaches a case even without a default (an enum with all its constructors).
+    public bool Complete { get; init; }
+}
 
 /// One case: or-ed patterns, an optional guard, the body (null when empty).
-public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body);
+public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body)
+{
+    /// `case ...:` and its body, where Haxe reports an unused case.
+    public TextSpan Span { get; init; }
+}
 
 /// A pattern of a switch case, matched against a value.
-public abstract record TPattern;
+public abstract record TPattern
+{
+    /// The pattern's source text (exhaustiveness errors point at sub-patterns).
+    public TextSpan Span { get; init; }
+}
 
 /// `_`: matches anything.
 public sealed record PWild : TPattern;

@@ -19,7 +19,17 @@ public sealed partial class Typer
             fields.Add((f.Name, v));
             types.Add(new AnonField(f.Name, want ?? v.Type, false));
         }
-        return new TObjectDecl(o.Span, new TAnon(types), fields);
+        var type = new TAnon(types) { Literal = true };
+        if (exp != null)
+        {
+            // a literal must have the structure's fields, and no others (Haxe lists names in descending order)
+            var missing = exp.Fields.Where(f => !f.Optional && o.Fields.All(x => x.Name != f.Name)).Select(f => f.Name).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            if (missing.Count == 1) Error(o.Span, $"Object requires field {missing[0]}");
+            else if (missing.Count > 1) Error(o.Span, "Object requires fields: " + string.Join(", ", missing));
+            var extra = o.Fields.FirstOrDefault(x => exp.Find(x.Name) == null);
+            if (missing.Count == 0 && extra != null) { Error(o.Span, $"{type} has extra field {extra.Name}"); return Poisoned(o.Span); }
+        }
+        return new TObjectDecl(o.Span, type, fields);
     }
 
     /// The Haxe classes whose static functions are the members of the built-in types found by

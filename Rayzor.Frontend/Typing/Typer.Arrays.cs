@@ -42,7 +42,16 @@ public sealed partial class Typer
                 if (!Unify(items[i].Type, elem) && Unify(elem, items[i].Type)) elem = items[i].Type;
             }
         }
-        items = items.Select((x, i) => Coerce(x, elem, a.Items[i].Span)).ToList();
+        if (expectedElem == null)
+            for (var i = 1; i < items.Count; i++)
+            {
+                if (IsPoisoned(items[i]) || items[i] is TConst { Value: null } || CanUnify(items[i].Type, elem) || Prune(items[i].Type) is TMono || Prune(elem) is TMono) continue;
+                Error(a.Items[i].Span, "Arrays of mixed types are only allowed if the type is forced to Array<Dynamic>");
+                Error(a.Items[i].Span, $"{items[i].Type} should be {elem}");
+                return Poisoned(a.Span);
+            }
+        // Haxe reports an element that does not fit the expected type at the whole literal
+        items = items.Select((x, i) => Coerce(x, elem, expectedElem != null ? a.Span : a.Items[i].Span)).ToList();
         return new TArrayDecl(a.Span, ArrayOf(elem), elem, items);
     }
 

@@ -49,13 +49,17 @@ public sealed partial class Typer
             Error(c.Callee.Span, $"{callee.Type} cannot be called");
             return new TConst(c.Span, TDynamic.Instance, null);
         }
+        List<HType>? monos = null;
+        var generic = fun;
         if (callee is TStaticField { Field: var sf } && sf.Params.Count > 0 || callee is TInstanceField { Field.Params.Count: > 0 })
         {
             var field = callee is TStaticField s ? s.Field : ((TInstanceField)callee).Field;
-            fun = (TFun)TypeSubst.Apply(fun, field.Params, field.Params.Select(_ => (HType)new TMono()).ToList());
+            monos = field.Params.Select(_ => (HType)new TMono()).ToList();
+            fun = (TFun)TypeSubst.Apply(fun, field.Params, monos);
         }
         var calleeField = callee switch { TStaticField sf2 => sf2.Field, TInstanceField inf => inf.Field, _ => null };
         var args = TypeArgs(c, fun, calleeField);
+        if (monos != null) CheckConstraints(c, calleeField!, generic, monos);
         // an enum made by a native (Type.typeof's ValueType) needs its descriptor in the program
         if (calleeField is { IsExtern: true } && Prune(fun.Return).Follow() is TEnum made) UseEnum(made.Enum);
         if (calleeField?.Owner.FullName is "Reflect" or "Type") UseMemberClasses();
@@ -80,18 +84,22 @@ public sealed partial class Typer
         {
             if (i >= fun.Args.Count)
             {
-                Error(c.Args[i].Span, "Too many arguments");
+                if (i == fun.Args.Count) Error(c.Args[i].Span, "Too many arguments");
                 TypeExpr(c.Args[i], null);
                 continue;
             }
             var expected = fun.Args[i].Type;
+            var before = _diags.Items.Count;
             args.Add(Coerce(TypeExpr(c.Args[i], expected), expected, c.Args[i].Span));
+            NoteArgument(before, fun.Args[i].Name);
         }
         for (var i = c.Args.Count; i < fun.Args.Count; i++)
         {
             if (!fun.Args[i].Optional)
             {
-                Error(c.Span, $"Not enough arguments, expected {fun.Args[i].Name}:{fun.Args[i].Type}");
+                // Haxe lists every argument left, optional ones as Null<T>
+                var left = fun.Args.Skip(i).Select(a => $"{a.Name}:{(a.Optional ? TypeTextOf.Nullable(a.Type) : a.Type.ToString())}");
+                Error(c.Span, "Not enough arguments, expected " + string.Join(", ", left));
                 break;
             }
             if (DefaultOf(callee, i) is { } dflt)
@@ -105,5 +113,61 @@ public sealed partial class Typer
             else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
         }
         return args;
+    }
+
+    /// The type arguments inferred for a generic method must satisfy its parameters' constraints;
+    /// Haxe reports a failure at the argument that decided the type.
+    private void CheckConstraints(CallExpr c, FieldSymbol f, TFun generic, List<HType> monos)
+    {
+        for (var i = 0; i < f.Params.Count; i++)
+        {
+            var p = f.Params[i];
+            if (p.Constraints.Count == 0 || Prune(monos[i]) is not { } actual || actual is TMono || IsDynamicLike(actual)) continue;
+            foreach (var k in p.Constraints)
+            {
+                var want = TypeSubst.Apply(k, f.Params, monos);
+                if (want.Follow() is TAnon || CanUnify(actual, want)) continue;
+                var at = -1;
+                for (var j = 0; j < generic.Args.Count && at < 0; j++) if (Mentions(generic.Args[j].Type, p)) at = j;
+                var span = at >= 0 && at < c.Args.Count ? c.Args[at].Span : c.Span;
+                Error(span, $"Constraint check failure for {f.Name}.{p.Name}");
+                Error(span, $"... {actual} should be {want}");
+                if (at >= 0 && at < c.Args.Count) Error(span, $"... For function argument '{generic.Args[at].Name}'");
+                break;
+            }
+        }
+    }
+
+    /// Does `t` contain the type parameter `p`?
+    private static bool Mentions(HType t, TParam p) => t switch
+    {
+        TParam q => ReferenceEquals(q, p),
+        TMono { Bound: { } b } => Mentions(b, p),
+        TInst i => i.Params.Any(x => Mentions(x, p)),
+        TEnum e => e.Params.Any(x => Mentions(x, p)),
+        TAbstract a => a.Params.Any(x => Mentions(x, p)),
+        TType tt => tt.Params.Any(x => Mentions(x, p)),
+        TFun fn => fn.Args.Any(a => Mentions(a.Type, p)) || Mentions(fn.Return, p),
+        TAnon an => an.Fields.Any(x => Mentions(x.Type, p)),
+        _ => false,
+    };
+
+    /// Haxe follows an error met while typing an argument with `... For function argument 'name'`
+    /// at the same place (not for errors of the call itself: argument counts, missing types).
+    private void NoteArgument(int diagnosticsBefore, string name)
+    {
+        for (var k = diagnosticsBefore; k < _diags.Items.Count; k++)
+        {
+            var d = _diags.Items[k];
+            if (d.Severity != Diagnostics.Severity.Error) continue;
+            // already explained by an inner call, or an error Haxe reports without the note
+            for (var n = k + 1; n < _diags.Items.Count && _diags.Items[n].Message.StartsWith("... ", StringComparison.Ordinal); n++)
+                if (_diags.Items[n].Message.StartsWith("... For function argument", StringComparison.Ordinal)) return;
+            if (d.Message.StartsWith("Not enough arguments", StringComparison.Ordinal) || d.Message.StartsWith("Too many arguments", StringComparison.Ordinal)
+                || d.Message.StartsWith("Type not found", StringComparison.Ordinal) || d.Message.StartsWith("... ", StringComparison.Ordinal)
+                || d.Message.Contains(" has no field ", StringComparison.Ordinal) || d.Message.StartsWith("Cannot access private field", StringComparison.Ordinal)) return;
+            _diags.Insert(k + 1, d with { Message = $"... For function argument '{name}'" });
+            return;
+        }
     }
 }

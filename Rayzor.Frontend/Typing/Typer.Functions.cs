@@ -95,7 +95,11 @@ public sealed partial class Typer
                 _returnsValue = true;
             }
         }
-        else typed = TypeExpr(body, null);
+        else
+        {
+            typed = TypeExpr(body, null);
+            CheckMissingReturn(type.Return, typed, body.Span);
+        }
         if (Prune(type.Return) is TMono unknown && !_returnsValue) unknown.Bound = _core.Void;
         PopScope();
         (_returnType, _loopDepth, _returnsValue) = saved;

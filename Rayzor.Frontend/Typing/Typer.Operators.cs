@@ -138,13 +138,15 @@ public sealed partial class Typer
         if (IsPoisoned(target)) return target;
         if (PropertyOf(target) is { Set: "set" } && FieldOf(target) is { } pf && !InAccessorOf(pf))
             return WriteProperty(target, TypeExpr(b.Right, target.Type), b.Span) ?? target;
-        if (!CheckAssignable(target, b.Left.Span)) return target;
+        if (!CheckAssignable(target, b.Left.Span, b.Span)) return target;
         var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
         NoteTryAssign(target);
         return new TAssign(b.Span, target.Type, target, value);
     }
 
-    private bool CheckAssignable(TExpr target, TextSpan span)
+    /// Can `target` be written here? Haxe's errors point at the target (`Cannot assign to final`)
+    /// or at the whole assignment (property access).
+    private bool CheckAssignable(TExpr target, TextSpan span, TextSpan whole)
     {
         switch (target)
         {
@@ -158,8 +160,16 @@ public sealed partial class Typer
                 return true;
             case TInstanceField { Field: { Kind: FieldKindTag.Method, IsDynamic: true } }:
                 return true; // an instance dynamic method lives in a slot of the object
+            case TStaticField { Field.Kind: FieldKindTag.Method } or TInstanceField { Field.Kind: FieldKindTag.Method }:
+                Error(span, "Cannot rebind this method : please use 'dynamic' before method declaration");
+                return false;
             case TStaticField { Field.Kind: FieldKindTag.Property } or TInstanceField { Field.Kind: FieldKindTag.Property }:
-                if (PropertyOf(target) is { Set: "never" }) { Error(span, "Cannot access field or identifier for writing"); return false; }
+                // `never` is never writable; `null` only inside the class and its subclasses
+                if (PropertyOf(target) is { Set: "never" } or { Set: "null" } && !(PropertyOf(target)!.Set == "null" && InsideClassOf(FieldOf(target)!.Owner)))
+                {
+                    Error(whole, $"Cannot access field or identifier {FieldOf(target)!.Name} for writing");
+                    return false;
+                }
                 return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
@@ -186,7 +196,7 @@ public sealed partial class Typer
             return WriteProperty(target, sum, ao.Span) ?? target;
         }
         if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
-        if (!CheckAssignable(target, ao.Left.Span)) return target;
+        if (!CheckAssignable(target, ao.Left.Span, ao.Span)) return target;
         var value = TypeExpr(ao.Right, null);
         if (IsUserAbstract(target.Type) && !IsPoisoned(value))
         {
@@ -239,13 +249,15 @@ public sealed partial class Typer
                 if (_core.IsInt(operand.Type)) return new TUnary(u.Span, _core.Int, u.Op, operand);
                 break;
             case UnaryOp.Increment or UnaryOp.Decrement:
-                if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                if (!CheckAssignable(operand, u.Operand.Span, u.Span)) return operand;
                 NoteTryAssign(operand);
                 if (_core.IsNumeric(operand.Type))
                     return new TIncDec(u.Span, operand.Type, u.Op == UnaryOp.Increment, u.Postfix, operand);
                 break;
         }
-        Error(u.Span, $"Cannot apply unary operator to {operand.Type}");
-        return operand;
+        if (IsPoisoned(operand)) return operand;
+        if (IsDynamicLike(operand.Type)) Error(u.Span, $"Cannot apply unary operator to {operand.Type}");
+        else Error(u.Operand.Span, $"{operand.Type} should be Int"); // Haxe unifies the operand with Int
+        return Poisoned(u.Span);
     }
 }

@@ -22,16 +22,22 @@ public sealed partial class Typer
         ResolveConstraints(c.Decl.Params, c.Params);
         if (!c.IsInterface && c.Decl.Extends.Count > 0)
         {
-            if (ResolveHint(c.Decl.Extends[0]) is TInst sup && !sup.Class.IsInterface)
+            var hint = ResolveHint(c.Decl.Extends[0]);
+            if (hint is TInst sup && !sup.Class.IsInterface)
             {
                 BuildClassHeader(sup.Class);
                 c.Super = sup;
+                if ((sup.Class.Decl.Modifiers & Modifiers.Final) != 0 || sup.Class.HasMeta(":final")) Error(c.Decl.Span, "Cannot extend a final class");
             }
-            else Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type");
+            else if (hint is TInst) Error(c.Decl.Extends[0].Span, "Cannot extend by using an interface");
+            else if (hint is not TDynamic) Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type"); // Dynamic: already reported
         }
         foreach (var h in c.IsInterface ? c.Decl.Extends : c.Decl.Implements)
-            if (ResolveHint(h) is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
-            else Error(h.Span, "Only interfaces can be implemented");
+        {
+            var hint = ResolveHint(h);
+            if (hint is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
+            else if (hint is not TDynamic) Error(h.Span, "You can only implement an interface");
+        }
         foreach (var fd in c.Decl.Fields)
         {
             var isStatic = (fd.Modifiers & Modifiers.Static) != 0;
@@ -100,11 +106,17 @@ public sealed partial class Typer
                     return TDynamic.Instance;
                 }
                 var args = p.Params.Select(ResolveHint).ToList();
+                var declared = sym.Decl.Params.Count;
+                if (sym != _core?.DynamicSym && args.Count != declared)
+                {
+                    if (args.Count > declared) Error(p.Params[declared].Span, $"Too many type parameters for {sym.Name}");
+                    else Error(p.Span, $"Not enough type parameters for {sym.Name}");
+                }
                 return MakeType(sym, args, p.Span);
             }
             case FunctionTypeHint ft:
             {
-                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "a" + i, a.Optional, ResolveHint(a.Type))).ToList();
+                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "", a.Optional, ResolveHint(a.Type))).ToList();
                 // `Void -> T` is the old syntax for a function without arguments.
                 if (args.Count == 1 && _core.IsVoid(args[0].Type)) args.Clear();
                 return new TFun(args, ResolveHint(ft.Return));
@@ -330,6 +342,19 @@ public sealed partial class Typer
         }
     }
 
+    /// Haxe's explanation of a function type that does not fit another of the same arity: the
+    /// first argument that does not accept the expected one, else the result.
+    private List<string>? FunctionMismatch(TFun have, TFun want)
+    {
+        static string Shape(TFun f, int k) => "(" + string.Join(", ", f.Args.Select((a, i) => i == k ? a.Type.ToString() : "...")) + ") -> ...";
+        for (var i = 0; i < have.Args.Count; i++)
+            if (!Unify(want.Args[i].Type, have.Args[i].Type))
+                return [$"error: {want.Args[i].Type} should be {have.Args[i].Type}", "... have: " + Shape(have, i), "... want: " + Shape(want, i)];
+        if (!_core.IsVoid(want.Return) && !Unify(have.Return, want.Return))
+            return [$"error: {have.Return} should be {want.Return}", $"... have: (...) -> {have.Return}", $"... want: (...) -> {want.Return}"];
+        return null;
+    }
+
     private bool UnifyParams(IReadOnlyList<HType> xs, IReadOnlyList<HType> ys)
     {
         for (var i = 0; i < Math.Min(xs.Count, ys.Count); i++)
@@ -410,10 +435,27 @@ public sealed partial class Typer
         }
         if (_core.IsVoid(exp)) return e;
         if (e is TConst { Value: null } && act is TMono or TDynamic) return e with { Type = exp };
+        // Void is no value, not even a Dynamic one
+        if (_core.IsVoid(act))
+        {
+            Error(span, $"Void should be {exp}");
+            return Poisoned(e.Span);
+        }
         if (!Unify(act, exp))
         {
             if (AbstractConversion(e, exp) is { } converted) return converted;
+            if (act.Follow() is TFun haveFun && exp.Follow() is TFun wantFun && haveFun.Args.Count == wantFun.Args.Count && FunctionMismatch(haveFun, wantFun) is { } why)
+            {
+                // Haxe explains a function mismatch by the first argument or the result that differs
+                Error(span, why[0]);
+                foreach (var line in why.Skip(1)) Error(span, line);
+                return e;
+            }
             Error(span, $"{act} should be {exp}");
+            // a structure without a field the expected one has: Haxe names the first (by name)
+            if (act.Follow() is TAnon have && exp.Follow() is TAnon want
+                && want.Fields.Where(f => !f.Optional && have.Find(f.Name) == null).Select(f => f.Name).Order(StringComparer.Ordinal).FirstOrDefault() is { } absent)
+                Error(span, $"... {act} has no field {absent}");
             return e;
         }
         act = Prune(e.Type);

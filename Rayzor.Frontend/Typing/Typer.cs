@@ -69,12 +69,14 @@ public sealed partial class Typer
         BuildClassHeader(mainClass);
         if (!mainClass.Statics.TryGetValue("main", out var main) || main.Kind != FieldKindTag.Method)
         {
-            _diags.Error("RZ0102", mainClass.Decl.NameSpan, $"Invalid -main : {mainClassPath} does not have static function main");
+            _diags.Error("RZ0102", mainClass.Decl.Span, $"Invalid -main : {mainClassPath} does not have static function main");
             return null;
         }
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());
+        CheckUserModules();
+        SortDiagnostics();
         return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums, Abstracts = _abstracts };
     }
 
@@ -142,6 +144,7 @@ public sealed partial class Typer
     private void TypeField(FieldSymbol f)
     {
         if (f.Typed || !_inProgress.Add(f)) return;
+        if (_checkOnly) _checkTyped.Add(f);
         if (f.Owner is ClassSymbol c) BuildClassHeader(c);
         if (f.Owner is AbstractSymbol fa) BuildAbstractHeader(fa);
         var saved = (_module, _type, _field, _returnType, _loopDepth, _returnsValue);
@@ -180,6 +183,7 @@ public sealed partial class Typer
                     _returnType = fun.Return;
                     _returnsValue = false;
                     var body = TypeExpr(m.Function.Body, null);
+                    if (f.Name != "new") CheckMissingReturn(fun.Return, body, m.Function.Body.Span);
                     if (f.Owner is AbstractSymbol && f.Name == "new" && abstractThis != null)
                     {
                         var thisValue = new TCast(f.Decl.Span, fun.Return, new TLocal(f.Decl.Span, abstractThis), CastKind.Retype);
@@ -240,6 +244,23 @@ public sealed partial class Typer
     }
 
     private void Error(TextSpan span, string message, string code = "RZ0200") => _diags.Error(code, span, message);
+
+    /// Puts the typer's diagnostics in source order, as Haxe reports them; a note (`... text`)
+    /// stays after the diagnostic it explains.
+    private void SortDiagnostics()
+    {
+        var groups = new List<List<Diagnostics.Diagnostic>>();
+        foreach (var d in _diags.Items)
+        {
+            if (d.Message.StartsWith("... ", StringComparison.Ordinal) && groups.Count > 0) groups[^1].Add(d);
+            else groups.Add([d]);
+        }
+        // by line: on one line, Haxe's order is the order of typing
+        int Line(Diagnostics.Diagnostic d) => d.Span.FileId < 0 ? 0 : _loader.Sources[d.Span.FileId].LineOf(d.Span.Start);
+        var sorted = groups.Select((g, i) => (g, i)).OrderBy(x => x.g[0].Span.FileId < 0 ? int.MinValue : x.g[0].Span.FileId)
+            .ThenBy(x => Line(x.g[0])).ThenBy(x => x.i).SelectMany(x => x.g).ToList();
+        _diags.Replace(sorted);
+    }
 
     /// The value of an expression that already failed: later checks accept it silently, so one
     /// mistake gives one message.
