@@ -73,11 +73,11 @@ public sealed record TContinue(TextSpan Span, HType Type) : TExpr(Span, Type);
 /// `throw e`.
 public sealed record TThrow(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);
 
-/// A value conversion the typer inserted: Int→Float, basic → Dynamic (boxing), Dynamic → basic (unboxing), null-able wrapping.
 /// `a[key]` on a user abstract as an assignment target: becomes a call of its `@:arrayAccess`
 /// setter in the typer (never reaches lowering).
 public sealed record TAbstractIndex(TextSpan Span, HType Type, TExpr Target, TExpr Key) : TExpr(Span, Type);
 
+/// A value conversion the typer inserted: Int→Float, basic → Dynamic (boxing), Dynamic → basic (unboxing), null-able wrapping.
 public sealed record TCast(TextSpan Span, HType Type, TExpr Value, CastKind Kind) : TExpr(Span, Type);
 
 /// How a TCast converts.
