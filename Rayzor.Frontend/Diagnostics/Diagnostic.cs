@@ -34,6 +34,9 @@ public sealed class DiagnosticBag
         _items.AddRange(list);
     }
 
+    /// Drops the diagnostics from `index` on (what Haxe would not have reached).
+    public void Truncate(int index) => _items.RemoveRange(index, _items.Count - index);
+
     /// Places a note right after the diagnostic it explains.
     public void Insert(int index, Diagnostic d) => _items.Insert(index, d);
 }

@@ -90,7 +90,11 @@ public sealed class TFun(IReadOnlyList<FunArg> args, HType ret) : HType
 }
 
 /// One argument of a function type.
-public sealed record FunArg(string Name, bool Optional, HType Type);
+public sealed record FunArg(string Name, bool Optional, HType Type)
+{
+    /// Declared with `?` (Haxe then shows its type as `Null<T>`), not only with a default value.
+    public bool Question { get; init; }
+}
 
 /// `Dynamic`: any value, accessed by name at run time.
 public sealed class TDynamic : HType

@@ -533,7 +533,10 @@ internal sealed class MatchChecker
             case ConKind.Array:
             {
                 var elem = Strip(s.Type) is TInst { Params: [var e] } ? e : TDynamic.Instance;
-                for (var i = 0; i < con.Arity; i++) yield return new Subject(elem, s.Span) { Parent = s, Item = true };
+                // `switch [a, b]`: each item is a subject of its own, at its own place
+                var literal = s.Root is TArrayDecl ad && ad.Items.Count == con.Arity ? ad : null;
+                for (var i = 0; i < con.Arity; i++)
+                    yield return new Subject(literal != null ? literal.Items[i].Type : elem, literal != null ? literal.Items[i].Span : s.Span) { Parent = s, Item = true };
                 break;
             }
         }
@@ -622,6 +625,9 @@ internal sealed class MatchChecker
                 return Exhaustive(gn.Other, toplevel);
             case SwitchDt { Cases: [{ Con.Kind: ConKind.Fields } only] }:
                 return Exhaustive(only.Dt, false);
+            // an array literal subject has its one length: only that case is reached
+            case SwitchDt { Subject.Root: TArrayDecl ad } lit when lit.Cases.FirstOrDefault(k => k.Con.Kind == ConKind.Array && k.Con.Arity == ad.Items.Count) is { Dt: { } tuple }:
+                return Exhaustive(tuple, false);
             case SwitchDt sw:
             {
                 var (all, finiteness, enumAbstract) = AllConstructors(sw.Subject, sw.Cases);

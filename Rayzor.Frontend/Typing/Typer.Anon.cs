@@ -13,9 +13,13 @@ public sealed partial class Typer
         var types = new List<AnonField>();
         foreach (var f in o.Fields)
         {
-            var want = exp?.Find(f.Name)?.Type;
+            var wantField = exp?.Find(f.Name);
+            var want = wantField?.Type;
             var v = TypeExpr(f.Value, want ?? new TMono());
+            var before = _diags.Items.Count;
             if (want != null) v = Coerce(v, want, f.Value.Span);
+            // an optional field is a Null<T> to Haxe
+            if (wantField is { Optional: true } && _diags.Items.Count > before) ShowAsNullable(before, want!);
             fields.Add((f.Name, v));
             types.Add(new AnonField(f.Name, want ?? v.Type, false));
         }
@@ -63,7 +67,7 @@ public sealed partial class Typer
         if (t is TAnon anon)
         {
             var f = anon.Find(fx.Name);
-            if (f == null) { Error(fx.NameSpan, $"{target.Type} has no field {fx.Name}"); return Poisoned(fx.Span); }
+            if (f == null) { Error(fx.NameSpan, WithSuggestions($"{target.Type} has no field {fx.Name}", fx.Name, anon.Fields.Select(x => x.Name))); return Poisoned(fx.Span); }
             return new TDynField(fx.Span, f.Type, target, fx.Name);
         }
         return new TDynField(fx.Span, TDynamic.Instance, target, fx.Name);

@@ -89,8 +89,8 @@ public sealed partial class Typer
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
         if ((ArrayElem(target.Type) ?? VectorElem(target.Type)) is { } elem) return new TIndex(ix.Span, elem, target, index);
         if (_core.IsDynamic(target.Type)) return new TIndex(ix.Span, TDynamic.Instance, target, index); // checked at run time
-        if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");
-        return Unsupported(ix.Span, $"Array access on {target.Type}");
+        Error(ix.Target.Span, $"Array access is not allowed on {target.Type}");
+        return Poisoned(ix.Span);
     }
 
     private TExpr TypeForArray(ForExpr fe, TExpr iterable, HType elem)

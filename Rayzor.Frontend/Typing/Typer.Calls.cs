@@ -28,7 +28,9 @@ public sealed partial class Typer
                 return new TCall(c.Span, ((TFun)f.Type!).Return, new TStaticField(ef.Span, f.Type!, f), [target]);
             }
         }
-        return FinishCall(c, TypeExpr(c.Callee, null), expected);
+        // `Some(v)` where an Option is expected: Haxe finds the constructor through the expected type
+        var calleeExpected = c.Callee is IdentExpr && expected?.Follow() is TEnum ? expected : null;
+        return FinishCall(c, TypeExpr(c.Callee, calleeExpected), expected);
     }
 
     private TExpr FinishCall(CallExpr c, TExpr callee, HType? expected = null)
@@ -80,39 +82,92 @@ public sealed partial class Typer
     private List<TExpr> TypeArgs(CallExpr c, TFun fun, FieldSymbol? callee = null)
     {
         var args = new List<TExpr>(c.Args.Count);
-        for (var i = 0; i < c.Args.Count; i++)
+        var p = 0; // the parameter the next argument goes to
+        var skipped = -1; // the first optional parameter passed over
+        for (var i = 0; i < c.Args.Count; i++, p++)
         {
-            if (i >= fun.Args.Count)
+            if (p >= fun.Args.Count)
             {
-                if (i == fun.Args.Count) Error(c.Args[i].Span, "Too many arguments");
+                if (p == fun.Args.Count) Error(c.Args[i].Span, "Too many arguments");
                 TypeExpr(c.Args[i], null);
                 continue;
             }
-            var expected = fun.Args[i].Type;
+            // Haxe skips an optional parameter the argument does not fit while the arguments left
+            // are fewer than the parameters left: `f(?n:Int, s:String)` called as `f("x")`
+            while (p < fun.Args.Count - 1 && fun.Args[p].Optional && c.Args.Count - i < fun.Args.Count - p && !Fits(c.Args[i], fun.Args[p].Type))
+            {
+                if (skipped < 0) skipped = p;
+                args.Add(LeftOut(c, fun, callee, p++));
+            }
             var before = _diags.Items.Count;
-            args.Add(Coerce(TypeExpr(c.Args[i], expected), expected, c.Args[i].Span));
-            NoteArgument(before, fun.Args[i].Name);
+            args.Add(TypeArgument(c.Args[i], fun.Args[p]));
+            if (_diags.Items.Count > before && skipped >= 0)
+            {
+                // when an argument fits nowhere, Haxe reports the first parameter it skipped
+                _diags.Truncate(before);
+                TypeArgument(c.Args[i], fun.Args[skipped]);
+            }
+            if (ArgumentFailed(before, c.Args[i].Span))
+            {
+                // Haxe stops typing the call at its first failing argument: the rest are typed
+                // here (the tree needs them) but what they would report is not Haxe's
+                var reported = _diags.Items.Count;
+                for (var j = i + 1; j < c.Args.Count; j++) args.Add(TypeExpr(c.Args[j], p + j - i < fun.Args.Count ? fun.Args[p + j - i].Type : null));
+                _diags.Truncate(reported);
+                return args;
+            }
         }
-        for (var i = c.Args.Count; i < fun.Args.Count; i++)
+        for (; p < fun.Args.Count; p++)
         {
-            if (!fun.Args[i].Optional)
+            if (!fun.Args[p].Optional)
             {
                 // Haxe lists every argument left, optional ones as Null<T>
-                var left = fun.Args.Skip(i).Select(a => $"{a.Name}:{(a.Optional ? TypeTextOf.Nullable(a.Type) : a.Type.ToString())}");
+                var left = fun.Args.Skip(p).Select(a => $"{a.Name}:{(a.Optional ? TypeTextOf.Nullable(a.Type) : a.Type.ToString())}");
                 Error(c.Span, "Not enough arguments, expected " + string.Join(", ", left));
                 break;
             }
-            if (DefaultOf(callee, i) is { } dflt)
-            {
-                var saved = _module;
-                _module = callee!.Owner.Module;
-                args.Add(Coerce(TypeExpr(dflt, fun.Args[i].Type), fun.Args[i].Type, c.Span));
-                _module = saved;
-            }
-            else if (IsPosInfos(fun.Args[i].Type)) args.Add(PosInfosExpr(c.Span, null));
-            else args.Add(new TMissingArg(c.Span, fun.Args[i].Type));
+            args.Add(LeftOut(c, fun, callee, p));
         }
         return args;
+    }
+
+    /// One argument typed against its parameter; an error in it gets Haxe's note naming the parameter.
+    private TExpr TypeArgument(Expr arg, FunArg param)
+    {
+        var before = _diags.Items.Count;
+        var outer = _argumentDepth;
+        _argumentDepth = _frames.Count;
+        var value = Coerce(TypeExpr(arg, param.Type), param.Type, arg.Span);
+        _argumentDepth = outer;
+        NoteArgument(before, param, arg.Span);
+        return value;
+    }
+
+    /// Would `arg` be accepted as a `want`? Typed on trial: what it reports is dropped.
+    private bool Fits(Expr arg, HType want)
+    {
+        var before = _diags.Items.Count;
+        var typed = TypeExpr(arg, want);
+        var fits = _diags.Items.Count == before && !IsPoisoned(typed) && (Prune(want) is TMono || CanUnify(typed.Type, want) || _core.IsInt(typed.Type) && _core.IsFloat(want)
+            || typed is TConst { Value: null } || AbstractConversion(typed, want) != null);
+        _diags.Truncate(before);
+        return fits;
+    }
+
+    /// The value of optional parameter `p` the call leaves out: its default, the call's position
+    /// for a PosInfos, else a missing-argument marker (null).
+    private TExpr LeftOut(CallExpr c, TFun fun, FieldSymbol? callee, int p)
+    {
+        if (DefaultOf(callee, p) is { } dflt)
+        {
+            var saved = _module;
+            _module = callee!.Owner.Module;
+            var value = Coerce(TypeExpr(dflt, fun.Args[p].Type), fun.Args[p].Type, c.Span);
+            _module = saved;
+            return value;
+        }
+        if (IsPosInfos(fun.Args[p].Type)) return PosInfosExpr(c.Span, null);
+        return new TMissingArg(c.Span, fun.Args[p].Type);
     }
 
     /// The type arguments inferred for a generic method must satisfy its parameters' constraints;
@@ -130,8 +185,19 @@ public sealed partial class Typer
                 var at = -1;
                 for (var j = 0; j < generic.Args.Count && at < 0; j++) if (Mentions(generic.Args[j].Type, p)) at = j;
                 var span = at >= 0 && at < c.Args.Count ? c.Args[at].Span : c.Span;
-                Error(span, $"Constraint check failure for {f.Name}.{p.Name}");
-                Error(span, $"... {actual} should be {want}");
+                if (at >= 0 && at < c.Args.Count && generic.Args[at].Type is not TParam)
+                {
+                    // the parameter inside the argument's type (`Array<T>`): Haxe shows both whole types
+                    var argType = generic.Args[at].Type;
+                    Error(span, $"error: {actual} should be {want}");
+                    Error(span, $"... have: {TypeSubst.Apply(argType, f.Params, monos)}");
+                    Error(span, $"... want: {TypeSubst.Apply(argType, f.Params, f.Params.Select(q => q == p ? want : Prune(monos[f.Params.IndexOf(q)])).ToList())}");
+                }
+                else
+                {
+                    Error(span, $"Constraint check failure for {f.Name}.{p.Name}");
+                    Error(span, $"... {actual} should be {want}");
+                }
                 if (at >= 0 && at < c.Args.Count) Error(span, $"... For function argument '{generic.Args[at].Name}'");
                 break;
             }
@@ -152,22 +218,58 @@ public sealed partial class Typer
         _ => false,
     };
 
+    /// Did typing an argument report an error? Haxe then keeps only that error (and its notes):
+    /// the rest of the argument was not typed.
+    private bool ArgumentFailed(int before, TextSpan argSpan)
+    {
+        for (var k = before; k < _diags.Items.Count; k++)
+        {
+            var d = _diags.Items[k];
+            if (d.Severity != Diagnostics.Severity.Error || _nestedErrors.Contains(d) || !Within(d.Span, argSpan)) continue;
+            var end = k + 1;
+            while (end < _diags.Items.Count && _diags.Items[end].Message.StartsWith("... ", StringComparison.Ordinal)) end++;
+            _diags.Truncate(end);
+            return true;
+        }
+        return false;
+    }
+
     /// Haxe follows an error met while typing an argument with `... For function argument 'name'`
     /// at the same place (not for errors of the call itself: argument counts, missing types).
-    private void NoteArgument(int diagnosticsBefore, string name)
+    private void NoteArgument(int diagnosticsBefore, FunArg arg, TextSpan argSpan)
     {
         for (var k = diagnosticsBefore; k < _diags.Items.Count; k++)
         {
             var d = _diags.Items[k];
-            if (d.Severity != Diagnostics.Severity.Error) continue;
+            // not an error of a declaration the argument made the typer build (a class header)
+            if (d.Severity != Diagnostics.Severity.Error || _nestedErrors.Contains(d) || !Within(d.Span, argSpan)) continue;
             // already explained by an inner call, or an error Haxe reports without the note
-            for (var n = k + 1; n < _diags.Items.Count && _diags.Items[n].Message.StartsWith("... ", StringComparison.Ordinal); n++)
-                if (_diags.Items[n].Message.StartsWith("... For function argument", StringComparison.Ordinal)) return;
+            var end = k + 1;
+            for (; end < _diags.Items.Count && _diags.Items[end].Message.StartsWith("... ", StringComparison.Ordinal); end++)
+                if (_diags.Items[end].Message.StartsWith("... For function argument", StringComparison.Ordinal)
+                    || _diags.Items[end].Message.StartsWith("... For optional function argument", StringComparison.Ordinal)) return;
             if (d.Message.StartsWith("Not enough arguments", StringComparison.Ordinal) || d.Message.StartsWith("Too many arguments", StringComparison.Ordinal)
                 || d.Message.StartsWith("Type not found", StringComparison.Ordinal) || d.Message.StartsWith("... ", StringComparison.Ordinal)
-                || d.Message.Contains(" has no field ", StringComparison.Ordinal) || d.Message.StartsWith("Cannot access private field", StringComparison.Ordinal)) return;
-            _diags.Insert(k + 1, d with { Message = $"... For function argument '{name}'" });
+                || d.Message.Contains(" has no field ", StringComparison.Ordinal) || d.Message.StartsWith("Cannot access private field", StringComparison.Ordinal)
+                || d.Message.StartsWith("Static access to instance field", StringComparison.Ordinal)) return;
+            // after the error's own notes (`... have:`/`... want:`), as Haxe prints it
+            // a `?x:T` argument is a Null<T> to Haxe
+            if (arg.Question) ShowAsNullable(k, arg.Type);
+            // Haxe calls an argument with a default value (or `?`) optional
+            _diags.Insert(end, d with { Message = arg.Optional ? $"... For optional function argument '{arg.Name}'" : $"... For function argument '{arg.Name}'" });
             return;
         }
+    }
+
+    private static bool Within(TextSpan inner, TextSpan outer) =>
+        inner.FileId == outer.FileId && inner.Start >= outer.Start && inner.End <= outer.End;
+
+    /// `X should be T` of an optional argument or field: Haxe says `X should be Null<T>`.
+    private void ShowAsNullable(int index, HType t)
+    {
+        var d = _diags.Items[index];
+        var text = t.ToString();
+        if (!d.Message.EndsWith(" should be " + text, StringComparison.Ordinal)) return;
+        _diags.Replace(_diags.Items.Select((x, n) => n == index ? x with { Message = x.Message[..^text.Length] + TypeTextOf.Nullable(t) } : x));
     }
 }

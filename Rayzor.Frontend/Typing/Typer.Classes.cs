@@ -31,7 +31,7 @@ public sealed partial class Typer
         if (sym is not ClassSymbol cls)
         {
             if (sym == null) { Error(n.Type.Span, $"Type not found : {n.Type.FullName}"); return Poisoned(n.Span); }
-            if (sym is EnumSymbol or TypedefSymbol) { Error(n.Span, $"{sym.Name} cannot be constructed"); return Poisoned(n.Span); }
+            if (sym is EnumSymbol or TypedefSymbol or AbstractSymbol { IsCoreType: true }) { Error(n.Span, $"{sym.Name} cannot be constructed"); return Poisoned(n.Span); }
             return Unsupported(n.Span, $"new {sym.Name}");
         }
         return TypeNewOf(n, cls, n.Type.Params.Select(ResolveHint).ToList(), expected);
@@ -98,6 +98,11 @@ public sealed partial class Typer
             EnsureTyped(ctor);
             var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(sup, (ClassSymbol)ctor.Owner));
             args = TypeArgs(c, fun, ctor);
+        }
+        else
+        {
+            Error(c.Span, $"{sup.Class.Name} does not have a constructor");
+            return Poisoned(c.Span);
         }
         return new TSuperCtor(c.Span, _core.Void, sup.Class, args);
     }

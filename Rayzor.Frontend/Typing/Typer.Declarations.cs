@@ -138,6 +138,25 @@ public sealed partial class Typer
         if (IsFinal(inherited)) Error(f.Decl.NameSpan, $"Cannot override final method {f.Name}");
         else if (!isOverride)
             Error(f.Decl.NameSpan, $"Field {f.Name} should be declared with 'override' since it is inherited from superclass {inherited.Owner.Name}");
+        else CheckOverrideType(c, f, inherited);
+    }
+
+    /// An override takes the same arguments and returns what the parent's result allows.
+    private void CheckOverrideType(ClassSymbol c, FieldSymbol f, FieldSymbol inherited)
+    {
+        if (f.Type == null || inherited.Type == null) return;
+        var self = new TInst(c, c.Params.Cast<HType>().ToList());
+        var want = inherited.Owner is ClassSymbol owner && AsInstanceOf(self, owner) is { Params.Count: > 0 } view
+            ? TypeSubst.Apply(inherited.Type, owner.Params, view.Params) : inherited.Type;
+        var have = f.Params.Count > 0 && f.Params.Count == inherited.Params.Count ? TypeSubst.Apply(f.Type, f.Params, inherited.Params) : f.Type;
+        // what is still being inferred (an unannotated argument or result) is checked by typing
+        if (have.Follow() is TFun hf && want.Follow() is TFun wf && hf.Args.Count == wf.Args.Count)
+            have = new TFun(hf.Args.Select((a, i) => Prune(a.Type) is TMono || Prune(wf.Args[i].Type) is TMono ? a with { Type = wf.Args[i].Type } : a).ToList(),
+                Prune(hf.Return) is TMono || Prune(wf.Return) is TMono ? wf.Return : hf.Return);
+        if (FieldTypeMismatch(have, want) is not { } why) return;
+        Error(f.Decl.NameSpan, $"Field {f.Name} overrides parent class with different or incomplete type");
+        Error(inherited.Decl.NameSpan, "... Base field is defined here");
+        foreach (var line in why) Error(f.Decl.NameSpan, "... " + line);
     }
 
     /// Every field of every interface the class implements (and of their parents) must be there,

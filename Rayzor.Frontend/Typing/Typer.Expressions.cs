@@ -59,7 +59,10 @@ public sealed partial class Typer
             case CheckTypeExpr ct:
             {
                 var t = ResolveHint(ct.Type);
+                var errors = _diags.ErrorCount;
                 var checkedValue = Coerce(TypeExpr(ct.Value, t), t, ct.Span);
+                // a failed check still gives the stated type (Haxe reports what follows from it)
+                if (_diags.ErrorCount > errors && !IsPoisoned(checkedValue)) return new TCast(ct.Span, t, checkedValue, CastKind.Retype);
                 // `(money : Int)`: the value now has the stated type (an abstract's operators no longer apply)
                 if (!IsPoisoned(checkedValue) && (IsUserAbstract(checkedValue.Type) || IsUserAbstract(t)) && !ReferenceEquals(Prune(checkedValue.Type), Prune(t)))
                     checkedValue = new TCast(ct.Span, t, checkedValue, CastKind.Retype);
@@ -128,7 +131,7 @@ public sealed partial class Typer
                 // Haxe reports a mismatch on the whole `var` statement, semicolon included
                 if (hinted != null) init = Coerce(init, hinted, v.Vars.Count == 1 ? WithSemicolon(v.Span) : d.Span);
                 type = hinted ?? init.Type;
-                if (_core.IsVoid(type) && !IsPoisoned(init)) Error(new TextSpan(d.Span.FileId, d.Span.Start, d.Span.Start + d.Name.Length), "Variables of type Void are not allowed");
+                if (_core.IsVoid(type) && !IsPoisoned(init)) Error(new TextSpan(d.Span.FileId, d.Span.Start, d.Span.Start + d.Name.Length), "Variables of type Void are not allowed", LateCode);
             }
             else type = hinted ?? new TMono();
             // declared after the initializer: `var x = x + 1` reads the outer x
@@ -435,7 +438,7 @@ public sealed partial class Typer
                     return Poisoned(fx.Span);
                 }
             }
-            Error(fx.NameSpan, tr.Symbol is ClassSymbol ? $"Class<{tr.Symbol.Name}> has no field {fx.Name}" : $"{tr.Symbol.Name} has no field {fx.Name}");
+            Error(fx.NameSpan, tr.Symbol is ClassSymbol sc0 ? WithSuggestions($"Class<{tr.Symbol.Name}> has no field {fx.Name}", fx.Name, sc0.Statics.Keys) : $"{tr.Symbol.Name} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
         if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue && AbstractMember(fx, target, absValue) is { } member) return member;
@@ -457,7 +460,8 @@ public sealed partial class Typer
                     Error(fx.NameSpan, $"Cannot access static field {fx.Name} from a class instance");
                     return Poisoned(fx.Span);
                 }
-            Error(fx.NameSpan, $"{ti} has no field {fx.Name}");
+            var known = InstanceFieldNames(ti.Class);
+            Error(fx.NameSpan, WithSuggestions($"{ti} has no field {fx.Name}", fx.Name, ti.Class == _core.StringSym ? known.Append("length") : known));
             return Poisoned(fx.Span);
         }
         if (tt is TAnon || _core.IsDynamic(tt) || tt is TMono) return TypeDynField(fx, target);

@@ -13,8 +13,9 @@ public sealed partial class Typer
             case BinaryOp.Assign: return TypeAssign(b);
             case BinaryOp.BoolAnd or BinaryOp.BoolOr:
             {
-                var l = Coerce(TypeExpr(b.Left, _core.Bool), _core.Bool, b.Left.Span);
-                var r = Coerce(TypeExpr(b.Right, _core.Bool), _core.Bool, b.Right.Span);
+                // Haxe unifies both operands with Bool at the whole operation
+                var l = Coerce(TypeExpr(b.Left, _core.Bool), _core.Bool, b.Span);
+                var r = Coerce(TypeExpr(b.Right, _core.Bool), _core.Bool, b.Span);
                 return new TBinary(b.Span, _core.Bool, b.Op, l, r);
             }
             case BinaryOp.Interval:
@@ -36,6 +37,9 @@ public sealed partial class Typer
         if ((IsUserAbstract(left.Type) || IsUserAbstract(right.Type)) && !IsPoisoned(left) && !IsPoisoned(right)
             && AbstractBinaryOp(span, op, left, right, assign: false) is { } overloaded)
             return overloaded;
+        if ((IsUserAbstract(left.Type) || IsUserAbstract(right.Type)) && !IsPoisoned(left) && !IsPoisoned(right)
+            && AbstractOperands(span, op, left, right) is { } plain)
+            return plain;
         if (op is not (BinaryOp.Eq or BinaryOp.NotEq) || _core.IsBasic(left.Type) || _core.IsBasic(right.Type))
         {
             if (!(op == BinaryOp.Add && (_core.IsString(left.Type) || _core.IsString(right.Type))))
@@ -111,6 +115,50 @@ public sealed partial class Typer
         return Poisoned(span);
     }
 
+    /// An abstract without a matching `@:op` takes part in arithmetic only as what it converts to,
+    /// by Haxe's rules (type_binop2): `+` as the Int or Float of the other side, `- * / %` and bit
+    /// operators as Int; it is never ordered. Null when the usual rules apply (`==`, strings).
+    private TExpr? AbstractOperands(TextSpan span, BinaryOp op, TExpr left, TExpr right)
+    {
+        var lt = left.Type; var rt = right.Type;
+        if (IsDynamicLike(lt) || IsDynamicLike(rt)) return null;
+        var errors = _diags.ErrorCount;
+        switch (op)
+        {
+            case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
+                return null;
+            case BinaryOp.Add:
+                if (IsUserAbstract(lt) && !IsUserAbstract(rt) && (_core.IsInt(rt) || _core.IsFloat(rt)))
+                    left = AsBasic(left, _core.IsInt(rt) ? _core.Int : _core.Float);
+                else if (IsUserAbstract(rt) && !IsUserAbstract(lt) && (_core.IsInt(lt) || _core.IsFloat(lt)))
+                    right = AsBasic(right, _core.IsInt(lt) ? _core.Int : _core.Float);
+                else
+                {
+                    Error(span, $"Cannot add {lt} and {rt}");
+                    return Poisoned(span);
+                }
+                break;
+            case BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod
+                or BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr or BinaryOp.And or BinaryOp.Or or BinaryOp.Xor:
+                if (IsUserAbstract(lt)) left = AsBasic(left, _core.Int);
+                if (IsUserAbstract(rt)) right = AsBasic(right, _core.Int);
+                break;
+            case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+                Error(span, $"Cannot compare {lt} and {rt}");
+                return Poisoned(span);
+            default:
+                return null;
+        }
+        return _diags.ErrorCount > errors ? Poisoned(span) : MakeBinary(span, op, left, right);
+    }
+
+    /// An abstract operand converted to Int or Float (an error when it does not convert).
+    private TExpr AsBasic(TExpr e, HType basic)
+    {
+        var converted = Coerce(e, basic, e.Span);
+        return IsUserAbstract(converted.Type) ? new TCast(e.Span, basic, converted, CastKind.Retype) : converted;
+    }
+
     private bool IsDynamicLike(HType t) => _core.IsDynamic(t) || Prune(t) is TParam || t.Follow() is TMono;
 
     /// Haxe's wording: `Cannot add A and B` for `+`, else the operand that is not a number.
@@ -121,7 +169,11 @@ public sealed partial class Typer
             case BinaryOp.Add:
                 Error(span, $"Cannot add {left.Type} and {right.Type}");
                 return;
-            case BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+            case BinaryOp.Eq or BinaryOp.NotEq:
+                // Haxe unifies the right operand with the left one's type
+                Error(span, $"{right.Type} should be {left.Type}");
+                return;
+            case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
                 Error(span, $"Cannot compare {left.Type} and {right.Type}");
                 return;
         }
@@ -172,10 +224,12 @@ public sealed partial class Typer
                 }
                 return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
+                // a final field is written only by its own class's constructor (a static one only
+                // by its declaration); Haxe reports it like an unwritable property
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
-                    && _field?.Name != "new" && !(_field?.IsStatic == true && target is TStaticField))
+                    && !(target is TInstanceField && _field?.Name == "new" && _field.Owner == FieldOf(target)!.Owner))
                 {
-                    Error(span, "Cannot assign to final");
+                    Error(whole, $"Cannot access field or identifier {FieldOf(target)!.Name} for writing");
                     return false;
                 }
                 return true;

@@ -9,13 +9,34 @@ namespace Rayzor.Frontend.Typing;
 public sealed partial class Typer
 {
     /// Reports `Missing return: T` when `body` can complete normally although the function
-    /// returns T; Haxe points at the last expression of the body.
+    /// returns T; Haxe points at the expression where control gets through.
     private void CheckMissingReturn(HType returnType, TExpr body, TextSpan fallback)
     {
         var ret = Prune(returnType);
         if (ret is TMono || _core.IsVoid(ret) || IsPoisoned(body) || DeadEnd(body)) return;
-        var at = body is TBlock { Exprs.Count: > 0 } b ? b.Exprs[^1].Span : body is TBlock ? fallback : body.Span;
-        Error(at, $"Missing return: {ret}");
+        Error(body is TBlock { Exprs.Count: 0 } ? fallback : WhereItCompletes(body), $"Missing return: {ret}");
+    }
+
+    /// The innermost expression through which `e` (not a dead end) completes: the last one of a
+    /// block, the branch of an `if`/`switch`/`try` that is not a dead end, else `e` itself.
+    private static TextSpan WhereItCompletes(TExpr e)
+    {
+        switch (e)
+        {
+            case TBlock { Exprs.Count: > 0 } b:
+                return WhereItCompletes(b.Exprs[^1]);
+            case TIf { Else: { } els } i:
+                return WhereItCompletes(!DeadEnd(i.Then) ? i.Then : els);
+            case TSwitch sw when sw.Cases.FirstOrDefault(c => c.Body != null && !DeadEnd(c.Body)) is { Body: { } open }:
+                return WhereItCompletes(open);
+            case TSwitch { Default: { } dflt } when !DeadEnd(dflt):
+                return WhereItCompletes(dflt);
+            case TTry t:
+                if (!DeadEnd(t.Body)) return WhereItCompletes(t.Body);
+                return t.Catches.FirstOrDefault(c => !DeadEnd(c.Body)) is { } open2 ? WhereItCompletes(open2.Body) : t.Span;
+            default:
+                return e.Span;
+        }
     }
 
     /// Does evaluating `e` never complete normally (it returns, throws or loops forever)?

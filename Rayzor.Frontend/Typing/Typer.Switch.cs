@@ -13,13 +13,14 @@ public sealed partial class Typer
         var asValue = expected != null && !_core.IsVoid(expected);
         var cases = new List<TCase>();
         var bodies = new List<TExpr>();
-        var errorsBefore = _diags.ErrorCount;
         var patternErrors = false;
         foreach (var c in sw.Cases)
         {
             PushScope();
+            var before = _diags.Items.Count;
             var patterns = TypeCasePatterns(c.Patterns, subject.Type, new PatternVars());
-            patternErrors |= _diags.ErrorCount != errorsBefore;
+            // a capture variable with an upper-case name is still a capture: the checks go on
+            patternErrors |= _diags.Items.Skip(before).Any(d => d.Severity == Diagnostics.Severity.Error && d.Message != "Pattern variables must be lower-case");
             var guard = c.Guard != null ? Coerce(TypeExpr(c.Guard, _core.Bool), _core.Bool, c.Guard.Span) : null;
             var body = c.Body != null ? TypeExpr(c.Body, asValue ? expected : null) : null;
             PopScope();

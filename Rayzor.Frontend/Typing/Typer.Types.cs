@@ -43,8 +43,9 @@ public sealed partial class Typer
             var isStatic = (fd.Modifiers & Modifiers.Static) != 0;
             var f = new FieldSymbol(c, fd.Name, fd, isStatic);
             if (fd.Name == "new" && !isStatic) c.Constructor = f;
-            else if (isStatic) c.Statics[fd.Name] = f;
-            else c.Fields[fd.Name] = f;
+            // a duplicate (reported by CheckClass) does not replace the first declaration
+            else if (isStatic) c.Statics.TryAdd(fd.Name, f);
+            else c.Fields.TryAdd(fd.Name, f);
             c.DeclaredFields.Add(f);
         }
         foreach (var f in c.DeclaredFields) BuildFieldType(f);
@@ -54,6 +55,25 @@ public sealed partial class Typer
     }
 
     /// `T:C`, `T:A & B`, `T:{x:Int}`: the constraints of type parameters, once they are in scope.
+    /// `Box<String>` where `class Box<T:Float>`: each written type argument must satisfy its
+    /// parameter's constraints (Haxe points at the argument).
+    private void CheckHintConstraints(PathTypeHint p, TypeSymbol sym, List<HType> args)
+    {
+        for (var i = 0; i < p.Params.Count && i < sym.Params.Count && i < args.Count; i++)
+        {
+            var actual = Prune(args[i]);
+            if (actual is TMono or TParam || IsDynamicLike(actual)) continue;
+            foreach (var k in sym.Params[i].Constraints)
+            {
+                var want = TypeSubst.Apply(k, sym.Params, args);
+                if (want.Follow() is TAnon || CanUnify(actual, want)) continue;
+                Error(p.Params[i].Span, $"Constraint check failure for {sym.Name}.{sym.Params[i].Name}");
+                Error(p.Params[i].Span, $"... {actual} should be {want}");
+                break;
+            }
+        }
+    }
+
     private void ResolveConstraints(IReadOnlyList<TypeParamDecl> decls, List<TParam> ps)
     {
         for (var i = 0; i < decls.Count && i < ps.Count; i++)
@@ -70,7 +90,7 @@ public sealed partial class Typer
                 foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
                 ResolveConstraints(m.Function.Params, f.Params);
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono())).ToList();
+                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono()) { Question = a.Optional }).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
                     : f.Name == "new" ? _core.Void
                     : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
@@ -112,7 +132,9 @@ public sealed partial class Typer
                     if (args.Count > declared) Error(p.Params[declared].Span, $"Too many type parameters for {sym.Name}");
                     else Error(p.Span, $"Not enough type parameters for {sym.Name}");
                 }
-                return MakeType(sym, args, p.Span);
+                var made = MakeType(sym, args, p.Span);
+                CheckHintConstraints(p, sym, args);
+                return made;
             }
             case FunctionTypeHint ft:
             {
@@ -131,7 +153,7 @@ public sealed partial class Typer
                         VarField { Type: { } t } => ResolveHint(t),
                         PropertyField { Type: { } t } => ResolveHint(t),
                         MethodField m => new TFun(m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance)).ToList(),
+                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance) { Question = a.Optional }).ToList(),
                             m.Function.Return != null ? ResolveHint(m.Function.Return) : _core.Void),
                         _ => TDynamic.Instance,
                     },
@@ -449,6 +471,11 @@ public sealed partial class Typer
                 // Haxe explains a function mismatch by the first argument or the result that differs
                 Error(span, why[0]);
                 foreach (var line in why.Skip(1)) Error(span, line);
+                return e;
+            }
+            if (ParameterMismatch(act, exp) is { } because)
+            {
+                foreach (var line in because) Error(span, line);
                 return e;
             }
             Error(span, $"{act} should be {exp}");
