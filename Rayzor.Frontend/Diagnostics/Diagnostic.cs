@@ -25,6 +25,20 @@ public sealed class DiagnosticBag
     public void Warning(string code, TextSpan span, string message) => _items.Add(new(Severity.Warning, code, message, span));
 
     public void AddRange(IEnumerable<Diagnostic> ds) => _items.AddRange(ds);
+
+    /// Replaces the whole list (to reorder it).
+    public void Replace(IEnumerable<Diagnostic> ds)
+    {
+        var list = ds.ToList();
+        _items.Clear();
+        _items.AddRange(list);
+    }
+
+    /// Drops the diagnostics from `index` on (what Haxe would not have reached).
+    public void Truncate(int index) => _items.RemoveRange(index, _items.Count - index);
+
+    /// Places a note right after the diagnostic it explains.
+    public void Insert(int index, Diagnostic d) => _items.Insert(index, d);
 }
 
 /// Prints diagnostics the way Haxe does: `file:line: characters a-b : message`.

@@ -37,7 +37,7 @@ public sealed class TInst(ClassSymbol cls, IReadOnlyList<HType> parameters) : HT
     public ClassSymbol Class { get; } = cls;
     public IReadOnlyList<HType> Params { get; } = parameters;
 
-    public override string ToString() => Class.Name + TypeText.Args(Params);
+    public override string ToString() => Class.Name + TypeTextOf.Args(Params);
 }
 
 /// An enum value type.
@@ -46,7 +46,7 @@ public sealed class TEnum(EnumSymbol en, IReadOnlyList<HType> parameters) : HTyp
     public EnumSymbol Enum { get; } = en;
     public IReadOnlyList<HType> Params { get; } = parameters;
 
-    public override string ToString() => Enum.Name + TypeText.Args(Params);
+    public override string ToString() => Enum.Name + TypeTextOf.Args(Params);
 }
 
 /// An abstract type; the core types Int, Float, Bool, Void, Null and Dynamic are abstracts too.
@@ -55,7 +55,7 @@ public sealed class TAbstract(AbstractSymbol abs, IReadOnlyList<HType> parameter
     public AbstractSymbol Abstract { get; } = abs;
     public IReadOnlyList<HType> Params { get; } = parameters;
 
-    public override string ToString() => Abstract.Name + TypeText.Args(Params);
+    public override string ToString() => Abstract.Name + TypeTextOf.Args(Params);
 }
 
 /// A typedef reference, expanded by Follow.
@@ -64,7 +64,7 @@ public sealed class TType(TypedefSymbol td, IReadOnlyList<HType> parameters) : H
     public TypedefSymbol Typedef { get; } = td;
     public IReadOnlyList<HType> Params { get; } = parameters;
 
-    public override string ToString() => Typedef.Name + TypeText.Args(Params);
+    public override string ToString() => Typedef.Name + TypeTextOf.Args(Params);
 }
 
 /// A function type `(a:Int, ?b:String) -> Void`.
@@ -73,12 +73,28 @@ public sealed class TFun(IReadOnlyList<FunArg> args, HType ret) : HType
     public IReadOnlyList<FunArg> Args { get; } = args;
     public HType Return { get; } = ret;
 
-    public override string ToString() =>
-        Args.Count == 0 ? "Void -> " + Return : string.Join(" -> ", Args.Select(a => (a.Optional ? "?" : "") + a.Type)) + " -> " + Return;
+    /// As Haxe 4.2 prints it: `(a : Int, ?b : Null<String>) -> Void` when the arguments have
+    /// names, `Int -> Void` when they have none (a written `Int -> Void` type), `() -> Void`.
+    public override string ToString()
+    {
+        if (Args.Count == 0) return "() -> " + ResultText(Return);
+        if (Args.All(a => a.Name.Length == 0))
+            return string.Join(" -> ", Args.Select(a => (a.Optional ? "?" : "") + ArgText(a.Type))) + " -> " + ResultText(Return);
+        return "(" + string.Join(", ", Args.Select(a => (a.Optional ? "?" : "") + (a.Name.Length > 0 ? a.Name + " : " : "") + (a.Optional ? TypeTextOf.Nullable(a.Type) : ArgText(a.Type)))) + ") -> " + ResultText(Return);
+    }
+
+    // a function type inside an argument or result is parenthesized, as Haxe does
+    private static string ArgText(HType t) => t.Follow() is TFun ? "(" + t + ")" : t.ToString();
+
+    private static string ResultText(HType t) => t is TFun { Args.Count: > 0 } f && f.Args.All(a => a.Name.Length == 0) ? "(" + t + ")" : t.ToString();
 }
 
 /// One argument of a function type.
-public sealed record FunArg(string Name, bool Optional, HType Type);
+public sealed record FunArg(string Name, bool Optional, HType Type)
+{
+    /// Declared with `?` (Haxe then shows its type as `Null<T>`), not only with a default value.
+    public bool Question { get; init; }
+}
 
 /// `Dynamic`: any value, accessed by name at run time.
 public sealed class TDynamic : HType
@@ -102,9 +118,13 @@ public sealed class TAnon(IReadOnlyList<AnonField> fields) : HType
 {
     public IReadOnlyList<AnonField> Fields { get; } = fields;
 
+    /// The type of an object literal: Haxe prints its fields in descending name order.
+    public bool Literal { get; init; }
+
     public AnonField? Find(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
-    public override string ToString() => "{ " + string.Join(", ", Fields.Select(f => (f.Optional ? "?" : "") + f.Name + " : " + f.Type)) + " }";
+    public override string ToString() =>
+        "{ " + string.Join(", ", (Literal ? Fields.OrderByDescending(f => f.Name, StringComparer.Ordinal) : Fields.AsEnumerable()).Select(f => (f.Optional ? "?" : "") + f.Name + " : " + f.Type)) + " }";
 }
 
 /// A field of an anonymous structure type.
@@ -118,7 +138,16 @@ public sealed class TTypeExpr(TypeSymbol type) : HType
     public override string ToString() => $"Class<{Type.Name}>";
 }
 
-internal static class TypeText
+/// How Haxe prints parts of types.
+public static class TypeTextOf
 {
     public static string Args(IReadOnlyList<HType> ps) => ps.Count == 0 ? "" : "<" + string.Join(", ", ps) + ">";
+
+    /// An optional argument's type as Haxe shows it: `Null<T>` unless it already is.
+    public static string Nullable(HType t)
+    {
+        var x = t;
+        while (x is TMono { Bound: { } b }) x = b;
+        return x is TAbstract { Abstract.Name: "Null" } || x is TDynamic ? t.ToString() : "Null<" + t + ">";
+    }
 }

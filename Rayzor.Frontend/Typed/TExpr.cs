@@ -73,11 +73,11 @@ public sealed record TContinue(TextSpan Span, HType Type) : TExpr(Span, Type);
 /// `throw e`.
 public sealed record TThrow(TextSpan Span, HType Type, TExpr Value) : TExpr(Span, Type);
 
-/// A value conversion the typer inserted: Int→Float, basic → Dynamic (boxing), Dynamic → basic (unboxing), null-able wrapping.
 /// `a[key]` on a user abstract as an assignment target: becomes a call of its `@:arrayAccess`
 /// setter in the typer (never reaches lowering).
 public sealed record TAbstractIndex(TextSpan Span, HType Type, TExpr Target, TExpr Key) : TExpr(Span, Type);
 
+/// A value conversion the typer inserted: Int→Float, basic → Dynamic (boxing), Dynamic → basic (unboxing), null-able wrapping.
 public sealed record TCast(TextSpan Span, HType Type, TExpr Value, CastKind Kind) : TExpr(Span, Type);
 
 /// How a TCast converts.
@@ -134,13 +134,25 @@ public sealed record TEnumValue(TextSpan Span, HType Type, EnumCtorSymbol Ctor, 
 public sealed record TEnumCtorRef(TextSpan Span, HType Type, EnumCtorSymbol Ctor) : TExpr(Span, Type);
 
 /// `switch`: cases tried in order; a case matches when one of its patterns does and its guard holds.
-public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type);
+public sealed record TSwitch(TextSpan Span, HType Type, TExpr Subject, IReadOnlyList<TCase> Cases, TExpr? Default) : TExpr(Span, Type)
+{
+    /// Every value reaches a case even without a default (an enum with all its constructors).
+    public bool Complete { get; init; }
+}
 
 /// One case: or-ed patterns, an optional guard, the body (null when empty).
-public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body);
+public sealed record TCase(IReadOnlyList<TPattern> Patterns, TExpr? Guard, TExpr? Body)
+{
+    /// `case ...:` and its body, where Haxe reports an unused case.
+    public TextSpan Span { get; init; }
+}
 
 /// A pattern of a switch case, matched against a value.
-public abstract record TPattern;
+public abstract record TPattern
+{
+    /// The pattern's source text (exhaustiveness errors point at sub-patterns).
+    public TextSpan Span { get; init; }
+}
 
 /// `_`: matches anything.
 public sealed record PWild : TPattern;

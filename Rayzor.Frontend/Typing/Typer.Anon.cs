@@ -13,13 +13,27 @@ public sealed partial class Typer
         var types = new List<AnonField>();
         foreach (var f in o.Fields)
         {
-            var want = exp?.Find(f.Name)?.Type;
+            var wantField = exp?.Find(f.Name);
+            var want = wantField?.Type;
             var v = TypeExpr(f.Value, want ?? new TMono());
+            var before = _diags.Items.Count;
             if (want != null) v = Coerce(v, want, f.Value.Span);
+            // an optional field is a Null<T> to Haxe
+            if (wantField is { Optional: true } && _diags.Items.Count > before) ShowAsNullable(before, want!);
             fields.Add((f.Name, v));
             types.Add(new AnonField(f.Name, want ?? v.Type, false));
         }
-        return new TObjectDecl(o.Span, new TAnon(types), fields);
+        var type = new TAnon(types) { Literal = true };
+        if (exp != null)
+        {
+            // a literal must have the structure's fields, and no others (Haxe lists names in descending order)
+            var missing = exp.Fields.Where(f => !f.Optional && o.Fields.All(x => x.Name != f.Name)).Select(f => f.Name).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+            if (missing.Count == 1) Error(o.Span, $"Object requires field {missing[0]}");
+            else if (missing.Count > 1) Error(o.Span, "Object requires fields: " + string.Join(", ", missing));
+            var extra = o.Fields.FirstOrDefault(x => exp.Find(x.Name) == null);
+            if (missing.Count == 0 && extra != null) { Error(o.Span, $"{type} has extra field {extra.Name}"); return Poisoned(o.Span); }
+        }
+        return new TObjectDecl(o.Span, type, fields);
     }
 
     /// The Haxe classes whose static functions are the members of the built-in types found by
@@ -53,7 +67,7 @@ public sealed partial class Typer
         if (t is TAnon anon)
         {
             var f = anon.Find(fx.Name);
-            if (f == null) { Error(fx.NameSpan, $"{target.Type} has no field {fx.Name}"); return Poisoned(fx.Span); }
+            if (f == null) { Error(fx.NameSpan, WithSuggestions($"{target.Type} has no field {fx.Name}", fx.Name, anon.Fields.Select(x => x.Name))); return Poisoned(fx.Span); }
             return new TDynField(fx.Span, f.Type, target, fx.Name);
         }
         return new TDynField(fx.Span, TDynamic.Instance, target, fx.Name);

@@ -42,7 +42,16 @@ public sealed partial class Typer
                 if (!Unify(items[i].Type, elem) && Unify(elem, items[i].Type)) elem = items[i].Type;
             }
         }
-        items = items.Select((x, i) => Coerce(x, elem, a.Items[i].Span)).ToList();
+        if (expectedElem == null)
+            for (var i = 1; i < items.Count; i++)
+            {
+                if (IsPoisoned(items[i]) || items[i] is TConst { Value: null } || CanUnify(items[i].Type, elem) || Prune(items[i].Type) is TMono || Prune(elem) is TMono) continue;
+                Error(a.Items[i].Span, "Arrays of mixed types are only allowed if the type is forced to Array<Dynamic>");
+                Error(a.Items[i].Span, $"{items[i].Type} should be {elem}");
+                return Poisoned(a.Span);
+            }
+        // Haxe reports an element that does not fit the expected type at the whole literal
+        items = items.Select((x, i) => Coerce(x, elem, expectedElem != null ? a.Span : a.Items[i].Span)).ToList();
         return new TArrayDecl(a.Span, ArrayOf(elem), elem, items);
     }
 
@@ -80,8 +89,8 @@ public sealed partial class Typer
         var index = Coerce(TypeExpr(ix.Index, _core.Int), _core.Int, ix.Index.Span);
         if ((ArrayElem(target.Type) ?? VectorElem(target.Type)) is { } elem) return new TIndex(ix.Span, elem, target, index);
         if (_core.IsDynamic(target.Type)) return new TIndex(ix.Span, TDynamic.Instance, target, index); // checked at run time
-        if (_core.IsString(target.Type)) return Unsupported(ix.Span, "Indexing a String");
-        return Unsupported(ix.Span, $"Array access on {target.Type}");
+        Error(ix.Target.Span, $"Array access is not allowed on {target.Type}");
+        return Poisoned(ix.Span);
     }
 
     private TExpr TypeForArray(ForExpr fe, TExpr iterable, HType elem)

@@ -31,6 +31,7 @@ public sealed partial class Typer
         if (sym is not ClassSymbol cls)
         {
             if (sym == null) { Error(n.Type.Span, $"Type not found : {n.Type.FullName}"); return Poisoned(n.Span); }
+            if (sym is EnumSymbol or TypedefSymbol or AbstractSymbol { IsCoreType: true }) { Error(n.Span, $"{sym.Name} cannot be constructed"); return Poisoned(n.Span); }
             return Unsupported(n.Span, $"new {sym.Name}");
         }
         return TypeNewOf(n, cls, n.Type.Params.Select(ResolveHint).ToList(), expected);
@@ -49,7 +50,8 @@ public sealed partial class Typer
     private TExpr TypeNewOf(NewExpr n, ClassSymbol cls, List<HType> typeArgs, HType? expected)
     {
         BuildClassHeader(cls);
-        if (cls.IsInterface) { Error(n.Span, $"Cannot instantiate interface {cls.Name}"); return Poisoned(n.Span); }
+        if (cls.IsInterface) { Error(n.Span, $"{cls.Name} does not have a constructor"); return Poisoned(n.Span); }
+        if ((cls.Decl.Modifiers & Modifiers.Abstract) != 0) { Error(n.Span, $"{cls.Name} is abstract and cannot be constructed"); return Poisoned(n.Span); }
         if (IsMapClass(cls)) return TypeNewMap(n, cls, expected);
         // extern classes the runtime makes: StringBuf, Vector (an Array of fixed length)
         if (cls.IsExtern && cls != ArraySym && cls.FullName is not ("StringBuf" or "haxe.ds.Vector")) return Unsupported(n.Span, $"new {cls.Name}");
@@ -66,7 +68,11 @@ public sealed partial class Typer
             var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(type, (ClassSymbol)ctor.Owner));
             args = TypeArgs(new CallExpr(n.Span, new IdentExpr(n.Type.Span, cls.Name), n.Args), fun, ctor);
         }
-        else if (n.Args.Count > 0) Error(n.Span, $"{cls.Name} does not have a constructor");
+        else
+        {
+            Error(n.Span, $"{cls.Name} does not have a constructor");
+            foreach (var a in n.Args) TypeExpr(a, null);
+        }
         return new TNew(n.Span, type, cls, args);
     }
 
@@ -84,9 +90,14 @@ public sealed partial class Typer
 
     private TExpr TypeSuperCall(CallExpr c)
     {
-        if (_type is not ClassSymbol { Super: { } sup } || _field?.Name != "new")
+        if (_field?.Name != "new" || _frames.Count > 0)
         {
-            Error(c.Span, "Cannot call super constructor outside a constructor of a subclass");
+            Error(c.Span, "Cannot call super constructor outside class constructor");
+            return Poisoned(c.Span);
+        }
+        if (_type is not ClassSymbol { Super: { } sup })
+        {
+            Error(c.Span, "Current class does not have a super");
             return Poisoned(c.Span);
         }
         var ctor = ConstructorOf(sup.Class);
@@ -96,6 +107,11 @@ public sealed partial class Typer
             EnsureTyped(ctor);
             var fun = (TFun)TypeSubst.Apply(ctor.Type!, ((ClassSymbol)ctor.Owner).Params, InstParamsFor(sup, (ClassSymbol)ctor.Owner));
             args = TypeArgs(c, fun, ctor);
+        }
+        else
+        {
+            Error(c.Span, $"{sup.Class.Name} does not have a constructor");
+            return Poisoned(c.Span);
         }
         return new TSuperCtor(c.Span, _core.Void, sup.Class, args);
     }

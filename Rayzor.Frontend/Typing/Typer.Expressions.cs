@@ -37,7 +37,7 @@ public sealed partial class Typer
                 : TypeIfStatement(ie);
             case WhileExpr w:
             {
-                var cond = Coerce(TypeExpr(w.Cond, _core.Bool), _core.Bool, w.Cond.Span);
+                var cond = Coerce(TypeExpr(w.Cond, _core.Bool), _core.Bool, w.Span); // Haxe reports at the loop
                 _loopDepth++;
                 var body = TypeExpr(w.Body, null);
                 _loopDepth--;
@@ -59,7 +59,10 @@ public sealed partial class Typer
             case CheckTypeExpr ct:
             {
                 var t = ResolveHint(ct.Type);
+                var errors = _diags.ErrorCount;
                 var checkedValue = Coerce(TypeExpr(ct.Value, t), t, ct.Span);
+                // a failed check still gives the stated type (Haxe reports what follows from it)
+                if (_diags.ErrorCount > errors && !IsPoisoned(checkedValue)) return new TCast(ct.Span, t, checkedValue, CastKind.Retype);
                 // `(money : Int)`: the value now has the stated type (an abstract's operators no longer apply)
                 if (!IsPoisoned(checkedValue) && (IsUserAbstract(checkedValue.Type) || IsUserAbstract(t)) && !ReferenceEquals(Prune(checkedValue.Type), Prune(t)))
                     checkedValue = new TCast(ct.Span, t, checkedValue, CastKind.Retype);
@@ -125,10 +128,10 @@ public sealed partial class Typer
             if (d.Init != null)
             {
                 init = TypeExpr(d.Init, hinted ?? new TMono());
-                // Haxe reports a mismatch on the whole `var` expression
-                if (hinted != null) init = Coerce(init, hinted, v.Vars.Count == 1 ? v.Span : d.Span);
+                // Haxe reports a mismatch on the whole `var` statement, semicolon included
+                if (hinted != null) init = Coerce(init, hinted, v.Vars.Count == 1 ? WithSemicolon(v.Span) : d.Span);
                 type = hinted ?? init.Type;
-                if (_core.IsVoid(type)) Error(d.Init.Span, "Cannot use Void as value");
+                if (_core.IsVoid(type) && !IsPoisoned(init)) Error(new TextSpan(d.Span.FileId, d.Span.Start, d.Span.Start + d.Name.Length), "Variables of type Void are not allowed", LateCode);
             }
             else type = hinted ?? new TMono();
             // declared after the initializer: `var x = x + 1` reads the outer x
@@ -136,6 +139,16 @@ public sealed partial class Typer
             decls.Add(new TVar(d.Span, _core.Void, local, init));
         }
         return decls.Count == 1 ? decls[0] : new TBlock(v.Span, _core.Void, decls);
+    }
+
+    /// The span extended over the `;` that follows it (Haxe's positions of `var` statements include it).
+    private TextSpan WithSemicolon(TextSpan span)
+    {
+        if (span.FileId < 0) return span;
+        var bytes = _loader.Sources[span.FileId].Bytes;
+        var i = span.End;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return i < bytes.Length && bytes[i] == (byte)';' ? span with { End = i + 1 } : span;
     }
 
     /// An `if` whose branches end in statements (loops, returns) cannot be a value.
@@ -151,7 +164,7 @@ public sealed partial class Typer
 
     private TExpr TypeIfStatement(IfExpr ie)
     {
-        var cond = Coerce(TypeExpr(ie.Cond, _core.Bool), _core.Bool, ie.Cond.Span);
+        var cond = Coerce(TypeExpr(ie.Cond, _core.Bool), _core.Bool, ie.Span); // Haxe reports at the `if`
         var then = TypeExpr(ie.Then, null);
         var els = ie.Else != null ? TypeExpr(ie.Else, null) : null;
         return new TIf(ie.Span, _core.Void, cond, then, els);
@@ -160,7 +173,7 @@ public sealed partial class Typer
     /// `c ? a : b` and `if` used as a value: both branches unify to one type.
     private TExpr TypeIfValue(TextSpan span, Expr c, Expr a, Expr b, HType? expected)
     {
-        var cond = Coerce(TypeExpr(c, _core.Bool), _core.Bool, c.Span);
+        var cond = Coerce(TypeExpr(c, _core.Bool), _core.Bool, span);
         var then = TypeExpr(a, expected);
         var els = TypeExpr(b, expected ?? then.Type);
         var type = expected != null && !_core.IsVoid(expected) && Prune(expected) is not TMono ? expected : CommonType(then, els);
@@ -206,13 +219,20 @@ public sealed partial class Typer
         if (r.Value == null)
         {
             if (Prune(_returnType) is TMono m) m.Bound = _core.Void;
-            else if (!_core.IsVoid(_returnType)) Error(r.Span, "Missing return value");
+            else if (!_core.IsVoid(_returnType)) Error(r.Span, $"Void should be {_returnType}");
             return new TReturn(r.Span, _core.Void, null);
         }
         var value = TypeExpr(r.Value, _returnType);
         if (_core.IsVoid(value.Type) && Prune(_returnType) is TMono m2) { m2.Bound = _core.Void; return new TReturn(r.Span, _core.Void, value); }
         _returnsValue = true;
-        return new TReturn(r.Span, _core.Void, Coerce(value, _returnType, r.Value.Span));
+        // a value returned from a Void function
+        if (_core.IsVoid(_returnType) && !_core.IsVoid(value.Type) && !IsPoisoned(value) && Prune(value.Type) is not TMono)
+        {
+            Error(r.Span, $"{value.Type} should be Void");
+            return new TReturn(r.Span, _core.Void, value);
+        }
+        // Haxe reports a mismatch at the whole `return`
+        return new TReturn(r.Span, _core.Void, Coerce(value, _returnType, r.Span));
     }
 
     private TExpr TypeInterpolation(InterpolatedString s)
@@ -256,7 +276,7 @@ public sealed partial class Typer
                 if (_field is { IsStatic: true } || _type is not ClassSymbol tc)
                 {
                     Error(id.Span, "Cannot access this from a static function");
-                    return new TConst(id.Span, TDynamic.Instance, null);
+                    return Poisoned(id.Span);
                 }
                 return new TThis(id.Span, new TInst(tc, tc.Params.Cast<HType>().ToList()));
         }
@@ -273,7 +293,7 @@ public sealed partial class Typer
                 if (_field is { IsStatic: true })
                 {
                     Error(id.Span, $"Cannot access {id.Name} in static function");
-                    return new TConst(id.Span, TDynamic.Instance, null);
+                    return Poisoned(id.Span);
                 }
                 var self = new TThis(id.Span, new TInst((ClassSymbol)_type!, ((ClassSymbol)_type!).Params.Cast<HType>().ToList()));
                 return InstanceFieldExpr(id.Span, self, inf);
@@ -395,13 +415,13 @@ public sealed partial class Typer
         {
             BuildEnum(en);
             if (en.Constructors.FirstOrDefault(k => k.Name == fx.Name) is { } ctor) return CtorExpr(fx.Span, ctor);
-            Error(fx.NameSpan, $"{en.Name} has no field {fx.Name}");
+            Error(fx.NameSpan, $"Enum<{en.Name}> has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
         if (target is TTypeRef { Symbol: AbstractSymbol absSym } atr)
         {
             if (AbstractStatic(fx.Span, absSym, fx.Name) is { } st) return st;
-            Error(fx.NameSpan, $"{absSym.Name} has no field {fx.Name}");
+            Error(fx.NameSpan, $"Abstract<{absSym.Name}> has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
         if (target is TTypeRef tr)
@@ -410,9 +430,18 @@ public sealed partial class Typer
             {
                 BuildClassHeader(cls);
                 for (var c = cls; c != null; c = c.Super?.Class)
-                    if (c.Statics.TryGetValue(fx.Name, out var sf)) return StaticFieldExpr(fx.Span, c, sf);
+                    if (c.Statics.TryGetValue(fx.Name, out var sf))
+                    {
+                        CheckAccess(sf, fx.NameSpan);
+                        return StaticFieldExpr(fx.Span, c, sf);
+                    }
+                if (cls.FindField(fx.Name) != null)
+                {
+                    Error(fx.NameSpan, $"Static access to instance field {fx.Name} is not allowed");
+                    return Poisoned(fx.Span);
+                }
             }
-            Error(fx.NameSpan, $"{tr.Symbol.Name} has no field {fx.Name}");
+            Error(fx.NameSpan, tr.Symbol is ClassSymbol sc0 ? WithSuggestions($"Class<{tr.Symbol.Name}> has no field {fx.Name}", fx.Name, sc0.Statics.Keys) : $"{tr.Symbol.Name} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
         if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue && AbstractMember(fx, target, absValue) is { } member) return member;
@@ -425,9 +454,17 @@ public sealed partial class Typer
             if (ti.Class == _core.StringSym && fx.Name == "length" || ti.Class.FindField(fx.Name) is not null)
             {
                 var f = ti.Class.FindField(fx.Name)!;
-                return InstanceFieldExpr(fx.Span, target, f);
+                if (f != null) CheckAccess(f, fx.NameSpan);
+                return InstanceFieldExpr(fx.Span, target, f!);
             }
-            Error(fx.NameSpan, $"{ti} has no field {fx.Name}");
+            for (var sc = ti.Class; sc != null; sc = sc.Super?.Class)
+                if (sc.Statics.ContainsKey(fx.Name))
+                {
+                    Error(fx.NameSpan, $"Cannot access static field {fx.Name} from a class instance");
+                    return Poisoned(fx.Span);
+                }
+            var known = InstanceFieldNames(ti.Class);
+            Error(fx.NameSpan, WithSuggestions($"{ti} has no field {fx.Name}", fx.Name, ti.Class == _core.StringSym ? known.Append("length") : known));
             return Poisoned(fx.Span);
         }
         if (tt is TAnon || _core.IsDynamic(tt) || tt is TMono) return TypeDynField(fx, target);
@@ -444,6 +481,12 @@ public sealed partial class Typer
             Error(fx.NameSpan, $"{tp} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
+        // Int, Float, Bool, Void, functions: no fields
+        if (tt is TAbstract { Abstract.IsCoreType: true } or TFun)
+        {
+            Error(fx.NameSpan, $"{target.Type} has no field {fx.Name}");
+            return Poisoned(fx.Span);
+        }
         return Unsupported(fx.Span, $"Field access on {target.Type}");
     }
 
@@ -453,6 +496,11 @@ public sealed partial class Typer
     {
         var from = value.Type.Follow();
         var target = to.Follow();
+        if (to is TInst { Params.Count: > 0 } or TEnum { Params.Count: > 0 } && !(to is TInst ti0 ? ti0.Params : ((TEnum)to).Params).All(p => p.Follow() is TDynamic))
+        {
+            Error(ce.Type!.Span, "Cast type parameters must be Dynamic");
+            return Poisoned(ce.Span);
+        }
         if (_core.IsNumeric(from) && _core.IsNumeric(target) || IsStaticSubclass(from, target))
             return Coerce(value, to, ce.Span);
         return new TCast(ce.Span, to, value, CastKind.Checked);

@@ -54,7 +54,12 @@ public sealed partial class Typer
             }
             else if (!HasField(t, "hasNext") || !HasField(t, "next"))
             {
-                if (!HasField(t, "iterator") && !HasExtension(t, "iterator")) { PopScope(); return Unsupported(fe.Iterable.Span, $"Iterating over {t}"); }
+                if (!HasField(t, "iterator") && !HasExtension(t, "iterator"))
+                {
+                    PopScope();
+                    Error(fe.Iterable.Span, $"{t} has no field iterator");
+                    return Poisoned(fe.Iterable.Span);
+                }
                 it = Hide(TypeExpr(Call(it, "iterator"), null), "iter");
             }
             var itType = LookupLocal(it)!.Type;

@@ -52,16 +52,28 @@ public sealed partial class Typer
 
     private TExpr TypeMapIndex(IndexExpr ix, TExpr map, (HType Key, HType Value) kv)
     {
-        var key = Coerce(TypeExpr(ix.Index, kv.Key), kv.Key, ix.Index.Span);
+        var key = TypeExpr(ix.Index, kv.Key);
+        // a write checks the key with the value (TypeMapAssign)
+        if (!_lvalue || CanAssign(key.Type, kv.Key)) key = Coerce(key, kv.Key, ix.Index.Span);
         return new TMapIndex(ix.Span, MapReadType(kv.Value), map, key, kv.Value);
     }
 
     /// `m[k] = v`: the value is converted to V (not to `Null<V>`).
     private TExpr TypeMapAssign(BinaryExpr b, TMapIndex target)
     {
-        var value = Coerce(TypeExpr(b.Right, target.ValueType), target.ValueType, b.Span);
-        return new TAssign(b.Span, target.ValueType, target, value);
+        var value = TypeExpr(b.Right, target.ValueType);
+        if (!IsPoisoned(value) && !IsPoisoned(target.Key) && MapParams(target.Map.Type) is { } kv
+            && (!CanAssign(target.Key.Type, kv.Key) || !CanAssign(value.Type, kv.Value)))
+        {
+            // Haxe's Map is an abstract whose `@:arrayAccess` setter takes (K, V)
+            Error(b.Span, $"No @:arrayAccess function for haxe.ds.Map<{kv.Key}, {kv.Value}> accepts arguments of {target.Key.Type} and {value.Type}");
+            return Poisoned(b.Span);
+        }
+        return new TAssign(b.Span, target.ValueType, target, Coerce(value, target.ValueType, b.Span));
     }
+
+    /// Would `Coerce` accept a value of type `from` where `to` is expected (without binding anything unknown)?
+    private bool CanAssign(HType from, HType to) => Prune(from) is TMono || Prune(to) is TMono || CanUnify(from, to) || _core.IsInt(from) && _core.IsFloat(to);
 
     /// `m[k] op= v` is `m[k] = m[k] op v` (the map and key are evaluated twice).
     private TExpr TypeMapAssignOp(AssignOpExpr ao, TMapIndex target)

@@ -13,8 +13,9 @@ public sealed partial class Typer
             case BinaryOp.Assign: return TypeAssign(b);
             case BinaryOp.BoolAnd or BinaryOp.BoolOr:
             {
-                var l = Coerce(TypeExpr(b.Left, _core.Bool), _core.Bool, b.Left.Span);
-                var r = Coerce(TypeExpr(b.Right, _core.Bool), _core.Bool, b.Right.Span);
+                // Haxe unifies both operands with Bool at the whole operation
+                var l = Coerce(TypeExpr(b.Left, _core.Bool), _core.Bool, b.Span);
+                var r = Coerce(TypeExpr(b.Right, _core.Bool), _core.Bool, b.Span);
                 return new TBinary(b.Span, _core.Bool, b.Op, l, r);
             }
             case BinaryOp.Interval:
@@ -36,6 +37,9 @@ public sealed partial class Typer
         if ((IsUserAbstract(left.Type) || IsUserAbstract(right.Type)) && !IsPoisoned(left) && !IsPoisoned(right)
             && AbstractBinaryOp(span, op, left, right, assign: false) is { } overloaded)
             return overloaded;
+        if ((IsUserAbstract(left.Type) || IsUserAbstract(right.Type)) && !IsPoisoned(left) && !IsPoisoned(right)
+            && AbstractOperands(span, op, left, right) is { } plain)
+            return plain;
         if (op is not (BinaryOp.Eq or BinaryOp.NotEq) || _core.IsBasic(left.Type) || _core.IsBasic(right.Type))
         {
             if (!(op == BinaryOp.Add && (_core.IsString(left.Type) || _core.IsString(right.Type))))
@@ -114,6 +118,50 @@ public sealed partial class Typer
         return Poisoned(span);
     }
 
+    /// An abstract without a matching `@:op` takes part in arithmetic only as what it converts to,
+    /// by Haxe's rules (type_binop2): `+` as the Int or Float of the other side, `- * / %` and bit
+    /// operators as Int; it is never ordered. Null when the usual rules apply (`==`, strings).
+    private TExpr? AbstractOperands(TextSpan span, BinaryOp op, TExpr left, TExpr right)
+    {
+        var lt = left.Type; var rt = right.Type;
+        if (IsDynamicLike(lt) || IsDynamicLike(rt)) return null;
+        var errors = _diags.ErrorCount;
+        switch (op)
+        {
+            case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
+                return null;
+            case BinaryOp.Add:
+                if (IsUserAbstract(lt) && !IsUserAbstract(rt) && (_core.IsInt(rt) || _core.IsFloat(rt)))
+                    left = AsBasic(left, _core.IsInt(rt) ? _core.Int : _core.Float);
+                else if (IsUserAbstract(rt) && !IsUserAbstract(lt) && (_core.IsInt(lt) || _core.IsFloat(lt)))
+                    right = AsBasic(right, _core.IsInt(lt) ? _core.Int : _core.Float);
+                else
+                {
+                    Error(span, $"Cannot add {lt} and {rt}");
+                    return Poisoned(span);
+                }
+                break;
+            case BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod
+                or BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr or BinaryOp.And or BinaryOp.Or or BinaryOp.Xor:
+                if (IsUserAbstract(lt)) left = AsBasic(left, _core.Int);
+                if (IsUserAbstract(rt)) right = AsBasic(right, _core.Int);
+                break;
+            case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+                Error(span, $"Cannot compare {lt} and {rt}");
+                return Poisoned(span);
+            default:
+                return null;
+        }
+        return _diags.ErrorCount > errors ? Poisoned(span) : MakeBinary(span, op, left, right);
+    }
+
+    /// An abstract operand converted to Int or Float (an error when it does not convert).
+    private TExpr AsBasic(TExpr e, HType basic)
+    {
+        var converted = Coerce(e, basic, e.Span);
+        return IsUserAbstract(converted.Type) ? new TCast(e.Span, basic, converted, CastKind.Retype) : converted;
+    }
+
     private bool IsDynamicLike(HType t) => _core.IsDynamic(t) || Prune(t) is TParam || t.Follow() is TMono;
 
     /// Haxe's wording: `Cannot add A and B` for `+`, else the operand that is not a number.
@@ -124,7 +172,11 @@ public sealed partial class Typer
             case BinaryOp.Add:
                 Error(span, $"Cannot add {left.Type} and {right.Type}");
                 return;
-            case BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
+            case BinaryOp.Eq or BinaryOp.NotEq:
+                // Haxe unifies the right operand with the left one's type
+                Error(span, $"{right.Type} should be {left.Type}");
+                return;
+            case BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq:
                 Error(span, $"Cannot compare {left.Type} and {right.Type}");
                 return;
         }
@@ -141,13 +193,15 @@ public sealed partial class Typer
         if (IsPoisoned(target)) return target;
         if (PropertyOf(target) is { Set: "set" } && FieldOf(target) is { } pf && !InAccessorOf(pf))
             return WriteProperty(target, TypeExpr(b.Right, target.Type), b.Span) ?? target;
-        if (!CheckAssignable(target, b.Left.Span)) return target;
+        if (!CheckAssignable(target, b.Left.Span, b.Span)) return target;
         var value = Coerce(TypeExpr(b.Right, target.Type), target.Type, b.Span);
         NoteTryAssign(target);
         return new TAssign(b.Span, target.Type, target, value);
     }
 
-    private bool CheckAssignable(TExpr target, TextSpan span)
+    /// Can `target` be written here? Haxe's errors point at the target (`Cannot assign to final`)
+    /// or at the whole assignment (property access).
+    private bool CheckAssignable(TExpr target, TextSpan span, TextSpan whole)
     {
         switch (target)
         {
@@ -161,14 +215,24 @@ public sealed partial class Typer
                 return true;
             case TInstanceField { Field: { Kind: FieldKindTag.Method, IsDynamic: true } }:
                 return true; // an instance dynamic method lives in a slot of the object
+            case TStaticField { Field.Kind: FieldKindTag.Method } or TInstanceField { Field.Kind: FieldKindTag.Method }:
+                Error(span, "Cannot rebind this method : please use 'dynamic' before method declaration");
+                return false;
             case TStaticField { Field.Kind: FieldKindTag.Property } or TInstanceField { Field.Kind: FieldKindTag.Property }:
-                if (PropertyOf(target) is { Set: "never" }) { Error(span, "Cannot access field or identifier for writing"); return false; }
+                // `never` is never writable; `null` only inside the class and its subclasses
+                if (PropertyOf(target) is { Set: "never" } or { Set: "null" } && !(PropertyOf(target)!.Set == "null" && InsideClassOf(FieldOf(target)!.Owner)))
+                {
+                    Error(whole, $"Cannot access field or identifier {FieldOf(target)!.Name} for writing");
+                    return false;
+                }
                 return true;
             case TLocal or TStaticField { Field.Kind: FieldKindTag.Var } or TInstanceField { Field.Kind: FieldKindTag.Var }:
+                // a final field is written only by its own class's constructor (a static one only
+                // by its declaration); Haxe reports it like an unwritable property
                 if (target is TStaticField { Field.Decl.Kind: VarField { IsFinal: true } } or TInstanceField { Field.Decl.Kind: VarField { IsFinal: true } }
-                    && _field?.Name != "new" && !(_field?.IsStatic == true && target is TStaticField))
+                    && !(target is TInstanceField && _field?.Name == "new" && _field.Owner == FieldOf(target)!.Owner))
                 {
-                    Error(span, "Cannot assign to final");
+                    Error(whole, $"Cannot access field or identifier {FieldOf(target)!.Name} for writing");
                     return false;
                 }
                 return true;
@@ -189,7 +253,7 @@ public sealed partial class Typer
             return WriteProperty(target, sum, ao.Span) ?? target;
         }
         if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
-        if (!CheckAssignable(target, ao.Left.Span)) return target;
+        if (!CheckAssignable(target, ao.Left.Span, ao.Span)) return target;
         var value = TypeExpr(ao.Right, null);
         if (IsUserAbstract(target.Type) && !IsPoisoned(value))
         {
@@ -271,13 +335,15 @@ public sealed partial class Typer
                 if (_core.IsInt(operand.Type)) return new TUnary(u.Span, _core.Int, u.Op, operand);
                 break;
             case UnaryOp.Increment or UnaryOp.Decrement:
-                if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                if (!CheckAssignable(operand, u.Operand.Span, u.Span)) return operand;
                 NoteTryAssign(operand);
                 if (_core.IsNumeric(operand.Type))
                     return new TIncDec(u.Span, operand.Type, u.Op == UnaryOp.Increment, u.Postfix, operand);
                 break;
         }
-        Error(u.Span, $"Cannot apply unary operator to {operand.Type}");
-        return operand;
+        if (IsPoisoned(operand)) return operand;
+        if (IsDynamicLike(operand.Type)) Error(u.Span, $"Cannot apply unary operator to {operand.Type}");
+        else Error(u.Operand.Span, $"{operand.Type} should be Int"); // Haxe unifies the operand with Int
+        return Poisoned(u.Span);
     }
 }

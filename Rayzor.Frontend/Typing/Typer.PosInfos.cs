@@ -52,7 +52,9 @@ public sealed partial class Typer
     private TExpr TypeTrace(CallExpr c)
     {
         if (c.Args.Count == 0) { Error(c.Span, "Not enough arguments"); return new TConst(c.Span, _core.Void, null); }
+        var before = _diags.Items.Count;
         var first = TypeExpr(c.Args[0], null);
+        NoteArgument(before, new FunArg("v", false, TDynamic.Instance), c.Args[0].Span); // trace(v) is haxe.Log.trace(v, infos)
         TExpr value = first;
         var extras = new List<TExpr>();
         for (var i = 1; i < c.Args.Count; i++)

@@ -26,6 +26,34 @@ public sealed partial class Typer
     };
 
     /// Inside `get_x`/`set_x` the property `x` is the plain field.
+    /// Code of `owner` itself or of a subclass (where `null` accessors and private fields are visible).
+    private bool InsideClassOf(TypeSymbol owner)
+    {
+        if (_type == owner) return true;
+        for (var c = (_type as ClassSymbol)?.Super?.Class; c != null; c = c.Super?.Class)
+            if (c == owner) return true;
+        return false;
+    }
+
+    /// Public in Haxe's sense: declared `public`, an override of a public field, or a field of an
+    /// interface, an extern class or a `@:publicFields` class.
+    private static bool IsPublic(FieldSymbol f)
+    {
+        if ((f.Decl.Modifiers & Modifiers.Public) != 0) return true;
+        if (f.Owner is not ClassSymbol owner) return (f.Decl.Modifiers & Modifiers.Private) == 0 && f.Owner is not AbstractSymbol;
+        if (owner.IsInterface || owner.IsExtern || f.IsExtern || owner.HasMeta(":publicFields")) return true;
+        if ((f.Decl.Modifiers & Modifiers.Override) != 0 && owner.Super?.Class.FindField(f.Name) is { } inherited) return IsPublic(inherited);
+        return false;
+    }
+
+    /// A private field is visible in its class and its subclasses, and where `@:allow`/`@:access` say.
+    private void CheckAccess(FieldSymbol f, TextSpan nameSpan)
+    {
+        if (f.Owner is not ClassSymbol owner || IsPublic(f) || InsideClassOf(owner)) return;
+        if (f.Meta(":allow") != null || owner.HasMeta(":allow") || _type?.HasMeta(":access") == true || _field?.Meta(":access") != null) return;
+        Error(nameSpan, $"Cannot access private field {f.Name}");
+    }
+
     private bool InAccessorOf(FieldSymbol prop) =>
         _field != null && (_field.Name == "get_" + prop.Name || _field.Name == "set_" + prop.Name);
 

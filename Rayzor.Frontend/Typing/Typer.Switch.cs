@@ -13,44 +13,122 @@ public sealed partial class Typer
         var asValue = expected != null && !_core.IsVoid(expected);
         var cases = new List<TCase>();
         var bodies = new List<TExpr>();
+        var patternErrors = false;
         foreach (var c in sw.Cases)
         {
             PushScope();
-            var bound = new Dictionary<string, LocalSymbol>();
-            var patterns = c.Patterns.Select(x => TypePattern(x, subject.Type, bound)).ToList();
+            var before = _diags.Items.Count;
+            var patterns = TypeCasePatterns(c.Patterns, subject.Type, new PatternVars());
+            // a capture variable with an upper-case name is still a capture: the checks go on
+            patternErrors |= _diags.Items.Skip(before).Any(d => d.Severity == Diagnostics.Severity.Error && d.Message != "Pattern variables must be lower-case");
             var guard = c.Guard != null ? Coerce(TypeExpr(c.Guard, _core.Bool), _core.Bool, c.Guard.Span) : null;
             var body = c.Body != null ? TypeExpr(c.Body, asValue ? expected : null) : null;
             PopScope();
             if (body != null) bodies.Add(body);
-            cases.Add(new TCase(patterns, guard, body));
+            // Haxe's case position: `case` to the end of the body's last expression, else to the colon
+            var caseSpan = c.Body != null ? new TextSpan(c.Span.FileId, c.Span.Start, c.Body.Span.End) : c.Span;
+            cases.Add(new TCase(patterns, guard, body) { Span = caseSpan });
         }
         TExpr? dflt = null;
         if (sw.HasDefault && sw.Default != null) { dflt = TypeExpr(sw.Default, asValue ? expected : null); bodies.Add(dflt); }
+        var complete = !patternErrors && CheckSwitch(sw, subject, cases, asValue);
         var type = _core.Void;
         if (asValue)
         {
             type = expected!;
             if (Prune(type) is TMono mono)
             {
-                if (bodies.Count == 0 || bodies.Any(b => _core.IsVoid(b.Type))) return new TSwitch(sw.Span, _core.Void, subject, cases, dflt);
+                if (bodies.Count == 0 || bodies.Any(b => _core.IsVoid(b.Type))) return new TSwitch(sw.Span, _core.Void, subject, cases, dflt) { Complete = complete };
                 type = bodies.Aggregate(bodies[0], (acc, b) => new TConst(b.Span, CommonType(acc, b), null)).Type;
                 mono.Bound = type;
             }
             cases = cases.Select(k => k with { Body = k.Body != null ? Coerce(k.Body, type, k.Body.Span) : null }).ToList();
             if (dflt != null) dflt = Coerce(dflt, type, dflt.Span);
         }
-        return new TSwitch(sw.Span, type, subject, cases, dflt);
+        return new TSwitch(sw.Span, type, subject, cases, dflt) { Complete = complete };
+    }
+
+    /// Exhaustiveness and unused cases, as Haxe checks them; `default` is a last `case _`.
+    private bool CheckSwitch(SwitchExpr sw, TExpr subject, List<TCase> cases, bool asValue)
+    {
+        var infos = cases.Select(c => new MatchChecker.CaseInfo(c.Patterns, c.Guard != null, c.Span)).ToList();
+        if (sw.HasDefault) infos.Add(new MatchChecker.CaseInfo([new PWild()], false, DefaultSpan(sw)));
+        return MatchChecker.Check(_core, _diags, subject, infos, asValue, sw.Span);
+    }
+
+    /// Where Haxe places `default:` (with its body, else just the colon); the syntax tree keeps
+    /// no span for it, so it is found in the text after the last case.
+    private TextSpan DefaultSpan(SwitchExpr sw)
+    {
+        var from = sw.Cases.Count > 0 ? sw.Cases[^1].Span.End : sw.Subject.Span.End;
+        if (sw.Span.FileId < 0) return sw.Span;
+        var bytes = _loader.Sources[sw.Span.FileId].Bytes;
+        var text = System.Text.Encoding.ASCII.GetString(bytes, from, Math.Max(0, Math.Min(sw.Span.End, bytes.Length) - from));
+        var at = text.IndexOf("default", StringComparison.Ordinal);
+        if (at < 0) return sw.Span;
+        var colon = text.IndexOf(':', at);
+        if (colon < 0) return sw.Span;
+        if (sw.Default != null && sw.Default.Span.End > from + colon) return new TextSpan(sw.Span.FileId, from + at, sw.Default.Span.End);
+        return new TextSpan(sw.Span.FileId, from + colon, from + colon + 1);
+    }
+
+    /// The variables of one case's patterns. Alternatives (`a | b`, `case a, b:`) share their
+    /// locals, and each must bind the same names, as Haxe requires.
+    private sealed class PatternVars
+    {
+        public Dictionary<string, LocalSymbol> Locals { get; } = new();
+
+        /// Names bound so far in the alternative being typed, with where.
+        public Dictionary<string, TextSpan> Current { get; set; } = new();
+
+        /// The names the first alternative bound, which a later one may bind (null outside `|`).
+        public Dictionary<string, TextSpan>? Allowed { get; set; }
+    }
+
+    /// `case a, b, c:` is `a | (b | c)` for Haxe's variable rules; the patterns stay a list.
+    private List<TPattern> TypeCasePatterns(IReadOnlyList<Expr> es, HType t, PatternVars vars)
+    {
+        if (es.Count == 1) return [TypePattern(es[0], t, vars)];
+        var (first, rest) = TypeAlternatives(() => TypePattern(es[0], t, vars), () => TypeCasePatterns(es.Skip(1).ToList(), t, vars), vars);
+        return [first, .. rest];
+    }
+
+    /// Types two alternatives: the right one may bind only what the left one bound, and must bind all of it.
+    private (TLeft Left, TRight Right) TypeAlternatives<TLeft, TRight>(Func<TLeft> left, Func<TRight> right, PatternVars vars)
+    {
+        var (outer, outerAllowed) = (vars.Current, vars.Allowed);
+        vars.Current = new();
+        var l = left();
+        var leftVars = vars.Current;
+        vars.Current = new();
+        vars.Allowed = leftVars;
+        var errors = _diags.ErrorCount;
+        var r = right();
+        // Haxe stops at the first error of a pattern
+        if (_diags.ErrorCount == errors)
+            foreach (var (name, span) in leftVars)
+                if (!vars.Current.ContainsKey(name)) Error(span, $"Variable {name} must appear exactly once in each sub-pattern");
+        vars.Current = outer;
+        vars.Allowed = outerAllowed;
+        foreach (var (name, span) in leftVars) outer[name] = span;
+        return (l, r);
     }
 
     /// Interprets a case expression as a pattern against a value of type `t`.
-    private TPattern TypePattern(Expr e, HType t, Dictionary<string, LocalSymbol> bound)
+    private TPattern TypePattern(Expr e, HType t, PatternVars vars) =>
+        TypePatternAt(e, t, vars) with { Span = e.Span };
+
+    private TPattern TypePatternAt(Expr e, HType t, PatternVars bound)
     {
         switch (e)
         {
             case ParenExpr p: return TypePattern(p.Inner, t, bound);
             case IdentExpr { Name: "_" }: return new PWild();
             case BinaryExpr { Op: BinaryOp.Or } or:
-                return new POr([TypePattern(or.Left, t, bound), TypePattern(or.Right, t, bound)]);
+            {
+                var (l, r) = TypeAlternatives(() => TypePattern(or.Left, t, bound), () => TypePattern(or.Right, t, bound), bound);
+                return new POr([l, r]);
+            }
             case BinaryExpr { Op: BinaryOp.Assign, Left: IdentExpr name } bind:
                 return new PBindAs(Bind(name.Name, t, name.Span, bound), TypePattern(bind.Right, t, bound));
             case VarExpr { Vars.Count: 1 } v:
@@ -89,7 +167,14 @@ public sealed partial class Typer
             default:
             {
                 // an expression pattern: a constant or an enum-abstract value
+                var before = _diags.Items.Count;
                 var v = TypeExpr(e, t);
+                if (IsPoisoned(v) && e is IdentExpr upper && _diags.Items.Count == before + 1 && _diags.Items[before].Message == $"Unknown identifier : {upper.Name}")
+                {
+                    // an unknown capitalized name is a capture variable with a wrong name
+                    _diags.Replace(_diags.Items.Take(before).Append(_diags.Items[before] with { Message = "Pattern variables must be lower-case" }));
+                    return new PBind(Bind(upper.Name, t, upper.Span, bound));
+                }
                 if (IsPoisoned(v)) return new PWild();
                 if (v is TEnumValue ev) return new PEnum(ev.Ctor, [], []);
                 return new PConst(Coerce(v, t, e.Span));
@@ -112,23 +197,44 @@ public sealed partial class Typer
         return te.Enum.Constructors.FirstOrDefault(c => c.Name == name);
     }
 
-    private TPattern EnumPattern(EnumCtorSymbol ctor, TEnum te, IReadOnlyList<Expr> args, Dictionary<string, LocalSymbol> bound, TextSpan span)
+    /// `Ctor(p1, p2)`: a last `_` stands for all the remaining arguments, and left-out optional
+    /// arguments match anything, as in Haxe.
+    private TPattern EnumPattern(EnumCtorSymbol ctor, TEnum te, IReadOnlyList<Expr> args, PatternVars bound, TextSpan span)
     {
+        if (ctor.Type is not TFun)
+        {
+            Error(span, $"{ctor.Name} does not take arguments"); // Haxe: an enum value is not callable
+            return new PEnum(ctor, [], []);
+        }
         var fun = (TFun)TypeSubst.Apply(ctor.Type!, ctor.Owner.Params, te.Params);
-        if (args.Count != fun.Args.Count) Error(span, $"Wrong number of arguments for {ctor.Name}: expected {fun.Args.Count}");
         var subs = new List<TPattern>();
-        for (var i = 0; i < Math.Min(args.Count, fun.Args.Count); i++) subs.Add(TypePattern(args[i], fun.Args[i].Type, bound));
+        for (var i = 0; i < fun.Args.Count; i++)
+        {
+            if (i == args.Count - 1 && args[i] is IdentExpr { Name: "_" } && args.Count < fun.Args.Count)
+            {
+                while (subs.Count < fun.Args.Count) subs.Add(new PWild { Span = args[i].Span });
+                break;
+            }
+            if (i < args.Count) subs.Add(TypePattern(args[i], fun.Args[i].Type, bound));
+            else if (fun.Args[i].Optional) subs.Add(new PWild { Span = span });
+            else { Error(span, "Not enough arguments"); break; }
+        }
+        if (args.Count > fun.Args.Count) Error(span, "Too many arguments");
         // the declared (erased) argument types decide how arguments are stored
         var declared = ((TFun)ctor.Type!).Args.Select(a => a.Type).ToList();
         return new PEnum(ctor, subs, declared);
     }
 
     /// A pattern variable; the same name in several alternatives of an or-pattern is one local.
-    private LocalSymbol Bind(string name, HType t, TextSpan span, Dictionary<string, LocalSymbol> bound)
+    private LocalSymbol Bind(string name, HType t, TextSpan span, PatternVars vars)
     {
-        if (bound.TryGetValue(name, out var existing)) return existing;
+        // Haxe types arguments right to left, so it reports the earlier of the two
+        if (vars.Current.TryGetValue(name, out var before)) Error(before.Start < span.Start ? before : span, $"Variable {name} is bound multiple times");
+        else if (vars.Allowed != null && !vars.Allowed.ContainsKey(name)) Error(span, $"Variable {name} must appear exactly once in each sub-pattern");
+        vars.Current[name] = span;
+        if (vars.Locals.TryGetValue(name, out var existing)) return existing;
         var l = DeclareLocal(name, t, span);
-        bound[name] = l;
+        vars.Locals[name] = l;
         return l;
     }
 }

@@ -22,23 +22,30 @@ public sealed partial class Typer
         ResolveConstraints(c.Decl.Params, c.Params);
         if (!c.IsInterface && c.Decl.Extends.Count > 0)
         {
-            if (ResolveHint(c.Decl.Extends[0]) is TInst sup && !sup.Class.IsInterface)
+            var hint = ResolveHint(c.Decl.Extends[0]);
+            if (hint is TInst sup && !sup.Class.IsInterface)
             {
                 BuildClassHeader(sup.Class);
                 c.Super = sup;
+                if ((sup.Class.Decl.Modifiers & Modifiers.Final) != 0 || sup.Class.HasMeta(":final")) Error(c.Decl.Span, "Cannot extend a final class");
             }
-            else Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type");
+            else if (hint is TInst) Error(c.Decl.Extends[0].Span, "Cannot extend by using an interface");
+            else if (hint is not TDynamic) Error(c.Decl.Extends[0].Span, "Cannot extend by a non-class type"); // Dynamic: already reported
         }
         foreach (var h in c.IsInterface ? c.Decl.Extends : c.Decl.Implements)
-            if (ResolveHint(h) is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
-            else Error(h.Span, "Only interfaces can be implemented");
+        {
+            var hint = ResolveHint(h);
+            if (hint is TInst i && i.Class.IsInterface) c.Interfaces.Add(i);
+            else if (hint is not TDynamic) Error(h.Span, "You can only implement an interface");
+        }
         foreach (var fd in c.Decl.Fields)
         {
             var isStatic = (fd.Modifiers & Modifiers.Static) != 0;
             var f = new FieldSymbol(c, fd.Name, fd, isStatic);
             if (fd.Name == "new" && !isStatic) c.Constructor = f;
-            else if (isStatic) c.Statics[fd.Name] = f;
-            else c.Fields[fd.Name] = f;
+            // a duplicate (reported by CheckClass) does not replace the first declaration
+            else if (isStatic) c.Statics.TryAdd(fd.Name, f);
+            else c.Fields.TryAdd(fd.Name, f);
             c.DeclaredFields.Add(f);
         }
         foreach (var f in c.DeclaredFields) BuildFieldType(f);
@@ -48,6 +55,25 @@ public sealed partial class Typer
     }
 
     /// `T:C`, `T:A & B`, `T:{x:Int}`: the constraints of type parameters, once they are in scope.
+    /// `Box<String>` where `class Box<T:Float>`: each written type argument must satisfy its
+    /// parameter's constraints (Haxe points at the argument).
+    private void CheckHintConstraints(PathTypeHint p, TypeSymbol sym, List<HType> args)
+    {
+        for (var i = 0; i < p.Params.Count && i < sym.Params.Count && i < args.Count; i++)
+        {
+            var actual = Prune(args[i]);
+            if (actual is TMono or TParam || IsDynamicLike(actual)) continue;
+            foreach (var k in sym.Params[i].Constraints)
+            {
+                var want = TypeSubst.Apply(k, sym.Params, args);
+                if (want.Follow() is TAnon || CanUnify(actual, want)) continue;
+                Error(p.Params[i].Span, $"Constraint check failure for {sym.Name}.{sym.Params[i].Name}");
+                Error(p.Params[i].Span, $"... {actual} should be {want}");
+                break;
+            }
+        }
+    }
+
     private void ResolveConstraints(IReadOnlyList<TypeParamDecl> decls, List<TParam> ps)
     {
         for (var i = 0; i < decls.Count && i < ps.Count; i++)
@@ -64,7 +90,7 @@ public sealed partial class Typer
                 foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
                 ResolveConstraints(m.Function.Params, f.Params);
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono())).ToList();
+                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono()) { Question = a.Optional }).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
                     : f.Name == "new" ? _core.Void
                     : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
@@ -100,11 +126,19 @@ public sealed partial class Typer
                     return TDynamic.Instance;
                 }
                 var args = p.Params.Select(ResolveHint).ToList();
-                return MakeType(sym, args, p.Span);
+                var declared = sym.Decl.Params.Count;
+                if (sym != _core?.DynamicSym && args.Count != declared)
+                {
+                    if (args.Count > declared) Error(p.Params[declared].Span, $"Too many type parameters for {sym.Name}");
+                    else Error(p.Span, $"Not enough type parameters for {sym.Name}");
+                }
+                var made = MakeType(sym, args, p.Span);
+                CheckHintConstraints(p, sym, args);
+                return made;
             }
             case FunctionTypeHint ft:
             {
-                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "a" + i, a.Optional, ResolveHint(a.Type))).ToList();
+                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "", a.Optional, ResolveHint(a.Type))).ToList();
                 // `Void -> T` is the old syntax for a function without arguments.
                 if (args.Count == 1 && _core.IsVoid(args[0].Type)) args.Clear();
                 return new TFun(args, ResolveHint(ft.Return));
@@ -119,7 +153,7 @@ public sealed partial class Typer
                         VarField { Type: { } t } => ResolveHint(t),
                         PropertyField { Type: { } t } => ResolveHint(t),
                         MethodField m => new TFun(m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance)).ToList(),
+                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance) { Question = a.Optional }).ToList(),
                             m.Function.Return != null ? ResolveHint(m.Function.Return) : _core.Void),
                         _ => TDynamic.Instance,
                     },
@@ -331,6 +365,19 @@ public sealed partial class Typer
         }
     }
 
+    /// Haxe's explanation of a function type that does not fit another of the same arity: the
+    /// first argument that does not accept the expected one, else the result.
+    private List<string>? FunctionMismatch(TFun have, TFun want)
+    {
+        static string Shape(TFun f, int k) => "(" + string.Join(", ", f.Args.Select((a, i) => i == k ? a.Type.ToString() : "...")) + ") -> ...";
+        for (var i = 0; i < have.Args.Count; i++)
+            if (!Unify(want.Args[i].Type, have.Args[i].Type))
+                return [$"error: {want.Args[i].Type} should be {have.Args[i].Type}", "... have: " + Shape(have, i), "... want: " + Shape(want, i)];
+        if (!_core.IsVoid(want.Return) && !Unify(have.Return, want.Return))
+            return [$"error: {have.Return} should be {want.Return}", $"... have: (...) -> {have.Return}", $"... want: (...) -> {want.Return}"];
+        return null;
+    }
+
     private bool UnifyParams(IReadOnlyList<HType> xs, IReadOnlyList<HType> ys)
     {
         for (var i = 0; i < Math.Min(xs.Count, ys.Count); i++)
@@ -411,10 +458,32 @@ public sealed partial class Typer
         }
         if (_core.IsVoid(exp)) return e;
         if (e is TConst { Value: null } && act is TMono or TDynamic) return e with { Type = exp };
+        // Void is no value, not even a Dynamic one
+        if (_core.IsVoid(act))
+        {
+            Error(span, $"Void should be {exp}");
+            return Poisoned(e.Span);
+        }
         if (!Unify(act, exp))
         {
             if (AbstractConversion(e, exp) is { } converted) return converted;
+            if (act.Follow() is TFun haveFun && exp.Follow() is TFun wantFun && haveFun.Args.Count == wantFun.Args.Count && FunctionMismatch(haveFun, wantFun) is { } why)
+            {
+                // Haxe explains a function mismatch by the first argument or the result that differs
+                Error(span, why[0]);
+                foreach (var line in why.Skip(1)) Error(span, line);
+                return e;
+            }
+            if (ParameterMismatch(act, exp) is { } because)
+            {
+                foreach (var line in because) Error(span, line);
+                return e;
+            }
             Error(span, $"{act} should be {exp}");
+            // a structure without a field the expected one has: Haxe names the first (by name)
+            if (act.Follow() is TAnon have && exp.Follow() is TAnon want
+                && want.Fields.Where(f => !f.Optional && have.Find(f.Name) == null).Select(f => f.Name).Order(StringComparer.Ordinal).FirstOrDefault() is { } absent)
+                Error(span, $"... {act} has no field {absent}");
             return e;
         }
         act = Prune(e.Type);

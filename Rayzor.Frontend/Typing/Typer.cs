@@ -69,12 +69,14 @@ public sealed partial class Typer
         BuildClassHeader(mainClass);
         if (!mainClass.Statics.TryGetValue("main", out var main) || main.Kind != FieldKindTag.Method)
         {
-            _diags.Error("RZ0102", mainClass.Decl.NameSpan, $"Invalid -main : {mainClassPath} does not have static function main");
+            _diags.Error("RZ0102", mainClass.Decl.Span, $"Invalid -main : {mainClassPath} does not have static function main");
             return null;
         }
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());
+        CheckUserModules();
+        SortDiagnostics();
         return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums, Abstracts = _abstracts };
     }
 
@@ -142,9 +144,12 @@ public sealed partial class Typer
     private void TypeField(FieldSymbol f)
     {
         if (f.Typed || !_inProgress.Add(f)) return;
+        if (_checkOnly) _checkTyped.Add(f);
         if (f.Owner is ClassSymbol c) BuildClassHeader(c);
         if (f.Owner is AbstractSymbol fa) BuildAbstractHeader(fa);
         var saved = (_module, _type, _field, _returnType, _loopDepth, _returnsValue);
+        var savedArgument = (_argumentDepth, _typingResult);
+        (_argumentDepth, _typingResult) = (-1, false); // another function's errors are its own
         var savedScopes = _scopes.ToList();
         var savedParams = _typeParamScopes.ToList();
         _module = f.Owner.Module;
@@ -180,6 +185,8 @@ public sealed partial class Typer
                     _returnType = fun.Return;
                     _returnsValue = false;
                     var body = TypeExpr(m.Function.Body, null);
+                    if (f.Name != "new") CheckMissingReturn(fun.Return, body, m.Function.Body.Span);
+                    CheckVarInit(body);
                     if (f.Owner is AbstractSymbol && f.Name == "new" && abstractThis != null)
                     {
                         var thisValue = new TCast(f.Decl.Span, fun.Return, new TLocal(f.Decl.Span, abstractThis), CastKind.Retype);
@@ -194,12 +201,13 @@ public sealed partial class Typer
                 case VarField { Init: { } init }:
                     _returnType = null;
                     PushScope();
-                    f.Body = Coerce(TypeExpr(init, f.Type), f.Type!, init.Span);
+                    // Haxe reports a mismatch of the initial value at the whole field declaration
+                    f.Body = Coerce(TypeExpr(init, f.Type), f.Type!, f.Decl.Span);
                     PopScope();
                     break;
                 case PropertyField { Init: { } init2 }:
                     PushScope();
-                    f.Body = Coerce(TypeExpr(init2, f.Type), f.Type!, init2.Span);
+                    f.Body = Coerce(TypeExpr(init2, f.Type), f.Type!, f.Decl.Span);
                     PopScope();
                     break;
             }
@@ -210,6 +218,7 @@ public sealed partial class Typer
             f.Typing = false;
             _inProgress.Remove(f);
             (_module, _type, _field, _returnType, _loopDepth, _returnsValue) = saved;
+            (_argumentDepth, _typingResult) = savedArgument;
             _scopes.Clear();
             _scopes.AddRange(savedScopes);
             _typeParamScopes.Clear();
@@ -239,7 +248,43 @@ public sealed partial class Typer
         return null;
     }
 
-    private void Error(TextSpan span, string message, string code = "RZ0200") => _diags.Error(code, span, message);
+    private void Error(TextSpan span, string message, string code = "RZ0200")
+    {
+        var d = new Diagnostics.Diagnostic(Diagnostics.Severity.Error, code, message, span);
+        _diags.Add(d);
+        if (_argumentDepth >= 0 && _frames.Count - (_typingResult ? 1 : 0) > _argumentDepth) _nestedErrors.Add(d);
+    }
+
+    /// The function depth of the call argument being typed (-1: none); errors met deeper, in the
+    /// body of a function literal, do not end the call's typing (Haxe reports them all).
+    private int _argumentDepth = -1;
+
+    /// Set while an expression-bodied function literal's value is checked against its expected
+    /// result: Haxe treats that error as the argument's own.
+    private bool _typingResult;
+
+    private readonly HashSet<Diagnostics.Diagnostic> _nestedErrors = new(ReferenceEqualityComparer.Instance);
+
+    /// The code of errors Haxe finds in its filters, after typing everything: reported last.
+    private const string LateCode = "RZ0290";
+
+    /// Puts the typer's diagnostics in source order, as Haxe reports them; a note (`... text`)
+    /// stays after the diagnostic it explains.
+    private void SortDiagnostics()
+    {
+        var groups = new List<List<Diagnostics.Diagnostic>>();
+        foreach (var d in _diags.Items)
+        {
+            if (d.Message.StartsWith("... ", StringComparison.Ordinal) && groups.Count > 0) groups[^1].Add(d);
+            else groups.Add([d]);
+        }
+        // by line: on one line, Haxe's order is the order of typing
+        int Line(Diagnostics.Diagnostic d) => d.Span.FileId < 0 ? 0 : _loader.Sources[d.Span.FileId].LineOf(d.Span.Start);
+        var sorted = groups.Select((g, i) => (g, i)).OrderBy(x => x.g[0].Code == LateCode)
+            .ThenBy(x => x.g[0].Span.FileId < 0 ? int.MinValue : x.g[0].Span.FileId)
+            .ThenBy(x => Line(x.g[0])).ThenBy(x => x.i).SelectMany(x => x.g).ToList();
+        _diags.Replace(sorted);
+    }
 
     /// The value of an expression that already failed: later checks accept it silently, so one
     /// mistake gives one message.

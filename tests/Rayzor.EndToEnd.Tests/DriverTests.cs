@@ -151,7 +151,7 @@ public sealed class DriverTests : IDisposable
         Write("bad/Bad.hx", "class Bad {\n\tstatic function main() {\n\t\tvar x:Int = \"text\";\n\t}\n}");
         var classic = await Rayzor("check", "bad/Bad.hx");
         Assert.Equal(1, classic.ExitCode);
-        Assert.Equal("bad/Bad.hx:3: characters 3-21 : String should be Int\n", classic.StandardError);
+        Assert.Equal("bad/Bad.hx:3: characters 3-22 : String should be Int\n", classic.StandardError);
         // not a terminal: no colour, no progress line
         var pretty = await Rayzor("check", "bad/Bad.hx", "--diagnostics", "pretty");
         Assert.Equal("""
@@ -159,11 +159,11 @@ public sealed class DriverTests : IDisposable
              --> bad/Bad.hx:3:3
               |
             3 | 		var x:Int = "text";
-              | 		^^^^^^^^^^^^^^^^^^
+              | 		^^^^^^^^^^^^^^^^^^^
 
             """, pretty.StandardError);
         var msbuild = await Rayzor("build", "bad/Bad.hx", "--diagnostics", "msbuild");
-        Assert.Equal($"{Path.Combine(_dir, "bad", "Bad.hx")}(3,3,3,21): error RZ0200: String should be Int\n", msbuild.StandardError);
+        Assert.Equal($"{Path.Combine(_dir, "bad", "Bad.hx")}(3,3,3,22): error RZ0200: String should be Int\n", msbuild.StandardError);
         var driver = await Rayzor("build", "nope.hx", "--diagnostics", "msbuild");
         Assert.Equal("rayzor : error RZ1000: file not found: nope.hx\n", driver.StandardError);
     }

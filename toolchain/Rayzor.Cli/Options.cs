@@ -94,7 +94,8 @@ public static class OptionParser
         new(["--dce"], "std|full|no", "set the `dce` define (Rayzor always compiles only what main reaches)", (o, v) => o.Dce = v),
         new(["--target"], "TRIPLE", "x86_64-linux-gnu (default) or aarch64-linux-gnu", (o, v) => o.Target = v),
         new(["--emit"], "KIND", "exe (default), obj, asm, llvm-ir or mir", (o, v) => o.Emit = v),
-        new(["--dump"], "mir", "print the MIR to stderr while building", (o, v) => o.Dump = v),
+        new(["--dump"], "mir|llvm|typed", "print the MIR (LLVM IR, typed tree) to stderr while building", (o, v) => o.Dump = v),
+        new(["--typed"], null, "with dump: print the typed tree of the program's own code", (o, _) => o.Dump = "typed"),
         new(["--mir"], null, "dump: print the MIR (the default)", (o, _) => o.Dump = "mir"),
         new(["--function"], "NAME", "dump: print only the MIR of that function (e.g. Main.main)", (o, v) => o.Function = v),
         new(["--times"], null, "print a table of the time of each stage", (o, _) => o.Times = true),
@@ -247,7 +248,7 @@ public static class OptionParser
             throw new UsageException($"--diagnostics takes classic, pretty or msbuild, not {o.Diagnostics}");
         if (o.Dce is not ("std" or "full" or "no"))
             throw new UsageException($"--dce takes std, full or no, not {o.Dce}");
-        if (o.Dump is not (null or "mir" or "llvm"))
-            throw new UsageException($"--dump takes mir or llvm, not {o.Dump}");
+        if (o.Dump is not (null or "mir" or "llvm" or "typed"))
+            throw new UsageException($"--dump takes mir, llvm or typed, not {o.Dump}");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Rayzor.Frontend.Conditional;
 using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
+using Rayzor.Frontend.Typed;
 using Rayzor.Frontend.Typing;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
@@ -120,25 +121,9 @@ public sealed class Pipeline(Options options, TextWriter err)
     /// Parses and types the program and lowers it to MIR; null (diagnostics printed) on errors.
     public MirModule? Front()
     {
-        foreach (var w in options.Warnings) _reporter.Warning(w);
-        var (mainClass, classPaths, span) = Entry();
-        if (mainClass == null) return null;
-        var defines = Defines.CreateDefault();
-        foreach (var d in options.AllDefines()) defines.DefineArgument(d);
-        if (options.Verbose)
-        {
-            err.WriteLine($"rayzor: main class {mainClass}, -O{options.OptLevel}, target {options.Target}");
-            foreach (var lib in options.ResolvedLibraries) err.WriteLine($"rayzor: library {lib.Name} {lib.Version}: {lib.Root}");
-            foreach (var cp in classPaths) err.WriteLine($"rayzor: class path {(cp.Length == 0 ? "." : cp)}");
-            err.WriteLine("rayzor: defines " + string.Join(' ', defines.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value == "1" ? p.Key : $"{p.Key}={p.Value}")));
-        }
-        var loader = new ModuleLoader(_sources, _diags, defines, classPaths);
-        var typer = new Typer(loader);
-        // modules are parsed as the typer asks for them, so this stage includes parsing
-        var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
-        if (Report() || program == null) return null;
-        if (options.Verbose)
-            err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
+        var (program, userCode) = Typed();
+        if (program == null) return null;
+        if (options.Dump == "typed") err.Write(TypedPrinter.Print(program, userCode));
         var mir = _timer.Time("lowering", () => new Lowerer(program, _diags).Lower());
         if (Report()) return null;
         var errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
@@ -149,6 +134,54 @@ public sealed class Pipeline(Options options, TextWriter err)
         }
         if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
         return mir;
+    }
+
+    /// `rayzor dump --typed`: the typed tree of the program's own types (not the standard library's).
+    public int DumpTyped(string output)
+    {
+        try
+        {
+            var (program, userCode) = Typed();
+            if (program == null) return 1;
+            WriteText(output, TypedPrinter.Print(program, userCode));
+            return 0;
+        }
+        finally
+        {
+            _timer.Finish(options.Times);
+        }
+    }
+
+    /// Parses and types the program; null (diagnostics printed) on errors. UserCode tells the
+    /// program's own types from those of the standard library folders.
+    private (TypedProgram? Program, Func<TypeSymbol, bool> UserCode) Typed()
+    {
+        foreach (var w in options.Warnings) _reporter.Warning(w);
+        var (mainClass, classPaths, span) = Entry();
+        if (mainClass == null) return (null, _ => false);
+        var defines = Defines.CreateDefault();
+        foreach (var d in options.AllDefines()) defines.DefineArgument(d);
+        if (options.Verbose)
+        {
+            err.WriteLine($"rayzor: main class {mainClass}, -O{options.OptLevel}, target {options.Target}");
+            foreach (var lib in options.ResolvedLibraries) err.WriteLine($"rayzor: library {lib.Name} {lib.Version}: {lib.Root}");
+            foreach (var cp in classPaths) err.WriteLine($"rayzor: class path {(cp.Length == 0 ? "." : cp)}");
+            err.WriteLine("rayzor: defines " + string.Join(' ', defines.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value == "1" ? p.Key : $"{p.Key}={p.Value}")));
+        }
+        var loader = new ModuleLoader(_sources, _diags, defines, classPaths);
+        static string Root(string cp) => Path.GetFullPath(cp.Length == 0 ? "." : cp).TrimEnd('/') + "/";
+        bool Under(ModuleSymbol m, IEnumerable<string> roots) => roots.Any(r => Path.GetFullPath(m.File.Path).StartsWith(r, StringComparison.Ordinal));
+        var stdRoots = classPaths.Skip(classPaths.Count - _stdPathCount).Select(Root).ToList();
+        var libraryRoots = options.ResolvedLibraries.Select(l => Root(l.ClassPath)).ToList();
+        var userRoots = classPaths.Take(classPaths.Count - _stdPathCount).Select(Root).Where(r => !libraryRoots.Contains(r)).ToList();
+        // the program's own modules are checked whole, as Haxe does; libraries and the std where used
+        var typer = new Typer(loader) { IsUserModule = m => Under(m, userRoots) && !Under(m, stdRoots) };
+        // modules are parsed as the typer asks for them, so this stage includes parsing
+        var program = _timer.Time("parse+typing", () => typer.TypeProgram(mainClass, span));
+        if (Report() || program == null) return (null, _ => false);
+        if (options.Verbose)
+            err.WriteLine($"rayzor: {_sources.Files.Count} source files ({_sources.Files.Sum(f => (long)f.Bytes.Length) / 1024.0:F1} KB), {program.Classes.Count} classes");
+        return (program, t => !Under(t.Module, stdRoots));
     }
 
     /// Typing only (`rayzor check`, `--no-output`), with the --times table.
@@ -191,6 +224,7 @@ public sealed class Pipeline(Options options, TextWriter err)
         if (home != null) cps.Add(Path.Combine(home, "Rayzor.Runtime", "haxe", "_std"));
         var std = ModuleLoader.FindHaxeStd();
         if (std != null) cps.Add(std);
+        _stdPathCount = (home != null ? 1 : 0) + (std != null ? 1 : 0);
         return (main, cps, TextSpan.None);
     }
 
@@ -205,6 +239,9 @@ public sealed class Pipeline(Options options, TextWriter err)
     }
 
     private int _printed;
+
+    /// How many class paths at the end of the list are the standard library's.
+    private int _stdPathCount;
 
     private static void WriteText(string path, string text)
     {

@@ -103,6 +103,8 @@ public static class Program
         {
             case "check":
                 return new Pipeline(o, Console.Error).Check();
+            case "dump" when o.Dump == "typed":
+                return new Pipeline(o, Console.Error).DumpTyped(o.Output ?? "-");
             case "dump":
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
@@ -209,7 +211,7 @@ public static class Program
               rayzor run Main.hx|build.hxml [args]  compile, then run with args (Sys.args())
               rayzor run --interp Main.hx [args]    run the MIR with the interpreter (no LLVM)
               rayzor check Main.hx                  parse and type only
-              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR); --function NAME: one function
+              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR; --typed: the typed tree); --function NAME: one function
               rayzor parse PATH...                  parse files and folders, report syntax errors
 
             options:

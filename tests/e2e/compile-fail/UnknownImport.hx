@@ -1,0 +1,8 @@
+import haxe.ds.Vectr;
+import sys.FileSystem;
+
+class UnknownImport {
+	static function main() {
+		Sys.println(FileSystem.exists("."));
+	}
+}
