@@ -290,7 +290,7 @@ public sealed partial class Typer
                 return new TUnary(u.Span, _core.Int, u.Op, Coerce(operand, _core.Int, u.Operand.Span));
             case UnaryOp.Increment or UnaryOp.Decrement:
             {
-                if (!CheckAssignable(operand, u.Operand.Span)) return operand;
+                if (!CheckAssignable(operand, u.Operand.Span, u.Span)) return operand;
                 NoteTryAssign(operand);
                 var op = u.Op == UnaryOp.Increment ? BinaryOp.Add : BinaryOp.Sub;
                 if (MakeBinary(u.Span, op, operand, one) is not TBinary bin) return null;
