@@ -44,6 +44,13 @@ public sealed class Linker
 
     private const string Clang = "clang-19";
 
+    /// <summary>
+    /// Every executable is a PIE with full RELRO (the GOT is read-only after start-up: BIND_NOW plus
+    /// GNU_RELRO) and a non-executable stack, whatever the driver's own defaults are.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HardeningFlags =
+        ["-pie", "-Wl,-z,relro", "-Wl,-z,now", "-Wl,-z,noexecstack"];
+
     /// <summary>The .NET runtime identifier of a target triple, or null for an unsupported triple.</summary>
     public static string? RuntimeIdentifierOf(string triple) => triple switch
     {
@@ -137,6 +144,7 @@ public sealed class Linker
         args.Add(output);
         args.AddRange(request.ObjectFiles.Select(Path.GetFullPath));
         args.AddRange(ReadRuntimeInputs(request.RuntimeDirectory));
+        args.AddRange(HardeningFlags);
         return (program, args);
     }
 
