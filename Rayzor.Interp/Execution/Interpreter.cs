@@ -38,7 +38,7 @@ public sealed unsafe class Interpreter
         Image = image;
         _funcs = image.Functions;
         _exception = (void**)BoehmRoots.Allocate(8);
-        _nullAccess = HString.Permanent("Null Access");
+        _nullAccess = HString.Permanent("Null access");
     }
 
     /// <summary>

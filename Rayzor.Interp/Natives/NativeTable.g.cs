@@ -77,6 +77,7 @@ internal static unsafe partial class NativeTable
     private static long rz_exception_value(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ExceptionValue();
     private static long rz_throw_prepare(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ThrowPrepare((void*)a[0]);
     private static long rz_is_of_type(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.IsOfType((void*)a[0], (TypeDesc*)a[1]);
+    private static long rz_stack_overflow_value(long* a) => (long)global::Rayzor.Runtime.Exports.FaultExports.StackOverflowValue();
     private static long rz_init(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Init((RzBuiltins*)a[0], (int)a[1], (byte**)a[2]); return 0; }
     private static long rz_exit(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Exit((int)a[0]); return 0; }
     private static long rz_alloc(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.Alloc(a[0]);
@@ -248,6 +249,7 @@ internal static unsafe partial class NativeTable
         new("rz_exception_value", &rz_exception_value),
         new("rz_throw_prepare", &rz_throw_prepare),
         new("rz_is_of_type", &rz_is_of_type),
+        new("rz_stack_overflow_value", &rz_stack_overflow_value),
         new("rz_init", &rz_init),
         new("rz_exit", &rz_exit),
         new("rz_alloc", &rz_alloc),
