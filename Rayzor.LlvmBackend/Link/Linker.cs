@@ -159,10 +159,7 @@ public sealed class Linker
         }
 
         string output = Path.GetFullPath(request.OutputPath);
-        string directory = Path.GetDirectoryName(output)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory,
-            $".{Path.GetFileName(output)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temporary = AtomicFile.TemporaryFor(output);
 
         var (program, arguments) = BuildCommand(request, temporary);
         string commandLine = program + " " + string.Join(' ', arguments.Select(Quote));
@@ -189,13 +186,7 @@ public sealed class Linker
         }
         finally
         {
-            try
-            {
-                File.Delete(temporary); // nothing left behind after a failure
-            }
-            catch (IOException)
-            {
-            }
+            AtomicFile.Delete(temporary); // nothing left behind after a failure
         }
     }
 

@@ -23,7 +23,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -33,6 +35,7 @@ extern void *rz_throw_prepare(void *value);
 extern void *rz_stack_overflow_value(void);
 extern void GC_set_oom_fn(void *(*)(size_t));
 extern void GC_set_warn_proc(void (*)(char *, uintptr_t));
+extern void GC_gcollect(void);
 
 // Output.State of the runtime: its stdout buffer
 struct output_state
@@ -289,6 +292,39 @@ void rz_stack_rearm(void)
         g_open_lo = g_soft_hi;
 }
 
+// RAYZOR_GC_STRESS=1: besides collecting at almost every free-list refill (Heap.Initialize), a
+// thread of its own collects every STRESS_PERIOD_NS, stopping the program at arbitrary points (also
+// between an allocation and the store that makes the object reachable).
+#define STRESS_PERIOD_NS 200000
+
+static int stress_requested(void)
+{
+    const char *value = getenv("RAYZOR_GC_STRESS");
+    return value != NULL && value[0] != 0 && strcmp(value, "0") != 0;
+}
+
+static void *collect_often(void *arg)
+{
+    (void)arg;
+    struct timespec period = { 0, STRESS_PERIOD_NS };
+    for (;;)
+    {
+        GC_gcollect();
+        nanosleep(&period, NULL);
+    }
+    return NULL;
+}
+
+static void start_gc_stress(void)
+{
+    pthread_t thread;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    GC_pthread_create(&thread, &attr, collect_often, NULL);
+    pthread_attr_destroy(&attr);
+}
+
 struct start
 {
     void (*entry)(void);
@@ -322,6 +358,8 @@ void rz_run_main(void (*entry)(void))
     g_output = rz_output_state();
     GC_set_oom_fn(on_out_of_memory);
     GC_set_warn_proc(ignore_gc_warning);
+    if (stress_requested())
+        start_gc_stress();
 
     size_t size = STACK_BYTES;
     struct rlimit as;

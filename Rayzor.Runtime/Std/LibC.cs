@@ -13,6 +13,16 @@ internal static unsafe partial class LibC
     [DllImport("libc", ExactSpelling = true)]
     public static extern void exit(int status);
 
+    [DllImport("libc", ExactSpelling = true, EntryPoint = "getenv")]
+    private static extern byte* getenv_native(byte* name);
+
+    /// <summary>The value of an environment variable (a NUL-terminated UTF-8 name), or null.</summary>
+    public static byte* getenv(ReadOnlySpan<byte> nameWithNul)
+    {
+        fixed (byte* p = nameWithNul)
+            return getenv_native(p);
+    }
+
     /// <summary>Writes all of <paramref name="bytes"/>, retrying partial writes and EINTR;
     /// gives up silently on any other error (a closed stderr must not crash the program).</summary>
     public static void WriteAll(int fd, ReadOnlySpan<byte> bytes) => TryWriteAll(fd, bytes);
