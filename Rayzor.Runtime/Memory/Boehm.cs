@@ -28,4 +28,7 @@ internal static unsafe class Boehm
 
     [DllImport("gc", ExactSpelling = true)]
     public static extern void GC_set_min_bytes_allocd(nuint bytes);
+
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_gcollect();
 }
