@@ -43,7 +43,7 @@ public sealed unsafe partial class Interpreter
         Image = image;
         _funcs = image.Functions;
         _exception = (void**)BoehmRoots.Allocate(8);
-        _nullAccess = HString.Permanent("Null Access");
+        _nullAccess = HString.Permanent("Null access");
         var most = Math.Max(2, image.Functions.Max(f => f.Mir.ParamTypes.Count));
         _identity = (int*)NativeMemory.Alloc((nuint)(4 * most));
         for (var k = 0; k < most; k++) _identity[k] = k;

@@ -82,6 +82,7 @@ internal static unsafe partial class NativeTable
     private static long rz_throw_prepare(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ThrowPrepare((void*)a[0]);
     private static long rz_is_of_type(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.IsOfType((void*)a[0], (TypeDesc*)a[1]);
     private static long rz_is_type_value(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.IsTypeValue((void*)a[0], (int)a[1]);
+    private static long rz_stack_overflow_value(long* a) => (long)global::Rayzor.Runtime.Exports.FaultExports.StackOverflowValue();
     private static long rz_io_write(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Write((int)a[0], (HBytes*)a[1], (int)a[2], (int)a[3]);
     private static long rz_io_read(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Read((int)a[0], (HBytes*)a[1], (int)a[2], (int)a[3]);
     private static long rz_io_open(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Open((HString*)a[0], (int)a[1]);
@@ -290,6 +291,7 @@ internal static unsafe partial class NativeTable
         new("rz_throw_prepare", &rz_throw_prepare),
         new("rz_is_of_type", &rz_is_of_type),
         new("rz_is_type_value", &rz_is_type_value),
+        new("rz_stack_overflow_value", &rz_stack_overflow_value),
         new("rz_io_write", &rz_io_write),
         new("rz_io_read", &rz_io_read),
         new("rz_io_open", &rz_io_open),

@@ -11,9 +11,9 @@ public sealed unsafe partial class ModuleEmitter
 
     private sealed partial class FunctionEmitter
     {
-        /// `tryenter body, handler`: a record in this frame (an entry-block alloca), pushed on the
-        /// trap chain, then `_setjmp` called from this frame with `returns_twice`, as LLVM requires
-        /// of a function whose frame a longjmp comes back to.
+        /// `tryenter body, handler`: a record in this frame (an entry-block alloca), `_setjmp` called
+        /// from this frame with `returns_twice` (as LLVM requires of a function whose frame a longjmp
+        /// comes back to), then the record pushed on the trap chain on the way into the body.
         private void EmitTryEnter(Block blk, Instruction i)
         {
             var here = LLVM.GetInsertBlock(B);
@@ -25,7 +25,8 @@ public sealed unsafe partial class ModuleEmitter
             LLVM.SetAlignment(record, 16);
             LLVM.PositionBuilderAtEnd(B, here);
 
-            m.Call(m.DeclareC("rz_trap_push", m._void, m._ptr), [record]);
+            // _setjmp first, then the push: a trap is on the chain only once its jmp_buf is filled
+            // (a stack overflow can strike between the two calls, and throws to the trap on top)
             var buf = At(record, TrapBufOffset);
             var setjmp = m.DeclareC("_setjmp", m._i32, m._ptr);
             LLVM.AddFunctionAttribute(setjmp.Item1, "returns_twice");
@@ -33,9 +34,13 @@ public sealed unsafe partial class ModuleEmitter
             var r = m.Call(setjmp, [buf]);
             LLVM.AddCallSiteAttribute(r, LLVM.AttributeFunctionIndex, "returns_twice");
             var normal = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, r, m.CI32(0), "");
-            Incoming(blk, i.Targets[0]);
+            var push = NewBlock("try");
             Incoming(blk, i.Targets[1]);
-            LLVM.BuildCondBr(B, normal, _blocks[i.Targets[0].Block.Index], _blocks[i.Targets[1].Block.Index]);
+            LLVM.BuildCondBr(B, normal, push, _blocks[i.Targets[1].Block.Index]);
+            LLVM.PositionBuilderAtEnd(B, push);
+            m.Call(m.DeclareC("rz_trap_push", m._void, m._ptr), [record]);
+            Incoming(blk, i.Targets[0]);
+            LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);
         }
 
         /// `throw v`: the runtime records the value and unlinks the innermost trap (or reports the

@@ -22,7 +22,7 @@ public sealed unsafe partial class ModuleEmitter
             }
         }
 
-        /// `s.charCodeAt(index)` as the runtime defines it: a null string throws "Null Access", an index
+        /// `s.charCodeAt(index)` as the runtime defines it: a null string throws "Null access", an index
         /// outside the string gives -1, else the UTF-16 code unit.
         private LLVMValueRef CharCodeAt(LLVMValueRef s, LLVMValueRef index)
         {

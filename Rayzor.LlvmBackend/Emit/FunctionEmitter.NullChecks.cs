@@ -7,11 +7,11 @@ public sealed unsafe partial class ModuleEmitter
     private LLVMValueRef _nullAccessMessage;
 
     /// The String thrown for a null dereference (HashLink's wording, as the runtime's own checks).
-    private LLVMValueRef NullAccessMessage => _nullAccessMessage.IsNull ? _nullAccessMessage = StringLiteral("Null Access") : _nullAccessMessage;
+    private LLVMValueRef NullAccessMessage => _nullAccessMessage.IsNull ? _nullAccessMessage = StringLiteral("Null access") : _nullAccessMessage;
 
     private sealed partial class FunctionEmitter
     {
-        /// A null receiver throws `"Null Access"` (a catchable Haxe exception) instead of faulting.
+        /// A null receiver throws `"Null access"` (a catchable Haxe exception) instead of faulting.
         private void NullCheck(LLVMValueRef ptr)
         {
             var isNull = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ptr, LLVM.ConstNull(m._ptr), "");

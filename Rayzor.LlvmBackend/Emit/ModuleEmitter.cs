@@ -61,6 +61,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
             LLVM.SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
             LLVM.AddFunctionAttribute(fn, "nounwind");
             AddUnwindTable(fn);
+            LLVM.SetSection(fn, CodeSection);
             _functions[f.Name] = (fn, ft);
         }
         EmitClasses();
@@ -180,24 +181,51 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         _natives[n.Name] = (fn, ft, n);
     }
 
-    /// `int main(int argc, char **argv)`: rz_init, the entry function, rz_exit(0).
+    /// The section holding every generated function, so the runtime's stack-overflow handler can
+    /// tell a fault in Haxe code (made a catchable exception) from one in the runtime or libc
+    /// (`__start_rz_code`/`__stop_rz_code`, defined by the linker; docs/architecture.md, Faults).
+    internal const string CodeSection = "rz_code";
+
+    /// `int main(int argc, char **argv)`: rz_init, then `__rz_start` on the runtime's big guarded
+    /// stack (`rz_run_main`).
     private void EmitMain()
     {
         var init = DeclareC("rz_init", _void, _ptr, _i32, _ptr);
-        var exit = DeclareC("rz_exit", _void, _i32);
+        var run = DeclareC("rz_run_main", _void, _ptr);
+        var start = EmitStart();
         var mainTy = FnType(_i32, [_i32, _ptr]);
         var main = LLVM.AddFunction(_mod, "main", mainTy);
         AddUnwindTable(main);
+        LLVM.SetSection(main, CodeSection);
         var sp = Subprogram(main, "main", null, 0, [MirType.I32, MirType.Ptr], MirType.I32);
         if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
         var bb = LLVM.AppendBasicBlockInContext(_ctx, main, "entry");
         LLVM.PositionBuilderAtEnd(_b, bb);
         var table = LLVM.GetNamedGlobal(_mod, "rz_builtins");
         Call(init, [table, LLVM.GetParam(main, 0), LLVM.GetParam(main, 1)]);
-        Call(_functions[_mir.EntryFunction], []);
-        Call(exit, [CI32(0)]);
+        Call(run, [start]);
         LLVM.BuildRet(_b, CI32(0));
         LLVM.SetCurrentDebugLocation2(_b, default);
+    }
+
+    /// `void __rz_start(void)`: the entry function (static initializers, then main), then rz_exit(0).
+    /// The exit keeps the entry's last call out of tail position, so LLVM, which inlines the entry
+    /// here, keeps main's frame for stack traces.
+    private LLVMValueRef EmitStart()
+    {
+        var exit = DeclareC("rz_exit", _void, _i32);
+        var start = LLVM.AddFunction(_mod, "__rz_start", FnType(_void, []));
+        LLVM.SetLinkage(start, LLVMLinkage.LLVMInternalLinkage);
+        AddUnwindTable(start);
+        LLVM.SetSection(start, CodeSection);
+        var sp = Subprogram(start, "__rz_start", null, 0, [], MirType.Void);
+        if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
+        LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, start, "entry"));
+        Call(_functions[_mir.EntryFunction], []);
+        Call(exit, [CI32(0)]);
+        LLVM.BuildRetVoid(_b);
+        LLVM.SetCurrentDebugLocation2(_b, default);
+        return start;
     }
 
     internal (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)

@@ -44,6 +44,13 @@ public sealed class Linker
 
     private const string Clang = "clang-19";
 
+    /// <summary>
+    /// Every executable is a PIE with full RELRO (the GOT is read-only after start-up: BIND_NOW plus
+    /// GNU_RELRO) and a non-executable stack, whatever the driver's own defaults are.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HardeningFlags =
+        ["-pie", "-Wl,-z,relro", "-Wl,-z,now", "-Wl,-z,noexecstack"];
+
     /// <summary>The .NET runtime identifier of a target triple, or null for an unsupported triple.</summary>
     public static string? RuntimeIdentifierOf(string triple) => triple switch
     {
@@ -137,6 +144,7 @@ public sealed class Linker
         args.Add(output);
         args.AddRange(request.ObjectFiles.Select(Path.GetFullPath));
         args.AddRange(ReadRuntimeInputs(request.RuntimeDirectory));
+        args.AddRange(HardeningFlags);
         return (program, args);
     }
 
@@ -151,10 +159,7 @@ public sealed class Linker
         }
 
         string output = Path.GetFullPath(request.OutputPath);
-        string directory = Path.GetDirectoryName(output)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory,
-            $".{Path.GetFileName(output)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temporary = AtomicFile.TemporaryFor(output);
 
         var (program, arguments) = BuildCommand(request, temporary);
         string commandLine = program + " " + string.Join(' ', arguments.Select(Quote));
@@ -181,13 +186,7 @@ public sealed class Linker
         }
         finally
         {
-            try
-            {
-                File.Delete(temporary); // nothing left behind after a failure
-            }
-            catch (IOException)
-            {
-            }
+            AtomicFile.Delete(temporary); // nothing left behind after a failure
         }
     }
 

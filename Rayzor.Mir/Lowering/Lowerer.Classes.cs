@@ -357,7 +357,14 @@ public sealed partial class Lowerer
         ValueId r;
         var recv = FollowNullable(callee.Target.Type) as TInst;
         if (recv is { Class.IsInterface: true }) r = GuardedDispatch(recv.Class, f, args, ret) ?? _b.ICall(SelectorOf(f), ret, args);
-        else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class)) r = _b.Call(f.FullName, ret, args);
+        else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class))
+        {
+            // a direct call still tests its receiver (Haxe: `Null access` even when the method never
+            // reads `this`): a descriptor load nothing uses, null-checked like any field read, which
+            // LLVM drops when the receiver is known not to be null
+            if (callee.Target is not (TThis or TNew)) _b.GetField(self, 0, MirType.Ptr);
+            r = _b.Call(f.FullName, ret, args);
+        }
         else r = GuardedDispatch(recv!.Class, f, args, ret) ?? VirtualCall(recv!.Class, f, args);
         var want = MirTypeOf(call.Type);
         return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);

@@ -101,9 +101,9 @@ public static unsafe class Traps
 
     private static HString* s_nullAccess;
 
-    /// <summary>The message of the runtime's null-access exception (the reference interpreter's wording).</summary>
+    /// <summary>The message of the runtime's null-access exception (HashLink's wording).</summary>
     public static void ThrowNullAccess() =>
-        Throw(s_nullAccess != null ? s_nullAccess : s_nullAccess = HString.Permanent("Null Access"));
+        Throw(s_nullAccess != null ? s_nullAccess : s_nullAccess = HString.Permanent("Null access"));
 
     /// <summary>
     /// Flushes stdout, prints <c>Uncaught exception: Std.string(value)</c> and the Haxe frames

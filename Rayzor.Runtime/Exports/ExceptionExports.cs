@@ -14,7 +14,11 @@ public static unsafe class ExceptionExports
     public static void TrapPop() => Traps.Pop();
 
     [UnmanagedCallersOnly(EntryPoint = "rz_exception_value")]
-    public static void* ExceptionValue() => Traps.Value;
+    public static void* ExceptionValue()
+    {
+        Faults.HandlerStarted();
+        return Traps.Value;
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "rz_throw_prepare")]
     public static void* ThrowPrepare(void* value) => Traps.Prepare(value);

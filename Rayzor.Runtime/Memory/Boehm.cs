@@ -22,4 +22,13 @@ internal static unsafe class Boehm
     /// <summary>Non-zero when <paramref name="p"/> points into memory Boehm allocated.</summary>
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern int GC_is_heap_ptr(void* p);
+
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_set_free_space_divisor(nuint divisor);
+
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_set_min_bytes_allocd(nuint bytes);
+
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_gcollect();
 }

@@ -4,7 +4,7 @@ namespace Rayzor.Runtime.Std;
 internal static class Fail
 {
     /// <summary>A method called on null (<c>null.length</c>, <c>null.push(x)</c>, ...): throws the
-    /// Haxe exception <c>"Null Access"</c> (uncaught: reported, exit status 1).</summary>
+    /// Haxe exception <c>"Null access"</c> (uncaught: reported, exit status 1).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static void NullAccess() => Rayzor.Runtime.Exceptions.Traps.ThrowNullAccess();
 }

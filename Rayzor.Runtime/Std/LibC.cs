@@ -13,9 +13,38 @@ internal static unsafe partial class LibC
     [DllImport("libc", ExactSpelling = true)]
     public static extern void exit(int status);
 
+    [DllImport("libc", ExactSpelling = true, EntryPoint = "getenv")]
+    private static extern byte* getenv_native(byte* name);
+
+    /// <summary>The value of an environment variable (a NUL-terminated UTF-8 name), or null.</summary>
+    public static byte* getenv(ReadOnlySpan<byte> nameWithNul)
+    {
+        fixed (byte* p = nameWithNul)
+            return getenv_native(p);
+    }
+
     /// <summary>Writes all of <paramref name="bytes"/>, retrying partial writes and EINTR;
-    /// gives up silently on any other error (a closed pipe must not crash the program).</summary>
-    public static void WriteAll(int fd, ReadOnlySpan<byte> bytes)
+    /// gives up silently on any other error (a closed stderr must not crash the program).</summary>
+    public static void WriteAll(int fd, ReadOnlySpan<byte> bytes) => TryWriteAll(fd, bytes);
+
+    /// <summary>
+    /// Writes program output to stdout. When its reader has gone (EPIPE: <c>./app | head -1</c>)
+    /// the program ends as a C, hxcpp or HashLink program does, killed by SIGPIPE without a
+    /// message (shells report status 141); the NativeAOT runtime ignores SIGPIPE, so the default
+    /// action is restored first.
+    /// </summary>
+    public static void WriteStdout(ReadOnlySpan<byte> bytes)
+    {
+        if (TryWriteAll(1, bytes) == EPIPE)
+        {
+            signal(SIGPIPE, 0); // SIG_DFL
+            raise(SIGPIPE);
+            _exit(128 + SIGPIPE);
+        }
+    }
+
+    /// <summary>Writes all of <paramref name="bytes"/>; 0, or the errno of the failed write.</summary>
+    private static int TryWriteAll(int fd, ReadOnlySpan<byte> bytes)
     {
         fixed (byte* start = bytes)
         {
@@ -26,13 +55,26 @@ internal static unsafe partial class LibC
                 nint n = write(fd, p, left);
                 if (n < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == EINTR)
+                    int error = Marshal.GetLastPInvokeError();
+                    if (error == EINTR)
                         continue;
-                    return;
+                    return error;
                 }
                 p += n;
                 left -= (nuint)n;
             }
         }
+        return 0;
     }
+
+    private const int EPIPE = 32, SIGPIPE = 13;
+
+    [DllImport("libc", ExactSpelling = true)]
+    private static extern nint signal(int signum, nint handler);
+
+    [DllImport("libc", ExactSpelling = true)]
+    private static extern int raise(int signum);
+
+    [DllImport("libc", ExactSpelling = true)]
+    private static extern void _exit(int status);
 }

@@ -13,9 +13,18 @@ public static unsafe class Output
 {
     private const int Capacity = 64 * 1024;
 
+    /// <summary>The buffer and how much of it is filled, in NativeMemory so that the native fault
+    /// handlers (Native/faults.c, through <c>rz_output_state</c>) can write it out before the
+    /// process ends on a stack overflow or out of memory.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct State
+    {
+        public byte* Buffer;
+        public int Length;
+    }
+
     // Bytes, never GC pointers: fine in NativeMemory.
-    private static byte* s_buffer;
-    private static int s_length;
+    private static State* s_state;
 
     /// <summary>Appends <paramref name="s"/> as UTF-8 (lone surrogates become U+FFFD); null prints "null".</summary>
     public static void Print(HString* s)
@@ -28,10 +37,10 @@ public static unsafe class Output
         ReadOnlySpan<char> chars = HString.Chars(s);
         while (true)
         {
-            byte* buffer = Buffer();
-            var status = Utf8.FromUtf16(chars, new Span<byte>(buffer + s_length, Capacity - s_length),
+            State* st = Current;
+            var status = Utf8.FromUtf16(chars, new Span<byte>(st->Buffer + st->Length, Capacity - st->Length),
                 out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
-            s_length += written;
+            st->Length += written;
             if (status != OperationStatus.DestinationTooSmall)
                 return;
             chars = chars[read..];
@@ -51,10 +60,10 @@ public static unsafe class Output
     {
         while (true)
         {
-            byte* buffer = Buffer();
-            int n = Math.Min(bytes.Length, Capacity - s_length);
-            bytes[..n].CopyTo(new Span<byte>(buffer + s_length, n));
-            s_length += n;
+            State* st = Current;
+            int n = Math.Min(bytes.Length, Capacity - st->Length);
+            bytes[..n].CopyTo(new Span<byte>(st->Buffer + st->Length, n));
+            st->Length += n;
             bytes = bytes[n..];
             if (bytes.IsEmpty)
                 return;
@@ -65,24 +74,37 @@ public static unsafe class Output
     /// <summary>Writes out everything buffered.</summary>
     public static void Flush()
     {
-        if (s_length == 0)
+        State* st = s_state;
+        if (st == null || st->Length == 0)
             return;
-        int n = s_length;
-        s_length = 0;
-        LibC.WriteAll(1, new ReadOnlySpan<byte>(s_buffer, n));
+        int n = st->Length;
+        st->Length = 0;
+        LibC.WriteStdout(new ReadOnlySpan<byte>(st->Buffer, n));
     }
 
     /// <summary>What is buffered and not yet written (for tests).</summary>
-    public static ReadOnlySpan<byte> Pending => new(s_buffer, s_length);
+    public static ReadOnlySpan<byte> Pending => s_state == null ? default : new(s_state->Buffer, s_state->Length);
 
     /// <summary>Drops what is buffered (for tests).</summary>
-    public static void Discard() => s_length = 0;
-
-    private static byte* Buffer()
+    public static void Discard()
     {
-        byte* b = s_buffer;
-        if (b == null)
-            s_buffer = b = (byte*)NativeMemory.Alloc(Capacity);
-        return b;
+        if (s_state != null)
+            s_state->Length = 0;
+    }
+
+    /// <summary>The buffer's state, allocated on first use (<c>rz_output_state</c>).</summary>
+    public static State* Current
+    {
+        get
+        {
+            State* st = s_state;
+            if (st == null)
+            {
+                st = (State*)NativeMemory.AllocZeroed((nuint)sizeof(State));
+                st->Buffer = (byte*)NativeMemory.Alloc(Capacity);
+                s_state = st;
+            }
+            return st;
+        }
     }
 }

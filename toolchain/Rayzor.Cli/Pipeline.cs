@@ -85,12 +85,10 @@ public sealed class Pipeline(Options options, TextWriter err)
         switch (options.Emit)
         {
             case "llvm-ir": WriteText(output, LlvmTargets.ModuleToString(emitter.Module)); return 0;
-            case "asm": _timer.Time("codegen", () => LlvmTargets.EmitToFile(emitter.Module, tm, output, LLVMCodeGenFileType.LLVMAssemblyFile)); return 0;
-            case "obj": _timer.Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, output)); return 0;
+            case "asm": _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitToFile(emitter.Module, tm, t, LLVMCodeGenFileType.LLVMAssemblyFile))); return 0;
+            case "obj": _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitObject(emitter.Module, tm, t))); return 0;
         }
-        var dir = Path.GetDirectoryName(Path.GetFullPath(output))!;
-        Directory.CreateDirectory(dir);
-        var obj = Path.Combine(dir, $".{Path.GetFileName(output)}.{Environment.ProcessId}.o");
+        var obj = AtomicFile.TemporaryFor(output) + ".o";
         try
         {
             _timer.Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, obj));
@@ -246,7 +244,7 @@ public sealed class Pipeline(Options options, TextWriter err)
     private static void WriteText(string path, string text)
     {
         if (path == "-") Console.Out.Write(text);
-        else File.WriteAllText(path, text);
+        else AtomicFile.Write(path, t => File.WriteAllText(t, text));
     }
 }
 

@@ -1,4 +1,4 @@
-// The runtime's null checks throw the Haxe exception "Null Access" (the reference interpreter's
+// The runtime's null checks throw the Haxe exception "Null access" (HashLink's
 // message), catchable like any String.
 class ExceptionsNullAccess {
 	static function main() {

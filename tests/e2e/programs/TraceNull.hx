@@ -1,4 +1,4 @@
-// A field read through null in generated code: the `Null Access` exception, uncaught, with frames.
+// A field read through null in generated code: the `Null access` exception, uncaught, with frames.
 class Node {
 	public var value:Int;
 	public var next:Node;

@@ -1,4 +1,4 @@
-// `Null Access` raised inside the runtime (push on a null array): the runtime's own frames are not
+// `Null access` raised inside the runtime (push on a null array): the runtime's own frames are not
 // shown, the Haxe frames that called it are.
 class TraceNullRuntime {
 	static var items:Array<Int>;
