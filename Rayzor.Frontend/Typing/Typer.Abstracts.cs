@@ -154,12 +154,27 @@ public sealed partial class Typer
                 }
                 if (ft.Args.Count != 2) continue;
                 if (CanUnify(left.Type, ft.Args[0].Type) && CanUnify(right.Type, ft.Args[1].Type))
-                    return CallOperator(span, f, null, null, [left, right]);
+                    return IsForwardedOperator(f) ? ForwardOperator(span, op, f, ft, left, right) : CallOperator(span, f, null, null, [left, right]);
                 if (f.Meta(":commutative") != null && CanUnify(right.Type, ft.Args[0].Type) && CanUnify(left.Type, ft.Args[1].Type))
-                    return CallOperator(span, f, null, null, [right, left]);
+                    return IsForwardedOperator(f) ? ForwardOperator(span, op, f, ft, right, left) : CallOperator(span, f, null, null, [right, left]);
             }
         }
         return null;
+    }
+
+    /// An `@:op` function declared without a body (`@:op(A < B) static function lt(a:Int32, b:Int32):Bool;`):
+    /// Haxe applies the operator of the underlying types.
+    private static bool IsForwardedOperator(FieldSymbol f) =>
+        f.Decl.Kind is MethodField { Function.Body: null } && f.Owner is AbstractSymbol { Underlying: not null };
+
+    /// `left op right` on the operands as their underlying types, the result retyped to the function's.
+    private TExpr ForwardOperator(TextSpan span, BinaryOp op, FieldSymbol f, TFun ft, TExpr left, TExpr right)
+    {
+        TExpr AsUnderlying(TExpr e, HType param) =>
+            param.Follow() is TAbstract { Abstract: { IsCoreType: false, Underlying: { } u } } ? new TCast(e.Span, u, Coerce(e, param, e.Span), CastKind.Retype) : Coerce(e, param, e.Span);
+        var result = MakeBinary(span, op, AsUnderlying(left, ft.Args[0].Type), AsUnderlying(right, ft.Args[1].Type));
+        if (IsPoisoned(result)) return result;
+        return ft.Return.Follow() is TAbstract { Abstract.IsCoreType: false } ? new TCast(span, ft.Return, result, CastKind.Retype) : Coerce(result, ft.Return, span);
     }
 
     /// `op operand` (`-a`, `!a`, `a++`...) through an `@:op` function of the operand's abstract, or null.
@@ -170,8 +185,16 @@ public sealed partial class Typer
         foreach (var (f, pattern) in OperatorFunctions(a))
         {
             if (pattern is not UnaryExpr ue || ue.Op != op || ue.Postfix != postfix || f.Type is not TFun ft) continue;
-            if (!f.IsStatic && ft.Args.Count == 0) return CallOperator(span, f, ta, operand, []);
-            if (f.IsStatic && ft.Args.Count == 1 && CanUnify(operand.Type, ft.Args[0].Type)) return CallOperator(span, f, null, null, [operand]);
+            var takesOperand = f.IsStatic ? ft.Args.Count == 1 && CanUnify(operand.Type, ft.Args[0].Type) : ft.Args.Count == 0;
+            if (!takesOperand) continue;
+            // a bodiless `-A`, `~A` or `!A`: the underlying type's operator
+            if (IsForwardedOperator(f) && op is UnaryOp.Neg or UnaryOp.BitNot or UnaryOp.Not && a.Underlying is { } u)
+            {
+                var inner = new TCast(operand.Span, u, f.IsStatic ? Coerce(operand, ft.Args[0].Type, operand.Span) : operand, CastKind.Retype);
+                var type = op == UnaryOp.Not ? _core.Bool : op == UnaryOp.BitNot ? _core.Int : u;
+                return new TCast(span, ft.Return, new TUnary(span, type, op, inner), CastKind.Retype);
+            }
+            return f.IsStatic ? CallOperator(span, f, null, null, [operand]) : CallOperator(span, f, ta, operand, []);
         }
         return null;
     }

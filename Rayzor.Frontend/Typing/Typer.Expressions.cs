@@ -151,8 +151,10 @@ public sealed partial class Typer
         return i < bytes.Length && bytes[i] == (byte)';' ? span with { End = i + 1 } : span;
     }
 
-    /// An `if` whose branches end in statements (loops, returns) cannot be a value.
-    private static bool IsStatementIf(IfExpr ie) => IsStatement(ie.Then) || ie.Else != null && IsStatement(ie.Else);
+    /// An `if` whose branches end in statements (loops, returns) cannot be a value; a `throw` can stand
+    /// for any value (`if (t == null) throw "x" else t`).
+    private static bool IsStatementIf(IfExpr ie) =>
+        IsStatement(ie.Then) && ie.Then is not ThrowExpr || ie.Else != null && IsStatement(ie.Else) && ie.Else is not ThrowExpr;
 
     private static bool IsStatement(Expr e) => e switch
     {

@@ -138,6 +138,8 @@ public sealed partial class Lowerer
             (MirType.Ptr, MirType.F64) => Native("rz_unbox_float", MirType.F64, [MirType.Ptr], v),
             (MirType.Ptr, MirType.Bool) => Native("rz_unbox_bool", MirType.Bool, [MirType.Ptr], v),
             (MirType.I32, MirType.F64) => _b.Op(Opcode.IToF, MirType.F64, v),
+            // an unchecked `cast` of a Float to Int truncates, as on hxcpp and HashLink
+            (MirType.F64, MirType.I32) => _b.Op(Opcode.FToI, MirType.I32, v),
             _ => throw new InvalidOperationException($"cannot adapt {from.Name()} to {to.Name()}"),
         };
     }

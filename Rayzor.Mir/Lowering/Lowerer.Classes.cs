@@ -361,8 +361,9 @@ public sealed partial class Lowerer
         {
             // a direct call still tests its receiver (Haxe: `Null access` even when the method never
             // reads `this`): a descriptor load nothing uses, null-checked like any field read, which
-            // LLVM drops when the receiver is known not to be null
-            if (callee.Target is not (TThis or TNew)) _b.GetField(self, 0, MirType.Ptr);
+            // LLVM drops when the receiver is known not to be null. Not for `inline` methods: Haxe
+            // inlines them, so their body may test `this == null` (BalancedTree's get_height).
+            if (callee.Target is not (TThis or TNew) && !f.IsInline) _b.GetField(self, 0, MirType.Ptr);
             r = _b.Call(f.FullName, ret, args);
         }
         else r = GuardedDispatch(recv!.Class, f, args, ret) ?? VirtualCall(recv!.Class, f, args);

@@ -1,7 +1,8 @@
 // Official std modules written in plain Haxe (Json, Md5/Sha1/Sha256, Path, Lambda, List) and the
-// Field order of structures is insertion order here (Haxe leaves it unspecified; eval hashes).
 // typing they need: Dynamic passed as String, Array<Dynamic> over an Array<Int>, unary and bit
 // operators on Dynamic and on unknown arguments, `for (c in s)` through `using StringTools`.
+// Field order of structures is insertion order here (Haxe leaves it unspecified; eval hashes), and
+// an unchecked `cast` of a Float to Int truncates as on hxcpp (eval keeps the Float).
 using StringTools;
 
 class StdModules {
@@ -38,6 +39,17 @@ class StdModules {
 		var dyn:Dynamic = ints;
 		var asDyn:Array<Dynamic> = dyn;
 		Sys.println(asDyn[1] + asDyn.length);
+		var tree = new haxe.ds.BalancedTree<String, Int>();
+		for (w in ["pear", "apple", "fig", "kiwi", "apple"])
+			tree.set(w, w.length);
+		tree.remove("fig");
+		Sys.println([for (k in tree.keys()) k].join(",") + " " + tree.get("kiwi") + " " + tree.exists("fig"));
+		Sys.println(new haxe.Template("Hello ::name::, ::foreach items::[::__current__::]::end::").execute({name: "World", items: [1, 2]}));
+		var a32:haxe.Int32 = 0x7fffffff;
+		Sys.println((a32 + 1) + " " + haxe.Int32.ucompare(1, -1) + " " + (a32 * 2) + " " + (~a32));
+		var f = 3.7;
+		var truncated:Int = cast f;
+		Sys.println(truncated);
 		var sum = 0;
 		for (c in "héllo")
 			sum += c;
