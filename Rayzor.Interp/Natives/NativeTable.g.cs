@@ -77,7 +77,7 @@ internal static unsafe partial class NativeTable
     private static long rz_exception_value(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ExceptionValue();
     private static long rz_throw_prepare(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.ThrowPrepare((void*)a[0]);
     private static long rz_is_of_type(long* a) => (long)global::Rayzor.Runtime.Exports.ExceptionExports.IsOfType((void*)a[0], (TypeDesc*)a[1]);
-    private static long rz_init(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Init((RzBuiltins*)a[0], (int)a[1], (byte**)a[2]); return 0; }
+    private static long rz_start(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Start(); return 0; }
     private static long rz_exit(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Exit((int)a[0]); return 0; }
     private static long rz_alloc(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.Alloc(a[0]);
     private static long rz_alloc_atomic(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.AllocAtomic(a[0]);
@@ -248,7 +248,7 @@ internal static unsafe partial class NativeTable
         new("rz_exception_value", &rz_exception_value),
         new("rz_throw_prepare", &rz_throw_prepare),
         new("rz_is_of_type", &rz_is_of_type),
-        new("rz_init", &rz_init),
+        new("rz_start", &rz_start),
         new("rz_exit", &rz_exit),
         new("rz_alloc", &rz_alloc),
         new("rz_alloc_atomic", &rz_alloc_atomic),

@@ -65,6 +65,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         }
         EmitClasses();
         EmitBuiltinTable();
+        EmitProgramBlock();
+        EmitOutputHelpers();
+        EmitAllocHelpers();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
         EmitMain();
         FinishDebugInfo();
@@ -118,7 +121,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         return PrivateConstant(LLVM.ConstStringInContext2(_ctx, bytes, false), name, 1);
     }
 
-    /// Type descriptors of String and the boxes, and the table handed to rz_init.
+    /// Type descriptors of String and the boxes, and the table the program block points to.
     private void EmitBuiltins()
     {
         LLVMValueRef Td(int kind, int size, string name)
@@ -143,7 +146,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
 
     private LLVMValueRef[] _builtinTds = [];
 
-    /// The table handed to rz_init: the built-in descriptors, the program's class and enum
+    /// The table the program block points to: the built-in descriptors, the program's class and enum
     /// descriptors (null-terminated, for Type.resolveClass), and the member tables of String,
     /// Array, StringBuf and Map (emitted once functions and classes exist).
     private void EmitBuiltinTable()
@@ -176,26 +179,6 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         if (fn.IsNull) fn = LLVM.AddFunction(_mod, n.Name, ft);
         LLVM.AddFunctionAttribute(fn, "nounwind");
         _natives[n.Name] = (fn, ft, n);
-    }
-
-    /// `int main(int argc, char **argv)`: rz_init, the entry function, rz_exit(0).
-    private void EmitMain()
-    {
-        var init = DeclareC("rz_init", _void, _ptr, _i32, _ptr);
-        var exit = DeclareC("rz_exit", _void, _i32);
-        var mainTy = FnType(_i32, [_i32, _ptr]);
-        var main = LLVM.AddFunction(_mod, "main", mainTy);
-        AddUnwindTable(main);
-        var sp = Subprogram(main, "main", null, 0, [MirType.I32, MirType.Ptr], MirType.I32);
-        if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
-        var bb = LLVM.AppendBasicBlockInContext(_ctx, main, "entry");
-        LLVM.PositionBuilderAtEnd(_b, bb);
-        var table = LLVM.GetNamedGlobal(_mod, "rz_builtins");
-        Call(init, [table, LLVM.GetParam(main, 0), LLVM.GetParam(main, 1)]);
-        Call(_functions[_mir.EntryFunction], []);
-        Call(exit, [CI32(0)]);
-        LLVM.BuildRet(_b, CI32(0));
-        LLVM.SetCurrentDebugLocation2(_b, default);
     }
 
     internal (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)

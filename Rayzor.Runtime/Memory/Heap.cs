@@ -20,15 +20,17 @@ public static unsafe class Heap
     /// <summary>True under <see cref="UseUncollectedNativeMemory"/>.</summary>
     public static bool Uncollected => s_uncollected;
 
-    /// <summary>Initializes the collector; must run on the main thread, before any allocation.</summary>
+    /// <summary>
+    /// Initializes the collector for hosts (the interpreter, tests); must run on the main thread,
+    /// before any allocation. A compiled program never calls it: Boehm initializes itself on its first
+    /// allocation (on the main thread: Haxe code runs there), and the generated <c>main</c> sets the
+    /// collector's policy before that (docs/architecture.md "Memory").
+    /// </summary>
     public static void Initialize()
     {
         if (s_uncollected)
             return;
         Boehm.GC_init();
-        // Boehm's default free-space divisor (3) is kept: 1 makes the alloc benchmark ~1/3 faster but
-        // raises its peak RSS from ~20 MB to ~30 MB, above the 20 MB issue 6 allows.
-        // GC_FREE_SPACE_DIVISOR=1 in the environment trades memory for speed.
     }
 
     /// <summary>Zeroed memory that the collector scans for pointers.</summary>
@@ -64,7 +66,8 @@ public static unsafe class Heap
     /// (string literals are read-only data in the program's object files). Without Boehm every
     /// allocation and test string is writable NativeMemory.
     /// </summary>
-    public static bool IsHeapPointer(void* p) => s_uncollected || Boehm.GC_is_heap_ptr(p) != 0;
+    public static bool IsHeapPointer(void* p) =>
+        s_uncollected || Boehm.GC_is_init_called() != 0 && Boehm.GC_is_heap_ptr(p) != 0; // no heap before the first allocation
 
     /// <summary>
     /// Keeps <paramref name="p"/> in a register or stack slot, where Boehm sees it, until this call:

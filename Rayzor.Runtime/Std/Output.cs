@@ -6,16 +6,14 @@ using Rayzor.Runtime.Strings;
 namespace Rayzor.Runtime.Std;
 
 /// <summary>
-/// Buffered stdout: UTF-8 in a native buffer, written with write(1, ...) when it fills and by
-/// <c>rz_exit</c>. No System.Console (its start-up cost and size).
+/// Buffered stdout: UTF-8 in a native buffer, written with write(1, ...) when it fills and at exit.
+/// The buffer is the program block's, which generated code also appends to (string literals), so
+/// both keep one order. No System.Console (its start-up cost and size).
 /// </summary>
 public static unsafe class Output
 {
-    private const int Capacity = 64 * 1024;
-
-    // Bytes, never GC pointers: fine in NativeMemory.
-    private static byte* s_buffer;
-    private static int s_length;
+    /// <summary>The capacity the side that writes first gives the buffer (the backend uses the same).</summary>
+    public const int DefaultCapacity = 64 * 1024;
 
     /// <summary>Appends <paramref name="s"/> as UTF-8 (lone surrogates become U+FFFD); null prints "null".</summary>
     public static void Print(HString* s)
@@ -28,10 +26,10 @@ public static unsafe class Output
         ReadOnlySpan<char> chars = HString.Chars(s);
         while (true)
         {
-            byte* buffer = Buffer();
-            var status = Utf8.FromUtf16(chars, new Span<byte>(buffer + s_length, Capacity - s_length),
+            OutputBuffer* o = Buffer();
+            var status = Utf8.FromUtf16(chars, new Span<byte>(o->Data + o->Length, o->Capacity - o->Length),
                 out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
-            s_length += written;
+            o->Length += written;
             if (status != OperationStatus.DestinationTooSmall)
                 return;
             chars = chars[read..];
@@ -51,10 +49,10 @@ public static unsafe class Output
     {
         while (true)
         {
-            byte* buffer = Buffer();
-            int n = Math.Min(bytes.Length, Capacity - s_length);
-            bytes[..n].CopyTo(new Span<byte>(buffer + s_length, n));
-            s_length += n;
+            OutputBuffer* o = Buffer();
+            int n = Math.Min(bytes.Length, o->Capacity - o->Length);
+            bytes[..n].CopyTo(new Span<byte>(o->Data + o->Length, n));
+            o->Length += n;
             bytes = bytes[n..];
             if (bytes.IsEmpty)
                 return;
@@ -65,24 +63,30 @@ public static unsafe class Output
     /// <summary>Writes out everything buffered.</summary>
     public static void Flush()
     {
-        if (s_length == 0)
+        OutputBuffer* o = &Rt.Program->Out;
+        if (o->Length == 0)
             return;
-        int n = s_length;
-        s_length = 0;
-        LibC.WriteAll(1, new ReadOnlySpan<byte>(s_buffer, n));
+        int n = o->Length;
+        o->Length = 0;
+        LibC.WriteAll(1, new ReadOnlySpan<byte>(o->Data, n));
     }
 
     /// <summary>What is buffered and not yet written (for tests).</summary>
-    public static ReadOnlySpan<byte> Pending => new(s_buffer, s_length);
+    public static ReadOnlySpan<byte> Pending => new(Rt.Program->Out.Data, Rt.Program->Out.Length);
 
     /// <summary>Drops what is buffered (for tests).</summary>
-    public static void Discard() => s_length = 0;
+    public static void Discard() => Rt.Program->Out.Length = 0;
 
-    private static byte* Buffer()
+    // Plain malloc memory (bytes, never GC pointers), never freed: the generated code allocates it
+    // the same way when it writes first.
+    private static OutputBuffer* Buffer()
     {
-        byte* b = s_buffer;
-        if (b == null)
-            s_buffer = b = (byte*)NativeMemory.Alloc(Capacity);
-        return b;
+        OutputBuffer* o = &Rt.Program->Out;
+        if (o->Data == null)
+        {
+            o->Data = (byte*)NativeMemory.Alloc(DefaultCapacity);
+            o->Capacity = DefaultCapacity;
+        }
+        return o;
     }
 }
