@@ -162,11 +162,12 @@ internal sealed unsafe class Image
         for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Code(c.VTable[i]);
     }
 
-    /// <summary>`{ count, reserved, entries[] }` with entries `{ name, offset, kind, code }` (docs/abi.md).</summary>
+    /// <summary>`{ count, reserved, entries[] }` with entries `{ name, offset, kind, code, closureTd }` (docs/abi.md).</summary>
     private FieldTable* FieldTableOf(MirClass c)
     {
-        const int entrySize = 24;
-        var table = (FieldTable*)NativeMemory.AllocZeroed((nuint)(8 + entrySize * c.FieldTable.Count));
+        // the entries' own size: the table was sized for 24-byte entries after FieldEntry grew to 32,
+        // and the writes ran past it into malloc's bookkeeping
+        var table = (FieldTable*)NativeMemory.AllocZeroed((nuint)(8 + sizeof(FieldEntry) * c.FieldTable.Count));
         table->Count = c.FieldTable.Count;
         var e = (FieldEntry*)((byte*)table + 8);
         foreach (var (name, offset, type, method) in c.FieldTable)
