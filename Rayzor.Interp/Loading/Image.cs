@@ -83,7 +83,7 @@ internal sealed unsafe class Image
         ClassDescs = new TypeDesc*[Module.Classes.Count];
         for (var i = 0; i < ClassDescs.Length; i++) ClassDescs[i] = Desc(Module.Classes[i].Name);
         foreach (var c in Module.Classes) FillClass(c);
-        // what the generated main hands to rz_init besides the built-in descriptors (ModuleEmitter.EmitBuiltinTable)
+        // what the generated program block points to besides the built-in descriptors (ModuleEmitter.EmitBuiltinTable)
         var types = Module.Classes.Where(c => !c.IsInterface).ToList();
         var list = (TypeDesc**)PtrArray(types.Count + 1);
         for (var i = 0; i < types.Count; i++) list[i] = Desc(types[i].Name);

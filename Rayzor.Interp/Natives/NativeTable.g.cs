@@ -98,7 +98,7 @@ internal static unsafe partial class NativeTable
     private static long rz_fs_rename(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.Rename((HString*)a[0], (HString*)a[1]);
     private static long rz_fs_read_dir(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.ReadDir((HString*)a[0]);
     private static long rz_fs_real_path(long* a) => (long)global::Rayzor.Runtime.Exports.IoExports.RealPath((HString*)a[0]);
-    private static long rz_init(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Init((RzBuiltins*)a[0], (int)a[1], (byte**)a[2]); return 0; }
+    private static long rz_start(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Start(); return 0; }
     private static long rz_exit(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Exit((int)a[0]); return 0; }
     private static long rz_alloc(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.Alloc(a[0]);
     private static long rz_alloc_atomic(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.AllocAtomic(a[0]);
@@ -307,7 +307,7 @@ internal static unsafe partial class NativeTable
         new("rz_fs_rename", &rz_fs_rename),
         new("rz_fs_read_dir", &rz_fs_read_dir),
         new("rz_fs_real_path", &rz_fs_real_path),
-        new("rz_init", &rz_init),
+        new("rz_start", &rz_start),
         new("rz_exit", &rz_exit),
         new("rz_alloc", &rz_alloc),
         new("rz_alloc_atomic", &rz_alloc_atomic),

@@ -32,16 +32,9 @@ public sealed unsafe partial class ModuleEmitter
 
     private sealed partial class FunctionEmitter
     {
-        private LLVMValueRef GcAlloc(int size)
-        {
-            var alloc = m.DeclareC("GC_malloc", m._ptr, m._i64);
-            return m.Call(alloc, [LLVM.ConstInt(m._i64, (ulong)Math.Max(size, 8), false)]);
-        }
-
         private LLVMValueRef EmitClosure(Instruction i)
         {
-            var clo = GcAlloc(ClosureSize);
-            LLVM.BuildStore(B, m.ClosureTd(i.Sym!), clo);
+            var clo = GcAlloc(ClosureSize, m.ClosureTd(i.Sym!));
             LLVM.BuildStore(B, m._functions[i.Sym!].Fn, At(clo, ClosureFnOffset));
             LLVM.BuildStore(B, A(i, 0), At(clo, ClosureEnvOffset));
             return clo;

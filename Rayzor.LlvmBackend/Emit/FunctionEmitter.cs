@@ -88,7 +88,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.FConst: Def(i, LLVM.ConstReal(m._f64, i.FImm)); break;
                 case Opcode.BConst: Def(i, LLVM.ConstInt(m._i1, (ulong)i.Imm, false)); break;
                 case Opcode.Null: Def(i, LLVM.ConstNull(m._ptr)); break;
-                case Opcode.Str: Def(i, m.StringConst((int)i.Imm)); break;
+                case Opcode.Str: _literals[i.Result] = (int)i.Imm; Def(i, m.StringConst((int)i.Imm)); break;
                 case Opcode.IAdd: Def(i, LLVM.BuildAdd(B, A(i, 0), A(i, 1), "")); break;
                 case Opcode.ISub: Def(i, LLVM.BuildSub(B, A(i, 0), A(i, 1), "")); break;
                 case Opcode.IMul: Def(i, LLVM.BuildMul(B, A(i, 0), A(i, 1), "")); break;
@@ -168,7 +168,7 @@ public sealed unsafe partial class ModuleEmitter
                 }
                 case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m._globals[i.Sym!].Global); break;
                 case Opcode.New: Def(i, EmitNew(i)); break;
-                case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm)); break;
+                case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm, LLVM.ConstNull(m._ptr))); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
                 case Opcode.CallClosure: NullCheck(A(i, 0)); Def(i, EmitCallClosure(i)); break;
                 case Opcode.DynCall: Def(i, EmitDynCall(i)); break;
@@ -211,9 +211,18 @@ public sealed unsafe partial class ModuleEmitter
                 _incoming.Add((_values[target.Params[k].Index], call.Args[k], bb));
         }
 
-        /// Calls a C symbol (or emits its common case inline, FunctionEmitter.Natives.cs).
+        /// String literals by the value holding them (`str`), for printing them without the runtime.
+        private readonly Dictionary<ValueId, int> _literals = new();
+
+        /// Calls a C symbol, or emits it inline: `Sys.print`/`println` of a literal appends its UTF-8
+        /// bytes in generated code (ModuleEmitter.Program.cs); other common cases FunctionEmitter.Natives.cs.
         private void EmitNativeCall(Instruction i)
         {
+            if (i.Sym is "rz_print" or "rz_println" && _literals.TryGetValue(i.Args[0], out var literal))
+            {
+                m.PrintLiteral(m._mir.Strings[literal], newline: i.Sym == "rz_println");
+                return;
+            }
             if (!TryEmitInlineNative(i)) Def(i, EmitCall(i));
         }
 

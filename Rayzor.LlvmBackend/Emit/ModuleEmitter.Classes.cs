@@ -82,10 +82,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitNew(Instruction i)
         {
             var cls = m._mir.Classes.First(c => c.Name == i.Sym);
-            var alloc = m.DeclareC("GC_malloc", m._ptr, m._i64);
-            var obj = m.Call(alloc, [LLVM.ConstInt(m._i64, (ulong)Math.Max(cls.Size, 8), false)]);
-            LLVM.BuildStore(B, m.ClassTd(cls.Name), obj);
-            return obj;
+            return GcAlloc(cls.Size, m.ClassTd(cls.Name));
         }
 
         private LLVMValueRef EmitGetField(Instruction i)

@@ -66,6 +66,9 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         }
         EmitClasses();
         EmitBuiltinTable();
+        EmitProgramBlock();
+        EmitOutputHelpers();
+        EmitAllocHelpers();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
         EmitMain();
         FinishDebugInfo();
@@ -119,7 +122,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         return PrivateConstant(LLVM.ConstStringInContext2(_ctx, bytes, false), name, 1);
     }
 
-    /// Type descriptors of String and the boxes, and the table handed to rz_init.
+    /// Type descriptors of String and the boxes, and the table the program block points to.
     private void EmitBuiltins()
     {
         LLVMValueRef Td(int kind, int size, string name)
@@ -144,7 +147,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
 
     private LLVMValueRef[] _builtinTds = [];
 
-    /// The table handed to rz_init: the built-in descriptors, the program's class and enum
+    /// The table the program block points to: the built-in descriptors, the program's class and enum
     /// descriptors (null-terminated, for Type.resolveClass), and the member tables of String,
     /// Array, StringBuf and Map (emitted once functions and classes exist).
     private void EmitBuiltinTable()
@@ -185,48 +188,6 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     /// tell a fault in Haxe code (made a catchable exception) from one in the runtime or libc
     /// (`__start_rz_code`/`__stop_rz_code`, defined by the linker; docs/architecture.md, Faults).
     internal const string CodeSection = "rz_code";
-
-    /// `int main(int argc, char **argv)`: rz_init, then `__rz_start` on the runtime's big guarded
-    /// stack (`rz_run_main`).
-    private void EmitMain()
-    {
-        var init = DeclareC("rz_init", _void, _ptr, _i32, _ptr);
-        var run = DeclareC("rz_run_main", _void, _ptr);
-        var start = EmitStart();
-        var mainTy = FnType(_i32, [_i32, _ptr]);
-        var main = LLVM.AddFunction(_mod, "main", mainTy);
-        AddUnwindTable(main);
-        LLVM.SetSection(main, CodeSection);
-        var sp = Subprogram(main, "main", null, 0, [MirType.I32, MirType.Ptr], MirType.I32);
-        if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
-        var bb = LLVM.AppendBasicBlockInContext(_ctx, main, "entry");
-        LLVM.PositionBuilderAtEnd(_b, bb);
-        var table = LLVM.GetNamedGlobal(_mod, "rz_builtins");
-        Call(init, [table, LLVM.GetParam(main, 0), LLVM.GetParam(main, 1)]);
-        Call(run, [start]);
-        LLVM.BuildRet(_b, CI32(0));
-        LLVM.SetCurrentDebugLocation2(_b, default);
-    }
-
-    /// `void __rz_start(void)`: the entry function (static initializers, then main), then rz_exit(0).
-    /// The exit keeps the entry's last call out of tail position, so LLVM, which inlines the entry
-    /// here, keeps main's frame for stack traces.
-    private LLVMValueRef EmitStart()
-    {
-        var exit = DeclareC("rz_exit", _void, _i32);
-        var start = LLVM.AddFunction(_mod, "__rz_start", FnType(_void, []));
-        LLVM.SetLinkage(start, LLVMLinkage.LLVMInternalLinkage);
-        AddUnwindTable(start);
-        LLVM.SetSection(start, CodeSection);
-        var sp = Subprogram(start, "__rz_start", null, 0, [], MirType.Void);
-        if (!sp.IsNull) LLVM.SetCurrentDebugLocation2(_b, LLVM.DIBuilderCreateDebugLocation(_ctx, 0, 0, sp, default));
-        LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, start, "entry"));
-        Call(_functions[_mir.EntryFunction], []);
-        Call(exit, [CI32(0)]);
-        LLVM.BuildRetVoid(_b);
-        LLVM.SetCurrentDebugLocation2(_b, default);
-        return start;
-    }
 
     internal (LLVMValueRef, LLVMTypeRef) DeclareC(string name, LLVMTypeRef ret, params LLVMTypeRef[] ps)
     {

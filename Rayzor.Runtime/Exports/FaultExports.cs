@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Rayzor.Runtime.Exceptions;
-using Rayzor.Runtime.Std;
 
 namespace Rayzor.Runtime.Exports;
 
@@ -9,7 +8,4 @@ public static unsafe class FaultExports
 {
     [UnmanagedCallersOnly(EntryPoint = "rz_stack_overflow_value")]
     public static void* StackOverflowValue() => Faults.StackOverflowValue();
-
-    [UnmanagedCallersOnly(EntryPoint = "rz_output_state")]
-    public static Output.State* OutputState() => Output.Current;
 }

@@ -7,8 +7,9 @@ namespace Rayzor.Runtime.Exports;
 /// <summary>C entry points for start-up, exit and allocation (docs/abi.md). Logic lives elsewhere.</summary>
 public static unsafe class LifecycleExports
 {
-    [UnmanagedCallersOnly(EntryPoint = "rz_init")]
-    public static void Init(RzBuiltins* builtins, int argc, byte** argv) => Rt.Initialize(builtins, argc, argv);
+    /// <summary>Initializes the NativeAOT runtime (on this first call) and attaches to the program block.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_start")]
+    public static void Start() => _ = Rt.Program;
 
     [UnmanagedCallersOnly(EntryPoint = "rz_exit")]
     public static void Exit(int code) => Rt.Exit(code);

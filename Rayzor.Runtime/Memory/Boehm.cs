@@ -19,7 +19,11 @@ internal static unsafe class Boehm
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern void* GC_malloc_atomic(nuint size);
 
-    /// <summary>Non-zero when <paramref name="p"/> points into memory Boehm allocated.</summary>
+    /// <summary>Non-zero once the collector is initialized (its header tables exist).</summary>
+    [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
+    public static extern int GC_is_init_called();
+
+    /// <summary>Non-zero when <paramref name="p"/> points into memory Boehm allocated (only once initialized).</summary>
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern int GC_is_heap_ptr(void* p);
 

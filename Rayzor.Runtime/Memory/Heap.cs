@@ -20,7 +20,12 @@ public static unsafe class Heap
     /// <summary>True under <see cref="UseUncollectedNativeMemory"/>.</summary>
     public static bool Uncollected => s_uncollected;
 
-    /// <summary>Initializes the collector; must run on the main thread, before any allocation.</summary>
+    /// <summary>
+    /// Initializes the collector for hosts (the interpreter, tests); must run on the main thread,
+    /// before any allocation. A compiled program never calls it: Boehm initializes itself on its first
+    /// allocation (on the main thread: Haxe code runs there), and the generated <c>main</c> sets the
+    /// collector's policy before that (docs/architecture.md "Memory").
+    /// </summary>
     public static void Initialize()
     {
         if (s_uncollected)
@@ -29,19 +34,31 @@ public static unsafe class Heap
         // Boehm's default free-space divisor (3) is kept: 1 makes the alloc benchmark ~1/3 faster but
         // raises its peak RSS from ~20 MB to ~30 MB, above the 20 MB issue 6 allows.
         // GC_FREE_SPACE_DIVISOR=1 in the environment trades memory for speed.
-        if (StressRequested())
+        if (ArmStress())
         {
-            // RAYZOR_GC_STRESS=1: a full collection before every 16th allocation of the runtime, and
-            // whenever the allocator needs fresh memory (each refill of a size class's free list,
-            // which also covers generated code's own GC_malloc calls) instead of once the heap has
-            // grown by a third; a native program also runs a thread that collects over and over
-            // (Native/faults.c). Objects reachable only in ways Boehm cannot see are freed, and
-            // their memory reused, almost at once.
-            s_stress = true;
-            s_stressCountdown = StressPeriod;
+            // a compiled program gets this policy from Native/faults.c (rz_run_main), after the
+            // generated main has set its own
             Boehm.GC_set_free_space_divisor(nuint.MaxValue / 2);
             Boehm.GC_set_min_bytes_allocd(1);
         }
+    }
+
+    /// <summary>
+    /// RAYZOR_GC_STRESS=1: a full collection before every 16th allocation of the runtime. Armed when
+    /// the runtime is first entered (<c>rz_start</c>, through <see cref="Rt.Program"/>) or by a host's
+    /// <see cref="Initialize"/>. The collector's policy for stress (a collection at almost every
+    /// free-list refill, also the inline allocator's GC_malloc_many) and the thread that collects over
+    /// and over are set by Native/faults.c for a compiled program. Objects reachable only in ways
+    /// Boehm cannot see are freed, and their memory reused, almost at once.
+    /// </summary>
+    /// <returns>Whether stress was requested.</returns>
+    internal static bool ArmStress()
+    {
+        if (!StressRequested())
+            return false;
+        s_stressCountdown = StressPeriod;
+        s_stress = true;
+        return true;
     }
 
     /// <summary>Whether RAYZOR_GC_STRESS is set to anything but empty or 0.</summary>
@@ -102,7 +119,8 @@ public static unsafe class Heap
     /// (string literals are read-only data in the program's object files). Without Boehm every
     /// allocation and test string is writable NativeMemory.
     /// </summary>
-    public static bool IsHeapPointer(void* p) => s_uncollected || Boehm.GC_is_heap_ptr(p) != 0;
+    public static bool IsHeapPointer(void* p) =>
+        s_uncollected || Boehm.GC_is_init_called() != 0 && Boehm.GC_is_heap_ptr(p) != 0; // no heap before the first allocation
 
     /// <summary>
     /// Keeps <paramref name="p"/> in a register or stack slot, where Boehm sees it, until this call:

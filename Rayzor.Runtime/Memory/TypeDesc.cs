@@ -68,7 +68,7 @@ public unsafe struct FieldEntry
     public TypeDesc* ClosureTd;
 }
 
-/// <summary>The built-in descriptors the generated <c>main</c> hands to <c>rz_init</c>.</summary>
+/// <summary>The built-in descriptors the compiled program points to from its program block (docs/abi.md).</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct RzBuiltins
 {

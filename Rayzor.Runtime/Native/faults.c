@@ -37,13 +37,26 @@ extern void GC_set_oom_fn(void *(*)(size_t));
 extern void GC_set_warn_proc(void (*)(char *, uintptr_t));
 extern void GC_gcollect(void);
 
-// Output.State of the runtime: its stdout buffer
-struct output_state
+extern void GC_set_free_space_divisor(uintptr_t);
+extern void GC_set_min_bytes_allocd(size_t);
+
+// The program block the generated code defines (docs/abi.md "Program start"): its stdout buffer is
+// shared by generated code and the runtime, so it is reached without starting the NativeAOT runtime.
+struct output_buffer
 {
-    unsigned char *buffer;
+    unsigned char *data;
     int length;
+    int capacity;
 };
-extern struct output_state *rz_output_state(void);
+struct program
+{
+    void *builtins;
+    int argc;
+    int reserved;
+    char **argv;
+    struct output_buffer out;
+};
+extern struct program *rz_program(void);
 extern void longjmp(void *env, int value) __attribute__((noreturn));
 
 // Generated code (ModuleEmitter.CodeSection); weak, so a program without it (the runtime's own C
@@ -67,7 +80,7 @@ static char *g_stack_hi;  // the top of the stack (its highest address + 1)
 static char *volatile g_open_lo; // soft zones at and above this address are open (g_soft_hi: none)
 static struct sigaction g_previous;
 
-static struct output_state *g_output;
+static struct output_buffer *g_output;
 
 static const char overflow_message[] = "Uncaught exception: Stack overflow\n";
 static const char oom_message[] = "rayzor: out of memory\n";
@@ -88,11 +101,11 @@ static void write_all(int fd, const void *data, size_t size)
 // What the program printed before a fatal end: the runtime's stdout buffer.
 static void flush_stdout(void)
 {
-    if (g_output != NULL && g_output->length > 0)
+    if (g_output != NULL && g_output->data != NULL && g_output->length > 0)
     {
         int n = g_output->length;
         g_output->length = 0;
-        write_all(1, g_output->buffer, (size_t)n);
+        write_all(1, g_output->data, (size_t)n);
     }
 }
 
@@ -292,7 +305,8 @@ void rz_stack_rearm(void)
         g_open_lo = g_soft_hi;
 }
 
-// RAYZOR_GC_STRESS=1: besides collecting at almost every free-list refill (Heap.Initialize), a
+// RAYZOR_GC_STRESS=1: besides collecting at almost every free-list refill (set in rz_run_main) and
+// before every 16th allocation of the runtime (Heap.ArmStress, when the runtime starts), a
 // thread of its own collects over and over, stopping the program at arbitrary points (also between
 // an allocation and the store that makes the object reachable), every ~0.1 ms on a small heap.
 
@@ -353,11 +367,18 @@ static void install_handler(void)
 // then the calling thread's own stack (where an overflow is the plain SIGSEGV).
 void rz_run_main(void (*entry)(void))
 {
-    g_output = rz_output_state();
+    g_output = &rz_program()->out;
     GC_set_oom_fn(on_out_of_memory);
     GC_set_warn_proc(ignore_gc_warning);
     if (stress_requested())
+    {
+        // after the generated main's own policy (a 6 MB floor between collections), which this
+        // replaces: a collection whenever the allocator needs fresh memory (each refill of a free
+        // list: the runtime's GC_malloc and the inline allocator's GC_malloc_many alike)
+        GC_set_free_space_divisor(UINTPTR_MAX / 2);
+        GC_set_min_bytes_allocd(1);
         start_gc_stress();
+    }
 
     size_t size = STACK_BYTES;
     struct rlimit as;
@@ -400,4 +421,14 @@ void rz_run_main(void (*entry)(void))
         munmap(base, size + ALT_STACK_BYTES);
     }
     entry();
+}
+
+// Stdout's reader has gone (EPIPE from generated code's writes, docs/abi.md "Program start"): the
+// program ends as a C program does, killed by SIGPIPE without a message. The signal's default action
+// is restored first: the NativeAOT runtime, if started, ignores SIGPIPE.
+void rz_broken_pipe(void)
+{
+    signal(SIGPIPE, SIG_DFL);
+    raise(SIGPIPE);
+    _exit(128 + SIGPIPE);
 }

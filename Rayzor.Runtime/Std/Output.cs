@@ -6,25 +6,14 @@ using Rayzor.Runtime.Strings;
 namespace Rayzor.Runtime.Std;
 
 /// <summary>
-/// Buffered stdout: UTF-8 in a native buffer, written with write(1, ...) when it fills and by
-/// <c>rz_exit</c>. No System.Console (its start-up cost and size).
+/// Buffered stdout: UTF-8 in a native buffer, written with write(1, ...) when it fills and at exit.
+/// The buffer is the program block's, which generated code also appends to (string literals), so
+/// both keep one order. No System.Console (its start-up cost and size).
 /// </summary>
 public static unsafe class Output
 {
-    private const int Capacity = 64 * 1024;
-
-    /// <summary>The buffer and how much of it is filled, in NativeMemory so that the native fault
-    /// handlers (Native/faults.c, through <c>rz_output_state</c>) can write it out before the
-    /// process ends on a stack overflow or out of memory.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct State
-    {
-        public byte* Buffer;
-        public int Length;
-    }
-
-    // Bytes, never GC pointers: fine in NativeMemory.
-    private static State* s_state;
+    /// <summary>The capacity the side that writes first gives the buffer (the backend uses the same).</summary>
+    public const int DefaultCapacity = 64 * 1024;
 
     /// <summary>Appends <paramref name="s"/> as UTF-8 (lone surrogates become U+FFFD); null prints "null".</summary>
     public static void Print(HString* s)
@@ -37,10 +26,10 @@ public static unsafe class Output
         ReadOnlySpan<char> chars = HString.Chars(s);
         while (true)
         {
-            State* st = Current;
-            var status = Utf8.FromUtf16(chars, new Span<byte>(st->Buffer + st->Length, Capacity - st->Length),
+            OutputBuffer* o = Buffer();
+            var status = Utf8.FromUtf16(chars, new Span<byte>(o->Data + o->Length, o->Capacity - o->Length),
                 out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
-            st->Length += written;
+            o->Length += written;
             if (status != OperationStatus.DestinationTooSmall)
                 return;
             chars = chars[read..];
@@ -60,10 +49,10 @@ public static unsafe class Output
     {
         while (true)
         {
-            State* st = Current;
-            int n = Math.Min(bytes.Length, Capacity - st->Length);
-            bytes[..n].CopyTo(new Span<byte>(st->Buffer + st->Length, n));
-            st->Length += n;
+            OutputBuffer* o = Buffer();
+            int n = Math.Min(bytes.Length, o->Capacity - o->Length);
+            bytes[..n].CopyTo(new Span<byte>(o->Data + o->Length, n));
+            o->Length += n;
             bytes = bytes[n..];
             if (bytes.IsEmpty)
                 return;
@@ -74,37 +63,30 @@ public static unsafe class Output
     /// <summary>Writes out everything buffered.</summary>
     public static void Flush()
     {
-        State* st = s_state;
-        if (st == null || st->Length == 0)
+        OutputBuffer* o = &Rt.Program->Out;
+        if (o->Length == 0)
             return;
-        int n = st->Length;
-        st->Length = 0;
-        LibC.WriteStdout(new ReadOnlySpan<byte>(st->Buffer, n));
+        int n = o->Length;
+        o->Length = 0;
+        LibC.WriteStdout(new ReadOnlySpan<byte>(o->Data, n));
     }
 
     /// <summary>What is buffered and not yet written (for tests).</summary>
-    public static ReadOnlySpan<byte> Pending => s_state == null ? default : new(s_state->Buffer, s_state->Length);
+    public static ReadOnlySpan<byte> Pending => new(Rt.Program->Out.Data, Rt.Program->Out.Length);
 
     /// <summary>Drops what is buffered (for tests).</summary>
-    public static void Discard()
-    {
-        if (s_state != null)
-            s_state->Length = 0;
-    }
+    public static void Discard() => Rt.Program->Out.Length = 0;
 
-    /// <summary>The buffer's state, allocated on first use (<c>rz_output_state</c>).</summary>
-    public static State* Current
+    // Plain malloc memory (bytes, never GC pointers), never freed: the generated code allocates it
+    // the same way when it writes first.
+    private static OutputBuffer* Buffer()
     {
-        get
+        OutputBuffer* o = &Rt.Program->Out;
+        if (o->Data == null)
         {
-            State* st = s_state;
-            if (st == null)
-            {
-                st = (State*)NativeMemory.AllocZeroed((nuint)sizeof(State));
-                st->Buffer = (byte*)NativeMemory.Alloc(Capacity);
-                s_state = st;
-            }
-            return st;
+            o->Data = (byte*)NativeMemory.Alloc(DefaultCapacity);
+            o->Capacity = DefaultCapacity;
         }
+        return o;
     }
 }

@@ -1,38 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Strings;
 
 namespace Rayzor.Runtime.Std;
 
-/// <summary>Process-wide runtime state and lifecycle: <c>rz_init</c>, <c>rz_exit</c>.</summary>
+/// <summary>
+/// Process-wide runtime state and lifecycle. A compiled program never calls the runtime to start:
+/// the first export that needs program state attaches to the program block (<c>rz_program</c>),
+/// so a program that never enters the runtime never pays for its initialization.
+/// </summary>
 public static unsafe class Rt
 {
-    // Plain pointer statics, no initializers: no static constructor runs on the first call.
-    private static RzBuiltins* s_builtins;
-    private static int s_argc;
-    private static byte** s_argv;
+    // A plain pointer static, no initializer: no static constructor runs on the first call.
+    private static RzProgram* s_program;
+
+    /// <summary>The program block: the compiled program's own, or the one a host made with <see cref="Initialize"/>.</summary>
+    public static RzProgram* Program
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_program != null ? s_program : Attach();
+    }
 
     /// <summary>The descriptors the compiler emitted (String, boxes).</summary>
-    public static RzBuiltins* Builtins => s_builtins;
+    public static RzBuiltins* Builtins => Program->Builtins;
 
-    public static int Argc => s_argc;
-    public static byte** Argv => s_argv;
+    public static int Argc => Program->Argc;
+    public static byte** Argv => Program->Argv;
 
-    /// <summary>Initializes the collector and records the builtins and the command line.</summary>
+    /// <summary>
+    /// For hosts that run the runtime without a compiled program (the interpreter, tests): initializes
+    /// the collector and makes a program block of their builtins and command line.
+    /// </summary>
     public static void Initialize(RzBuiltins* builtins, int argc, byte** argv)
     {
         Heap.Initialize();
-        s_builtins = builtins;
-        s_argc = argc;
-        s_argv = argv;
+        var p = (RzProgram*)NativeMemory.AllocZeroed((nuint)sizeof(RzProgram));
+        p->Builtins = builtins;
+        p->Argc = argc;
+        p->Argv = argv;
+        if (s_program != null)
+            p->Out = s_program->Out; // what an earlier host run left buffered stays in order
+        s_program = p;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RzProgram* Attach()
+    {
+        Heap.ArmStress();
+        return s_program = ProgramImports.rz_program();
     }
 
     /// <summary><c>Sys.args()</c>: a new Array&lt;String&gt; of the arguments after the program's name.</summary>
     public static HArray* Args()
     {
         HArray* args = ArrayOps.New(ElemKind.Ptr, 0);
-        for (int i = 1; i < s_argc; i++)
-            ArrayOps.PushPtr(args, StringOps.FromCString(s_argv[i]));
+        RzProgram* program = Program;
+        for (int i = 1; i < program->Argc; i++)
+            ArrayOps.PushPtr(args, StringOps.FromCString(program->Argv[i]));
         return args;
     }
 

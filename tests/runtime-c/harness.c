@@ -29,7 +29,16 @@ typedef struct RzBuiltins {
     const void *stringMembers, *arrayMembers, *stringBufMembers, *mapMembers;    /* none here */
 } RzBuiltins;
 
-void rz_init(const RzBuiltins *, int32_t argc, char **argv);
+/* The program block the runtime reads when first entered (docs/abi.md "Program start"). */
+typedef struct RzProgram {
+    const RzBuiltins *builtins;
+    int32_t argc, reserved;
+    char **argv;
+    uint8_t *outData;                   /* stdout buffer, allocated by the runtime on first print */
+    int32_t outLength, outCapacity;
+} RzProgram;
+RzProgram *rz_program(void);
+void rz_start(void);
 void rz_exit(int32_t code);
 void *rz_alloc(int64_t size);
 void *rz_alloc_atomic(int64_t size);
@@ -90,6 +99,8 @@ static const TypeDesc td_bytes = { RZ_KIND_CLASS, 16, "haxe.io.Bytes" };
 static const TypeDesc td_anon = { RZ_KIND_ANON, 24, "Anon" };
 static const TypeDesc *const no_types[] = { 0 };
 static const RzBuiltins builtins = { &td_string, &td_int, &td_float, &td_bool, &td_array, &td_closure, &td_anon, (const TypeDesc **)no_types };
+static RzProgram program = { &builtins };
+RzProgram *rz_program(void) { return &program; }
 
 /* writable: a string whose hash is 0 gets it stored by the runtime (docs/abi.md, rz_string_hash) */
 #define LIT(name, text)                                                                         \
@@ -341,7 +352,9 @@ static int stress(long n) {
 }
 
 int main(int argc, char **argv) {
-    rz_init(&builtins, argc, argv);
+    program.argc = argc;
+    program.argv = argv;
+    rz_start(); /* as a compiled program that calls the runtime does */
     int ok;
     if (argc > 1 && strcmp(argv[1], "hello") == 0) ok = (rz_println(cat(s_hello, s_world)), 1);
     else if (argc > 2 && strcmp(argv[1], "fuzz") == 0) ok = fuzz(atol(argv[2]));
