@@ -58,6 +58,21 @@ public sealed unsafe partial class ModuleEmitter
 
     private static readonly HashSet<string> NotRuntime = ["rz_alloc", "rz_run_main", "rz_broken_pipe"];
 
+    /// True when the program may use the collector: it calls the runtime or a Boehm function
+    /// (allocation, free-list refills). A program that does neither runs without initializing Boehm.
+    private bool UsesCollector()
+    {
+        if (CallsRuntime()) return true;
+        for (var fn = LLVM.GetFirstFunction(_mod); !fn.IsNull; fn = LLVM.GetNextFunction(fn))
+        {
+            if (LLVM.GetFirstUse(fn).IsNull || LLVM.GetValueName2(fn) is not { } n) continue;
+            // the free-list refill helper is always emitted; it counts when something calls it
+            if (n == "__rz_alloc_refill" || LLVM.IsDeclaration(fn) && n.StartsWith("GC_", StringComparison.Ordinal) && n != "GC_malloc_many")
+                return true;
+        }
+        return false;
+    }
+
     /// `int main(int argc, char **argv)`: records the command line, sets the collector's policy
     /// (plain variables of libgc: Boehm itself starts on the first allocation), starts the runtime
     /// if the program calls it, then runs `__rz_start` on a thread with a big guarded stack
@@ -71,7 +86,8 @@ public sealed unsafe partial class ModuleEmitter
     private void EmitMain()
     {
         var start = CallsRuntime() ? DeclareC("rz_start", _void) : default;
-        var run = DeclareC("rz_run_main", _void, _ptr);
+        var collected = UsesCollector();
+        var run = DeclareC("rz_run_main", _void, _ptr, _i32);
         var entry = EmitStart();
         var mainTy = FnType(_i32, [_i32, _ptr]);
         var main = LLVM.AddFunction(_mod, "main", mainTy);
@@ -84,7 +100,7 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.BuildStore(_b, LLVM.GetParam(main, 1), ProgramField(ProgramArgv));
         Call(DeclareC("GC_set_min_bytes_allocd", _void, _i64), [LLVM.ConstInt(_i64, (ulong)MinBytesBetweenCollections, false)]);
         if (!start.Item1.IsNull) Call(start, []);
-        Call(run, [entry]);
+        Call(run, [entry, CI32(collected ? 1 : 0)]);
         LLVM.BuildRet(_b, CI32(0));
         LLVM.SetCurrentDebugLocation2(_b, default);
     }

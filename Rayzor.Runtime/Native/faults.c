@@ -364,8 +364,10 @@ static void install_handler(void)
 
 // Runs `entry` (the program: static initializers and main) on a thread with a big guarded stack,
 // and waits for it. When no such stack can be had (an address-space limit), smaller ones are tried,
-// then the calling thread's own stack (where an overflow is the plain SIGSEGV).
-void rz_run_main(void (*entry)(void))
+// then the calling thread's own stack (where an overflow is the plain SIGSEGV). `collected` is 0
+// when the program neither allocates on the Haxe heap nor calls the runtime (the compiler knows):
+// then the thread is a plain pthread and Boehm is never initialized (hello world's start-up).
+void rz_run_main(void (*entry)(void), int collected)
 {
     g_output = &rz_program()->out;
     GC_set_oom_fn(on_out_of_memory);
@@ -409,11 +411,14 @@ void rz_run_main(void (*entry)(void))
         pthread_attr_setstack(&attr, stack, size);
         struct start s = { entry, base };
         pthread_t thread;
-        int failed = GC_pthread_create(&thread, &attr, run_entry, &s);
+        int failed = collected ? GC_pthread_create(&thread, &attr, run_entry, &s) : pthread_create(&thread, &attr, run_entry, &s);
         pthread_attr_destroy(&attr);
         if (failed == 0)
         {
-            GC_pthread_join(thread, NULL);
+            if (collected)
+                GC_pthread_join(thread, NULL);
+            else
+                pthread_join(thread, NULL);
             return;
         }
         sigaction(SIGSEGV, &g_previous, NULL);

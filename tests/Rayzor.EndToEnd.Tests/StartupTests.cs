@@ -30,7 +30,16 @@ public class StartupTests
         Assert.DoesNotContain("@rz_start", ir);
         Assert.DoesNotContain("call void @rz_println", ir);
         Assert.Contains("c\"Hello\\0A\"", ir); // the UTF-8 bytes with println's newline
-        Assert.Contains("call void @rz_run_main(", ir); // still on the guarded stack (Native/faults.c, no runtime)
+        // still on the guarded stack (Native/faults.c), without the runtime and without Boehm
+        Assert.Contains("call void @rz_run_main(ptr nonnull @__rz_start, i32 0)", ir);
+    }
+
+    [Fact]
+    public async Task AllocatingStartsTheCollector()
+    {
+        // no runtime call, but an object on the Haxe heap: the thread is registered with Boehm
+        var ir = await LlvmIr("alloc", "class P { public var x:Int; public function new(x) this.x = x; } class Main { static var keep:P; static function main() { keep = new P(3); if (keep.x == 3) Sys.println(\"ok\"); } }");
+        Assert.Contains("call void @rz_run_main(ptr nonnull @__rz_start, i32 1)", ir);
     }
 
     [Fact]
@@ -41,7 +50,7 @@ public class StartupTests
         var start = main.IndexOf("call void @rz_start()", StringComparison.Ordinal);
         Assert.True(start > 0, "main does not call rz_start");
         // the Haxe code (and with it the first runtime call) runs in __rz_start, on rz_run_main's thread
-        var run = main.IndexOf("call void @rz_run_main(ptr nonnull @__rz_start)", StringComparison.Ordinal);
+        var run = main.IndexOf("call void @rz_run_main(ptr nonnull @__rz_start, i32 1)", StringComparison.Ordinal);
         Assert.True(run > 0, "main does not run __rz_start through rz_run_main");
         Assert.True(start < run, "rz_start is not called before the program runs");
         Assert.DoesNotContain("@rz_sys_args", main[..main.IndexOf("\n}", StringComparison.Ordinal)]);
