@@ -81,6 +81,16 @@ public sealed partial class Typer
 
     private List<TExpr> TypeArgs(CallExpr c, TFun fun, FieldSymbol? callee = null)
     {
+        // a `haxe.Rest<T>` last parameter takes the arguments left as one array (`@:from` makes
+        // the Rest), or one spread array `f(...a)` as it is
+        if (fun.Args.Count > 0 && IsRestType(fun.Args[^1].Type) && c.Args.Count >= fun.Args.Count - 1)
+        {
+            var fixedCount = fun.Args.Count - 1;
+            var tail = c.Args.Skip(fixedCount).ToList();
+            Expr packed = tail is [UnaryExpr { Op: UnaryOp.Spread } spread] ? spread.Operand
+                : new ArrayLiteral(tail.Count > 0 ? tail[0].Span with { End = tail[^1].Span.End } : c.Span, tail);
+            c = c with { Args = [.. c.Args.Take(fixedCount), packed] };
+        }
         var args = new List<TExpr>(c.Args.Count);
         var p = 0; // the parameter the next argument goes to
         var skipped = -1; // the first optional parameter passed over

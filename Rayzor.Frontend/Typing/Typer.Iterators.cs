@@ -104,6 +104,9 @@ public sealed partial class Typer
         {
             TInst i => i.Class.FindField(name) != null,
             TAnon an => an.Find(name) != null,
+            // an abstract's own member, or one it forwards from its underlying type
+            TAbstract { Abstract: { IsCoreType: false } ab } => ab.Fields.ContainsKey(name)
+                || ab.HasMeta(":forward") && ab.Underlying is { } u && HasField(u, name),
             _ => false,
         };
     }

@@ -90,7 +90,7 @@ public sealed partial class Typer
                 foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
                 ResolveConstraints(m.Function.Params, f.Params);
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                    a.Type != null ? ResolveHint(a.Type) : a.Default != null ? new TMono() : new TMono()) { Question = a.Optional }).ToList();
+                    a.Type != null ? ParamHint(a) : a.Default != null ? new TMono() : new TMono()) { Question = a.Optional }).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
                     : f.Name == "new" ? _core.Void
                     : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
@@ -153,7 +153,7 @@ public sealed partial class Typer
                         VarField { Type: { } t } => ResolveHint(t),
                         PropertyField { Type: { } t } => ResolveHint(t),
                         MethodField m => new TFun(m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                            a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance) { Question = a.Optional }).ToList(),
+                            a.Type != null ? ParamHint(a) : TDynamic.Instance) { Question = a.Optional }).ToList(),
                             m.Function.Return != null ? ResolveHint(m.Function.Return) : _core.Void),
                         _ => TDynamic.Instance,
                     },
@@ -183,6 +183,17 @@ public sealed partial class Typer
     }
 
     /// Makes the type value of a symbol applied to arguments (missing arguments become monomorphs).
+    /// A parameter's declared type; `...rest:T` is a `haxe.Rest<T>`.
+    private HType ParamHint(ParamDecl a)
+    {
+        var t = ResolveHint(a.Type!);
+        if (!a.IsRest || _loader.Load("haxe.Rest")?.MainType is not AbstractSymbol rest) return t;
+        BuildAbstractHeader(rest);
+        return MakeType(rest, [t], a.Span);
+    }
+
+    private static bool IsRestType(HType t) => t.Follow() is TAbstract { Abstract.FullName: "haxe.Rest" };
+
     private HType MakeType(TypeSymbol sym, List<HType> args, TextSpan span)
     {
         if (sym is ClassSymbol c) BuildClassHeader(c);
