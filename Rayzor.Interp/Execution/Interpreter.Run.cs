@@ -204,15 +204,7 @@ public sealed unsafe partial class Interpreter
                     c += 4;
                     break;
                 }
-                case Op.AGetF64:
-                {
-                    var a = (HArray*)r[c[2]];
-                    if (a == null) throw NullAccess();
-                    var i = (int)r[c[3]];
-                    r[c[1]] = (uint)i < (uint)a->Length ? ((long*)a->Data)[i] : 0;
-                    c += 4;
-                    break;
-                }
+                case Op.AGetF64: // 8-byte elements, as bits
                 case Op.AGetPtr:
                 {
                     var a = (HArray*)r[c[2]];

@@ -33,7 +33,8 @@ public sealed partial class Lowerer
         }
         var ret = MirTypeOf(sig.Return);
         var r = Native(name, ret, [.. types], [.. args]);
+        if (ret == MirType.Void) return ValueId.None;
         var want = MirTypeOf(call.Type);
-        return ret == MirType.Void || want == MirType.Void ? (ret == MirType.Void ? ValueId.None : r) : Adapt(r, want);
+        return want == MirType.Void ? r : Adapt(r, want);
     }
 }

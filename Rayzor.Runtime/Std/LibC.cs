@@ -5,22 +5,42 @@ namespace Rayzor.Runtime.Std;
 /// <summary>The few libc functions the runtime calls (DirectPInvoke under NativeAOT).</summary>
 internal static unsafe partial class LibC
 {
-    private const int EINTR = 4;
+    public const int EINTR = 4;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint write(int fd, byte* buf, nuint count);
 
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint read(int fd, byte* buf, nuint count);
+
+    /// <summary>One write(2), repeated while interrupted by a signal: the count, or -1 with errno.</summary>
+    public static nint WriteOnce(int fd, byte* buf, nuint count)
+    {
+        nint n;
+        do n = write(fd, buf, count); while (n < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        return n;
+    }
+
+    /// <summary>One read(2), repeated while interrupted by a signal: the count, 0 at the end, or -1 with errno.</summary>
+    public static nint ReadOnce(int fd, byte* buf, nuint count)
+    {
+        nint n;
+        do n = read(fd, buf, count); while (n < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        return n;
+    }
+
     [DllImport("libc", ExactSpelling = true)]
     public static extern void exit(int status);
 
+    /// <summary>The value of an environment variable (a NUL-terminated UTF-8 name), or null.</summary>
     [DllImport("libc", ExactSpelling = true, EntryPoint = "getenv")]
-    private static extern byte* getenv_native(byte* name);
+    public static extern byte* getenv(byte* name);
 
     /// <summary>The value of an environment variable (a NUL-terminated UTF-8 name), or null.</summary>
     public static byte* getenv(ReadOnlySpan<byte> nameWithNul)
     {
         fixed (byte* p = nameWithNul)
-            return getenv_native(p);
+            return getenv(p);
     }
 
     /// <summary>Writes all of <paramref name="bytes"/>, retrying partial writes and EINTR;

@@ -13,7 +13,6 @@ namespace Rayzor.Runtime.Sys;
 /// </summary>
 public static unsafe partial class IoNatives
 {
-    private const int EINTR = 4;
     private const int O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400, O_CLOEXEC = 0x80000;
     private const int AT_FDCWD = -100, STATX_BASIC_STATS = 0x7ff;
     private const int S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000;
@@ -38,8 +37,7 @@ public static unsafe partial class IoNatives
             Output.Flush();
         fixed (byte* p = data)
         {
-            nint n;
-            do n = write(fd, p, (nuint)len); while (n < 0 && Marshal.GetLastPInvokeError() == EINTR);
+            nint n = LibC.WriteOnce(fd, p, (nuint)len);
             return n < 0 ? Fail() : (int)n;
         }
     }
@@ -50,8 +48,7 @@ public static unsafe partial class IoNatives
             Output.Flush(); // a prompt printed before reading stdin must show
         fixed (byte* p = HBytes.Data(b).Slice(pos, len))
         {
-            nint n;
-            do n = read(fd, p, (nuint)len); while (n < 0 && Marshal.GetLastPInvokeError() == EINTR);
+            nint n = LibC.ReadOnce(fd, p, (nuint)len);
             return n < 0 ? Fail() : (int)n;
         }
     }
@@ -205,8 +202,6 @@ public static unsafe partial class IoNatives
         public uint RdevMajor, RdevMinor, DevMajor, DevMinor;
     }
 
-    [LibraryImport("libc", SetLastError = true)] private static partial nint write(int fd, byte* buf, nuint count);
-    [LibraryImport("libc", SetLastError = true)] private static partial nint read(int fd, byte* buf, nuint count);
     [LibraryImport("libc", SetLastError = true)] private static partial int open(byte* path, int flags, int mode);
     [LibraryImport("libc")] private static partial int close(int fd);
     [LibraryImport("libc", SetLastError = true)] private static partial long lseek(int fd, long offset, int whence);

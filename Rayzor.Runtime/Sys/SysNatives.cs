@@ -36,7 +36,7 @@ public static unsafe partial class SysNatives
         if (name == null)
             return null;
         using var c = new CString(name);
-        return StringOps.FromCString(getenv(c.Ptr));
+        return StringOps.FromCString(LibC.getenv(c.Ptr));
     }
 
     /// <summary><c>Sys.putEnv(name, value)</c>: sets the variable, or removes it when value is null.</summary>
@@ -75,7 +75,7 @@ public static unsafe partial class SysNatives
         if (!(seconds > 0))
             return;
         Timespec t = new() { Sec = (long)seconds, Nsec = (long)((seconds - Math.Floor(seconds)) * 1e9) };
-        while (nanosleep(&t, &t) != 0 && Marshal.GetLastPInvokeError() == EINTR) { }
+        while (nanosleep(&t, &t) != 0 && Marshal.GetLastPInvokeError() == LibC.EINTR) { }
     }
 
     /// <summary><c>Sys.getCwd()</c>, with a trailing slash as Haxe's sys targets give it.</summary>
@@ -174,9 +174,7 @@ public static unsafe partial class SysNatives
     {
         Output.Flush();
         byte b;
-        nint n;
-        do n = read(0, &b, 1); while (n < 0 && Marshal.GetLastPInvokeError() == EINTR);
-        if (n <= 0)
+        if (LibC.ReadOnce(0, &b, 1) <= 0)
             return -1;
         if (echo)
         {
@@ -189,21 +187,17 @@ public static unsafe partial class SysNatives
     /// <summary><c>Sys.setTimeLocale</c>: Rayzor formats dates itself, in the C locale only.</summary>
     public static bool SetTimeLocale(HString* locale) => false;
 
-    private const int EINTR = 4;
-
     [StructLayout(LayoutKind.Sequential)]
     private struct Timespec { public long Sec; public long Nsec; }
 
     [LibraryImport("libc")] private static partial int clock_gettime(int clock, Timespec* t);
     [LibraryImport("libc", SetLastError = true)] private static partial int nanosleep(Timespec* req, Timespec* rem);
-    [LibraryImport("libc")] private static partial byte* getenv(byte* name);
     [LibraryImport("libc")] private static partial int setenv(byte* name, byte* value, int overwrite);
     [LibraryImport("libc")] private static partial int unsetenv(byte* name);
     [LibraryImport("libc")] private static partial byte* getcwd(byte* buf, nuint size);
     [LibraryImport("libc")] private static partial int chdir(byte* path);
     [LibraryImport("libc")] private static partial nint readlink(ReadOnlySpan<byte> path, byte* buf, nuint size);
     [LibraryImport("libc")] private static partial int system(byte* command);
-    [LibraryImport("libc", SetLastError = true)] private static partial nint read(int fd, byte* buf, nuint count);
 
     /// <summary>libc's current <c>environ</c> (setenv may move it), found once with dlsym.</summary>
     private static byte** environ
