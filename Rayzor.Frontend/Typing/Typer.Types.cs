@@ -89,8 +89,10 @@ public sealed partial class Typer
             case MethodField m:
                 foreach (var p in m.Function.Params) f.Params.Add(new TParam(p.Name, []));
                 ResolveConstraints(m.Function.Params, f.Params);
+                // Extern std functions keep `?a:Int` unboxed: their natives take a sentinel for "omitted".
+                var native = f.IsExtern;
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                    a.Type != null ? ParamHint(a) : a.Default != null ? new TMono() : new TMono()) { Question = a.Optional }).ToList();
+                    a.Type != null ? ParamHint(a, boxOptional: !native) : new TMono()) { Question = a.Optional }).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
                     : f.Name == "new" ? _core.Void
                     : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
@@ -184,9 +186,12 @@ public sealed partial class Typer
 
     /// Makes the type value of a symbol applied to arguments (missing arguments become monomorphs).
     /// A parameter's declared type; `...rest:T` is a `haxe.Rest<T>`.
-    private HType ParamHint(ParamDecl a)
+    private HType ParamHint(ParamDecl a, bool boxOptional = true)
     {
         var t = ResolveHint(a.Type!);
+        // `?a:Int` without a default is a `Null<Int>`: an omitted argument is null, as in Haxe.
+        if (boxOptional && a.Optional && a.Default == null && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null)
+            t = _core.Null(t);
         if (!a.IsRest || _loader.Load("haxe.Rest")?.MainType is not AbstractSymbol rest) return t;
         BuildAbstractHeader(rest);
         return MakeType(rest, [t], a.Span);
