@@ -32,7 +32,7 @@ public sealed partial class Typer
         {
             var d = ctor.Decl;
             ctor.Type = d.Args == null ? self
-                : new TFun(d.Args.Select(a => new FunArg(a.Name, a.Optional, a.Type != null ? ResolveHint(a.Type) : TDynamic.Instance)).ToList(), self);
+                : new TFun(d.Args.Select(a => new FunArg(a.Name, a.Optional, a.Type != null ? ParamHint(a) : TDynamic.Instance)).ToList(), self);
         }
         (_module, _type) = saved;
         _typeParamScopes.Clear();

@@ -259,6 +259,13 @@ public sealed partial class Typer
             BuildAbstractHeader(a);
             if (a.Fields.TryGetValue("toString", out var ts) && ts.Type is TFun { Args.Count: 0 })
                 return CallOperator(e.Span, ts, ta, e, []);
+            // a static `toString(x:A)` serves inside the abstract itself (haxe.CallStack's; Haxe
+            // refuses it elsewhere: "Invalid call to static function toString through abstract instance")
+            if (_type == a && a.Statics.TryGetValue("toString", out var sts))
+            {
+                EnsureTyped(sts);
+                if (sts.Type is TFun { Args.Count: 1 }) return CallOperator(e.Span, sts, ta, null, [e]);
+            }
         }
         return new TToString(e.Span, _core.String, e);
     }

@@ -75,7 +75,7 @@ public sealed partial class Typer
     {
         switch (access)
         {
-            case TInstanceField inf when inf.Target.Type.Follow() is TInst inst && inst.Class.FindField(name) is { } acc:
+            case TInstanceField inf when (_core.NullInner(inf.Target.Type) ?? inf.Target.Type).Follow() is TInst inst && inst.Class.FindField(name) is { } acc:
             {
                 var callee = InstanceFieldExpr(inf.Span, inf.Target, acc);
                 return new TCall(inf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);

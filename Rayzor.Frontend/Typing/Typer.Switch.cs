@@ -134,16 +134,16 @@ public sealed partial class Typer
             case VarExpr { Vars.Count: 1 } v:
                 return new PBind(Bind(v.Vars[0].Name, t, v.Span, bound));
             case IdentExpr { Name: "null" } n: return new PConst(new TConst(n.Span, t, null));
-            case IdentExpr id when t.Follow() is TEnum te && EnumCtor(te, id.Name) is { } ctor:
+            case IdentExpr id when PatternEnum(t, id.Name) is { } te && EnumCtor(te, id.Name) is { } ctor:
                 return new PEnum(ctor, [], []);
             case IdentExpr id when id.Name is "true" or "false": return new PConst(new TConst(id.Span, _core.Bool, id.Name == "true"));
             case IdentExpr id when char.IsLower(id.Name[0]) || id.Name[0] == '_':
                 return new PBind(Bind(id.Name, t, id.Span, bound));
-            case CallExpr { Callee: IdentExpr cid } call when t.Follow() is TEnum te2 && EnumCtor(te2, cid.Name) is { } ctor2:
+            case CallExpr { Callee: IdentExpr cid } call when PatternEnum(t, cid.Name) is { } te2 && EnumCtor(te2, cid.Name) is { } ctor2:
                 return EnumPattern(ctor2, te2, call.Args, bound, call.Span);
-            case CallExpr { Callee: FieldExpr { Target: IdentExpr, Name: var cname } } call2 when t.Follow() is TEnum te3 && EnumCtor(te3, cname) is { } ctor3:
+            case CallExpr { Callee: FieldExpr { Target: IdentExpr, Name: var cname } } call2 when PatternEnum(t, cname) is { } te3 && EnumCtor(te3, cname) is { } ctor3:
                 return EnumPattern(ctor3, te3, call2.Args, bound, call2.Span);
-            case FieldExpr { Name: var fname } when t.Follow() is TEnum te4 && EnumCtor(te4, fname) is { } ctor4:
+            case FieldExpr { Name: var fname } when PatternEnum(t, fname) is { } te4 && EnumCtor(te4, fname) is { } ctor4:
                 return new PEnum(ctor4, [], []);
             case ArrayLiteral arr when ArrayElem(t) is { } elem:
                 return new PArray(arr.Items.Select(x => TypePattern(x, elem, bound)).ToList(), elem);
@@ -189,6 +189,20 @@ public sealed partial class Typer
         TInst i when i.Class.FindField(name) is { Kind: not FieldKindTag.Method } f => InstParamsFor(i, (ClassSymbol)f.Owner) is var ps && ps.Count > 0 ? TypeSubst.Apply(f.Type!, ((ClassSymbol)f.Owner).Params, ps) : f.Type,
         _ => null,
     };
+
+    /// The enum a constructor pattern matches against a value of type `t`: `t` itself, the enum
+    /// of a `Null<E>`, or, for a type not known yet (an untyped parameter), the enum whose
+    /// constructor `name` is visible by its bare name, which `t` then becomes (as Haxe infers it).
+    private TEnum? PatternEnum(HType t, string name)
+    {
+        var f = t.Follow();
+        if (_core.NullInner(t) is { } inner) f = inner.Follow();
+        if (f is TEnum te) return te;
+        if (f is not TMono || name.Length == 0 || !char.IsUpper(name[0]) || FindCtorByName(name, null) is not { } ctor) return null;
+        var owner = ctor.Owner;
+        var inferred = new TEnum(owner, owner.Params.Select(_ => (HType)new TMono()).ToList());
+        return Unify(inferred, t) ? inferred : null;
+    }
 
     private EnumCtorSymbol? EnumCtor(TEnum te, string name)
     {

@@ -68,6 +68,8 @@ internal static unsafe partial class NativeTable
     private static long rz_bytes_get_string(long* a) => (long)global::Rayzor.Runtime.Exports.BytesExports.GetString((HBytes*)a[0], (int)a[1], (int)a[2], (int)a[3]);
     private static long rz_bytes_blit(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Blit((HBytes*)a[0], (int)a[1], (HBytes*)a[2], (int)a[3], (int)a[4]); return 0; }
     private static long rz_bytes_fill(long* a) { global::Rayzor.Runtime.Exports.BytesExports.Fill((HBytes*)a[0], (int)a[1], (int)a[2], (int)a[3]); return 0; }
+    private static long rz_stack_capture(long* a) => (long)global::Rayzor.Runtime.Exports.CallStackExports.Capture();
+    private static long rz_stack_resolve(long* a) => (long)global::Rayzor.Runtime.Exports.CallStackExports.Resolve((HArray*)a[0]);
     private static long rz_dyn_entry(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.Entry((void*)a[0]);
     private static long rz_dyn_to_string(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.ToStringValue((void*)a[0]);
     private static long rz_dyn_equals(long* a) => (long)global::Rayzor.Runtime.Exports.DynamicExports.EqualsExport((void*)a[0], (void*)a[1]);
@@ -277,6 +279,8 @@ internal static unsafe partial class NativeTable
         new("rz_bytes_get_string", &rz_bytes_get_string),
         new("rz_bytes_blit", &rz_bytes_blit),
         new("rz_bytes_fill", &rz_bytes_fill),
+        new("rz_stack_capture", &rz_stack_capture),
+        new("rz_stack_resolve", &rz_stack_resolve),
         new("rz_dyn_entry", &rz_dyn_entry),
         new("rz_dyn_to_string", &rz_dyn_to_string),
         new("rz_dyn_equals", &rz_dyn_equals),

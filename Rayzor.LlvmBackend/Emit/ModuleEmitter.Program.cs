@@ -58,6 +58,11 @@ public sealed unsafe partial class ModuleEmitter
 
     private static readonly HashSet<string> NotRuntime = ["rz_alloc", "rz_run_main", "rz_broken_pipe"];
 
+    /// False when the emitted program neither calls the runtime nor allocates on the Haxe heap: it
+    /// then links without the NativeAOT runtime and Boehm (<see cref="Link.LinkRequest.WithoutRuntime"/>).
+    /// Known once <see cref="Emit"/> has run.
+    public bool NeedsRuntime { get; private set; } = true;
+
     /// True when the program may use the collector: it calls the runtime or a Boehm function
     /// (allocation, free-list refills). A program that does neither runs without initializing Boehm.
     private bool UsesCollector()
@@ -87,6 +92,11 @@ public sealed unsafe partial class ModuleEmitter
     {
         var start = CallsRuntime() ? DeclareC("rz_start", _void) : default;
         var collected = UsesCollector();
+        NeedsRuntime = collected;
+        // the free-list refill helper is emitted up front; unused (and not removed at -O0), it
+        // would still reference Boehm and the runtime from a program linked without them
+        if (!collected && LLVM.GetNamedFunction(_mod, "__rz_alloc_refill") is { IsNull: false } refill && LLVM.GetFirstUse(refill).IsNull)
+            LLVM.DeleteFunction(refill);
         var run = DeclareC("rz_run_main", _void, _ptr, _i32);
         var entry = EmitStart();
         var mainTy = FnType(_i32, [_i32, _ptr]);
@@ -98,7 +108,7 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, main, "entry"));
         LLVM.BuildStore(_b, LLVM.GetParam(main, 0), ProgramField(ProgramArgc));
         LLVM.BuildStore(_b, LLVM.GetParam(main, 1), ProgramField(ProgramArgv));
-        Call(DeclareC("GC_set_min_bytes_allocd", _void, _i64), [LLVM.ConstInt(_i64, (ulong)MinBytesBetweenCollections, false)]);
+        if (collected) Call(DeclareC("GC_set_min_bytes_allocd", _void, _i64), [LLVM.ConstInt(_i64, (ulong)MinBytesBetweenCollections, false)]);
         if (!start.Item1.IsNull) Call(start, []);
         Call(run, [entry, CI32(collected ? 1 : 0)]);
         LLVM.BuildRet(_b, CI32(0));

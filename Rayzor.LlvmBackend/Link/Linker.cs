@@ -10,11 +10,14 @@ namespace Rayzor.LlvmBackend.Link;
 /// <param name="ObjectFiles">The program's object files, linked first.</param>
 /// <param name="RuntimeDirectory">An <c>artifacts/runtime/&lt;rid&gt;</c> folder (toolchain/build-runtime).</param>
 /// <param name="OutputPath">The executable to write.</param>
+/// <param name="WithoutRuntime">The program neither calls the runtime nor allocates on the Haxe heap
+/// (ModuleEmitter.NeedsRuntime is false): only the runtime folder's link-lite.txt inputs are linked.</param>
 public sealed record LinkRequest(
     string Triple,
     IReadOnlyList<string> ObjectFiles,
     string RuntimeDirectory,
-    string OutputPath);
+    string OutputPath,
+    bool WithoutRuntime = false);
 
 /// <summary>The outcome of a link; <see cref="ErrorMessage"/> is ready to show to a user.</summary>
 public sealed record LinkResult(bool Success, int ExitCode, string CommandLine, string StandardError, TimeSpan Duration)
@@ -38,6 +41,10 @@ public sealed class Linker
 
     /// <summary>The file in a runtime folder listing its link inputs (see toolchain/build-runtime).</summary>
     public const string LinkListFileName = "link.txt";
+
+    /// <summary>The inputs for a program that needs neither the NativeAOT runtime nor Boehm: the
+    /// stack-overflow handling and big-stack thread alone (rzfaults-lite.o), libc and libm.</summary>
+    public const string LiteLinkListFileName = "link-lite.txt";
 
     /// <summary>Overrides where the runtime folders are: either one runtime folder or their parent.</summary>
     public const string RuntimeDirVariable = "RAYZOR_RUNTIME_DIR";
@@ -98,10 +105,13 @@ public sealed class Linker
     /// The runtime's link inputs in order: link.txt lines that are file names become absolute paths,
     /// lines starting with '-' are driver flags kept as written; blank lines and '#' lines are skipped.
     /// </summary>
-    public static IReadOnlyList<string> ReadRuntimeInputs(string runtimeDirectory)
+    public static IReadOnlyList<string> ReadRuntimeInputs(string runtimeDirectory, bool withoutRuntime = false)
     {
         var inputs = new List<string>();
-        foreach (string raw in File.ReadAllLines(Path.Combine(runtimeDirectory, LinkListFileName)))
+        string list = Path.Combine(runtimeDirectory, LiteLinkListFileName);
+        if (!withoutRuntime || !File.Exists(list)) // a runtime folder built before link-lite.txt existed
+            list = Path.Combine(runtimeDirectory, LinkListFileName);
+        foreach (string raw in File.ReadAllLines(list))
         {
             string line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
@@ -143,7 +153,7 @@ public sealed class Linker
         args.Add("-o");
         args.Add(output);
         args.AddRange(request.ObjectFiles.Select(Path.GetFullPath));
-        args.AddRange(ReadRuntimeInputs(request.RuntimeDirectory));
+        args.AddRange(ReadRuntimeInputs(request.RuntimeDirectory, request.WithoutRuntime));
         args.AddRange(HardeningFlags);
         return (program, args);
     }

@@ -29,6 +29,12 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+// Compiled twice (toolchain/build-runtime): rzfaults.o for programs linked with the runtime, and with
+// RZ_WITHOUT_RUNTIME rzfaults-lite.o for programs that neither call the runtime nor allocate on the
+// Haxe heap (the compiler knows, docs/abi.md "Program start"): those link without the NativeAOT
+// runtime and Boehm, so the dynamic loader has a few dozen libc symbols to bind instead of two
+// hundred. Without the runtime an overflow cannot be thrown as a Haxe exception (nothing could catch
+// it: catching calls the runtime); it ends the program with the uncaught-exception message.
 extern int GC_pthread_create(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
 extern int GC_pthread_join(pthread_t, void **);
 extern void *rz_throw_prepare(void *value);
@@ -83,7 +89,6 @@ static struct sigaction g_previous;
 static struct output_buffer *g_output;
 
 static const char overflow_message[] = "Uncaught exception: Stack overflow\n";
-static const char oom_message[] = "rayzor: out of memory\n";
 
 static void write_all(int fd, const void *data, size_t size)
 {
@@ -109,6 +114,9 @@ static void flush_stdout(void)
     }
 }
 
+#ifndef RZ_WITHOUT_RUNTIME
+static const char oom_message[] = "rayzor: out of memory\n";
+
 static void *on_out_of_memory(size_t bytes)
 {
     (void)bytes;
@@ -122,13 +130,14 @@ static void ignore_gc_warning(char *message, uintptr_t arg)
     (void)message;
     (void)arg;
 }
+#endif
 
 static int in_generated_code(uintptr_t pc)
 {
     return __start_rz_code != NULL && pc >= (uintptr_t)__start_rz_code && pc < (uintptr_t)__stop_rz_code;
 }
 
-static void fatal_overflow(void)
+__attribute__((noreturn)) static void fatal_overflow(void)
 {
     flush_stdout();
     write_all(2, overflow_message, sizeof overflow_message - 1);
@@ -138,7 +147,11 @@ static void fatal_overflow(void)
 // Runs as if the faulting Haxe instruction had called it; the open soft zone is its stack.
 __attribute__((noreturn, noinline, visibility("hidden"))) void rz_stack_overflow_landing(void)
 {
+#ifdef RZ_WITHOUT_RUNTIME
+    fatal_overflow();
+#else
     longjmp(rz_throw_prepare(rz_stack_overflow_value()), 1);
+#endif
 }
 
 // The return address stack_overflow_return stands in for; it pretends to have been called from
@@ -305,6 +318,7 @@ void rz_stack_rearm(void)
         g_open_lo = g_soft_hi;
 }
 
+#ifndef RZ_WITHOUT_RUNTIME
 // RAYZOR_GC_STRESS=1: besides collecting at almost every free-list refill (set in rz_run_main) and
 // before every 16th allocation of the runtime (Heap.ArmStress, when the runtime starts), a
 // thread of its own collects over and over, stopping the program at arbitrary points (also between
@@ -336,6 +350,7 @@ static void start_gc_stress(void)
     GC_pthread_create(&thread, &attr, collect_often, NULL);
     pthread_attr_destroy(&attr);
 }
+#endif
 
 struct start
 {
@@ -370,6 +385,18 @@ static void install_handler(void)
 void rz_run_main(void (*entry)(void), int collected)
 {
     g_output = &rz_program()->out;
+#ifdef RZ_WITHOUT_RUNTIME
+    (void)collected; // 0: nothing allocates on the Haxe heap
+#else
+    // The stdout buffer is static (untouched pages cost nothing): a first malloc on the program's
+    // thread would have glibc set up an arena for it (a 128 MB reservation and three more system
+    // calls), a good part of a small program's start-up.
+    static unsigned char initial_output[64 * 1024];
+    if (g_output->data == NULL)
+    {
+        g_output->data = initial_output;
+        g_output->capacity = (int)sizeof initial_output;
+    }
     GC_set_oom_fn(on_out_of_memory);
     GC_set_warn_proc(ignore_gc_warning);
     if (stress_requested())
@@ -381,6 +408,7 @@ void rz_run_main(void (*entry)(void), int collected)
         GC_set_min_bytes_allocd(1);
         start_gc_stress();
     }
+#endif
 
     size_t size = STACK_BYTES;
     struct rlimit as;
@@ -411,13 +439,19 @@ void rz_run_main(void (*entry)(void), int collected)
         pthread_attr_setstack(&attr, stack, size);
         struct start s = { entry, base };
         pthread_t thread;
+#ifdef RZ_WITHOUT_RUNTIME
+        int failed = pthread_create(&thread, &attr, run_entry, &s);
+#else
         int failed = collected ? GC_pthread_create(&thread, &attr, run_entry, &s) : pthread_create(&thread, &attr, run_entry, &s);
+#endif
         pthread_attr_destroy(&attr);
         if (failed == 0)
         {
+#ifndef RZ_WITHOUT_RUNTIME
             if (collected)
                 GC_pthread_join(thread, NULL);
             else
+#endif
                 pthread_join(thread, NULL);
             return;
         }

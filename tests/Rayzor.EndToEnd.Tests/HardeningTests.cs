@@ -13,6 +13,28 @@ public sealed class HardeningTests : IDisposable
     {
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "Main.hx"), "class Main { static function main() { Sys.println(\"hi\"); } }\n");
+        // one that calls the runtime (Sys.args, concatenation): linked with the NativeAOT runtime and Boehm
+        Directory.CreateDirectory(Path.Combine(_dir, "rt"));
+        File.WriteAllText(Path.Combine(_dir, "rt", "Main.hx"), "class Main { static function main() { Sys.println(\"args \" + Sys.args().length); } }\n");
+    }
+
+    /// A program that neither calls the runtime nor allocates links without it (link-lite.txt): a
+    /// small executable that needs only libc; one that calls the runtime has it linked in.
+    [Fact]
+    public async Task OnlyProgramsThatUseTheRuntimeLinkIt()
+    {
+        var lite = Path.Combine(_dir, "lite");
+        var full = Path.Combine(_dir, "full");
+        var b1 = await Repo.Build(Path.Combine(_dir, "Main.hx"), lite, "-O0");
+        Assert.True(b1.ExitCode == 0, b1.StandardError);
+        var b2 = await Repo.Build(Path.Combine(_dir, "rt", "Main.hx"), full, "-O0");
+        Assert.True(b2.ExitCode == 0, b2.StandardError);
+        Assert.Equal("hi\n", (await Repo.Run(lite, [])).StandardOutput);
+        Assert.Equal("args 0\n", (await Repo.Run(full, [])).StandardOutput);
+        Assert.True(new FileInfo(lite).Length < 256 * 1024, $"lite executable is {new FileInfo(lite).Length} bytes");
+        Assert.True(new FileInfo(full).Length > 1024 * 1024, $"runtime executable is {new FileInfo(full).Length} bytes");
+        var needed = (await Repo.Run("readelf", ["-d", "-W", lite])).StandardOutput;
+        Assert.DoesNotContain("libm.so", needed);
     }
 
     public void Dispose()
@@ -24,10 +46,12 @@ public sealed class HardeningTests : IDisposable
     [InlineData("x86_64-linux-gnu", "-O2")]
     [InlineData("x86_64-linux-gnu", "-O0")]
     [InlineData("aarch64-linux-gnu", "-O2")]
-    public async Task ExecutableIsPieWithFullRelroAndNoExecStack(string triple, string opt)
+    [InlineData("x86_64-linux-gnu", "-O2", true)]
+    [InlineData("aarch64-linux-gnu", "-O2", true)]
+    public async Task ExecutableIsPieWithFullRelroAndNoExecStack(string triple, string opt, bool usesRuntime = false)
     {
-        var exe = Path.Combine(_dir, $"app-{triple}{opt}");
-        var build = await Repo.Build(Path.Combine(_dir, "Main.hx"), exe, "--target", triple, opt);
+        var exe = Path.Combine(_dir, $"app-{triple}{opt}{(usesRuntime ? "-rt" : "")}");
+        var build = await Repo.Build(Path.Combine(_dir, usesRuntime ? "rt" : "", "Main.hx"), exe, "--target", triple, opt);
         Assert.True(build.ExitCode == 0, build.StandardError);
 
         var elf = await Repo.Run("readelf", ["-h", "-l", "-d", "-W", exe]);

@@ -100,7 +100,7 @@ public sealed class Pipeline(Options options, TextWriter err)
                 _reporter.Error($"the runtime for {options.Target} is not built (run ./rayzor once, or toolchain/build-runtime {rid})");
                 return 1;
             }
-            var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [obj], runtimeDir, output)).GetAwaiter().GetResult());
+            var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [obj], runtimeDir, output, WithoutRuntime: !emitter.NeedsRuntime)).GetAwaiter().GetResult());
             if (options.Verbose) err.WriteLine($"rayzor: link: {result.CommandLine}");
             if (!result.Success)
             {
