@@ -6,7 +6,31 @@ namespace Rayzor.Mir.Lowering;
 /// `switch`: the cases are tried in order; patterns compile to tests that jump to the next case.
 public sealed partial class Lowerer
 {
+    /// Whether a null value fails an enum constructor pattern (and the next case is tried) rather
+    /// than throwing `Null access` as it reads the constructor index: only in a switch with a
+    /// `null` pattern somewhere, which Haxe's matcher tests before the constructors.
+    private bool _nullFailsEnumPatterns = true;
+
     private ValueId LowerSwitch(TSwitch sw)
+    {
+        var savedNullFails = _nullFailsEnumPatterns;
+        _nullFailsEnumPatterns = sw.Cases.Any(c => c.Patterns.Any(HasNullPattern));
+        try { return LowerSwitchCases(sw); }
+        finally { _nullFailsEnumPatterns = savedNullFails; }
+    }
+
+    private static bool HasNullPattern(TPattern p) => p switch
+    {
+        PConst { Value: TConst { Value: null } } => true,
+        POr or => or.Alternatives.Any(HasNullPattern),
+        PBindAs ba => HasNullPattern(ba.Inner),
+        PEnum e => e.Args.Any(HasNullPattern),
+        PArray a => a.Items.Any(HasNullPattern),
+        PStruct st => st.Fields.Any(f => HasNullPattern(f.Item2)),
+        _ => false,
+    };
+
+    private ValueId LowerSwitchCases(TSwitch sw)
     {
         var subject = LowerValue(sw.Subject);
         var type = MirTypeOf(sw.Type);
@@ -94,8 +118,9 @@ public sealed partial class Lowerer
             }
             case PEnum e:
             {
-                // a null enum value matches nothing
-                Test(_b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()), fail);
+                // reading the index of a null enum value is a `Null access` (as in Haxe) unless the
+                // switch has a null case, which the value may still reach
+                if (_nullFailsEnumPatterns) Test(_b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()), fail);
                 var index = _b.GetField(v, EnumIndexOffset, MirType.I32);
                 Test(_b.Cmp(Opcode.ICmp, Cond.Eq, index, _b.IConst(e.Ctor.Index)), fail);
                 var layout = CtorLayout(e.Ctor);
