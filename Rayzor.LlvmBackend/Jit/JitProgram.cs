@@ -11,7 +11,9 @@ namespace Rayzor.LlvmBackend.Jit;
 /// Time spent in each stage of an in-process run (`rayzor run --stats`).
 public sealed class JitStats
 {
-    public TimeSpan Emit, Optimize, Codegen, Run;
+    /// Loading libLLVM and making target machines; emitting the IR; the IR pipeline; code generation
+    /// and in-memory linking; running the program.
+    public TimeSpan Load, Emit, Optimize, Codegen, Run;
     public int Functions;
 
     /// Called once the program is compiled, before it runs (which may end the process).
@@ -55,6 +57,7 @@ public static unsafe class JitProgram
         var triple = LLVM.GetDefaultTargetTriple();
         var (cpu, features) = (LLVM.GetHostCPUName(), LLVM.GetHostCPUFeatures());
         var tm = LlvmTargets.CreateTargetMachine(triple, level, cpu, features);
+        stats.Load = clock.Elapsed;
         var tsc = LLVM.OrcCreateNewThreadSafeContext();
         LLVMModuleRef module;
         int roots;
@@ -68,10 +71,10 @@ public static unsafe class JitProgram
                 Optimized = level != OptLevel.O0,
             };
             if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
-            stats.Emit = clock.Elapsed;
+            stats.Emit = clock.Elapsed - stats.Load;
             if (level != OptLevel.O0 && LlvmTargets.RunPipeline(emitter.Module, tm, LlvmTargets.PipelineFor(level)) is { } perr)
                 throw new LlvmException(perr);
-            stats.Optimize = clock.Elapsed - stats.Emit;
+            stats.Optimize = clock.Elapsed - stats.Load - stats.Emit;
             roots = AddRootTable(emitter.Module);
             var names = Imports(emitter.Module, out var functions);
             foreach (var name in names)
@@ -97,7 +100,7 @@ public static unsafe class JitProgram
         var start = Lookup(jit, "__rz_start");
         var program = (RzProgram*)((delegate* unmanaged<void*>)Lookup(jit, "rz_program"))();
         var table = (void**)Lookup(jit, RootTable);
-        stats.Codegen = clock.Elapsed - stats.Emit - stats.Optimize;
+        stats.Codegen = clock.Elapsed - stats.Load - stats.Emit - stats.Optimize;
 
         program->Argc = args.Count + 1;
         program->Argv = Argv(programName, args);

@@ -195,7 +195,7 @@ public static class Program
         var stats = new JitStats();
         if (o.Stats)
             stats.Compiled = s => Console.Error.WriteLine(
-                $"rayzor: tier max: {s.Functions} functions; front end {Ms(front)}, llvm-ir {Ms(s.Emit)}, opt {Ms(s.Optimize)}, codegen+link {Ms(s.Codegen)}");
+                $"rayzor: tier max: {s.Functions} functions; front end {Ms(front)}, llvm load {Ms(s.Load)}, llvm-ir {Ms(s.Emit)}, opt {Ms(s.Optimize)}, codegen+link {Ms(s.Codegen)}");
         try
         {
             var code = JitProgram.Run(mir, level, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, stats);
