@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
@@ -100,6 +101,7 @@ public static unsafe class JitProgram
         var start = Lookup(jit, "__rz_start");
         var program = (RzProgram*)((delegate* unmanaged<void*>)Lookup(jit, "rz_program"))();
         var table = (void**)Lookup(jit, RootTable);
+        var stackLimit = (void**)Lookup(jit, ModuleEmitter.StackLimitSymbol);
         stats.Codegen = clock.Elapsed - stats.Load - stats.Emit - stats.Optimize;
 
         program->Argc = args.Count + 1;
@@ -109,7 +111,7 @@ public static unsafe class JitProgram
         AddRoots(table, roots);
         stats.Compiled?.Invoke(stats);
         var before = clock.Elapsed;
-        RunOnHaxeThread((delegate* unmanaged<void>)start);
+        RunOnHaxeThread((delegate* unmanaged<void>)start, stackLimit);
         stats.Run = clock.Elapsed - before;
         // the JIT stays alive: the runtime's state (descriptors, literals) points into its memory
         GC.KeepAlive(jit);
@@ -212,15 +214,28 @@ public static unsafe class JitProgram
         return argv;
     }
 
+    /// Room left below the limit for the frames of a throw (the runtime's, libc's): as the interpreter.
+    private const int StackMargin = 1 << 20;
+
+    /// JIT functions throw `"Stack overflow"` when their frame is below this (FunctionEmitter's stack check).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SetStackLimit(void** cell)
+    {
+        var here = stackalloc byte[1];
+        *cell = here - StackSize + StackMargin;
+    }
+
     /// Runs the entry on a thread of its own, registered with Boehm: the main thread's 8 MB stack
     /// would allow far less recursion than a native program has.
-    private static void RunOnHaxeThread(delegate* unmanaged<void> start)
+    private static void RunOnHaxeThread(delegate* unmanaged<void> start, void** stackLimit)
     {
         HostThreads.AllowRegistration();
         var entry = (nint)start;
+        var limit = (nint)stackLimit;
         var thread = new Thread(() =>
         {
             HostThreads.RegisterCurrent();
+            SetStackLimit((void**)limit);
             ((delegate* unmanaged<void>)entry)();
             Output.Flush();
         }, StackSize);

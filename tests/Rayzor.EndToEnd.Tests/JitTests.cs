@@ -23,6 +23,17 @@ public class JitTests
     [MemberData(nameof(E2EPrograms))]
     public Task E2EProgram(string name) => RunChecks.E2E(name, ["--tier", "max"]);
 
+    /// Runaway recursion throws a catchable "Stack overflow" (the JIT's stack check), never a SIGSEGV.
+    [Fact]
+    public async Task StackOverflowIsACatchableException()
+    {
+        var dir = Path.Combine(Repo.Root, "tests", "e2e", "faults");
+        var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "max", "-m", "StackOverflow", "StackOverflow.hx"], dir);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "verified", "StackOverflow.stdout")), run.StandardOutput);
+        Assert.StartsWith("Uncaught exception: Stack overflow\n", run.StandardError);
+        Assert.Equal(1, run.ExitCode);
+    }
+
     /// Program arguments reach Sys.args(), and --stats reports each stage on stderr.
     [Fact]
     public async Task ArgumentsAndStats()
