@@ -67,12 +67,12 @@ public sealed unsafe partial class Interpreter
         // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
         // main thread's 8 MB would allow far less recursion than a native program has
         ExceptionDispatchInfo? error = null;
-        BoehmThreads.AllowRegistration();
+        HostThreads.AllowRegistration();
         var thread = new Thread(() =>
         {
             try
             {
-                BoehmThreads.RegisterCurrent();
+                HostThreads.RegisterCurrent();
                 interp.SetStackLimit(StackSize);
                 interp.Execute(entry, null);
             }

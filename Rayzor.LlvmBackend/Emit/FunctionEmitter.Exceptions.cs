@@ -9,6 +9,21 @@ public sealed unsafe partial class ModuleEmitter
     /// for glibc's jmp_buf on x86-64 (200 bytes) and AArch64 (312 bytes).
     internal const int TrapRecordBytes = 512, TrapBufOffset = 16;
 
+    private LLVMValueRef _stackLimit;
+
+    /// The lowest frame address JIT code may use (external, so the host can set it).
+    private LLVMValueRef StackLimit()
+    {
+        if (!_stackLimit.IsNull) return _stackLimit;
+        _stackLimit = LLVM.AddGlobal(_mod, _ptr, StackLimitSymbol);
+        LLVM.SetInitializer(_stackLimit, LLVM.ConstNull(_ptr));
+        LLVM.SetAlignment(_stackLimit, 8);
+        return _stackLimit;
+    }
+
+    /// The global holding the Haxe thread's stack limit in JIT code.
+    public const string StackLimitSymbol = "__rz_stack_limit";
+
     private sealed partial class FunctionEmitter
     {
         /// `tryenter body, handler`: a record in this frame (an entry-block alloca), `_setjmp` called
@@ -17,7 +32,7 @@ public sealed unsafe partial class ModuleEmitter
         private void EmitTryEnter(Block blk, Instruction i)
         {
             var here = LLVM.GetInsertBlock(B);
-            var entry = _blocks[f.Entry.Id.Index];
+            var entry = LLVM.GetEntryBasicBlock(m._functions[f.Name].Fn);
             var first = LLVM.GetFirstInstruction(entry);
             if (first.IsNull) LLVM.PositionBuilderAtEnd(B, entry);
             else LLVM.PositionBuilderBefore(B, first);
@@ -43,12 +58,28 @@ public sealed unsafe partial class ModuleEmitter
             LLVM.BuildBr(B, _blocks[i.Targets[0].Block.Index]);
         }
 
+        /// JIT code only (a native program has faults.c's guard zones instead): the function's first
+        /// block tests its frame against the Haxe thread's stack limit (`__rz_stack_limit`, set by the
+        /// host) and throws `"Stack overflow"` below it, as the interpreter does at each call.
+        private void EmitStackCheck(LLVMBasicBlockRef check, LLVMBasicBlockRef body)
+        {
+            var overflow = NewBlock("stack.overflow");
+            LLVM.PositionBuilderAtEnd(B, check);
+            var frame = Intrinsic("llvm.frameaddress", m._ptr, m.CI32(0));
+            var limit = LLVM.BuildLoad2(B, m._ptr, m.StackLimit(), "");
+            LikelyBr(LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, frame, limit, ""), body, overflow);
+            LLVM.PositionBuilderAtEnd(B, overflow);
+            ThrowValue(m.Call(m.DeclareC("rz_stack_overflow_value", m._ptr), []));
+        }
+
         /// `throw v`: the runtime records the value and unlinks the innermost trap (or reports the
         /// exception uncaught and exits); the longjmp is done here, in generated code, so no frame of
         /// the managed runtime is skipped.
-        private void EmitThrow(Instruction i)
+        private void EmitThrow(Instruction i) => ThrowValue(A(i, 0));
+
+        private void ThrowValue(LLVMValueRef value)
         {
-            var buf = m.Call(m.DeclareC("rz_throw_prepare", m._ptr, m._ptr), [A(i, 0)]);
+            var buf = m.Call(m.DeclareC("rz_throw_prepare", m._ptr, m._ptr), [value]);
             var longjmp = m.DeclareC("longjmp", m._void, m._ptr, m._i32);
             LLVM.AddFunctionAttribute(longjmp.Item1, "noreturn");
             LLVM.AddFunctionAttribute(longjmp.Item1, "nounwind");

@@ -18,12 +18,18 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     private readonly Dictionary<string, (LLVMValueRef Global, LLVMTypeRef Type)> _globals = new();
     private readonly List<LLVMValueRef> _strings = new();
     private LLVMValueRef _tdString;
-    private bool _disposed;
+    private bool _disposed, _ownsModule = true;
+    private readonly bool _ownsContext;
 
-    public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, string moduleName)
+    public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, string moduleName) : this(mir, tm, moduleName, default) { }
+
+    /// Emits into <paramref name="context"/> when given (a JIT's thread-safe context, which the
+    /// caller disposes), else into a context of its own.
+    public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, string moduleName, LLVMContextRef context)
     {
         _mir = mir;
-        _ctx = LLVM.ContextCreate();
+        _ownsContext = context.IsNull;
+        _ctx = context.IsNull ? LLVM.ContextCreate() : context;
         _mod = LLVM.ModuleCreateWithNameInContext(moduleName, _ctx);
         LlvmTargets.ConfigureModule(_mod, tm);
         _b = LLVM.CreateBuilderInContext(_ctx);
@@ -38,6 +44,17 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     }
 
     public LLVMModuleRef Module => _mod;
+
+    /// For the in-process JIT (Jit/JitProgram.cs): no C `main` (the host starts the collector and
+    /// the runtime itself), and `__rz_start` is external so the host can look it up and call it.
+    public bool ForJit { get; init; }
+
+    /// Gives the module away (to a JIT, which owns it from then on): Dispose no longer frees it.
+    public LLVMModuleRef DetachModule()
+    {
+        _ownsModule = false;
+        return _mod;
+    }
 
     /// Builds the whole module; returns the LLVM verifier's complaint, or null when valid.
     public string? Emit()
@@ -70,7 +87,8 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         EmitOutputHelpers();
         EmitAllocHelpers();
         foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
-        EmitMain();
+        if (ForJit) LLVM.SetLinkage(EmitStart(), LLVMLinkage.LLVMExternalLinkage);
+        else EmitMain();
         FinishDebugInfo();
         return LlvmTargets.Verify(_mod, out var msg) ? null : msg;
     }
@@ -217,8 +235,8 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         _disposed = true;
         if (!_di.IsNull) LLVM.DisposeDIBuilder(_di);
         LLVM.DisposeBuilder(_b);
-        LLVM.DisposeModule(_mod);
-        LLVM.ContextDispose(_ctx);
+        if (_ownsModule) LLVM.DisposeModule(_mod);
+        if (_ownsContext) LLVM.ContextDispose(_ctx);
     }
 }
 

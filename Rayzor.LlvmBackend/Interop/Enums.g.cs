@@ -293,6 +293,16 @@ public enum LLVMIntPredicate
     LLVMIntSLE,
 }
 
+/// <summary>The C enum <c>LLVMJITSymbolGenericFlags</c>.</summary>
+public enum LLVMJITSymbolGenericFlags
+{
+    LLVMJITSymbolGenericFlagsNone = 0,
+    LLVMJITSymbolGenericFlagsExported = 1 << 0,
+    LLVMJITSymbolGenericFlagsWeak = 1 << 1,
+    LLVMJITSymbolGenericFlagsCallable = 1 << 2,
+    LLVMJITSymbolGenericFlagsMaterializationSideEffectsOnly = 1 << 3,
+}
+
 /// <summary>The C enum <c>LLVMLandingPadClauseTy</c>.</summary>
 public enum LLVMLandingPadClauseTy
 {
@@ -403,6 +413,27 @@ public enum LLVMOpcode
     LLVMCatchPad = 63,
     LLVMCleanupPad = 64,
     LLVMCatchSwitch = 65,
+}
+
+/// <summary>The C enum <c>LLVMOrcJITDylibLookupFlags</c>.</summary>
+public enum LLVMOrcJITDylibLookupFlags
+{
+    LLVMOrcJITDylibLookupFlagsMatchExportedSymbolsOnly,
+    LLVMOrcJITDylibLookupFlagsMatchAllSymbols,
+}
+
+/// <summary>The C enum <c>LLVMOrcLookupKind</c>.</summary>
+public enum LLVMOrcLookupKind
+{
+    LLVMOrcLookupKindStatic,
+    LLVMOrcLookupKindDLSym,
+}
+
+/// <summary>The C enum <c>LLVMOrcSymbolLookupFlags</c>.</summary>
+public enum LLVMOrcSymbolLookupFlags
+{
+    LLVMOrcSymbolLookupFlagsRequiredSymbol,
+    LLVMOrcSymbolLookupFlagsWeaklyReferencedSymbol,
 }
 
 /// <summary>The C enum <c>LLVMRealPredicate</c>.</summary>

@@ -230,3 +230,93 @@ public readonly record struct LLVMPassManagerRef(nint Handle)
     public static LLVMPassManagerRef Null => default;
 }
 
+/// <summary>An LLJIT instance (dispose with LLVM.OrcDisposeLLJIT). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcLLJITRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcLLJITRef Null => default;
+}
+
+/// <summary>An LLJIT builder (consumed by LLVM.OrcCreateLLJIT). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcLLJITBuilderRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcLLJITBuilderRef Null => default;
+}
+
+/// <summary>A JITDylib: a symbol table of an LLJIT (owned by its session). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcJITDylibRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcJITDylibRef Null => default;
+}
+
+/// <summary>An LLVMContext with a lock, shared by thread-safe modules. A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcThreadSafeContextRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcThreadSafeContextRef Null => default;
+}
+
+/// <summary>A module with its thread-safe context (consumed when added to a JIT). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcThreadSafeModuleRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcThreadSafeModuleRef Null => default;
+}
+
+/// <summary>A materialization unit (consumed by LLVM.OrcJITDylibDefine). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcMaterializationUnitRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcMaterializationUnitRef Null => default;
+}
+
+/// <summary>An interned symbol name (release with LLVM.OrcReleaseSymbolStringPoolEntry). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcSymbolStringPoolEntryRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcSymbolStringPoolEntryRef Null => default;
+}
+
+/// <summary>A definition generator (owned by the JITDylib it is added to). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcDefinitionGeneratorRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcDefinitionGeneratorRef Null => default;
+}
+
+/// <summary>A JIT target machine builder (consumed by an LLJIT builder). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcJITTargetMachineBuilderRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcJITTargetMachineBuilderRef Null => default;
+}
+
+/// <summary>An ORC execution session (owned by its LLJIT). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcExecutionSessionRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcExecutionSessionRef Null => default;
+}
+

@@ -35,4 +35,7 @@ internal static unsafe class Boehm
 
     [DllImport("gc", ExactSpelling = true)]
     public static extern void GC_gcollect();
+
+    [DllImport("gc", ExactSpelling = true)]
+    public static extern void GC_add_roots(void* low, void* highPlusOne);
 }

@@ -44,6 +44,23 @@ public static unsafe class Heap
     }
 
     /// <summary>
+    /// For hosts: the collector scans [<paramref name="low"/>, <paramref name="high"/>) for pointers
+    /// (static data of code it did not load itself: JIT-compiled globals).
+    /// </summary>
+    public static void AddRoots(void* low, void* high)
+    {
+        if (!s_uncollected)
+            Boehm.GC_add_roots(low, high);
+    }
+
+    /// <summary>The collector's minimum allocation between collections (a native program's main sets it).</summary>
+    public static void SetMinBytesBetweenCollections(nuint bytes)
+    {
+        if (!s_uncollected)
+            Boehm.GC_set_min_bytes_allocd(bytes);
+    }
+
+    /// <summary>
     /// RAYZOR_GC_STRESS=1: a full collection before every 16th allocation of the runtime. Armed when
     /// the runtime is first entered (<c>rz_start</c>, through <see cref="Rt.Program"/>) or by a host's
     /// <see cref="Initialize"/>. The collector's policy for stress (a collection at almost every

@@ -56,11 +56,15 @@ internal static unsafe partial class LibC
     public static void WriteStdout(ReadOnlySpan<byte> bytes)
     {
         if (TryWriteAll(1, bytes) == EPIPE)
-        {
-            signal(SIGPIPE, 0); // SIG_DFL
-            raise(SIGPIPE);
-            _exit(128 + SIGPIPE);
-        }
+            BrokenPipe();
+    }
+
+    /// <summary>Ends the process as killed by SIGPIPE (stdout's reader has gone).</summary>
+    public static void BrokenPipe()
+    {
+        signal(SIGPIPE, 0); // SIG_DFL
+        raise(SIGPIPE);
+        _exit(128 + SIGPIPE);
     }
 
     /// <summary>Writes all of <paramref name="bytes"/>; 0, or the errno of the failed write.</summary>

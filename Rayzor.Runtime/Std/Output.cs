@@ -71,6 +71,9 @@ public static unsafe class Output
         LibC.WriteStdout(new ReadOnlySpan<byte>(o->Data, n));
     }
 
+    /// <summary>stdout's reader has gone (EPIPE): ends the process as killed by SIGPIPE, as a C program.</summary>
+    public static void BrokenPipe() => LibC.BrokenPipe();
+
     /// <summary>What is buffered and not yet written (for tests).</summary>
     public static ReadOnlySpan<byte> Pending => new(Rt.Program->Out.Data, Rt.Program->Out.Length);
 

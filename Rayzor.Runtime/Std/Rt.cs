@@ -45,6 +45,16 @@ public static unsafe class Rt
         s_program = p;
     }
 
+    /// <summary>
+    /// For hosts that run compiled code in their own process (the JIT): initializes the collector
+    /// and attaches to the program block that code defines, as a native program's first export would.
+    /// </summary>
+    public static void Attach(RzProgram* program)
+    {
+        Heap.Initialize();
+        s_program = program;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static RzProgram* Attach()
     {

@@ -14,6 +14,11 @@ public partial class InterpGeneratedCodeTests
     public void NativeTableIsCurrent() =>
         Snapshot.Match(Path.Combine(InterpDir, "Natives", "NativeTable.g.cs"), NativeTable(Path.Combine(Repo.Root, "Rayzor.Runtime", "Exports")));
 
+    /// The JIT's table of runtime export addresses (Rayzor.LlvmBackend/Jit), from the same files.
+    [Fact]
+    public void JitRuntimeSymbolsAreCurrent() =>
+        Snapshot.Match(Path.Combine(Repo.Root, "Rayzor.LlvmBackend", "Jit", "RuntimeSymbols.g.cs"), JitSymbols(Path.Combine(Repo.Root, "Rayzor.Runtime", "Exports")));
+
     [Fact]
     public void ThunkShapesAreCurrent() => Snapshot.Match(Path.Combine(InterpDir, "Thunks", "Shapes.g.cs"), Shapes());
 
@@ -73,6 +78,36 @@ public partial class InterpGeneratedCodeTests
         sb.Append(wrappers);
         sb.Append("\n    private static readonly Entry[] Exports =\n    [\n");
         foreach (var e in entries) sb.Append(e.Replace("(\"", "new(\""));
+        sb.Append("    ];\n}\n");
+        return sb.ToString();
+    }
+
+    /// `(symbol, address)` per export: the address of the runtime's own [UnmanagedCallersOnly]
+    /// method in this process, taken as a function pointer of the export's C signature.
+    public static string JitSymbols(string exportsDir)
+    {
+        var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var entries = new StringBuilder();
+        foreach (var file in Directory.GetFiles(exportsDir, "*.cs").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var line in text.Split('\n'))
+                if (line.StartsWith("using Rayzor.", StringComparison.Ordinal)) usings.Add(line.Trim());
+            foreach (Match m in ExportRegex().Matches(text))
+            {
+                var cls = ClassRegex().Matches(text[..m.Index]).Last().Groups[1].Value;
+                var types = m.Groups["ps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(p => p[..p.LastIndexOf(' ')]).Append(m.Groups["ret"].Value);
+                entries.Append($"        (\"{m.Groups["sym"].Value}\", (nint)(delegate* unmanaged<{string.Join(", ", types)}>)&global::Rayzor.Runtime.Exports.{cls}.{m.Groups["name"].Value}),\n");
+            }
+        }
+        var sb = new StringBuilder(Header);
+        foreach (var u in usings) sb.Append(u).Append('\n');
+        sb.Append("\nnamespace Rayzor.LlvmBackend.Jit;\n\n");
+        sb.Append("/// Every runtime export's address in this process, for JIT-compiled code (absolute symbols).\n");
+        sb.Append("internal static unsafe partial class RuntimeSymbols\n{\n");
+        sb.Append("    private static (string Name, nint Address)[] Exports() =>\n    [\n");
+        sb.Append(entries);
         sb.Append("    ];\n}\n");
         return sb.ToString();
     }

@@ -6,13 +6,7 @@ namespace Rayzor.EndToEnd.Tests;
 /// that prints to stderr: an uncaught exception and its `Called from` lines).
 public class ProgramTests
 {
-    public static TheoryData<string> Programs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Path.Combine(Repo.Root, "tests", "e2e", "programs"), "*.hx").Order())
-            data.Add(Path.GetFileNameWithoutExtension(f));
-        return data;
-    }
+    public static TheoryData<string> Programs() => RunChecks.AllE2E();
 
     [Theory]
     [MemberData(nameof(Programs))]

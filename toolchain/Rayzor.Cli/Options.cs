@@ -39,6 +39,13 @@ public sealed class Options
     /// `--interp`: `rayzor run` executes the MIR with the interpreter instead of building with LLVM.
     public bool Interp { get; set; }
 
+    /// `--tier max`: `rayzor run` compiles the whole program with LLVM's JIT in this process and runs
+    /// it; `--aot`: builds an executable and runs it (the default for now). `--tier 0` is `--interp`.
+    public string? Tier { get; set; }
+
+    /// `--stats`: `rayzor run` prints the time of each tier's work to stderr.
+    public bool Stats { get; set; }
+
     /// `--function NAME`: `rayzor dump` prints only that function's MIR.
     public string? Function { get; set; }
 
@@ -107,6 +114,15 @@ public static class OptionParser
         new(["--run"], "CLASS", "build CLASS and run it with the arguments that follow", (_, _) => { }),
         new(["--interp"], null, "run: execute the MIR with the interpreter (no LLVM); in a build: run it once built",
             (o, _) => { o.RunAfterBuild = true; o.Interp = true; }),
+        new(["--tier"], "0|max", "run: 0 = the interpreter (as --interp), max = compile everything with LLVM's JIT in this process first",
+            (o, v) =>
+            {
+                if (v == "0") { o.RunAfterBuild = true; o.Interp = true; }
+                else if (v == "max") o.Tier = "max";
+                else throw new UsageException($"--tier {v}: expected 0 or max");
+            }),
+        new(["--aot"], null, "run: build a native executable, then run it (the default)", (o, _) => (o.Tier, o.Interp) = ("aot", false)),
+        new(["--stats"], null, "run: print the time spent compiling and running to stderr", (o, _) => o.Stats = true),
         new(["--cmd"], "COMMAND", "run a shell command after a successful build", (o, v) => o.Commands.Add(v)),
         new(["--no-output"], null, "parse and type only, write nothing", (o, _) => o.NoOutput = true),
         new(["--no-traces"], null, "define `no_traces`", (o, _) => o.Defines.Add("no_traces")),

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.LlvmBackend.Jit;
 
 namespace Rayzor.Cli;
 
@@ -109,7 +111,7 @@ public static class Program
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
             case "run":
-                return o.Interp ? Interpret(o) : BuildAndRun(o);
+                return o.Interp ? Interpret(o) : o.Tier == "max" ? JitRun(o) : BuildAndRun(o);
         }
         var code = o.NoOutput ? new Pipeline(o, Console.Error).Check()
             : o.RunAfterBuild ? BuildAndRun(o)
@@ -179,6 +181,39 @@ public static class Program
             Reporter.For(o.Diagnostics, Console.Error).Error("interpreter: " + e.Message);
             return 70;
         }
+    }
+
+    /// `rayzor run --tier max`: lowers the program, compiles all of it with LLJIT in this process
+    /// and runs it (no object file, linker or executable).
+    private static int JitRun(Options o)
+    {
+        var clock = Stopwatch.StartNew();
+        var mir = new Pipeline(o, Console.Error).Front();
+        if (mir == null) return 1;
+        var front = clock.Elapsed;
+        var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
+        var stats = new JitStats();
+        if (o.Stats)
+            stats.Compiled = s => Console.Error.WriteLine(
+                $"rayzor: tier max: {s.Functions} functions; front end {Ms(front)}, llvm load {Ms(s.Load)}, llvm-ir {Ms(s.Emit)}, opt {Ms(s.Optimize)}, codegen+link {Ms(s.Codegen)}");
+        try
+        {
+            var code = JitProgram.Run(mir, level, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, stats);
+            if (o.Stats) Console.Error.WriteLine($"rayzor: tier max: run {Ms(stats.Run)}, total {Ms(clock.Elapsed)}");
+            return code;
+        }
+        catch (LlvmNotFoundException e)
+        {
+            Reporter.For(o.Diagnostics, Console.Error).Error(e.Message);
+            return 1;
+        }
+        catch (LlvmException e)
+        {
+            Reporter.For(o.Diagnostics, Console.Error).Error("internal error: " + e.Message);
+            return 70;
+        }
+
+        static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";
     }
 
     private static string RunCache()

@@ -25,7 +25,26 @@ HDR = sys.argv[1] if len(sys.argv) > 1 else '/usr/lib/llvm-19/include/llvm-c'
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 HEADERS = ['Core.h', 'Analysis.h', 'Target.h', 'TargetMachine.h', 'Transforms/PassBuilder.h',
-           'DebugInfo.h', 'Support.h', 'Error.h', 'IRReader.h', 'BitWriter.h', 'BitReader.h']
+           'DebugInfo.h', 'Support.h', 'Error.h', 'IRReader.h', 'BitWriter.h', 'BitReader.h',
+           'Orc.h', 'LLJIT.h']
+
+# ORC is large and mostly callback- and struct-based: only these functions are bound (what
+# Rayzor.LlvmBackend/Jit uses to JIT a module in-process); the symbol-map struct is hand-written
+# (Interop/Orc.cs).
+ONLY = {
+    'Orc.h': {'LLVMOrcAbsoluteSymbols', 'LLVMOrcJITDylibDefine', 'LLVMOrcJITDylibAddGenerator',
+              'LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess', 'LLVMOrcCreateNewThreadSafeContext',
+              'LLVMOrcThreadSafeContextGetContext', 'LLVMOrcDisposeThreadSafeContext',
+              'LLVMOrcCreateNewThreadSafeModule', 'LLVMOrcDisposeThreadSafeModule',
+              'LLVMOrcReleaseSymbolStringPoolEntry',
+              'LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine',
+              'LLVMOrcDisposeJITTargetMachineBuilder', 'LLVMOrcDisposeMaterializationUnit'},
+    'LLJIT.h': {'LLVMOrcCreateLLJITBuilder', 'LLVMOrcDisposeLLJITBuilder', 'LLVMOrcCreateLLJIT',
+                'LLVMOrcDisposeLLJIT', 'LLVMOrcLLJITGetMainJITDylib', 'LLVMOrcLLJITGetGlobalPrefix',
+                'LLVMOrcLLJITMangleAndIntern', 'LLVMOrcLLJITAddLLVMIRModule', 'LLVMOrcLLJITLookup',
+                'LLVMOrcLLJITBuilderSetJITTargetMachineBuilder', 'LLVMOrcLLJITGetTripleString',
+                'LLVMOrcLLJITGetDataLayoutStr'},
+}
 
 GROUP_FILE = {
     'LLVMCCoreTypes': 'Support',
@@ -64,6 +83,8 @@ GROUP_FILE = {
     'LLVMCError': 'Support',
     'LLVMCBitWriter': 'Support',
     'LLVMCBitReader': 'Support',
+    'LLVMCExecutionEngineORC': 'Orc',
+    'LLVMCExecutionEngineLLJIT': 'Orc',
 }
 HEADER_DEFAULT_FILE = {'TargetMachine.h': 'TargetMachine', 'Support.h': 'Support',
                        'Transforms/PassBuilder.h': 'PassBuilder'}
@@ -87,6 +108,7 @@ FILE_TITLE = {
     'TargetMachine': 'Targets and target machines: lookup, creation, emission to file / memory.',
     'Analysis': 'The IR verifier.',
     'PassBuilder': 'The new pass manager: LLVMRunPasses and its options.',
+    'Orc': 'ORC and LLJIT: in-process JIT compilation (the subset Rayzor uses).',
 }
 
 # Functions that implicitly use the global context: use the *InContext variants.
@@ -131,7 +153,10 @@ HANDLES = ['LLVMContextRef', 'LLVMModuleRef', 'LLVMTypeRef', 'LLVMValueRef', 'LL
            'LLVMComdatRef', 'LLVMDbgRecordRef', 'LLVMMemoryBufferRef', 'LLVMTargetDataRef',
            'LLVMTargetLibraryInfoRef', 'LLVMTargetMachineOptionsRef', 'LLVMTargetMachineRef',
            'LLVMTargetRef', 'LLVMPassBuilderOptionsRef', 'LLVMErrorRef', 'LLVMModuleProviderRef',
-           'LLVMPassManagerRef']
+           'LLVMPassManagerRef', 'LLVMOrcLLJITRef', 'LLVMOrcLLJITBuilderRef', 'LLVMOrcJITDylibRef',
+           'LLVMOrcThreadSafeContextRef', 'LLVMOrcThreadSafeModuleRef', 'LLVMOrcMaterializationUnitRef',
+           'LLVMOrcSymbolStringPoolEntryRef', 'LLVMOrcDefinitionGeneratorRef',
+           'LLVMOrcJITTargetMachineBuilderRef', 'LLVMOrcExecutionSessionRef']
 HANDLE_DOC = {
     'LLVMContextRef': 'An LLVMContext: owns types and constants; one per thread / codegen unit.',
     'LLVMModuleRef': 'A module (one compilation unit of IR).',
@@ -158,6 +183,16 @@ HANDLE_DOC = {
     'LLVMErrorRef': 'An llvm::Error; consume with LLVM.GetErrorMessage or LLVM.ConsumeError.',
     'LLVMModuleProviderRef': 'A module provider (legacy).',
     'LLVMPassManagerRef': 'A legacy pass manager.',
+    'LLVMOrcLLJITRef': 'An LLJIT instance (dispose with LLVM.OrcDisposeLLJIT).',
+    'LLVMOrcLLJITBuilderRef': 'An LLJIT builder (consumed by LLVM.OrcCreateLLJIT).',
+    'LLVMOrcJITDylibRef': 'A JITDylib: a symbol table of an LLJIT (owned by its session).',
+    'LLVMOrcThreadSafeContextRef': 'An LLVMContext with a lock, shared by thread-safe modules.',
+    'LLVMOrcThreadSafeModuleRef': 'A module with its thread-safe context (consumed when added to a JIT).',
+    'LLVMOrcMaterializationUnitRef': 'A materialization unit (consumed by LLVM.OrcJITDylibDefine).',
+    'LLVMOrcSymbolStringPoolEntryRef': 'An interned symbol name (release with LLVM.OrcReleaseSymbolStringPoolEntry).',
+    'LLVMOrcDefinitionGeneratorRef': 'A definition generator (owned by the JITDylib it is added to).',
+    'LLVMOrcJITTargetMachineBuilderRef': 'A JIT target machine builder (consumed by an LLJIT builder).',
+    'LLVMOrcExecutionSessionRef': 'An ORC execution session (owned by its LLJIT).',
 }
 
 SCALARS = {
@@ -169,6 +204,8 @@ SCALARS = {
     'LLVMDiagnosticHandler': 'nint', 'LLVMYieldCallback': 'nint', 'void *': 'nint',
     'const void *': 'nint', 'LLVMModuleFlagEntry *': 'nint', 'LLVMValueMetadataEntry *': 'nint',
     'enum LLVMByteOrdering': 'LLVMByteOrdering',
+    'LLVMOrcExecutorAddress': 'ulong', 'LLVMOrcJITTargetAddress': 'ulong', 'char': 'byte',
+    'LLVMOrcCSymbolMapPairs': 'nint', 'LLVMOrcSymbolPredicate': 'nint',
 }
 
 
@@ -276,6 +313,8 @@ for h in HEADERS:
             continue
         ret, name, ps = norm(m.group(1)), m.group(2), m.group(3)
         if dep or name in EXCLUDE or name in GLOBAL_CONTEXT or name in seen:
+            continue
+        if h in ONLY and name not in ONLY[h]:
             continue
         if default_file is not None:
             f = default_file
@@ -628,6 +667,7 @@ with open(os.path.join(OUT, 'Enums.g.cs'), 'w') as fo:
             if v is None:
                 fo.write(f'    {k},\n')
             else:
+                v = re.sub(r'([0-9])U\b', r'\1', v)  # 1U << 0: the enums are int
                 fo.write(f'    {k} = {v},\n')
         fo.write('}\n\n')
 

@@ -1,0 +1,45 @@
+using System.Runtime.InteropServices;
+using Rayzor.Runtime.Exceptions;
+using Rayzor.Runtime.Memory;
+using Rayzor.Runtime.Std;
+
+namespace Rayzor.LlvmBackend.Jit;
+
+/// Addresses, in this process, of what generated code calls besides its own functions: the
+/// runtime's exports (RuntimeSymbols.g.cs), the host's stand-ins for the C helpers of
+/// Rayzor.Runtime/Native/faults.c, and Boehm's functions (libgc is loaded privately, so the
+/// process-wide symbol search would not find them). libc and libm come from that search.
+internal static unsafe partial class RuntimeSymbols
+{
+    private static readonly Lock s_lock = new();
+    private static Dictionary<string, nint>? s_table;
+    private static nint s_gc;
+
+    /// The address of <paramref name="name"/>, or 0 when the process-wide search should find it.
+    public static nint Find(string name)
+    {
+        lock (s_lock)
+        {
+            if (s_table == null)
+            {
+                s_table = new(StringComparer.Ordinal);
+                foreach (var (n, address) in Exports()) s_table[n] = address;
+                s_table["rz_broken_pipe"] = (nint)(delegate* unmanaged<void>)&BrokenPipe;
+                s_table["rz_exception_value"] = (nint)(delegate* unmanaged<void*>)&ExceptionValue;
+                s_gc = HostLibraries.Load("gc");
+            }
+            if (s_table.TryGetValue(name, out var a)) return a;
+            if (name.StartsWith("GC_", StringComparison.Ordinal) && s_gc != 0 && NativeLibrary.TryGetExport(s_gc, name, out a)) return a;
+            return 0;
+        }
+    }
+
+    /// `rz_exception_value` without re-arming faults.c's stack guard zones, which this process does
+    /// not have (the Haxe thread's stack is a plain one).
+    [UnmanagedCallersOnly]
+    private static void* ExceptionValue() => Traps.Value;
+
+    /// `rz_broken_pipe` (faults.c in a native program): stdout's reader has gone.
+    [UnmanagedCallersOnly]
+    private static void BrokenPipe() => Output.BrokenPipe();
+}
