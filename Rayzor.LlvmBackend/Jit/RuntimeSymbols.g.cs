@@ -70,6 +70,8 @@ internal static unsafe partial class RuntimeSymbols
         ("rz_bytes_get_string", (nint)(delegate* unmanaged<HBytes*, int, int, int, HString*>)&global::Rayzor.Runtime.Exports.BytesExports.GetString),
         ("rz_bytes_blit", (nint)(delegate* unmanaged<HBytes*, int, HBytes*, int, int, void>)&global::Rayzor.Runtime.Exports.BytesExports.Blit),
         ("rz_bytes_fill", (nint)(delegate* unmanaged<HBytes*, int, int, int, void>)&global::Rayzor.Runtime.Exports.BytesExports.Fill),
+        ("rz_stack_capture", (nint)(delegate* unmanaged<HArray*>)&global::Rayzor.Runtime.Exports.CallStackExports.Capture),
+        ("rz_stack_resolve", (nint)(delegate* unmanaged<HArray*, HArray*>)&global::Rayzor.Runtime.Exports.CallStackExports.Resolve),
         ("rz_dyn_entry", (nint)(delegate* unmanaged<void*, void*>)&global::Rayzor.Runtime.Exports.DynamicExports.Entry),
         ("rz_dyn_to_string", (nint)(delegate* unmanaged<void*, HString*>)&global::Rayzor.Runtime.Exports.DynamicExports.ToStringValue),
         ("rz_dyn_equals", (nint)(delegate* unmanaged<void*, void*, int>)&global::Rayzor.Runtime.Exports.DynamicExports.EqualsExport),
