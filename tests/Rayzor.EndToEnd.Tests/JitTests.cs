@@ -17,7 +17,7 @@ public class JitTests
     public Task ConformanceProgramUnderGcStress(string name) =>
         RunChecks.Conformance(name, ["--tier", "max"], ("RAYZOR_GC_STRESS", "1"));
 
-    public static TheoryData<string> E2EPrograms() => RunChecks.AllE2E();
+    public static TheoryData<string> E2EPrograms() => RunChecks.AllE2E("e2e/jit-skip.txt");
 
     [Theory]
     [MemberData(nameof(E2EPrograms))]
