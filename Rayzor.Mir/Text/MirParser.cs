@@ -61,13 +61,13 @@ public sealed class MirParser
                 case "string": StringDecl(m); break;
                 case "global": GlobalDecl(m); break;
                 case "native": NativeDecl(m); break;
-                case "func":
+                case "func" or "inline":
                     _pos -= word.Length;
                     var f = Function();
                     if (m.Find(f.Name) != null) throw Error($"function @{f.Name} defined twice");
                     m.Functions.Add(f);
                     break;
-                default: throw Error(word.Length == 0 ? $"unexpected '{Peek}'" : $"unknown declaration '{word}' (string, global, native or func)");
+                default: throw Error(word.Length == 0 ? $"unexpected '{Peek}'" : $"unknown declaration '{word}' (string, global, native, func or inline func)");
             }
         }
     }
@@ -128,7 +128,14 @@ public sealed class MirParser
 
     private MirFunction Function()
     {
-        if (Word() != "func") throw Error("expected 'func'");
+        var word = Word();
+        var isInline = word == "inline";
+        if (isInline)
+        {
+            Space();
+            word = Word();
+        }
+        if (word != "func") throw Error("expected 'func'");
         Space();
         var name = At();
         var ps = TypeList();
@@ -139,7 +146,7 @@ public sealed class MirParser
         Space();
         Expect('{');
         EndOfLine();
-        var f = new MirFunction(name, ps, ret);
+        var f = new MirFunction(name, ps, ret) { IsInline = isInline };
         var defined = new Dictionary<int, (int Line, int Col)>();
         var uses = new List<(ValueId Value, int Line, int Col)>();
         var jumps = new List<(BlockId Block, int Line, int Col)>();

@@ -27,6 +27,7 @@ public static class MirPrinter
 
     private static void Print(MirFunction f, StringBuilder sb)
     {
+        if (f.IsInline) sb.Append("inline ");
         sb.Append("func @").Append(f.Name).Append('(').Append(string.Join(", ", f.ParamTypes.Select(p => p.Name()))).Append(") -> ").Append(f.ReturnType.Name()).Append(" {\n");
         foreach (var b in f.Blocks)
         {

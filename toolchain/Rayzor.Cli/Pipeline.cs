@@ -9,6 +9,7 @@ using Rayzor.LlvmBackend.Interop;
 using Rayzor.LlvmBackend.Link;
 using Rayzor.Mir.Ir;
 using Rayzor.Mir.Lowering;
+using Rayzor.Mir.Passes.Inlining;
 using Rayzor.Mir.Text;
 
 namespace Rayzor.Cli;
@@ -129,6 +130,17 @@ public sealed class Pipeline(Options options, TextWriter err)
         {
             _reporter.Error("internal error: invalid MIR:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
             return null;
+        }
+        if (options.OptLevel > 0)
+        {
+            var inline = options.OptLevel >= 3 ? new InlineOptions(40, 8000) : new InlineOptions(16, 4000);
+            _timer.Time("mir-inline", () => Inliner.Run(mir, inline));
+            errors = _timer.Time("mir-verify", () => Verifier.Verify(mir));
+            if (errors.Count > 0)
+            {
+                _reporter.Error("internal error: invalid MIR after inlining:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
+                return null;
+            }
         }
         if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
         return mir;
