@@ -1,3 +1,5 @@
+using Rayzor.Mir.Ir;
+
 namespace Rayzor.Mir.Passes.Inlining;
 
 /// The inliner as a pass of the pipeline: `inline` (-O1/-O2 budget) or `inline-more` (-O3).
