@@ -1,3 +1,4 @@
+using Rayzor.Mir.Passes.InlineCaches;
 using Rayzor.Mir.Passes.Inlining;
 
 namespace Rayzor.Mir.Passes;
@@ -8,8 +9,10 @@ public static class PassRegistry
 {
     private static readonly Dictionary<string, Func<IPass>> Factories = new()
     {
+        ["inline-always"] = () => new InlinePass("inline-always", InlineOptions.InlineOnly),
         ["inline"] = () => new InlinePass("inline", InlinePass.Default),
         ["inline-more"] = () => new InlinePass("inline-more", InlinePass.More),
+        ["dynfield-ic"] = () => new DynamicFieldCache(),
     };
 
     /// The scalar clean-up: CFG first (fewer blocks for the rest), constants (which turn branches
@@ -21,14 +24,15 @@ public static class PassRegistry
     /// A new instance of the pass called <paramref name="name"/>, or null.
     public static IPass? Create(string name) => Factories.TryGetValue(name, out var f) ? f() : null;
 
-    /// The pass names of an optimization level: -O0 none, -O1/-O2 inlining then the scalar
+    /// The pass names of an optimization level: -O0 only the inlining of Haxe `inline` functions
+    /// (part of what the program means to Haxe), -O1/-O2 inlining then the scalar
     /// clean-up once, -O3 more inlining and the clean-up twice (the second round sees what the
     /// first made constant or dead).
     public static IReadOnlyList<string> Pipeline(int level) => level switch
     {
-        <= 0 => [],
-        1 or 2 => ["inline", .. Scalar],
-        _ => ["inline-more", .. Scalar, .. Scalar],
+        <= 0 => ["inline-always"],
+        1 or 2 => ["inline", "dynfield-ic", .. Scalar],
+        _ => ["inline-more", "dynfield-ic", .. Scalar, .. Scalar],
     };
 
     /// The passes of a list of names; throws ArgumentException naming an unknown one.

@@ -141,7 +141,12 @@ public sealed class Pipeline(Options options, TextWriter err)
     /// time goes into the --times table under `mir-opt`.
     private bool Optimize(MirModule mir)
     {
-        var names = PassRegistry.Pipeline(options.OptLevel);
+        if (options.SkipPasses.FirstOrDefault(n => PassRegistry.Create(n) == null) is { } unknown)
+        {
+            _reporter.Error($"--skip-pass {unknown}: no such MIR pass (known: {string.Join(", ", PassRegistry.Names)})");
+            return false;
+        }
+        var names = PassRegistry.Pipeline(options.OptLevel).Where(n => !options.SkipPasses.Contains(n)).ToList();
         if (options.After != null && !names.Contains(options.After))
         {
             _reporter.Error($"--after {options.After}: no such pass in the -O{options.OptLevel} pipeline"

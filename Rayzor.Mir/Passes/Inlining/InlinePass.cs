@@ -2,7 +2,8 @@ using Rayzor.Mir.Ir;
 
 namespace Rayzor.Mir.Passes.Inlining;
 
-/// The inliner as a pass of the pipeline: `inline` (-O1/-O2 budget) or `inline-more` (-O3).
+/// The inliner as a pass of the pipeline: `inline-always` (-O0: Haxe `inline` functions only),
+/// `inline` (-O1/-O2 budget) or `inline-more` (-O3).
 public sealed class InlinePass(string name, InlineOptions options) : IPass
 {
     /// -O1/-O2: besides Haxe `inline` functions, callees of a few instructions (accessors, small

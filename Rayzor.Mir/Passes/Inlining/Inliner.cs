@@ -69,24 +69,12 @@ public static partial class Inliner
     /// Replaces the call at <paramref name="index"/> of <paramref name="b"/> by a copy of
     /// <paramref name="g"/>: <paramref name="b"/> jumps to the copy of g's entry with the arguments,
     /// each `ret` jumps to a new block holding the rest of <paramref name="b"/>, whose parameter is
-    /// the call's old result (so its uses need no renaming). Returns that block.
+    /// the call's old result (BlockSplit.SplitAround). Returns that block.
     private static Block Splice(MirFunction f, Block b, int index, MirFunction g)
     {
         var call = b.Insts[index];
-        var cont = f.NewBlock();
-        var rest = b.Insts.GetRange(index + 1, b.Insts.Count - index - 1);
-        b.Insts.RemoveRange(index, b.Insts.Count - index);
-        foreach (var inst in rest)
-        {
-            cont.Insts.Add(inst);
-            if (!inst.Result.IsNone) f.Values[inst.Result.Index] = f.Values[inst.Result.Index] with { Block = cont.Id };
-        }
         var returnsValue = !call.Result.IsNone && g.ReturnType != MirType.Void;
-        if (returnsValue)
-        {
-            f.Values[call.Result.Index] = new ValueInfo(g.ReturnType, cont.Id, true);
-            cont.Params.Add(call.Result);
-        }
+        var cont = BlockSplit.SplitAround(f, b, index);
 
         var site = new InlineSite(g.Name, g.SourceFile, ScopeLine(g), call.Line, call.Inlined);
         var copy = new BodyCopy(f, g, site);
