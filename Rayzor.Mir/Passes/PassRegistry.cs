@@ -6,11 +6,15 @@ public static class PassRegistry
 {
     private static readonly Dictionary<string, Func<IPass>> Factories = new()
     {
+        ["simplifycfg"] = () => new SimplifyCfg(),
+        ["constprop"] = () => new ConstProp(),
+        ["copyprop"] = () => new CopyProp(),
+        ["dce"] = () => new Dce(),
     };
 
     /// The scalar clean-up: CFG first (fewer blocks for the rest), constants (which turn branches
     /// constant), then what they leave behind.
-    private static readonly string[] Scalar = [];
+    private static readonly string[] Scalar = ["simplifycfg", "constprop", "copyprop", "dce", "simplifycfg"];
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
 
