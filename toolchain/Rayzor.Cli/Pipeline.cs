@@ -163,19 +163,21 @@ public sealed class Pipeline(Options options, TextWriter err)
         return true;
     }
 
-    /// `rayzor run --interp`: the MIR at the -O level, given to <paramref name="run"/> (timed as the
-    /// `interp` stage), then the --times table.
+    /// `rayzor run --interp`: the MIR at the -O level, given to <paramref name="run"/> after the
+    /// --times table of the stages before it (the program may end the process: `Sys.exit`, and the
+    /// entry function's own exit).
     public int RunMir(Func<MirModule, int> run)
     {
+        MirModule? mir;
         try
         {
-            var mir = Front();
-            return mir == null ? 1 : _timer.Time("interp", () => run(mir));
+            mir = Front();
         }
         finally
         {
             _timer.Finish(options.Times);
         }
+        return mir == null ? 1 : run(mir);
     }
 
     /// `rayzor dump --typed`: the typed tree of the program's own types (not the standard library's).
