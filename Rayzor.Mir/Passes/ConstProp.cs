@@ -96,20 +96,17 @@ public sealed class ConstProp : FunctionPass
             var cond = (Cond)i.Imm;
             return new Lat(Kind.Const, cond is Cond.Eq or Cond.Le or Cond.Ge ? 1 : 0);
         }
-        var args = i.Args.Select(a => lat[a.Index]).ToList();
-        if (args.Any(a => a.Kind == Kind.Varying))
+        if (i.Args.Count is not (1 or 2)) return Lat.Varying;
+        var x = lat[i.Args[0].Index];
+        var y = i.Args.Count == 2 ? lat[i.Args[1].Index] : new Lat(Kind.Const, 0);
+        if (x.Kind == Kind.Varying || y.Kind == Kind.Varying)
         {
             // x * 0 and x & 0 are 0 whatever x is
-            if (i.Op is Opcode.IMul or Opcode.IAnd && args.Any(a => a is { Kind: Kind.Const, Bits: 0 })) return new Lat(Kind.Const, 0);
+            if (i.Op is Opcode.IMul or Opcode.IAnd && (x is { Kind: Kind.Const, Bits: 0 } || y is { Kind: Kind.Const, Bits: 0 })) return new Lat(Kind.Const, 0);
             return Lat.Varying;
         }
-        if (args.Any(a => a.Kind == Kind.Unknown)) return Lat.Unknown;
-        var r = args.Count switch
-        {
-            1 => Fold.Unary(i.Op, args[0].Bits),
-            2 => Fold.Binary(i.Op, args[0].Bits, args[1].Bits, (Cond)i.Imm),
-            _ => null,
-        };
+        if (x.Kind == Kind.Unknown || y.Kind == Kind.Unknown) return Lat.Unknown;
+        var r = i.Args.Count == 1 ? Fold.Unary(i.Op, x.Bits) : Fold.Binary(i.Op, x.Bits, y.Bits, (Cond)i.Imm);
         return r is { } bits ? new Lat(Kind.Const, bits) : Lat.Varying;
     }
 

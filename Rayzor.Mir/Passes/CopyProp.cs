@@ -7,14 +7,15 @@ namespace Rayzor.Mir.Passes;
 /// around a loop), as SSA construction and the other passes leave them. Such a parameter is that
 /// value: its reads are rewritten and it is removed. The value dominates the block, because the
 /// first arrival at the block comes from an edge that passes it. Repeats until none is left (one
-/// removal can make another parameter trivial).
+/// removal can make another parameter trivial). Int operations that give back an operand (`x | 0`,
+/// `x + 0`, `x * 1`, `x << 0`, `x & -1`, ...) are copies too.
 public sealed class CopyProp : FunctionPass
 {
     public override string Name => "copyprop";
 
     public override bool Run(MirFunction f, MirModule module)
     {
-        var changed = false;
+        var changed = Identities(f);
         var reach = FunctionEdit.Reachable(f);
         while (true)
         {
@@ -49,6 +50,39 @@ public sealed class CopyProp : FunctionPass
             FunctionEdit.Replace(f, map);
             changed = true;
         }
+    }
+
+    /// Removes Int operations whose result is one of their operands, whatever that operand is.
+    private static bool Identities(MirFunction f)
+    {
+        var consts = new Dictionary<ValueId, int>();
+        foreach (var b in f.Blocks)
+            foreach (var i in b.Insts)
+                if (i.Op == Opcode.IConst && i.Type == MirType.I32) consts[i.Result] = (int)i.Imm;
+        var map = new Dictionary<ValueId, ValueId>();
+        foreach (var b in f.Blocks)
+        {
+            b.Insts.RemoveAll(i =>
+            {
+                if (i.Type != MirType.I32 || i.Args.Count != 2) return false;
+                int? c0 = consts.TryGetValue(i.Args[0], out var a) ? a : null, c1 = consts.TryGetValue(i.Args[1], out var c) ? c : null;
+                var same = i.Op switch
+                {
+                    Opcode.IAdd or Opcode.IOr or Opcode.IXor => c1 == 0 ? 0 : c0 == 0 ? 1 : -1,
+                    Opcode.ISub => c1 == 0 ? 0 : -1,
+                    Opcode.IMul => c1 == 1 ? 0 : c0 == 1 ? 1 : -1,
+                    Opcode.IAnd => c1 == -1 ? 0 : c0 == -1 ? 1 : -1,
+                    // the count is masked to 0..31: 32 shifts by 0
+                    Opcode.IShl or Opcode.IShr or Opcode.IUShr => (c1 & 31) == 0 ? 0 : -1,
+                    _ => -1,
+                };
+                if (same < 0) return false;
+                map[i.Result] = i.Args[same];
+                return true;
+            });
+        }
+        FunctionEdit.Replace(f, map);
+        return map.Count > 0;
     }
 
     /// The jumps into each block from reachable blocks.
