@@ -149,7 +149,7 @@ public sealed class Pipeline(Options options, TextWriter err)
             return false;
         }
         if (names.Count == 0) return true;
-        var manager = new PassManager { VerifyEach = options.VerifyMir, StopAfter = options.After };
+        var manager = new PassManager { VerifyEach = options.VerifyMir || VerifyAlways, StopAfter = options.After };
         try
         {
             _timer.Time("mir-opt", () => manager.Run(mir, PassRegistry.CreateAll(names)));
@@ -283,6 +283,13 @@ public sealed class Pipeline(Options options, TextWriter err)
     }
 
     private int _printed;
+
+#if DEBUG
+    /// A Debug build of the compiler verifies the MIR after every pass, as --verify-mir does.
+    private const bool VerifyAlways = true;
+#else
+    private const bool VerifyAlways = false;
+#endif
 
     /// How many class paths at the end of the list are the standard library's.
     private int _stdPathCount;
