@@ -13,11 +13,15 @@ public static class PassRegistry
         ["inline"] = () => new InlinePass("inline", InlinePass.Default),
         ["inline-more"] = () => new InlinePass("inline-more", InlinePass.More),
         ["dynfield-ic"] = () => new DynamicFieldCache(),
+        ["simplifycfg"] = () => new SimplifyCfg(),
+        ["constprop"] = () => new ConstProp(),
+        ["copyprop"] = () => new CopyProp(),
+        ["dce"] = () => new Dce(),
     };
 
     /// The scalar clean-up: CFG first (fewer blocks for the rest), constants (which turn branches
     /// constant), then what they leave behind.
-    private static readonly string[] Scalar = [];
+    private static readonly string[] Scalar = ["simplifycfg", "constprop", "copyprop", "dce", "simplifycfg"];
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
 

@@ -154,7 +154,7 @@ public sealed class Pipeline(Options options, TextWriter err)
             return false;
         }
         if (names.Count == 0) return true;
-        var manager = new PassManager { VerifyEach = options.VerifyMir, StopAfter = options.After };
+        var manager = new PassManager { VerifyEach = options.VerifyMir || VerifyAlways, StopAfter = options.After };
         try
         {
             _timer.Time("mir-opt", () => manager.Run(mir, PassRegistry.CreateAll(names)));
@@ -168,19 +168,21 @@ public sealed class Pipeline(Options options, TextWriter err)
         return true;
     }
 
-    /// `rayzor run --interp`: the MIR at the -O level, given to <paramref name="run"/> (timed as the
-    /// `interp` stage), then the --times table.
+    /// `rayzor run --interp`: the MIR at the -O level, given to <paramref name="run"/> after the
+    /// --times table of the stages before it (the program may end the process: `Sys.exit`, and the
+    /// entry function's own exit).
     public int RunMir(Func<MirModule, int> run)
     {
+        MirModule? mir;
         try
         {
-            var mir = Front();
-            return mir == null ? 1 : _timer.Time("interp", () => run(mir));
+            mir = Front();
         }
         finally
         {
             _timer.Finish(options.Times);
         }
+        return mir == null ? 1 : run(mir);
     }
 
     /// `rayzor dump --typed`: the typed tree of the program's own types (not the standard library's).
@@ -286,6 +288,13 @@ public sealed class Pipeline(Options options, TextWriter err)
     }
 
     private int _printed;
+
+#if DEBUG
+    /// A Debug build of the compiler verifies the MIR after every pass, as --verify-mir does.
+    private const bool VerifyAlways = true;
+#else
+    private const bool VerifyAlways = false;
+#endif
 
     /// How many class paths at the end of the list are the standard library's.
     private int _stdPathCount;
