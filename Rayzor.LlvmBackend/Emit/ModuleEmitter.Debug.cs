@@ -93,7 +93,7 @@ public sealed unsafe partial class ModuleEmitter
     {
         if (_subprograms.TryGetValue(site.Callee, out var sp)) return sp;
         var callee = _mir.Find(site.Callee);
-        return NewSubprogram(site.Callee, site.SourceFile, site.ScopeLine, callee?.ParamTypes ?? [], callee?.ReturnType ?? MirType.Void);
+        return _subprograms[site.Callee] = NewSubprogram(site.Callee, site.SourceFile, site.ScopeLine, callee?.ParamTypes ?? [], callee?.ReturnType ?? MirType.Void);
     }
 
     private LLVMMetadataRef NewSubprogram(string name, string? sourceFile, int line, IReadOnlyList<MirType> ps, MirType ret)
