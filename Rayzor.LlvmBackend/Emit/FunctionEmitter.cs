@@ -16,13 +16,16 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMMetadataRef _scope;
         private int _scopeLine;
         private readonly Dictionary<int, LLVMMetadataRef> _locations = new();
+        private readonly Dictionary<(int, InlineSite), LLVMMetadataRef> _inlinedLocations = new();
+        private readonly Dictionary<InlineSite, LLVMMetadataRef> _callLocations = new(ReferenceEqualityComparer.Instance);
 
         public void Emit()
         {
             var (fn, _) = m._functions[f.Name];
-            _scopeLine = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Line > 0).Select(i => i.Line).DefaultIfEmpty(0).Min();
+            // the function's own lines: inlined instructions count lines of other functions' files
+            _scopeLine = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Line > 0 && i.Inlined == null).Select(i => i.Line).DefaultIfEmpty(0).Min();
             _scope = m.Subprogram(fn, f.Name, f.SourceFile, _scopeLine, f.ParamTypes, f.ReturnType);
-            Locate(0);
+            Locate(0, null);
             // unreachable blocks are not emitted; the rest in an order where definitions come first
             var order = Cfg.ReversePostOrder(f);
             var check = m.ForJit ? LLVM.AppendBasicBlockInContext(m._ctx, fn, "stack") : default;
@@ -40,7 +43,7 @@ public sealed unsafe partial class ModuleEmitter
                 LLVM.PositionBuilderAtEnd(B, _blocks[blk.Id.Index]);
                 foreach (var inst in blk.Insts)
                 {
-                    Locate(inst.Line);
+                    Locate(inst.Line, inst.Inlined);
                     EmitInst(blk, inst);
                 }
             }
@@ -54,14 +57,42 @@ public sealed unsafe partial class ModuleEmitter
         }
 
         /// Gives the instructions built from now on the source line (the function's first line when
-        /// unknown), when the module has debug info.
-        private void Locate(int line)
+        /// unknown), when the module has debug info; an instruction the MIR inliner copied in is at
+        /// a line of the inlined function, inlined at the call's location (as LLVM's own inliner does).
+        private void Locate(int line, InlineSite? site)
         {
             if (_scope.IsNull) return;
-            if (line <= 0) line = _scopeLine;
-            if (!_locations.TryGetValue(line, out var loc))
-                _locations[line] = loc = LLVM.DIBuilderCreateDebugLocation(m._ctx, (uint)line, 0, _scope, default);
-            LLVM.SetCurrentDebugLocation2(B, loc);
+            LLVM.SetCurrentDebugLocation2(B, Location(line, site));
+        }
+
+        private LLVMMetadataRef Location(int line, InlineSite? site)
+        {
+            if (site == null)
+            {
+                if (line <= 0) line = _scopeLine;
+                if (!_locations.TryGetValue(line, out var loc))
+                    _locations[line] = loc = LLVM.DIBuilderCreateDebugLocation(m._ctx, (uint)line, 0, _scope, default);
+                return loc;
+            }
+            if (line <= 0) line = site.ScopeLine;
+            if (!_inlinedLocations.TryGetValue((line, site), out var inl))
+                _inlinedLocations[(line, site)] = inl = LLVM.DIBuilderCreateDebugLocation(m._ctx, (uint)line, 0, m.InlinedSubprogram(site), InlinedAt(site));
+            return inl;
+        }
+
+        /// The call's location of an inline site: one DILocation per site (the same object for
+        /// all its instructions), which is what makes them one inlined frame.
+        private LLVMMetadataRef InlinedAt(InlineSite site)
+        {
+            if (!_callLocations.TryGetValue(site, out var at))
+            {
+                var parent = site.Parent;
+                var line = site.CallLine > 0 ? site.CallLine : parent?.ScopeLine ?? _scopeLine;
+                at = LLVM.DIBuilderCreateDebugLocation(m._ctx, (uint)line, 0, parent == null ? _scope : m.InlinedSubprogram(parent),
+                    parent == null ? default : InlinedAt(parent));
+                _callLocations[site] = at;
+            }
+            return at;
         }
 
         private LLVMValueRef V(ValueId v) => _values[v.Index];

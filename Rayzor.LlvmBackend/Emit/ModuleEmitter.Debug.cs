@@ -37,6 +37,7 @@ public sealed unsafe partial class ModuleEmitter
     private LLVMMetadataRef _cuFile;
     private readonly Dictionary<string, LLVMMetadataRef> _diFiles = new();
     private readonly Dictionary<MirType, LLVMMetadataRef> _diTypes = new();
+    private readonly Dictionary<string, LLVMMetadataRef> _subprograms = new();
 
     private bool HasDebugInfo => DebugInfo != DebugInfoLevel.None;
 
@@ -75,6 +76,28 @@ public sealed unsafe partial class ModuleEmitter
     private LLVMMetadataRef Subprogram(LLVMValueRef fn, string name, string? sourceFile, int line, IReadOnlyList<MirType> ps, MirType ret)
     {
         if (!HasDebugInfo) return default;
+        if (sourceFile != null && _subprograms.TryGetValue(name, out var known))
+        {
+            // already made as the scope of calls of it the MIR inliner replaced
+            LLVM.SetSubprogram(fn, known);
+            return known;
+        }
+        var sp = NewSubprogram(name, sourceFile, line, ps, ret);
+        LLVM.SetSubprogram(fn, sp);
+        return sp;
+    }
+
+    /// The DISubprogram of a function the MIR inliner copied into others: the scope of the copied
+    /// instructions' locations (the same one as the function's own, when it is emitted too).
+    private LLVMMetadataRef InlinedSubprogram(InlineSite site)
+    {
+        if (_subprograms.TryGetValue(site.Callee, out var sp)) return sp;
+        var callee = _mir.Find(site.Callee);
+        return _subprograms[site.Callee] = NewSubprogram(site.Callee, site.SourceFile, site.ScopeLine, callee?.ParamTypes ?? [], callee?.ReturnType ?? MirType.Void);
+    }
+
+    private LLVMMetadataRef NewSubprogram(string name, string? sourceFile, int line, IReadOnlyList<MirType> ps, MirType ret)
+    {
         var file = sourceFile != null ? DIFile(sourceFile) : _cuFile;
         LLVMMetadataRef type;
         if (DebugInfo == DebugInfoLevel.Full)
@@ -87,7 +110,7 @@ public sealed unsafe partial class ModuleEmitter
         else type = LLVM.DIBuilderCreateSubroutineType(_di, file, [], LLVMDIFlags.LLVMDIFlagZero);
         var flags = sourceFile == null ? LLVMDIFlags.LLVMDIFlagArtificial : LLVMDIFlags.LLVMDIFlagZero;
         var sp = LLVM.DIBuilderCreateFunction(_di, file, name, "", file, (uint)line, type, true, true, (uint)line, flags, Optimized);
-        LLVM.SetSubprogram(fn, sp);
+        if (sourceFile != null) _subprograms[name] = sp;
         return sp;
     }
 

@@ -28,8 +28,17 @@ public sealed class Instruction
     /// backend turns it into DWARF line info (stack traces, debuggers); the MIR text omits it.
     public int Line { get; set; }
 
+    /// Where this instruction was inlined into its function, innermost first (null: it is the
+    /// function's own code); Line is then a line of the inlined function's SourceFile.
+    public InlineSite? Inlined { get; set; }
+
     public bool IsTerminator => (Op.Info().Effects & Effects.Terminator) != 0;
 }
+
+/// A call the MIR inliner replaced by the callee's body: the callee (name, source file, first
+/// line, for its DWARF subprogram) and the call's line, in the file of <see cref="Parent"/> (or of
+/// the function holding the instructions when Parent is null). Stack traces keep the callee's frame.
+public sealed record InlineSite(string Callee, string? SourceFile, int ScopeLine, int CallLine, InlineSite? Parent);
 
 /// A basic block: parameters (SSA values bound by each incoming jump), then instructions ending in a terminator.
 public sealed class Block(BlockId id)
@@ -55,6 +64,10 @@ public sealed class MirFunction(string name, IReadOnlyList<MirType> paramTypes, 
 
     /// Source file and line for diagnostics and traces (optional).
     public string? SourceFile { get; set; }
+
+    /// A Haxe `inline` function: the inliner replaces every non-recursive call of it by its body,
+    /// whatever its size. Printed as `inline func` in the text form.
+    public bool IsInline { get; set; }
 
     public Block Entry => Blocks[0];
 

@@ -361,8 +361,10 @@ public sealed partial class Lowerer
         {
             // a direct call still tests its receiver (Haxe: `Null access` even when the method never
             // reads `this`): a descriptor load nothing uses, null-checked like any field read, which
-            // LLVM drops when the receiver is known not to be null. Not for `inline` methods: Haxe
-            // inlines them, so their body may test `this == null` (BalancedTree's get_height).
+            // LLVM drops when the receiver is known not to be null. Not for `inline` methods: the
+            // MIR inliner replaces their calls by their bodies at every -O level (pass inline-always)
+            // as Haxe does, with no receiver check, so a body may test `this == null`
+            // (BalancedTree's get_height) and a null receiver fails only where the body reads it.
             if (callee.Target is not (TThis or TNew) && !f.IsInline) _b.GetField(self, 0, MirType.Ptr);
             r = _b.Call(f.FullName, ret, args);
         }

@@ -99,6 +99,7 @@ public sealed partial class Lowerer
         if (abstractSelf != null) ps.Insert(0, f.ThisByRef ? MirType.Ptr : MirTypeOf(abstractSelf)); // `this` is the first argument local
         else if (!f.IsStatic) ps.Insert(0, MirType.Ptr);
         Begin(f.FullName, ps, MirTypeOf(fun.Return), f.Owner.Module.File.Path);
+        _fn.IsInline = f.IsInline;
         if (!f.IsStatic && abstractSelf == null) _this = _fn.Entry.Params[0];
         BindArgs(f, f.IsStatic || abstractSelf != null ? 0 : 1);
         LowerExpr(f.Body!);

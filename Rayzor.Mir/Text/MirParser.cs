@@ -14,7 +14,7 @@ public sealed class MirParseException(int line, int column, string message)
 
 /// Reads the text form that <see cref="MirPrinter"/> writes (module headers: strings, globals,
 /// natives; then functions), so that print → parse → print is the identity.
-public sealed class MirParser
+public sealed partial class MirParser
 {
     private readonly string _text;
     private int _pos;
@@ -61,13 +61,14 @@ public sealed class MirParser
                 case "string": StringDecl(m); break;
                 case "global": GlobalDecl(m); break;
                 case "native": NativeDecl(m); break;
-                case "func":
+                case "class": ClassDecl(m); break;
+                case "func" or "inline":
                     _pos -= word.Length;
                     var f = Function();
                     if (m.Find(f.Name) != null) throw Error($"function @{f.Name} defined twice");
                     m.Functions.Add(f);
                     break;
-                default: throw Error(word.Length == 0 ? $"unexpected '{Peek}'" : $"unknown declaration '{word}' (string, global, native or func)");
+                default: throw Error(word.Length == 0 ? $"unexpected '{Peek}'" : $"unknown declaration '{word}' (string, global, native, class, func or inline func)");
             }
         }
     }
@@ -128,7 +129,14 @@ public sealed class MirParser
 
     private MirFunction Function()
     {
-        if (Word() != "func") throw Error("expected 'func'");
+        var word = Word();
+        var isInline = word == "inline";
+        if (isInline)
+        {
+            Space();
+            word = Word();
+        }
+        if (word != "func") throw Error("expected 'func'");
         Space();
         var name = At();
         var ps = TypeList();
@@ -139,7 +147,7 @@ public sealed class MirParser
         Space();
         Expect('{');
         EndOfLine();
-        var f = new MirFunction(name, ps, ret);
+        var f = new MirFunction(name, ps, ret) { IsInline = isInline };
         var defined = new Dictionary<int, (int Line, int Col)>();
         var uses = new List<(ValueId Value, int Line, int Col)>();
         var jumps = new List<(BlockId Block, int Line, int Col)>();

@@ -5,7 +5,7 @@ using Rayzor.Mir.Ir;
 namespace Rayzor.Mir.Text;
 
 /// Prints MIR in its text form (`rayzor dump --mir`, pass tests).
-public static class MirPrinter
+public static partial class MirPrinter
 {
     public static string Print(MirModule m)
     {
@@ -14,6 +14,7 @@ public static class MirPrinter
         foreach (var g in m.Globals) sb.Append("global @").Append(g.Name).Append(" : ").Append(g.Type.Name()).Append('\n');
         foreach (var n in m.Natives.Values.OrderBy(n => n.Name, StringComparer.Ordinal))
             sb.Append("native @").Append(n.Name).Append('(').Append(string.Join(", ", n.Params.Select(p => p.Name()))).Append(") -> ").Append(n.Return.Name()).Append('\n');
+        foreach (var c in m.Classes) PrintClass(c, sb);
         foreach (var f in m.Functions) { sb.Append('\n'); Print(f, sb); }
         return sb.ToString();
     }
@@ -27,6 +28,7 @@ public static class MirPrinter
 
     private static void Print(MirFunction f, StringBuilder sb)
     {
+        if (f.IsInline) sb.Append("inline ");
         sb.Append("func @").Append(f.Name).Append('(').Append(string.Join(", ", f.ParamTypes.Select(p => p.Name()))).Append(") -> ").Append(f.ReturnType.Name()).Append(" {\n");
         foreach (var b in f.Blocks)
         {

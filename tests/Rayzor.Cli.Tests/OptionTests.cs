@@ -22,6 +22,14 @@ public class OptionTests
     }
 
     [Fact]
+    public void MirPassFlags()
+    {
+        var o = Parse("-O3", "--after", "dce", "--verify-mir", "--times");
+        Assert.Equal((3, "dce", true, true), (o.OptLevel, o.After, o.VerifyMir, o.Times));
+        Assert.Equal((null, false), (Parse().After, Parse().VerifyMir));
+    }
+
+    [Fact]
     public void TargetFlagsNameTheOutput()
     {
         Assert.Equal("bin/app", Program.DefaultOutput(Parse("-m", "pack.Main", "--hl", "bin/app.hl")));

@@ -12,7 +12,7 @@ namespace Rayzor.Mir.Tests;
 /// conformance programs and the e2e programs, and the verifier accepts the parsed module.
 public class TextRoundTripTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     private static string FindRoot()
     {
@@ -34,7 +34,7 @@ public class TextRoundTripTests
     }
 
     /// Types and lowers a program; null when it does not compile (not every conformance program does yet).
-    private static MirModule? Lower(string mainFile)
+    internal static MirModule? Lower(string mainFile)
     {
         var diags = new DiagnosticBag();
         var cps = new List<string> { Path.GetDirectoryName(mainFile)!, Path.Combine(Root, "Rayzor.Runtime", "haxe", "_std") };

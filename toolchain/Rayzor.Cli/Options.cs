@@ -49,6 +49,15 @@ public sealed class Options
     /// `--function NAME`: `rayzor dump` prints only that function's MIR.
     public string? Function { get; set; }
 
+    /// `--after PASS`: the MIR passes stop after the first run of that pass (`rayzor dump` prints that MIR).
+    public string? After { get; set; }
+
+    /// `--verify-mir`: run the MIR verifier after every optimization pass.
+    public bool VerifyMir { get; set; }
+
+    /// `--skip-pass PASS` (repeatable): passes left out of the -O level's pipeline (to measure what one gains).
+    public List<string> SkipPasses { get; } = [];
+
     /// `--cmd`: shell commands run after a successful build.
     public List<string> Commands { get; } = [];
 
@@ -105,7 +114,10 @@ public static class OptionParser
         new(["--typed"], null, "with dump: print the typed tree of the program's own code", (o, _) => o.Dump = "typed"),
         new(["--mir"], null, "dump: print the MIR (the default)", (o, _) => o.Dump = "mir"),
         new(["--function"], "NAME", "dump: print only the MIR of that function (e.g. Main.main)", (o, v) => o.Function = v),
-        new(["--times"], null, "print a table of the time of each stage", (o, _) => o.Times = true),
+        new(["--after"], "PASS", "stop the MIR passes after PASS (dump: print the MIR there); see docs/architecture.md", (o, v) => o.After = v),
+        new(["--verify-mir"], null, "verify the MIR after every optimization pass", (o, _) => o.VerifyMir = true),
+        new(["--skip-pass"], "PASS", "leave PASS out of the MIR passes (to measure what it gains)", (o, v) => o.SkipPasses.Add(v)),
+        new(["--times"], null, "print a table of the time of each stage (and of each MIR pass)", (o, _) => o.Times = true),
         new(["-v", "--verbose"], null, "print class paths, libraries, defines and stages", (o, _) => o.Verbose = true),
         new(["--diagnostics"], "MODE", "classic (default), pretty or msbuild", (o, v) => o.Diagnostics = v),
         new(["--next"], null, "start another build (hxml)", (_, _) => { }),

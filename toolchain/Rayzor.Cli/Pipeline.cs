@@ -9,6 +9,7 @@ using Rayzor.LlvmBackend.Interop;
 using Rayzor.LlvmBackend.Link;
 using Rayzor.Mir.Ir;
 using Rayzor.Mir.Lowering;
+using Rayzor.Mir.Passes;
 using Rayzor.Mir.Text;
 
 namespace Rayzor.Cli;
@@ -116,8 +117,9 @@ public sealed class Pipeline(Options options, TextWriter err)
         return 0;
     }
 
-    /// Parses and types the program and lowers it to MIR; null (diagnostics printed) on errors.
-    public MirModule? Front()
+    /// Parses and types the program, lowers it to MIR and (unless <paramref name="optimize"/> is
+    /// false) runs the MIR passes of the -O level; null (diagnostics printed) on errors.
+    public MirModule? Front(bool optimize = true)
     {
         var (program, userCode) = Typed();
         if (program == null) return null;
@@ -130,8 +132,57 @@ public sealed class Pipeline(Options options, TextWriter err)
             _reporter.Error("internal error: invalid MIR:\n" + string.Join('\n', errors.Take(20).Select(e => "  " + e)));
             return null;
         }
+        if (optimize && !Optimize(mir)) return null;
         if (options.Dump == "mir") err.Write(MirPrinter.Print(mir));
         return mir;
+    }
+
+    /// The MIR passes of the -O level (PassRegistry.Pipeline), up to `--after PASS`; each pass's
+    /// time goes into the --times table under `mir-opt`.
+    private bool Optimize(MirModule mir)
+    {
+        if (options.SkipPasses.FirstOrDefault(n => PassRegistry.Create(n) == null) is { } unknown)
+        {
+            _reporter.Error($"--skip-pass {unknown}: no such MIR pass (known: {string.Join(", ", PassRegistry.Names)})");
+            return false;
+        }
+        var names = PassRegistry.Pipeline(options.OptLevel).Where(n => !options.SkipPasses.Contains(n)).ToList();
+        if (options.After != null && !names.Contains(options.After))
+        {
+            _reporter.Error($"--after {options.After}: no such pass in the -O{options.OptLevel} pipeline"
+                + (names.Count == 0 ? " (it is empty)" : $" ({string.Join(", ", names.Distinct())})"));
+            return false;
+        }
+        if (names.Count == 0) return true;
+        var manager = new PassManager { VerifyEach = options.VerifyMir || VerifyAlways, StopAfter = options.After };
+        try
+        {
+            _timer.Time("mir-opt", () => manager.Run(mir, PassRegistry.CreateAll(names)));
+        }
+        catch (PassVerificationException e)
+        {
+            _reporter.Error("internal error: " + e.Message);
+            return false;
+        }
+        foreach (var (pass, ms) in manager.TimesByPass()) _timer.Detail(pass, ms);
+        return true;
+    }
+
+    /// `rayzor run --interp`: the MIR at the -O level, given to <paramref name="run"/> after the
+    /// --times table of the stages before it (the program may end the process: `Sys.exit`, and the
+    /// entry function's own exit).
+    public int RunMir(Func<MirModule, int> run)
+    {
+        MirModule? mir;
+        try
+        {
+            mir = Front();
+        }
+        finally
+        {
+            _timer.Finish(options.Times);
+        }
+        return mir == null ? 1 : run(mir);
     }
 
     /// `rayzor dump --typed`: the typed tree of the program's own types (not the standard library's).
@@ -187,7 +238,7 @@ public sealed class Pipeline(Options options, TextWriter err)
     {
         try
         {
-            return Front() == null ? 1 : 0;
+            return Front(optimize: false) == null ? 1 : 0;
         }
         finally
         {
@@ -238,6 +289,13 @@ public sealed class Pipeline(Options options, TextWriter err)
 
     private int _printed;
 
+#if DEBUG
+    /// A Debug build of the compiler verifies the MIR after every pass, as --verify-mir does.
+    private const bool VerifyAlways = true;
+#else
+    private const bool VerifyAlways = false;
+#endif
+
     /// How many class paths at the end of the list are the standard library's.
     private int _stdPathCount;
 
@@ -252,7 +310,7 @@ public sealed class Pipeline(Options options, TextWriter err)
 /// pipe), prints `rayzor: STAGE` lines with -v, and the `--times` table at the end.
 public sealed class StageTimer(TextWriter err, bool verbose)
 {
-    private readonly List<(string Stage, double Ms)> _times = [];
+    private readonly List<(string Stage, double Ms, bool Detail)> _times = [];
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private readonly bool _progress = !verbose && Terminal.ProgressOnStderr;
     private bool _shown;
@@ -268,9 +326,13 @@ public sealed class StageTimer(TextWriter err, bool verbose)
         }
         var sw = Stopwatch.StartNew();
         var r = f();
-        _times.Add((stage, sw.Elapsed.TotalMilliseconds));
+        _times.Add((stage, sw.Elapsed.TotalMilliseconds, false));
         return r;
     }
+
+    /// A part of the stage timed last (a MIR pass of `mir-opt`): listed indented under it, not
+    /// added to the total.
+    public void Detail(string name, double ms) => _times.Add(("  " + name, ms, true));
 
     public void Time(string stage, Action f) => Time(stage, () => { f(); return 0; });
 
@@ -289,9 +351,9 @@ public sealed class StageTimer(TextWriter err, bool verbose)
         ClearProgress();
         if (!table) return;
         var total = _total.Elapsed.TotalMilliseconds;
-        var rows = new List<(string, double)>(_times) { ("other", Math.Max(0, total - _times.Sum(t => t.Ms))) };
+        var rows = new List<(string, double, bool)>(_times) { ("other", Math.Max(0, total - _times.Where(t => !t.Detail).Sum(t => t.Ms)), false) };
         err.WriteLine($"{"stage",-14}{"time (ms)",11}{"%",8}");
-        foreach (var (stage, ms) in rows) err.WriteLine($"{stage,-14}{ms,11:F1}{100 * ms / total,7:F1}%");
+        foreach (var (stage, ms, _) in rows) err.WriteLine($"{stage,-14}{ms,11:F1}{100 * ms / total,7:F1}%");
         err.WriteLine($"{"total",-14}{total,11:F1}{100.0,7:F1}%");
     }
 }

@@ -166,21 +166,21 @@ public static class Program
         }
     }
 
-    /// `rayzor run --interp`: lowers the program and runs its MIR in this process.
+    /// `rayzor run --interp`: lowers the program, runs the MIR passes of the -O level and runs the MIR in this process.
     private static int Interpret(Options o)
     {
-        var pipeline = new Pipeline(o, Console.Error);
-        var mir = pipeline.Front();
-        if (mir == null) return 1;
-        try
+        return new Pipeline(o, Console.Error).RunMir(mir =>
         {
-            return Rayzor.Interp.Execution.Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs);
-        }
-        catch (Rayzor.Interp.Execution.InterpreterException e)
-        {
-            Reporter.For(o.Diagnostics, Console.Error).Error("interpreter: " + e.Message);
-            return 70;
-        }
+            try
+            {
+                return Rayzor.Interp.Execution.Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs);
+            }
+            catch (Rayzor.Interp.Execution.InterpreterException e)
+            {
+                Reporter.For(o.Diagnostics, Console.Error).Error("interpreter: " + e.Message);
+                return 70;
+            }
+        });
     }
 
     /// `rayzor run --tier max`: lowers the program, compiles all of it with LLJIT in this process
@@ -246,7 +246,8 @@ public static class Program
               rayzor run Main.hx|build.hxml [args]  compile, then run with args (Sys.args())
               rayzor run --interp Main.hx [args]    run the MIR with the interpreter (no LLVM)
               rayzor check Main.hx                  parse and type only
-              rayzor dump Main.hx [--dump llvm]     print the MIR (or LLVM IR; --typed: the typed tree); --function NAME: one function
+              rayzor dump Main.hx [--dump llvm]     print the MIR after the -O level's passes (or LLVM IR; --typed: the typed tree);
+                                                    --function NAME: one function; --after PASS: the MIR after that pass
               rayzor parse PATH...                  parse files and folders, report syntax errors
 
             options:

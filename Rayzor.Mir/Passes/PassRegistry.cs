@@ -1,0 +1,45 @@
+using Rayzor.Mir.Passes.InlineCaches;
+using Rayzor.Mir.Passes.Inlining;
+
+namespace Rayzor.Mir.Passes;
+
+/// Every pass by name, and the pipeline of each optimization level. Registering a pass is one
+/// line in <see cref="Factories"/>; using it is its name in a pipeline.
+public static class PassRegistry
+{
+    private static readonly Dictionary<string, Func<IPass>> Factories = new()
+    {
+        ["inline-always"] = () => new InlinePass("inline-always", InlineOptions.InlineOnly),
+        ["inline"] = () => new InlinePass("inline", InlinePass.Default),
+        ["inline-more"] = () => new InlinePass("inline-more", InlinePass.More),
+        ["dynfield-ic"] = () => new DynamicFieldCache(),
+        ["simplifycfg"] = () => new SimplifyCfg(),
+        ["constprop"] = () => new ConstProp(),
+        ["copyprop"] = () => new CopyProp(),
+        ["dce"] = () => new Dce(),
+    };
+
+    /// The scalar clean-up: CFG first (fewer blocks for the rest), constants (which turn branches
+    /// constant), then what they leave behind.
+    private static readonly string[] Scalar = ["simplifycfg", "constprop", "copyprop", "dce", "simplifycfg"];
+
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
+
+    /// A new instance of the pass called <paramref name="name"/>, or null.
+    public static IPass? Create(string name) => Factories.TryGetValue(name, out var f) ? f() : null;
+
+    /// The pass names of an optimization level: -O0 only the inlining of Haxe `inline` functions
+    /// (part of what the program means to Haxe), -O1/-O2 inlining then the scalar
+    /// clean-up once, -O3 more inlining and the clean-up twice (the second round sees what the
+    /// first made constant or dead).
+    public static IReadOnlyList<string> Pipeline(int level) => level switch
+    {
+        <= 0 => ["inline-always"],
+        1 or 2 => ["inline", "dynfield-ic", .. Scalar],
+        _ => ["inline-more", "dynfield-ic", .. Scalar, .. Scalar],
+    };
+
+    /// The passes of a list of names; throws ArgumentException naming an unknown one.
+    public static List<IPass> CreateAll(IEnumerable<string> names) =>
+        [.. names.Select(n => Create(n) ?? throw new ArgumentException($"unknown MIR pass {n} (known: {string.Join(", ", Names)})"))];
+}
