@@ -20,11 +20,16 @@ public static class Repo
     }
 
     /// Runs a command to completion, never throwing on a non-zero exit code.
-    public static async Task<BufferedCommandResult> Run(string exe, IEnumerable<string> args, string? workDir = null, string? stdin = null)
+    public static async Task<BufferedCommandResult> Run(string exe, IEnumerable<string> args, string? workDir = null, string? stdin = null,
+        IReadOnlyDictionary<string, string?>? env = null)
     {
         var cmd = Cli.Wrap(exe).WithArguments(args).WithValidation(CommandResultValidation.None)
             .WithWorkingDirectory(workDir ?? Root)
-            .WithEnvironmentVariables(e => e.Set("RAYZOR_HOME", Root));
+            .WithEnvironmentVariables(e =>
+            {
+                e.Set("RAYZOR_HOME", Root);
+                foreach (var (k, v) in env ?? new Dictionary<string, string?>()) e.Set(k, v);
+            });
         if (stdin != null) cmd = cmd.WithStandardInputPipe(PipeSource.FromString(stdin));
         return await cmd.ExecuteBufferedAsync();
     }

@@ -20,6 +20,9 @@ public sealed class Options
     public string Emit { get; set; } = "exe";
     public string? Dump { get; set; }
     public bool Times { get; set; }
+
+    /// `--no-cache`: compile every codegen unit, neither reading nor writing the object cache.
+    public bool NoCache { get; set; }
     public bool Verbose { get; set; }
     public string Diagnostics { get; set; } = "classic";
     public bool Debug { get; set; }
@@ -99,6 +102,7 @@ public static class OptionParser
         new(["--mir"], null, "dump: print the MIR (the default)", (o, _) => o.Dump = "mir"),
         new(["--function"], "NAME", "dump: print only the MIR of that function (e.g. Main.main)", (o, v) => o.Function = v),
         new(["--times"], null, "print a table of the time of each stage", (o, _) => o.Times = true),
+        new(["--no-cache"], null, "compile every codegen unit: no use of the object cache (see README)", (o, _) => o.NoCache = true),
         new(["-v", "--verbose"], null, "print class paths, libraries, defines and stages", (o, _) => o.Verbose = true),
         new(["--diagnostics"], "MODE", "classic (default), pretty or msbuild", (o, v) => o.Diagnostics = v),
         new(["--next"], null, "start another build (hxml)", (_, _) => { }),
