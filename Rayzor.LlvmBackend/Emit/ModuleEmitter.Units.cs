@@ -47,6 +47,10 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.AddFunctionAttribute(fn, "nounwind");
         AddUnwindTable(fn);
         LLVM.SetSection(fn, CodeSection);
+        // the entry (with `main` inlined) is not inlined into `__rz_start` when they are in
+        // different units: its last call must not become a jump, or `main`'s frame is lost from
+        // stack traces (in one module, the stdout flush after it kept it out of tail position)
+        if (f.Name == _mir.EntryFunction) LLVM.AddFunctionStringAttribute(fn, "disable-tail-calls", "true");
         _functions[f.Name] = (fn, ft);
     }
 
