@@ -22,7 +22,7 @@ public sealed unsafe partial class ModuleEmitter
         if (_freeLists.TryGetValue(size, out var g)) return g;
         g = LLVM.AddGlobal(_mod, _ptr, "rz.freelist." + size);
         LLVM.SetInitializer(g, Null);
-        LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
+        Share(g, "rz.freelist." + size); // split: one list per size for all units
         LLVM.SetAlignment(g, 8);
         _freeLists[size] = g;
         return g;

@@ -9,23 +9,19 @@ public sealed unsafe partial class ModuleEmitter
     internal const int ClosureFnOffset = 8, ClosureEnvOffset = 16, ClosureSize = 24;
 
     private readonly Dictionary<string, LLVMValueRef> _closureTds = new();
-    private Dictionary<string, MirFunction>? _mirByName;
 
     /// The descriptor of closures whose code is `fn`: one per signature, its slot at offset 48
     /// holding the signature's dynamic-call adapter (docs/abi.md "Dynamic calls").
-    internal LLVMValueRef ClosureTd(string fn)
-    {
-        _mirByName ??= _mir.Functions.ToDictionary(f => f.Name);
-        return ClosureTdOfSignature(ClosureSignature.Of(_mirByName[fn]));
-    }
+    internal LLVMValueRef ClosureTd(string fn) => ClosureTdOfSignature(ClosureSignature.Of(MirFunction(fn)!));
 
     /// The closure descriptor of a signature (`typedesc #fn.SIG` in MIR).
     internal LLVMValueRef ClosureTdOfSignature(string sig)
     {
         if (_closureTds.TryGetValue(sig, out var td)) return td;
-        var adapter = _functions.TryGetValue(ClosureSignature.AdapterName(sig), out var a) ? a.Fn : Null;
+        var adapterName = ClosureSignature.AdapterName(sig);
+        var adapter = MirFunction(adapterName) != null ? Fn(adapterName).Fn : Null;
         var init = ConstStruct(CI32(TypeKinds.Closure), CI32(ClosureSize), CString("Closure", ".name.Closure"), Null, Null, Null, Null, adapter);
-        td = PrivateConstant(init, "rz_td_fn." + sig, 8);
+        td = _plan.Split ? SharedConstant(init, "rz_td_fn." + sig, 8) : PrivateConstant(init, "rz_td_fn." + sig, 8);
         _closureTds[sig] = td;
         return td;
     }
@@ -35,7 +31,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitClosure(Instruction i)
         {
             var clo = GcAlloc(ClosureSize, m.ClosureTd(i.Sym!));
-            LLVM.BuildStore(B, m._functions[i.Sym!].Fn, At(clo, ClosureFnOffset));
+            LLVM.BuildStore(B, m.Fn(i.Sym!).Fn, At(clo, ClosureFnOffset));
             LLVM.BuildStore(B, A(i, 0), At(clo, ClosureEnvOffset));
             return clo;
         }

@@ -94,8 +94,8 @@ public sealed unsafe partial class ModuleEmitter
             if (sym.StartsWith("#fn.")) return m.ClosureTdOfSignature(sym[4..]);
             if (sym.StartsWith('#'))
             {
-                var g = LLVM.GetNamedGlobal(m._mod, "rz_td_" + sym[1..]);
-                return g.IsNull ? LLVM.ConstNull(m._ptr) : g;
+                var k = Array.FindIndex(BuiltinTypes, t => t.Name == sym[1..]);
+                return k < 0 ? LLVM.ConstNull(m._ptr) : m.BuiltinTd(k);
             }
             return m.ClassTd(sym);
         }

@@ -39,7 +39,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef ElementPtr(LLVMValueRef data, LLVMValueRef index, MirType t) =>
             LLVM.BuildInBoundsGEP2(B, Slot(t), data, [LLVM.BuildZExt(B, index, m._i64, "")], "");
 
-        private LLVMBasicBlockRef NewBlock(string name) => LLVM.AppendBasicBlockInContext(m._ctx, m._functions[f.Name].Fn, name);
+        private LLVMBasicBlockRef NewBlock(string name) => LLVM.AppendBasicBlockInContext(m._ctx, m.Fn(f.Name).Fn, name);
 
         /// `aget`: in bounds (unsigned compare, so negative indices fail too) the element, else the default.
         private LLVMValueRef EmitArrayGet(Instruction i)

@@ -15,8 +15,8 @@ public sealed unsafe partial class ModuleEmitter
             switch (i.Sym)
             {
                 case "rz_string_char_code_at": Def(i, CharCodeAt(A(i, 0), A(i, 1))); return true;
-                case "rz_unbox_int": Def(i, Unbox(i, m._builtinTds[1], m._i32)); return true;
-                case "rz_unbox_float": Def(i, Unbox(i, m._builtinTds[2], m._f64)); return true;
+                case "rz_unbox_int": Def(i, Unbox(i, m.BuiltinTd(1), m._i32)); return true;
+                case "rz_unbox_float": Def(i, Unbox(i, m.BuiltinTd(2), m._f64)); return true;
                 case "rz_sb_add": StringBufAdd(i); return true;
                 default: return false;
             }

@@ -21,7 +21,7 @@ public sealed unsafe partial class ModuleEmitter
 
         public void Emit()
         {
-            var (fn, _) = m._functions[f.Name];
+            var (fn, _) = m.Fn(f.Name);
             // the function's own lines: inlined instructions count lines of other functions' files
             _scopeLine = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Line > 0 && i.Inlined == null).Select(i => i.Line).DefaultIfEmpty(0).Min();
             _scope = m.Subprogram(fn, f.Name, f.SourceFile, _scopeLine, f.ParamTypes, f.ReturnType);
@@ -189,17 +189,17 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.Call:
                 {
                     var args = i.Args.Select(V).ToArray();
-                    Def(i, m.Call(m._functions[i.Sym!], args));
+                    Def(i, m.Call(m.Fn(i.Sym!), args));
                     break;
                 }
                 case Opcode.CallNative: EmitNativeCall(i); break;
                 case Opcode.GLoad:
                 {
-                    var (g, t) = m._globals[i.Sym!];
+                    var (g, t) = m.Global(i.Sym!);
                     Def(i, LLVM.BuildLoad2(B, t, g, ""));
                     break;
                 }
-                case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m._globals[i.Sym!].Global); break;
+                case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m.Global(i.Sym!).Global); break;
                 case Opcode.New: Def(i, EmitNew(i)); break;
                 case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm, LLVM.ConstNull(m._ptr))); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
@@ -262,7 +262,7 @@ public sealed unsafe partial class ModuleEmitter
         /// The call of a C symbol; Bool crosses the C ABI as i32.
         private LLVMValueRef EmitCall(Instruction i)
         {
-            var (fn, ft, decl) = m._natives[i.Sym!];
+            var (fn, ft, decl) = m.Native(i.Sym!);
             var args = new LLVMValueRef[i.Args.Count];
             for (var k = 0; k < args.Length; k++)
                 args[k] = decl.Params[k] == MirType.Bool ? LLVM.BuildZExt(B, A(i, k), m._i32, "") : A(i, k);

@@ -10,20 +10,22 @@ public sealed unsafe partial class ModuleEmitter
 
     private readonly Dictionary<string, LLVMValueRef> _classTds = new();
 
-    /// The descriptor global of a class (created empty on first mention, filled by EmitClasses).
+    /// The descriptor global of a class: in the program unit created empty on first mention, filled
+    /// by EmitClasses; in other units a declaration of the program unit's.
     internal LLVMValueRef ClassTd(string name)
     {
         if (_classTds.TryGetValue(name, out var g)) return g;
         var cls = _mir.Classes.FirstOrDefault(c => c.Name == name);
         var vtable = cls?.VTable.Count ?? 0;
         var type = Struct(_i32, _i32, _ptr, _ptr, _ptr, _ptr, _ptr, _ptr, LLVM.ArrayType2(_ptr, (ulong)vtable));
+        if (cls == null) // an interface or a class only named in an interface list: any unit may make it
+            return _classTds[name] = SharedConstant(ConstStruct(CI32(TypeKinds.Class), CI32(0), CString(name, ".name"), Null, Null, Null, Null, Null, EmptyPtrArray(0)), "rz_class_" + name, 8);
         g = LLVM.AddGlobal(_mod, type, "rz_class_" + name);
-        LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
         LLVM.SetGlobalConstant(g, true);
         LLVM.SetAlignment(g, 8);
+        if (_unit.IsProgram) SetProgramLinkage(g);
+        else LLVM.SetVisibility(g, LLVMVisibility.LLVMHiddenVisibility);
         _classTds[name] = g;
-        if (cls == null) // an interface or a class only named in an interface list
-            LLVM.SetInitializer(g, ConstStruct(CI32(TypeKinds.Class), CI32(0), CString(name, ".name"), Null, Null, Null, Null, Null, EmptyPtrArray(0)));
         return g;
     }
 
@@ -46,7 +48,7 @@ public sealed unsafe partial class ModuleEmitter
         foreach (var c in _mir.Classes) ClassTd(c.Name);
         foreach (var c in _mir.Classes)
         {
-            var fn = (string? n) => n == null ? Null : _functions[n].Fn;
+            var fn = (string? n) => n == null ? Null : Fn(n).Fn;
             var interfaces = c.Interfaces.Count == 0 ? Null
                 : PrivateConstant(PtrArray(c.Interfaces.Select(ClassTd).Append(Null)), ".ifaces", 8);
             var itable = c.IsEnum ? PrivateConstant(PtrArray(c.CtorNames.Select(StringConst).Append(Null)), ".ctors", 8)
@@ -67,9 +69,9 @@ public sealed unsafe partial class ModuleEmitter
         if (table == null || table.Count == 0 && constructFn == null) return Null;
         var entries = table.Select(e => ConstStruct(StringConst(e.Name), CI32(e.Offset),
             CI32(e.Method != null ? 4 : e.Type.ElementKind()),
-            e.Method != null ? _functions[e.Method].Fn : Null, e.Method != null ? ClosureTd(e.Method) : Null)).ToList();
+            e.Method != null ? Fn(e.Method).Fn : Null, e.Method != null ? ClosureTd(e.Method) : Null)).ToList();
         if (constructFn != null)
-            entries.Add(ConstStruct(StringConst(_mir.InternString("new")), CI32(0), CI32(5), _functions[constructFn].Fn, Null));
+            entries.Add(ConstStruct(StringConst("new"), CI32(0), CI32(5), Fn(constructFn).Fn, Null));
         var entryType = LLVM.TypeOf(entries[0]);
         var all = entries.ToArray();
         LLVMValueRef arr;

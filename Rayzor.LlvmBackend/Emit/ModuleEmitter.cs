@@ -4,11 +4,15 @@ using Rayzor.Mir.Ir;
 
 namespace Rayzor.LlvmBackend.Emit;
 
-/// Lowers a MIR module to one LLVM module: functions, static vars, string literals, the built-in
-/// type descriptors and the C `main` (docs/abi.md).
+/// Lowers one codegen unit of a MIR module (UnitPlan) to an LLVM module in a context of its own:
+/// the unit's functions and static vars, declarations of what it uses from other units, the
+/// string literals and descriptors it uses, and for the program unit the class descriptors, the
+/// program block and the C `main` (docs/abi.md).
 public sealed unsafe partial class ModuleEmitter : IDisposable
 {
     private readonly MirModule _mir;
+    private readonly UnitPlan _plan;
+    private readonly CodeUnit _unit;
     private readonly LLVMContextRef _ctx;
     private readonly LLVMModuleRef _mod;
     private readonly LLVMBuilderRef _b;
@@ -16,18 +20,26 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type)> _functions = new();
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type, NativeDecl Decl)> _natives = new();
     private readonly Dictionary<string, (LLVMValueRef Global, LLVMTypeRef Type)> _globals = new();
-    private readonly List<LLVMValueRef> _strings = new();
-    private LLVMValueRef _tdString;
+    private readonly Dictionary<string, LLVMValueRef> _strings = new(StringComparer.Ordinal);
     private bool _disposed, _ownsModule = true;
     private readonly bool _ownsContext;
 
+    /// The whole program as one module (`--emit llvm-ir|asm|obj`, the in-process JIT).
     public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, string moduleName) : this(mir, tm, moduleName, default) { }
 
-    /// Emits into <paramref name="context"/> when given (a JIT's thread-safe context, which the
-    /// caller disposes), else into a context of its own.
+    /// The whole program as one module, emitted into <paramref name="context"/> when given (a JIT's
+    /// thread-safe context, which the caller disposes), else into a context of its own.
     public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, string moduleName, LLVMContextRef context)
+        : this(mir, tm, UnitPlan.Single(mir), 0, moduleName, context)
+    {
+    }
+
+    /// Unit <paramref name="unit"/> of <paramref name="plan"/>.
+    public ModuleEmitter(MirModule mir, LLVMTargetMachineRef tm, UnitPlan plan, int unit, string moduleName, LLVMContextRef context = default)
     {
         _mir = mir;
+        _plan = plan;
+        _unit = plan.Units[unit];
         _ownsContext = context.IsNull;
         _ctx = context.IsNull ? LLVM.ContextCreate() : context;
         _mod = LLVM.ModuleCreateWithNameInContext(moduleName, _ctx);
@@ -56,39 +68,36 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         return _mod;
     }
 
-    /// Builds the whole module; returns the LLVM verifier's complaint, or null when valid.
+    /// Builds the module; returns the LLVM verifier's complaint, or null when valid.
     public string? Emit()
     {
         BeginDebugInfo();
-        EmitBuiltins();
-        foreach (var s in _mir.Strings) _strings.Add(StringLiteral(s));
-        foreach (var g in _mir.Globals)
+        if (_unit.IsProgram) EmitBuiltins();
+        foreach (var g in _unit.Globals)
         {
             var t = Llvm(g.Type);
             var gv = LLVM.AddGlobal(_mod, t, g.Name);
             LLVM.SetInitializer(gv, LLVM.ConstNull(t));
-            LLVM.SetLinkage(gv, LLVMLinkage.LLVMInternalLinkage);
+            SetOwnLinkage(gv, g.Name);
             _globals[g.Name] = (gv, t);
         }
-        foreach (var n in _mir.Natives.Values) DeclareNative(n);
-        foreach (var f in _mir.Functions)
+        foreach (var f in _unit.Functions) DefineFunction(f, imported: false);
+        foreach (var f in _unit.Imports) DefineFunction(f, imported: true);
+        if (_unit.IsProgram)
         {
-            var ft = FnType(Llvm(f.ReturnType), f.ParamTypes.Select(Llvm).ToArray());
-            var fn = LLVM.AddFunction(_mod, f.Name, ft);
-            LLVM.SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
-            LLVM.AddFunctionAttribute(fn, "nounwind");
-            AddUnwindTable(fn);
-            LLVM.SetSection(fn, CodeSection);
-            _functions[f.Name] = (fn, ft);
+            EmitClasses();
+            EmitBuiltinTable();
+            EmitProgramBlock();
         }
-        EmitClasses();
-        EmitBuiltinTable();
-        EmitProgramBlock();
         EmitOutputHelpers();
         EmitAllocHelpers();
-        foreach (var f in _mir.Functions) new FunctionEmitter(this, f).Emit();
+        foreach (var f in _unit.Functions.Concat(_unit.Imports)) new FunctionEmitter(this, f).Emit();
         if (ForJit) LLVM.SetLinkage(EmitStart(), LLVMLinkage.LLVMExternalLinkage);
-        else EmitMain();
+        else if (_unit.IsProgram) EmitMain();
+        // the free-list refill helper is emitted up front; unused (and not removed at -O0), it would
+        // still reference Boehm and the runtime from a program linked without them (NeedsRuntime)
+        if (LLVM.GetNamedFunction(_mod, "__rz_alloc_refill") is { IsNull: false } refill && LLVM.GetFirstUse(refill).IsNull)
+            LLVM.DeleteFunction(refill);
         FinishDebugInfo();
         return LlvmTargets.Verify(_mod, out var msg) ? null : msg;
     }
@@ -140,30 +149,31 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         return PrivateConstant(LLVM.ConstStringInContext2(_ctx, bytes, false), name, 1);
     }
 
-    /// Type descriptors of String and the boxes, and the table the program block points to.
+    /// The built-in type descriptors in the order of the table the program block points to:
+    /// name, kind and instance size.
+    internal static readonly (string Name, int Kind, int Size)[] BuiltinTypes =
+    [
+        ("String", TypeKinds.String, 0), ("Int", TypeKinds.Int, 16), ("Float", TypeKinds.Float, 16), ("Bool", TypeKinds.Bool, 16),
+        ("Array", TypeKinds.Array, 32), ("Closure", TypeKinds.Closure, 24), ("Anon", TypeKinds.Anon, 24),
+    ];
+
+    /// Type descriptors of String and the boxes (the table the program block points to lists them all).
     private void EmitBuiltins()
     {
-        LLVMValueRef Td(int kind, int size, string name)
-        {
-            var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name), Null, Null, Null, Null, Null);
-            var g = LLVM.AddGlobal(_mod, LLVM.TypeOf(init), "rz_td_" + name);
-            LLVM.SetInitializer(g, init);
-            LLVM.SetGlobalConstant(g, true);
-            LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
-            LLVM.SetAlignment(g, 8);
-            return g;
-        }
-        _tdString = Td(TypeKinds.String, 0, "String");
-        var tdInt = Td(TypeKinds.Int, 16, "Int");
-        var tdFloat = Td(TypeKinds.Float, 16, "Float");
-        var tdBool = Td(TypeKinds.Bool, 16, "Bool");
-        var tdArray = Td(TypeKinds.Array, 32, "Array");
-        var tdClosure = Td(TypeKinds.Closure, 24, "Closure");
-        var tdAnon = Td(TypeKinds.Anon, 24, "Anon");
-        _builtinTds = [_tdString, tdInt, tdFloat, tdBool, tdArray, tdClosure, tdAnon];
+        for (var k = 0; k < BuiltinTypes.Length; k++) BuiltinTd(k);
     }
 
-    private LLVMValueRef[] _builtinTds = [];
+    private readonly LLVMValueRef[] _builtinTds = new LLVMValueRef[BuiltinTypes.Length];
+
+    /// The descriptor `rz_td_<name>` of built-in type <paramref name="k"/> (BuiltinTypes), made on
+    /// first use: a constant shared by all units (one copy kept by the linker, so identity holds).
+    internal LLVMValueRef BuiltinTd(int k)
+    {
+        if (!_builtinTds[k].IsNull) return _builtinTds[k];
+        var (name, kind, size) = BuiltinTypes[k];
+        var init = ConstStruct(CI32(kind), CI32(size), CString(name, ".name." + name), Null, Null, Null, Null, Null);
+        return _builtinTds[k] = SharedConstant(init, "rz_td_" + name, 8);
+    }
 
     /// The table the program block points to: the built-in descriptors, the program's class and enum
     /// descriptors (null-terminated, for Type.resolveClass), and the member tables of String,
@@ -187,19 +197,31 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         LLVMValueRef arr;
         fixed (LLVMValueRef* p = units) arr = LLVM.ConstArray2(_i16, p, (ulong)units.Length);
         // the runtime's own hash function (rz_string_hash), so map lookups agree
-        var init = ConstStruct(_tdString, CI32(s.Length), CI32(Rayzor.Runtime.Strings.StringMethods.ComputeHash(s)), arr);
-        return PrivateConstant(init, ".str", 8);
+        var init = ConstStruct(BuiltinTd(0), CI32(s.Length), CI32(Rayzor.Runtime.Strings.StringMethods.ComputeHash(s)), arr);
+        // split: one symbol per content, so a literal has one address in the whole program
+        return _plan.Split ? SharedConstant(init, ".rzs." + ContentName(s), 8) : PrivateConstant(init, ".str", 8);
     }
 
-    internal LLVMValueRef StringConst(int index) => _strings[index];
+    /// String literal <paramref name="index"/> of the MIR module, made on first use.
+    internal LLVMValueRef StringConst(int index) => StringConst(_mir.Strings[index]);
 
-    private void DeclareNative(NativeDecl n)
+    /// The String literal of <paramref name="s"/>, made on first use.
+    private LLVMValueRef StringConst(string s)
     {
+        if (!_strings.TryGetValue(s, out var g)) _strings[s] = g = StringLiteral(s);
+        return g;
+    }
+
+    /// The native (runtime export or libc function) <paramref name="name"/>, declared on first use.
+    private (LLVMValueRef Fn, LLVMTypeRef Type, NativeDecl Decl) Native(string name)
+    {
+        if (_natives.TryGetValue(name, out var known)) return known;
+        var n = _mir.Natives[name];
         var ft = FnType(Abi(n.Return), n.Params.Select(Abi).ToArray());
         var fn = LLVM.GetNamedFunction(_mod, n.Name);
         if (fn.IsNull) fn = LLVM.AddFunction(_mod, n.Name, ft);
         LLVM.AddFunctionAttribute(fn, "nounwind");
-        _natives[n.Name] = (fn, ft, n);
+        return _natives[n.Name] = (fn, ft, n);
     }
 
     /// The section holding every generated function, so the runtime's stack-overflow handler can

@@ -17,7 +17,11 @@ public sealed record LinkRequest(
     IReadOnlyList<string> ObjectFiles,
     string RuntimeDirectory,
     string OutputPath,
-    bool WithoutRuntime = false);
+    bool WithoutRuntime = false)
+{
+    /// <summary>Where <see cref="LinkCommandCache"/> keeps <c>ld.lld</c> commands (null: always link through the driver).</summary>
+    public string? CommandCacheDirectory { get; init; }
+}
 
 /// <summary>The outcome of a link; <see cref="ErrorMessage"/> is ready to show to a user.</summary>
 public sealed record LinkResult(bool Success, int ExitCode, string CommandLine, string StandardError, TimeSpan Duration)
@@ -172,6 +176,31 @@ public sealed class Linker
         string temporary = AtomicFile.TemporaryFor(output);
 
         var (program, arguments) = BuildCommand(request, temporary);
+        try
+        {
+            if (request.CommandCacheDirectory is { } commands && arguments.Contains("-fuse-ld=lld"))
+            {
+                var direct = LinkCommandCache.Find(commands, program, arguments, request, temporary)
+                    ?? await LinkCommandCache.LearnAsync(commands, program, arguments, request, temporary, cancellationToken);
+                if (direct != null)
+                {
+                    var linked = await RunAsync(direct[0], direct.Skip(1).ToList(), temporary, output, clock, cancellationToken);
+                    if (linked.Success) return linked;
+                    AtomicFile.Delete(temporary); // then through the driver: its error message, or a fresh command
+                }
+            }
+            return await RunAsync(program, arguments, temporary, output, clock, cancellationToken);
+        }
+        finally
+        {
+            AtomicFile.Delete(temporary); // nothing left behind after a failure
+        }
+    }
+
+    /// <summary>Runs a link command writing <paramref name="temporary"/>, then renames it over <paramref name="output"/>.</summary>
+    private static async Task<LinkResult> RunAsync(string program, IReadOnlyList<string> arguments, string temporary, string output,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
         string commandLine = program + " " + string.Join(' ', arguments.Select(Quote));
         var stderr = new StringBuilder();
         try
@@ -193,10 +222,6 @@ public sealed class Linker
         {
             return new LinkResult(false, -1, commandLine,
                 $"cannot run the linker driver '{program}': {e.Message}", clock.Elapsed);
-        }
-        finally
-        {
-            AtomicFile.Delete(temporary); // nothing left behind after a failure
         }
     }
 

@@ -166,6 +166,9 @@ public sealed class MirModule
     /// The function the executable's `main` calls (runs static initializers, then Main.main).
     public string EntryFunction { get; set; } = "__rz_entry";
 
+    /// The main class's `main`, which the entry function calls last (null when unknown).
+    public string? MainFunction { get; set; }
+
     public int InternString(string s)
     {
         if (_stringIndex.TryGetValue(s, out var i)) return i;

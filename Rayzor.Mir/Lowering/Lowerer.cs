@@ -138,6 +138,7 @@ public sealed partial class Lowerer
                     _b.GStore(f.FullName, v);
                 }
         _b.Call(_program.MainMethod.FullName, MirType.Void, []);
+        _module.MainFunction = _program.MainMethod.FullName;
         End();
     }
 

@@ -21,14 +21,14 @@ public static class Repo
 
     /// Runs a command to completion, never throwing on a non-zero exit code.
     public static async Task<BufferedCommandResult> Run(string exe, IEnumerable<string> args, string? workDir = null, string? stdin = null,
-        (string Name, string Value)? env = null)
+        IReadOnlyDictionary<string, string?>? env = null)
     {
         var cmd = Cli.Wrap(exe).WithArguments(args).WithValidation(CommandResultValidation.None)
             .WithWorkingDirectory(workDir ?? Root)
             .WithEnvironmentVariables(e =>
             {
                 e.Set("RAYZOR_HOME", Root);
-                if (env is var (name, value)) e.Set(name, value);
+                foreach (var (k, v) in env ?? new Dictionary<string, string?>()) e.Set(k, v);
             });
         if (stdin != null) cmd = cmd.WithStandardInputPipe(PipeSource.FromString(stdin));
         return await cmd.ExecuteBufferedAsync();

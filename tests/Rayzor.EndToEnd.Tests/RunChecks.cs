@@ -33,7 +33,8 @@ public static class RunChecks
     {
         var dir = Path.Combine(ConformanceDir, name);
         Assert.True(Directory.Exists(dir), $"missing conformance test {dir}");
-        var run = await Repo.Run(Repo.Compiler, ["run", .. mode, "Main.hx"], dir, env: env);
+        var run = await Repo.Run(Repo.Compiler, ["run", .. mode, "Main.hx"], dir,
+            env: env is var (k, v) ? new Dictionary<string, string?> { [k] = v } : null);
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
     }

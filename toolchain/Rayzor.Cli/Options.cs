@@ -20,6 +20,9 @@ public sealed class Options
     public string Emit { get; set; } = "exe";
     public string? Dump { get; set; }
     public bool Times { get; set; }
+
+    /// `--no-cache`: compile every codegen unit, neither reading nor writing the object cache.
+    public bool NoCache { get; set; }
     public bool Verbose { get; set; }
     public string Diagnostics { get; set; } = "classic";
     public bool Debug { get; set; }
@@ -118,6 +121,7 @@ public static class OptionParser
         new(["--verify-mir"], null, "verify the MIR after every optimization pass", (o, _) => o.VerifyMir = true),
         new(["--skip-pass"], "PASS", "leave PASS out of the MIR passes (to measure what it gains)", (o, v) => o.SkipPasses.Add(v)),
         new(["--times"], null, "print a table of the time of each stage (and of each MIR pass)", (o, _) => o.Times = true),
+        new(["--no-cache"], null, "compile every codegen unit: no use of the object cache (see README)", (o, _) => o.NoCache = true),
         new(["-v", "--verbose"], null, "print class paths, libraries, defines and stages", (o, _) => o.Verbose = true),
         new(["--diagnostics"], "MODE", "classic (default), pretty or msbuild", (o, v) => o.Diagnostics = v),
         new(["--next"], null, "start another build (hxml)", (_, _) => { }),

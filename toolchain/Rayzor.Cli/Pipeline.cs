@@ -4,6 +4,7 @@ using Rayzor.Frontend.Diagnostics;
 using Rayzor.Frontend.Text;
 using Rayzor.Frontend.Typed;
 using Rayzor.Frontend.Typing;
+using Rayzor.LlvmBackend.Build;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
 using Rayzor.LlvmBackend.Link;
@@ -56,52 +57,98 @@ public sealed class Pipeline(Options options, TextWriter err)
             return 0;
         }
         var level = options.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
-        LLVMTargetMachineRef tm;
         try
         {
-            tm = LlvmTargets.CreateTargetMachine(options.Target, level);
+            LlvmTargets.InitializeTargets();
         }
         catch (LlvmNotFoundException e)
         {
             _reporter.Error(e.Message);
             return 1;
         }
-        using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"))
-        {
-            DebugInfo = options.NoDebugInfo ? DebugInfoLevel.None
-                : options.FullDebugInfo || options.Debug ? DebugInfoLevel.Full : DebugInfoLevel.LineTables,
-            Optimized = level != OptLevel.O0,
-        };
-        var invalid = _timer.Time("llvm-ir", emitter.Emit);
-        if (invalid != null)
-        {
-            _reporter.Error("internal error: invalid LLVM IR: " + invalid);
-            return 70;
-        }
-        if (level != OptLevel.O0)
-        {
-            var perr = _timer.Time("llvm-opt", () => LlvmTargets.RunPipeline(emitter.Module, tm, LlvmTargets.PipelineFor(level)));
-            if (perr != null) { _reporter.Error("internal error: " + perr); return 70; }
-        }
-        switch (options.Emit)
-        {
-            case "llvm-ir": WriteText(output, LlvmTargets.ModuleToString(emitter.Module)); return 0;
-            case "asm": _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitToFile(emitter.Module, tm, t, LLVMCodeGenFileType.LLVMAssemblyFile))); return 0;
-            case "obj": _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitObject(emitter.Module, tm, t))); return 0;
-        }
-        var obj = AtomicFile.TemporaryFor(output) + ".o";
+        return options.Emit == "exe" ? BuildExecutable(mir, level, output) : EmitOneModule(mir, level, output);
+    }
+
+    private DebugInfoLevel DebugInfo => options.NoDebugInfo ? DebugInfoLevel.None
+        : options.FullDebugInfo || options.Debug ? DebugInfoLevel.Full : DebugInfoLevel.LineTables;
+
+    /// `--emit llvm-ir|asm|obj`: the whole program as one LLVM module.
+    private int EmitOneModule(MirModule mir, OptLevel level, string output)
+    {
+        var tm = LlvmTargets.CreateTargetMachine(options.Target, level);
         try
         {
-            _timer.Time("codegen", () => LlvmTargets.EmitObject(emitter.Module, tm, obj));
-            var rid = Linker.RuntimeIdentifierOf(options.Target)!;
-            var home = RayzorHome.Find();
-            var runtimeDir = Linker.FindRuntimeDirectory(rid, home != null ? Path.Combine(home, "artifacts", "rayzor") : null);
-            if (runtimeDir == null)
+            using var emitter = new ModuleEmitter(mir, tm, Path.GetFileNameWithoutExtension(options.MainFile ?? "main"))
             {
-                _reporter.Error($"the runtime for {options.Target} is not built (run ./rayzor once, or toolchain/build-runtime {rid})");
-                return 1;
+                DebugInfo = DebugInfo,
+                Optimized = level != OptLevel.O0,
+            };
+            var invalid = _timer.Time("llvm-ir", emitter.Emit);
+            if (invalid != null)
+            {
+                _reporter.Error("internal error: invalid LLVM IR: " + invalid);
+                return 70;
             }
-            var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [obj], runtimeDir, output, WithoutRuntime: !emitter.NeedsRuntime)).GetAwaiter().GetResult());
+            if (level != OptLevel.O0)
+            {
+                var perr = _timer.Time("llvm-opt", () => LlvmTargets.RunPipeline(emitter.Module, tm, LlvmTargets.PipelineFor(level)));
+                if (perr != null) { _reporter.Error("internal error: " + perr); return 70; }
+            }
+            switch (options.Emit)
+            {
+                case "llvm-ir": WriteText(output, LlvmTargets.ModuleToString(emitter.Module)); break;
+                case "asm": _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitToFile(emitter.Module, tm, t, LLVMCodeGenFileType.LLVMAssemblyFile))); break;
+                default: _timer.Time("codegen", () => AtomicFile.Write(output, t => LlvmTargets.EmitObject(emitter.Module, tm, t))); break;
+            }
+            return 0;
+        }
+        finally
+        {
+            LLVM.DisposeTargetMachine(tm);
+        }
+    }
+
+    /// An executable: codegen units compiled in parallel or taken from the object cache
+    /// (UnitCompiler, docs/architecture.md "Codegen units and the object cache"), then linked.
+    private int BuildExecutable(MirModule mir, OptLevel level, string output)
+    {
+        var rid = Linker.RuntimeIdentifierOf(options.Target)!;
+        var home = RayzorHome.Find();
+        var runtimeDir = Linker.FindRuntimeDirectory(rid, home != null ? Path.Combine(home, "artifacts", "rayzor") : null);
+        if (runtimeDir == null)
+        {
+            _reporter.Error($"the runtime for {options.Target} is not built (run ./rayzor once, or toolchain/build-runtime {rid})");
+            return 1;
+        }
+        var cacheDir = options.NoCache ? null : ObjectCache.DefaultDirectory();
+        var compiler = new UnitCompiler(mir, options.Target, level)
+        {
+            DebugInfo = DebugInfo,
+            Cache = cacheDir != null ? new ObjectCache(cacheDir) : null,
+            TemporaryBase = AtomicFile.TemporaryFor(output),
+            CompilerVersion = Program.Version,
+        };
+        var build = compiler.Compile();
+        _timer.Record("llvm-ir", compiler.IrTime);
+        _timer.Record("unit-keys", compiler.HashTime);
+        _timer.Record("opt+codegen", compiler.CodegenTime);
+        try
+        {
+            if (build.Error != null)
+            {
+                _reporter.Error(build.Error);
+                return 70;
+            }
+            if (options.Verbose)
+            {
+                err.WriteLine($"rayzor: {build.Objects.Count} codegen units, {build.Objects.Count(o => o.Cached)} from the cache{(cacheDir != null ? " (" + cacheDir + ")" : " (--no-cache)")}");
+                foreach (var o in build.Objects.Where(o => !o.Cached).OrderByDescending(o => o.Time))
+                    err.WriteLine($"rayzor:   compiled {o.Unit} in {o.Time.TotalMilliseconds:F1} ms");
+            }
+            var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [.. build.Objects.Select(o => o.Path)], runtimeDir, output, WithoutRuntime: !build.NeedsRuntime)
+            {
+                CommandCacheDirectory = cacheDir != null ? Path.Combine(cacheDir, "link") : null,
+            }).GetAwaiter().GetResult());
             if (options.Verbose) err.WriteLine($"rayzor: link: {result.CommandLine}");
             if (!result.Success)
             {
@@ -111,7 +158,7 @@ public sealed class Pipeline(Options options, TextWriter err)
         }
         finally
         {
-            File.Delete(obj);
+            foreach (var t in build.Temporaries) AtomicFile.Delete(t);
         }
         if (options.Verbose) err.WriteLine($"rayzor: wrote {output}");
         return 0;
@@ -335,6 +382,9 @@ public sealed class StageTimer(TextWriter err, bool verbose)
     public void Detail(string name, double ms) => _times.Add(("  " + name, ms, true));
 
     public void Time(string stage, Action f) => Time(stage, () => { f(); return 0; });
+
+    /// Adds a stage timed elsewhere.
+    public void Record(string stage, TimeSpan time) => _times.Add((stage, time.TotalMilliseconds));
 
     public void ClearProgress()
     {
