@@ -384,7 +384,7 @@ public sealed class StageTimer(TextWriter err, bool verbose)
     public void Time(string stage, Action f) => Time(stage, () => { f(); return 0; });
 
     /// Adds a stage timed elsewhere.
-    public void Record(string stage, TimeSpan time) => _times.Add((stage, time.TotalMilliseconds));
+    public void Record(string stage, TimeSpan time) => _times.Add((stage, time.TotalMilliseconds, false));
 
     public void ClearProgress()
     {
