@@ -82,7 +82,7 @@ public sealed partial class Typer
 
     private TExpr TypeIndex(IndexExpr ix)
     {
-        var target = TypeExpr(ix.Target, null);
+        var target = TypeValue(ix.Target);
         if (IsPoisoned(target)) return target;
         if (MapParams(target.Type) is { } kv) return TypeMapIndex(ix, target, kv);
         if (IsUserAbstract(target.Type) && ArrayElem(target.Type) == null) return TypeAbstractIndex(ix, target);

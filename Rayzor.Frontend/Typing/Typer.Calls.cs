@@ -13,7 +13,7 @@ public sealed partial class Typer
         if (c.Callee is IdentExpr { Name: "super" }) return TypeSuperCall(c);
         if (c.Callee is FieldExpr { Target: not IdentExpr { Name: "super" } } ufx && !(ufx.Name is "getIndex" or "getName" or "getParameters" && c.Args.Count == 0))
         {
-            var utarget = TypeExpr(ufx.Target, null);
+            var utarget = TypeValue(ufx.Target);
             if (!IsPoisoned(utarget) && !HasMember(utarget, ufx.Name) && TryStaticExtension(c, ufx, utarget) is { } ext) return ext;
             return FinishCall(c, IsPoisoned(utarget) ? utarget : TypeFieldOf(ufx, utarget));
         }
