@@ -19,7 +19,34 @@ public sealed partial class Typer
         _ => false,
     };
 
+    /// Deepest nesting of expressions the typer follows (a 100k-long `a + a + ...` chain is 100k deep;
+    /// Haxe itself overflows its stack there); deeper, `Expression nested too deeply`, once.
+    public const int MaxExprDepth = 50_000;
+
+    private int _exprDepth;
+    private bool _tooDeepReported;
+
     private TExpr TypeExpr(Expr e, HType? expected)
+    {
+        // the depth bounds what later passes (lowering) meet too; the stack check is for a small-stack caller
+        if (_exprDepth >= MaxExprDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (!_tooDeepReported) Error(e.Span, "Expression nested too deeply", "RZ0013");
+            _tooDeepReported = true;
+            return Poisoned(e.Span);
+        }
+        _exprDepth++;
+        try
+        {
+            return TypeExprAt(e, expected);
+        }
+        finally
+        {
+            _exprDepth--;
+        }
+    }
+
+    private TExpr TypeExprAt(Expr e, HType? expected)
     {
         switch (e)
         {
