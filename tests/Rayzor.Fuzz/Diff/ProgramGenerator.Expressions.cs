@@ -3,7 +3,7 @@ namespace Rayzor.Fuzz.Diff;
 public sealed partial class ProgramGenerator
 {
     private static readonly long[] EdgeInts = [0, 1, -1, 2, 3, 7, 10, 31, 32, 100, 255, 256, 1000, 65535, 65536, 1 << 30, 2147483647, -2147483647, 123456789, -99999];
-    private static readonly string[] Strings = ["", "a", "ab", "hello", "x,y,z", "Haxe", "  pad ", "a-b-a", "0123456789", "AbC"];
+    private static readonly string[] Strings = ["", "a", "ab", "hello", "x,y,z", "Haxe", "  pad ", "a-b-a", "0123456789", "AbC", "été", "日本"];
     private static readonly string[] FloatLits = ["0.5", "1.25", "-3.75", "0.1", "2.0", "1e10", "-1e-3", "3.0", "100.5", "0.0"];
 
     /// An expression of the type; depth bounds its nesting.
@@ -18,6 +18,7 @@ public sealed partial class ProgramGenerator
         T.Op => OpExpr(depth),
         T.IntFn => VarOf(T.IntFn)?.Name ?? "function(q:Int):Int { return q + 1; }",
         T.IntMap => VarOf(T.IntMap)?.Name ?? "new Map<Int, Int>()",
+        T.Anon => $"{{x: {IntExpr(depth - 1)}, s: {StringExpr(depth - 1)}}}",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -33,7 +34,7 @@ public sealed partial class ProgramGenerator
         if (depth <= 0 || Chance(15))
             return VarOf(T.Int) is { } v && Chance(70) ? v.Name : IntLiteral();
         var d = depth - 1;
-        switch (_rng.Next(24))
+        switch (_rng.Next(26))
         {
             case 0: case 1: case 2:
                 return $"({IntExpr(d)} {Pick("+", "-", "*", "+", "-")} {IntExpr(d)})";
@@ -80,6 +81,20 @@ public sealed partial class ProgramGenerator
                 return $"Std.parseInt(\"\" + {IntExpr(d)})";
             case 22:
                 return $"({IntExpr(d)} {Pick("+", "-", "*")} {IntExpr(d)} {Pick("+", "-", "*", "&", "|")} {IntExpr(d)})";
+            case 23:
+                return _rng.Next(7) switch
+                {
+                    0 => $"({IntExpr(d)} % -{1 + _rng.Next(9)})",
+                    // never 0 (and MIN % -1 is 0 everywhere)
+                    1 => $"({IntExpr(d)} % ({IntExpr(d)} | 1))",
+                    2 => $"(switch ({StringExpr(d)}) {{ case \"a\": 1; case \"hello\" | \"ab\": {IntExpr(d)}; case \"\": 3; default: {IntExpr(d)}; }})",
+                    3 => $"Main.first({ArrayExpr(d)}, {IntExpr(d)})",
+                    4 => Pick($"Main.opt({IntExpr(d)})", $"Main.opt({IntExpr(d)}, {IntExpr(d)})", $"Main.opt({IntExpr(d)}, null, {StringExpr(d)})",
+                              $"Main.opt({IntExpr(d)}, {IntExpr(d)}, {StringExpr(d)})"),
+                    5 => VarOf(T.Anon) is { } o ? $"({o.Name}.x + {o.Name}.s.length)" : $"{{x: {IntExpr(d)}, s: \"k\"}}.x",
+                    // a function that may throw, only where a try catches everything
+                    _ => _tryDepth > 0 ? $"Main.check({IntExpr(d)})" : IntExpr(d),
+                };
             default:
                 return VarOf(T.Int) is { } v ? v.Name : IntLiteral();
         }
@@ -163,9 +178,10 @@ public sealed partial class ProgramGenerator
             case 0: case 1:
                 return $"({IntExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {IntExpr(d)})";
             case 2:
-                return $"({FloatExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {FloatExpr(d)})";
+                return Chance(70) ? $"({FloatExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {FloatExpr(d)})"
+                    : $"({IntExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {FloatExpr(d)})";
             case 3:
-                return $"({StringExpr(d)} {Pick("==", "!=")} {StringExpr(d)})";
+                return $"({StringExpr(d)} {Pick("==", "!=", "<", ">=")} {StringExpr(d)})";
             case 4:
                 return $"({BoolExpr(d)} {Pick("&&", "||")} {BoolExpr(d)})";
             case 5:
@@ -187,7 +203,15 @@ public sealed partial class ProgramGenerator
         var n = _rng.Next(5);
         var items = new List<string>();
         for (var i = 0; i < n; i++) items.Add(IntExpr(Math.Max(0, depth - 1)));
-        return Chance(80) ? $"[{string.Join(", ", items)}]" : $"[for (q in 0...{_rng.Next(6)}) q * {IntExpr(0)}]";
+        var q = Fresh("q");
+        return _rng.Next(10) switch
+        {
+            < 6 => $"[{string.Join(", ", items)}]",
+            6 => $"[for ({q} in 0...{_rng.Next(6)}) {q} * {IntExpr(0)}]",
+            7 => $"{ArrayExpr(depth - 1)}.map({q} -> {q} * {IntExpr(0)} + 1)",
+            8 => $"{ArrayExpr(depth - 1)}.filter({q} -> {q} % 3 != {IntExpr(0)} % 3)",
+            _ => $"{ArrayExpr(depth - 1)}.concat({ArrayExpr(depth - 1)})",
+        };
     }
 
     private string ShapeExpr(int depth)

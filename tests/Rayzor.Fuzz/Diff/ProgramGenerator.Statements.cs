@@ -2,7 +2,7 @@ namespace Rayzor.Fuzz.Diff;
 
 public sealed partial class ProgramGenerator
 {
-    private static readonly T[] DeclTypes = [T.Int, T.Int, T.Int, T.Float, T.String, T.String, T.Bool, T.IntArray, T.Shape, T.Op, T.IntFn, T.IntMap];
+    private static readonly T[] DeclTypes = [T.Int, T.Int, T.Int, T.Float, T.String, T.String, T.Bool, T.IntArray, T.Shape, T.Op, T.IntFn, T.IntMap, T.Anon];
 
     // True while writing a closure's body: no return of the enclosing function, no break of its loops.
     private bool _inClosure;
@@ -12,7 +12,7 @@ public sealed partial class ProgramGenerator
     {
         _cost += _multiplier;
         var d = Math.Max(depth, 1);
-        switch (_rng.Next(depth > 0 ? 22 : 12))
+        switch (_rng.Next(depth > 0 ? 23 : 12))
         {
             case 0: case 1: case 2:
                 Declaration(d);
@@ -66,6 +66,13 @@ public sealed partial class ProgramGenerator
                 break;
             case 18:
                 Closure(depth - 1);
+                break;
+            case 19:
+                if (VarOf(T.Anon) is { } o) Line(Chance(50) ? $"{o.Name}.x {Pick("+=", "-=", "*=")} {IntExpr(d)};" : $"{o.Name}.s = {StringExpr(d)} + {o.Name}.s.length;");
+                else ClosuresInLoop(depth - 1);
+                break;
+            case 20:
+                ClosuresInLoop(depth - 1);
                 break;
             default:
                 Declaration(d);
@@ -196,8 +203,22 @@ public sealed partial class ProgramGenerator
         _multiplier *= bound;
         _loopDepth++;
         var mark = _scope.Count;
-        switch (_rng.Next(3))
+        switch (_rng.Next(4))
         {
+            case 3:
+            {
+                var c = Fresh("c");
+                Line($"var {c} = 0;");
+                Line("do {");
+                Line($"  {c}++;");
+                _scope.Add(new Var(c, T.Int, false));
+                Block(depth, 1 + _rng.Next(3));
+                Line($"}} while ({c} < {bound});");
+                _scope.RemoveRange(mark, _scope.Count - mark);
+                _loopDepth--;
+                _multiplier = saved;
+                return;
+            }
             case 0:
             {
                 var i = Fresh("i");
@@ -256,7 +277,9 @@ public sealed partial class ProgramGenerator
         _tryDepth--;
         var e = Fresh("e");
         if (Chance(50)) Line($"}} catch ({e}:SubBoom) {{ Sys.println(\"subboom \" + {e}.code);");
-        Line($"}} catch ({e}:Boom) {{ Sys.println(\"boom \" + {e}.code);");
+        // inside another try, a handler may throw again
+        var rethrow = _tryDepth > 0 && Chance(40) ? $" throw {e}.code + 1;" : "";
+        Line($"}} catch ({e}:Boom) {{ Sys.println(\"boom \" + {e}.code);{rethrow}");
         if (Chance(50)) Line($"}} catch ({e}:String) {{ Sys.println(\"str \" + {e});");
         if (Chance(50)) Line($"}} catch ({e}:Int) {{ Sys.println(\"int \" + {e});");
         Line($"}} catch ({e}:Dynamic) {{ Sys.println(\"dyn \" + (Std.isOfType({e}, String) || Std.isOfType({e}, Int) ? Std.string({e}) : \"?\"));");
@@ -292,6 +315,27 @@ public sealed partial class ProgramGenerator
             Block(depth, 1);
         }
         Line("}");
+    }
+
+    // Closures made in a loop: each captures that iteration's loop variable and a variable of the body.
+    private void ClosuresInLoop(int depth)
+    {
+        var fs = Fresh("fs");
+        var i = Fresh("i");
+        var k = Fresh("k");
+        var q = Fresh("q");
+        var f = Fresh("f");
+        var total = Fresh("t");
+        Line($"var {fs}:Array<Int->Int> = [];");
+        Line($"for ({i} in 0...{1 + _rng.Next(4)}) {{");
+        _scope.Add(new Var(i, T.Int, false));
+        Line($"  var {k} = {i} * {IntExpr(1)};");
+        _scope.RemoveAt(_scope.Count - 1);
+        Line($"  {fs}.push(function({q}:Int):Int {{ {k} += {q}; return {q} + {i} * 10 + {k}; }});");
+        Line("}");
+        Line($"var {total} = 0;");
+        Line($"for ({f} in {fs}) {total} = {total} * 7 + {f}({IntExpr(1)}) + {f}(1);");
+        Line($"Sys.println(\"closures \" + {total});");
     }
 
     // A closure capturing what is in scope; declared, called, its captures changed, called again.

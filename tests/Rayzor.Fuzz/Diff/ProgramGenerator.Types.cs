@@ -90,6 +90,14 @@ public sealed partial class ProgramGenerator
         Line("public static function at(a:Array<Int>, i:Int):Int { return a.length == 0 ? -1 : a[idx(i, a.length)]; }");
         Line("public static function code(s:String, i:Int):Int { return s.length == 0 ? -2 : s.charCodeAt(idx(i, s.length)); }");
         Line("public static function mget(m:Map<Int, Int>, k:Int):Int { return m.exists(k) ? m.get(k) : -1; }");
+        Line("public static function first<T>(a:Array<T>, d:T):T { return a.length > 0 ? a[0] : d; }");
+        Line("public static function opt(a:Int, ?b:Int = 3, ?s:String):Int { return a * b + (s == null ? -1 : s.length); }");
+        Line("public static function check(x:Int):Int {");
+        Line("  if (x % 3 == 0) throw new Boom(x);");
+        Line("  if (x % 5 == 0) throw \"five\" + x;");
+        Line("  if (x % 7 == 0) throw x;");
+        Line("  return x * 2;");
+        Line("}");
         Line("public static function toInt(f:Float):Int {");
         Line("  if (Math.isNaN(f)) return 0;");
         Line("  if (f > 1e9) return 1000000000;");

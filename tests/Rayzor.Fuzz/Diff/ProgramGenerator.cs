@@ -35,7 +35,7 @@ public sealed partial class ProgramGenerator
     /// The program of a seed, as the source of `Main.hx`.
     public static string Generate(int seed) => new ProgramGenerator(seed).Program();
 
-    private enum T { Int, Float, String, Bool, IntArray, Shape, Op, IntFn, IntMap }
+    private enum T { Int, Float, String, Bool, IntArray, Shape, Op, IntFn, IntMap, Anon }
 
     private sealed record Var(string Name, T Type, bool Mutable);
 
@@ -110,6 +110,7 @@ public sealed partial class ProgramGenerator
         T.Op => "Op",
         T.IntFn => "Int->Int",
         T.IntMap => "Map<Int, Int>",
+        T.Anon => "{x:Int, s:String}",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
