@@ -10,7 +10,7 @@ namespace Rayzor.EndToEnd.Tests;
 public class DifferentialTests(ITestOutputHelper output)
 {
     private const int Seed = 20261207;
-    private const int Count = 24;
+    private const int Count = 16;
 
     [Fact]
     public void GeneratedProgramsAgree()

@@ -61,7 +61,8 @@ if (diff)
     Directory.CreateDirectory(outDir);
     var compiler = rayzor ?? Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "rayzor", "rayzor");
     var haxe = useHaxe ? DiffCampaign.FindHaxe() : null;
-    var runner = new DiffRunner(compiler, haxe, limit < TimeSpan.FromSeconds(20) ? TimeSpan.FromSeconds(20) : limit);
+    // a build on a busy machine takes long: the default limit is for a hang, not for a slow build
+    var runner = new DiffRunner(compiler, haxe, limit < TimeSpan.FromSeconds(120) ? TimeSpan.FromSeconds(120) : limit);
     var found = new Dictionary<string, int>();
     var clock = Stopwatch.StartNew();
     Console.WriteLine($"diff seed {seed}: {count} programs from #{from} (interp, native -O0, -O3{(haxe != null ? ", haxe --interp" : "")})");

@@ -179,7 +179,8 @@ public sealed partial class ProgramGenerator
                 return $"({IntExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {IntExpr(d)})";
             case 2:
                 return Chance(70) ? $"({FloatExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {FloatExpr(d)})"
-                    : $"({IntExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {FloatExpr(d)})";
+                    // the Float first: Haxe types a ternary right of an Int against Int
+                    : $"({FloatExpr(d)} {Pick("==", "!=", "<", "<=", ">", ">=")} {IntExpr(d)})";
             case 3:
                 return $"({StringExpr(d)} {Pick("==", "!=", "<", ">=")} {StringExpr(d)})";
             case 4:
