@@ -72,6 +72,8 @@ if (diff)
         var started = clock.Elapsed;
         var mismatch = runner.Check(DiffCampaign.Program(seed, i), dir);
         if (verbose) Console.WriteLine($"{(clock.Elapsed - started).TotalMilliseconds,8:F0} ms  #{i}");
+        if ((i - from + 1) % 10 == 0)
+            Console.WriteLine($"  {i - from + 1} programs, {found.Values.Sum() + (mismatch != null ? 1 : 0)} mismatches, {clock.Elapsed.TotalSeconds:F0} s");
         if (mismatch == null)
         {
             if (!keep) Directory.Delete(dir, true);
