@@ -20,6 +20,12 @@ class SwitchAsOperand {
 		Sys.println((if (x > 2) "yes" else "no").toUpperCase());
 		var arr = [10, 20, 30];
 		Sys.println((switch (x) { case 15: arr; default: [1]; })[1]);
+		// an array literal's elements (found by the fuzzer: "Arrays of mixed types")
+		var filtered = [(switch (x % 8) { case 7: 1; default: -5; }), x, "ab".length].filter(q -> q > 0);
+		Sys.println(filtered);
+		var m = [1 => 2];
+		m[1] += (switch (x) { case 15: 40; default: 0; });
+		Sys.println(m[1]);
 		if (x > 0) {
 			switch (x) {
 				case 1: Sys.println("one");
