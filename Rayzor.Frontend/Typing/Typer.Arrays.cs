@@ -26,7 +26,7 @@ public sealed partial class Typer
         if (a.Items.Count == 1 && a.Items[0] is ForExpr or WhileExpr) return IsMapComprehension(a.Items[0]) ? TypeMapComprehension(a) : TypeComprehension(a);
         if (a.Items.Count > 0 && a.Items[0] is BinaryExpr { Op: BinaryOp.Arrow }) return TypeMapLiteral(a, expected);
         var expectedElem = expected != null ? ArrayElem(expected) : null;
-        var items = a.Items.Select(x => TypeExpr(x, expectedElem)).ToList();
+        var items = a.Items.Select(x => expectedElem != null ? TypeExpr(x, expectedElem) : TypeValue(x)).ToList();
         HType elem;
         if (expectedElem != null) elem = expectedElem;
         else if (items.Count == 0) elem = new TMono();
@@ -82,7 +82,7 @@ public sealed partial class Typer
 
     private TExpr TypeIndex(IndexExpr ix)
     {
-        var target = TypeExpr(ix.Target, null);
+        var target = TypeValue(ix.Target);
         if (IsPoisoned(target)) return target;
         if (MapParams(target.Type) is { } kv) return TypeMapIndex(ix, target, kv);
         if (IsUserAbstract(target.Type) && ArrayElem(target.Type) == null) return TypeAbstractIndex(ix, target);

@@ -13,7 +13,7 @@ public sealed partial class Typer
         if (c.Callee is IdentExpr { Name: "super" }) return TypeSuperCall(c);
         if (c.Callee is FieldExpr { Target: not IdentExpr { Name: "super" } } ufx && !(ufx.Name is "getIndex" or "getName" or "getParameters" && c.Args.Count == 0))
         {
-            var utarget = TypeExpr(ufx.Target, null);
+            var utarget = TypeValue(ufx.Target);
             if (!IsPoisoned(utarget) && !HasMember(utarget, ufx.Name) && TryStaticExtension(c, ufx, utarget) is { } ext) return ext;
             return FinishCall(c, IsPoisoned(utarget) ? utarget : TypeFieldOf(ufx, utarget));
         }
@@ -110,7 +110,8 @@ public sealed partial class Typer
                 args.Add(LeftOut(c, fun, callee, p++));
             }
             var before = _diags.Items.Count;
-            args.Add(TypeArgument(c.Args[i], fun.Args[p]));
+            var at = p;
+            args.Add(TypeArgument(c.Args[i], fun.Args[p], DefaultOf(callee, p) != null ? () => LeftOut(c, fun, callee, at) : null));
             if (_diags.Items.Count > before && skipped >= 0)
             {
                 // when an argument fits nowhere, Haxe reports the first parameter it skipped
@@ -142,15 +143,30 @@ public sealed partial class Typer
     }
 
     /// One argument typed against its parameter; an error in it gets Haxe's note naming the parameter.
-    private TExpr TypeArgument(Expr arg, FunArg param)
+    private TExpr TypeArgument(Expr arg, FunArg param, Func<TExpr>? dflt = null)
     {
         var before = _diags.Items.Count;
         var outer = _argumentDepth;
         _argumentDepth = _frames.Count;
-        var value = Coerce(TypeExpr(arg, param.Type), param.Type, arg.Span);
+        var typed = TypeExpr(arg, param.Type);
+        var value = dflt != null && _core.IsBasic(param.Type) && (typed is TConst { Value: null } || _core.NullInner(typed.Type) != null)
+            ? NullMeansDefault(typed, param.Type, dflt, arg.Span)
+            : Coerce(typed, param.Type, arg.Span);
         _argumentDepth = outer;
         NoteArgument(before, param, arg.Span);
         return value;
+    }
+
+    /// A null given for an Int, Float or Bool parameter with a default value means the default, as in
+    /// Haxe (`f(x, null)` of `f(a, ?b:Int = 3)` has b = 3): the caller fills defaults in, and such a
+    /// parameter is not nullable here. A Null<T> argument is tested once, through a temporary.
+    private TExpr NullMeansDefault(TExpr value, HType type, Func<TExpr> dflt, TextSpan span)
+    {
+        if (value is TConst { Value: null }) return dflt();
+        var tmp = new LocalSymbol(_nextLocalId++, "`arg", value.Type, span) { Owner = CurrentFunction };
+        var isNull = MakeBinary(span, BinaryOp.Eq, new TLocal(span, tmp), new TConst(span, value.Type, null));
+        var present = Coerce(new TLocal(span, tmp), type, span);
+        return new TBlock(span, type, [new TVar(span, _core.Void, tmp, value), new TIf(span, type, isNull, dflt(), present)]);
     }
 
     /// Would `arg` be accepted as a `want`? Typed on trial: what it reports is dropped.

@@ -13,7 +13,7 @@ public sealed partial class Typer
     /// `throw e`: any value, boxed when basic. Its type is a fresh monomorph (it never produces a value).
     private TExpr TypeThrow(ThrowExpr th)
     {
-        var value = TypeExpr(th.Value, null);
+        var value = TypeValue(th.Value);
         if (IsPoisoned(value)) return value;
         if (_core.IsVoid(value.Type)) { Error(th.Value.Span, "Cannot use Void as value"); return Poisoned(th.Span); }
         return new TThrow(th.Span, new TMono(), Coerce(value, TDynamic.Instance, th.Value.Span));

@@ -7,7 +7,46 @@ namespace Rayzor.Frontend.Typing;
 public sealed partial class Typer
 {
     /// Types an expression; `expected` guides inference (monomorph binding, literal types) only.
+    /// A sub-expression whose value is used where no type is expected (an operand, a call's or field's
+    /// target, a thrown value): a `switch`, `if`, `try` or block there is a value, not a statement, as
+    /// with Haxe's WithType.value; anything else is typed as without an expected type.
+    private TExpr TypeValue(Expr e) => TypeExpr(e, IsBranching(e) ? new TMono() : null);
+
+    private static bool IsBranching(Expr e) => e switch
+    {
+        ParenExpr p => IsBranching(p.Inner),
+        SwitchExpr or IfExpr or TryExpr or BlockExpr => true,
+        _ => false,
+    };
+
+    /// Deepest nesting of expressions the typer follows (a 100k-long `a + a + ...` chain is 100k deep;
+    /// Haxe itself overflows its stack there); deeper, `Expression nested too deeply`, once.
+    public const int MaxExprDepth = 50_000;
+
+    private int _exprDepth;
+    private bool _tooDeepReported;
+
     private TExpr TypeExpr(Expr e, HType? expected)
+    {
+        // the depth bounds what later passes (lowering) meet too; the stack check is for a small-stack caller
+        if (_exprDepth >= MaxExprDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (!_tooDeepReported) Error(e.Span, "Expression nested too deeply", "RZ0013");
+            _tooDeepReported = true;
+            return Poisoned(e.Span);
+        }
+        _exprDepth++;
+        try
+        {
+            return TypeExprAt(e, expected);
+        }
+        finally
+        {
+            _exprDepth--;
+        }
+    }
+
+    private TExpr TypeExprAt(Expr e, HType? expected)
     {
         switch (e)
         {
@@ -242,7 +281,7 @@ public sealed partial class Typer
         TExpr? acc = null;
         foreach (var part in s.Parts)
         {
-            var t = TypeExpr(part, null);
+            var t = TypeValue(part);
             var str = ToStringExpr(t);
             acc = acc == null ? str : new TBinary(s.Span, _core.String, BinaryOp.Add, acc, str);
         }
@@ -359,7 +398,7 @@ public sealed partial class Typer
         if (fx is { Name: "code", Target: StringLiteral { Value.Length: > 0 } lit })
             return new TConst(fx.Span, _core.Int, char.ConvertToUtf32(lit.Value, 0));
         if (TypePackagePath(fx) is { } viaPackage) return viaPackage;
-        var target = TypeExpr(fx.Target, null);
+        var target = TypeValue(fx.Target);
         if (IsPoisoned(target)) return target;
         return TypeFieldOf(fx, target);
     }

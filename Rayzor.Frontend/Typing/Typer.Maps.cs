@@ -78,7 +78,7 @@ public sealed partial class Typer
     /// `m[k] op= v` is `m[k] = m[k] op v` (the map and key are evaluated twice).
     private TExpr TypeMapAssignOp(AssignOpExpr ao, TMapIndex target)
     {
-        var value = TypeExpr(ao.Right, null);
+        var value = TypeValue(ao.Right);
         var op = MakeBinary(ao.Span, ao.Op, target, value);
         return new TAssign(ao.Span, target.ValueType, target, Coerce(op, target.ValueType, ao.Span));
     }

@@ -249,12 +249,12 @@ public sealed partial class Typer
         {
             // `o.p += v` is `o.set_p(o.p + v)` (the receiver is evaluated twice)
             var current = ReadProperty(target with { });
-            var sum = MakeBinary(ao.Span, ao.Op, current, TypeExpr(ao.Right, null));
+            var sum = MakeBinary(ao.Span, ao.Op, current, TypeValue(ao.Right));
             return WriteProperty(target, sum, ao.Span) ?? target;
         }
         if (target is TMapIndex mi) return TypeMapAssignOp(ao, mi);
         if (!CheckAssignable(target, ao.Left.Span, ao.Span)) return target;
-        var value = TypeExpr(ao.Right, null);
+        var value = TypeValue(ao.Right);
         if (IsUserAbstract(target.Type) && !IsPoisoned(value))
         {
             // `a += b`: an `@:op(A += B)` function (which updates the value itself), else `a = a + b`
@@ -316,12 +316,14 @@ public sealed partial class Typer
                 return WriteProperty(place, next, u.Span) ?? place;
             }
         }
-        var operand = place ?? TypeExpr(u.Operand, null);
+        var operand = place ?? TypeValue(u.Operand);
         if (IsUserAbstract(operand.Type) && AbstractUnaryOp(u.Span, u.Op, u.Postfix, operand) is { } overloaded) return overloaded;
         // an unknown operand of a numeric operator is an Int, as Haxe's unify_int decides
         if (u.Op is UnaryOp.Neg or UnaryOp.BitNot or UnaryOp.Increment or UnaryOp.Decrement && Prune(operand.Type) is TMono)
             Unify(operand.Type, _core.Int);
         if (_core.IsDynamic(operand.Type) && TypeDynamicUnary(u, operand) is { } dynamic) return dynamic;
+        // `-n` and `~n` of a Null<Int> (a Std.parseInt result) read the value, as binary operators do
+        if (u.Op is UnaryOp.Neg or UnaryOp.BitNot) operand = UnwrapNull(operand);
         switch (u.Op)
         {
             case UnaryOp.Not:

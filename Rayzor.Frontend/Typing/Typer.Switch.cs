@@ -8,7 +8,7 @@ public sealed partial class Typer
 {
     private TExpr TypeSwitch(SwitchExpr sw, HType? expected)
     {
-        var subject = TypeExpr(sw.Subject is ParenExpr p ? p.Inner : sw.Subject, null);
+        var subject = TypeValue(sw.Subject is ParenExpr p ? p.Inner : sw.Subject);
         if (IsPoisoned(subject)) return subject;
         var asValue = expected != null && !_core.IsVoid(expected);
         var cases = new List<TCase>();

@@ -17,6 +17,8 @@ public sealed partial class Lowerer
     /// Lowers an expression; ValueId.None for Void. Its instructions carry its source line.
     private ValueId LowerExpr(TExpr e)
     {
+        // the typer bounds the depth (Typer.MaxExprDepth); this is for a caller with a small stack
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var line = _b.Line;
         At(e.Span);
         var v = LowerExprAt(e);

@@ -28,8 +28,8 @@ public sealed class Campaign(IReadOnlyList<FuzzInput> corpus, int seed)
         return list;
     }
 
-    // splitmix64 of (seed, index): a stable seed for System.Random per input
-    private static int Mix(int seed, long index)
+    /// splitmix64 of (seed, index): a stable seed for System.Random per input.
+    public static int Mix(int seed, long index)
     {
         var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)index + 0x632BE59BD9B4E019UL);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

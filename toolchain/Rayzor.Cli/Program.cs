@@ -9,11 +9,29 @@ public static class Program
 {
     public const string Version = "0.1.0";
 
+    /// The compiler's stack: the typer and the lowering recurse as deep as expressions nest
+    /// (Typer.MaxExprDepth levels), far deeper than the main thread's 8 MB allow.
+    private const int StackSize = 512 * 1024 * 1024;
+
     public static int Main(string[] args)
+    {
+        var status = 0;
+        var thread = new Thread(() => status = Guarded(args), StackSize) { Name = "rayzor" };
+        thread.Start();
+        thread.Join();
+        return status;
+    }
+
+    private static int Guarded(string[] args)
     {
         try
         {
             return Run(args);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            Reporter.For(EarlyDiagnosticsMode(args), Console.Error).Error("the program is nested too deeply for the compiler");
+            return 1;
         }
         catch (UsageException e)
         {
