@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Strings;
 
@@ -13,17 +12,14 @@ namespace Rayzor.Runtime.Exceptions;
 /// </summary>
 internal static unsafe class CallStack
 {
-    private const int MaxNativeFrames = 256, MaxInlinedFrames = 64, MaxFrameChars = 1024;
-
-    [DllImport("libc", ExactSpelling = true)]
-    private static extern int backtrace(void** buffer, int size);
+    private const int MaxNativeFrames = StackTrace.MaxNativeFrames, MaxInlinedFrames = StackTrace.MaxInlinedFrames, MaxFrameChars = 1024;
 
     /// <summary>The return addresses, innermost first, as an <c>Array&lt;Float&gt;</c> (user-space
     /// addresses are below 2^53, so a double holds them exactly).</summary>
     public static HArray* Capture()
     {
         void** pcs = stackalloc void*[MaxNativeFrames];
-        int n = backtrace(pcs, MaxNativeFrames);
+        int n = StackTrace.Backtrace(pcs, MaxNativeFrames);
         HArray* a = ArrayOps.New(ElemKind.F64, 0);
         for (int i = 0; i < n; i++)
             ArrayOps.PushF64(a, (ulong)pcs[i]);

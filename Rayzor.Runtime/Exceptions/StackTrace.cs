@@ -14,17 +14,19 @@ namespace Rayzor.Runtime.Exceptions;
 /// </summary>
 internal static unsafe class StackTrace
 {
-    private const int MaxNativeFrames = 256, MaxInlinedFrames = 64, LineBytes = 1024;
+    internal const int MaxNativeFrames = 256, MaxInlinedFrames = 64;
+    private const int LineBytes = 1024;
 
-    [DllImport("libc", ExactSpelling = true)]
-    private static extern int backtrace(void** buffer, int size);
+    /// <summary>glibc's <c>backtrace</c>: the return addresses of the current stack, innermost first.</summary>
+    [DllImport("libc", EntryPoint = "backtrace", ExactSpelling = true)]
+    internal static extern int Backtrace(void** buffer, int size);
 
     /// <summary>Writes the Haxe frames of the current native stack to stderr.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Print()
     {
         void** pcs = stackalloc void*[MaxNativeFrames];
-        int n = backtrace(pcs, MaxNativeFrames);
+        int n = Backtrace(pcs, MaxNativeFrames);
         if (n <= 0 || !Symbolizer.Open(out Symbolizer.Image img))
             return;
         SourceFrame* frames = stackalloc SourceFrame[MaxInlinedFrames];
