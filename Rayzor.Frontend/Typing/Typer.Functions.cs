@@ -31,7 +31,7 @@ public sealed partial class Typer
     {
         var f = fe.Function;
         var args = f.Args.Select((a, i) => new FunArg(a.Name, a.Optional || a.Default != null,
-            a.Type != null ? ParamHint(a) : ExpectedArg(expected, i) ?? new TMono()) { Question = a.Optional }).ToList();
+            a.Type != null ? ParamHint(a, boxDefaults: true) : ExpectedArg(expected, i) ?? new TMono()) { Question = a.Optional }).ToList();
         var expRet = expected?.Follow() is TFun ef ? ef.Return : null;
         var ret = f.Return != null ? ResolveHint(f.Return)
             : expRet != null && !_core.IsVoid(expRet) && Prune(expRet) is not TMono ? expRet : new TMono();
@@ -44,17 +44,22 @@ public sealed partial class Typer
     }
 
     /// A local function applies its default arguments itself (`?p:String = "#"` starts with
-    /// `if (p == null) p = "#"`), since its callers do not know them; Int, Float and Bool
-    /// arguments are not nullable here, so they keep 0 / false when left out.
+    /// `if (p == null) p = "#"`), since its callers do not know them. An Int, Float or Bool
+    /// argument with a default is a `Null<T>` parameter (ParamHint) that the body sees through a
+    /// local of the declared type: `var n:Int = n == null ? 3 : n;`, as Haxe types it inside.
     private Expr WithDefaults(FunctionSyntax f, List<FunArg> args)
     {
         var prologue = new List<Expr>();
         for (var i = 0; i < f.Args.Count; i++)
         {
-            if (f.Args[i].Default is not { } dflt || _core.IsBasic(args[i].Type)) continue;
+            if (f.Args[i].Default is not { } dflt || _core.IsBasic(args[i].Type) && _core.NullInner(args[i].Type) == null) continue;
             var at = f.Args[i].Span;
             var name = new IdentExpr(at, f.Args[i].Name);
-            prologue.Add(new IfExpr(at, new BinaryExpr(at, BinaryOp.Eq, name, new IdentExpr(at, "null")), new BinaryExpr(at, BinaryOp.Assign, name, dflt), null));
+            var isNull = new BinaryExpr(at, BinaryOp.Eq, name, new IdentExpr(at, "null"));
+            if (_core.NullInner(args[i].Type) is { } inner && _core.IsBasic(inner) && f.Args[i].Type is { } declared)
+                prologue.Add(new VarExpr(at, [new VarDeclarator(at, f.Args[i].Name, declared, new TernaryExpr(at, isNull, dflt, name), [])], false));
+            else
+                prologue.Add(new IfExpr(at, isNull, new BinaryExpr(at, BinaryOp.Assign, name, dflt), null));
         }
         return prologue.Count == 0 ? f.Body! : new BlockExpr(f.Body!.Span, [.. prologue, f.Body!]);
     }

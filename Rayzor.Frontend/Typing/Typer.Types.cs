@@ -140,7 +140,8 @@ public sealed partial class Typer
             }
             case FunctionTypeHint ft:
             {
-                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "", a.Optional, ResolveHint(a.Type))).ToList();
+                // an optional Int, Float or Bool argument is a `Null<T>`, as in a function's own signature
+                var args = ft.Args.Select((a, i) => new FunArg(a.Name ?? "", a.Optional, OptionalArg(ResolveHint(a.Type), a.Optional))).ToList();
                 // `Void -> T` is the old syntax for a function without arguments.
                 if (args.Count == 1 && _core.IsVoid(args[0].Type)) args.Clear();
                 return new TFun(args, ResolveHint(ft.Return));
@@ -186,16 +187,21 @@ public sealed partial class Typer
 
     /// Makes the type value of a symbol applied to arguments (missing arguments become monomorphs).
     /// A parameter's declared type; `...rest:T` is a `haxe.Rest<T>`.
-    private HType ParamHint(ParamDecl a, bool boxOptional = true)
+    private HType ParamHint(ParamDecl a, bool boxOptional = true, bool boxDefaults = false)
     {
         var t = ResolveHint(a.Type!);
-        // `?a:Int` without a default is a `Null<Int>`: an omitted argument is null, as in Haxe.
-        if (boxOptional && a.Optional && a.Default == null && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null)
+        // `?a:Int` without a default is a `Null<Int>`: an omitted argument is null, as in Haxe; so is
+        // an Int with a default in a local function, which applies its defaults itself (WithDefaults)
+        if (boxOptional && (a.Optional && a.Default == null || boxDefaults && a.Default != null)
+            && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null)
             t = _core.Null(t);
         if (!a.IsRest || _loader.Load("haxe.Rest")?.MainType is not AbstractSymbol rest) return t;
         BuildAbstractHeader(rest);
         return MakeType(rest, [t], a.Span);
     }
+
+    private HType OptionalArg(HType t, bool optional) =>
+        optional && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null ? _core.Null(t) : t;
 
     private static bool IsRestType(HType t) => t.Follow() is TAbstract { Abstract.FullName: "haxe.Rest" };
 
