@@ -189,17 +189,15 @@ public sealed partial class Typer
     /// A parameter's declared type; `...rest:T` is a `haxe.Rest<T>`.
     private HType ParamHint(ParamDecl a, bool boxOptional = true, bool boxDefaults = false)
     {
-        var t = ResolveHint(a.Type!);
         // `?a:Int` without a default is a `Null<Int>`: an omitted argument is null, as in Haxe; so is
         // an Int with a default in a local function, which applies its defaults itself (WithDefaults)
-        if (boxOptional && (a.Optional && a.Default == null || boxDefaults && a.Default != null)
-            && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null)
-            t = _core.Null(t);
+        var t = OptionalArg(ResolveHint(a.Type!), boxOptional && (a.Optional && a.Default == null || boxDefaults && a.Default != null));
         if (!a.IsRest || _loader.Load("haxe.Rest")?.MainType is not AbstractSymbol rest) return t;
         BuildAbstractHeader(rest);
         return MakeType(rest, [t], a.Span);
     }
 
+    /// An optional Int, Float or Bool argument's type: `Null<T>`.
     private HType OptionalArg(HType t, bool optional) =>
         optional && _core != null && _core.IsBasic(t) && _core.NullInner(t) == null ? _core.Null(t) : t;
 

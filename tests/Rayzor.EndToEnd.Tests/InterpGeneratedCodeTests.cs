@@ -30,45 +30,57 @@ public partial class InterpGeneratedCodeTests
     [GeneratedRegex(@"\bclass (\w+)")]
     private static partial Regex ClassRegex();
 
-    /// A wrapper `long rz_x(long* a)` per export: arguments read from 64-bit slots by their C# type
-    /// (ints truncated, doubles by their bits, pointers as is), the result widened the same way.
-    public static string NativeTable(string exportsDir)
+    /// One runtime export: its C symbol, the C# class and method, parameter types and return type.
+    private sealed record Export(string Symbol, string Class, string Method, List<string> Params, string Return);
+
+    /// Every `[UnmanagedCallersOnly]` export of the runtime's Exports/*.cs, in file order, and the
+    /// `using Rayzor.` lines of those files.
+    private static (List<Export> Exports, SortedSet<string> Usings) ScanExports(string exportsDir)
     {
         var usings = new SortedSet<string>(StringComparer.Ordinal);
-        var wrappers = new StringBuilder();
-        var entries = new List<string>();
+        var exports = new List<Export>();
         foreach (var file in Directory.GetFiles(exportsDir, "*.cs").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
             foreach (var line in text.Split('\n'))
                 if (line.StartsWith("using Rayzor.", StringComparison.Ordinal)) usings.Add(line.Trim());
             foreach (Match m in ExportRegex().Matches(text))
+                exports.Add(new Export(m.Groups["sym"].Value, ClassRegex().Matches(text[..m.Index]).Last().Groups[1].Value, m.Groups["name"].Value,
+                    m.Groups["ps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(p => p[..p.LastIndexOf(' ')]).ToList(), m.Groups["ret"].Value));
+        }
+        return (exports, usings);
+    }
+
+    /// A wrapper `long rz_x(long* a)` per export: arguments read from 64-bit slots by their C# type
+    /// (ints truncated, doubles by their bits, pointers as is), the result widened the same way.
+    public static string NativeTable(string exportsDir)
+    {
+        var (exports, usings) = ScanExports(exportsDir);
+        var wrappers = new StringBuilder();
+        var entries = new List<string>();
+        foreach (var e in exports)
+        {
+            var args = string.Join(", ", e.Params.Select((t, i) => t switch
             {
-                var cls = ClassRegex().Matches(text[..m.Index]).Last().Groups[1].Value;
-                var ps = m.Groups["ps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => p[..p.LastIndexOf(' ')]).ToList();
-                var args = string.Join(", ", ps.Select((t, i) => t switch
-                {
-                    "int" => $"(int)a[{i}]",
-                    "long" => $"a[{i}]",
-                    "nint" => $"(nint)a[{i}]",
-                    "double" => $"((double*)a)[{i}]",
-                    "bool" => $"a[{i}] != 0",
-                    _ when t.EndsWith('*') => $"({t})a[{i}]",
-                    _ => throw new InvalidOperationException($"{m.Groups["sym"].Value}: parameter type {t} has no slot conversion"),
-                }));
-                var call = $"global::Rayzor.Runtime.Exports.{cls}.{m.Groups["name"].Value}({args})";
-                var sym = m.Groups["sym"].Value;
-                var body = m.Groups["ret"].Value switch
-                {
-                    "void" => $"{{ {call}; return 0; }}",
-                    "double" => $"=> BitConverter.DoubleToInt64Bits({call});",
-                    "bool" => $"=> {call} ? 1 : 0;",
-                    _ => $"=> (long){call};",
-                };
-                wrappers.Append($"    private static long {sym}(long* a) {body}\n");
-                entries.Add($"        (\"{sym}\", &{sym}),\n");
-            }
+                "int" => $"(int)a[{i}]",
+                "long" => $"a[{i}]",
+                "nint" => $"(nint)a[{i}]",
+                "double" => $"((double*)a)[{i}]",
+                "bool" => $"a[{i}] != 0",
+                _ when t.EndsWith('*') => $"({t})a[{i}]",
+                _ => throw new InvalidOperationException($"{e.Symbol}: parameter type {t} has no slot conversion"),
+            }));
+            var call = $"global::Rayzor.Runtime.Exports.{e.Class}.{e.Method}({args})";
+            var body = e.Return switch
+            {
+                "void" => $"{{ {call}; return 0; }}",
+                "double" => $"=> BitConverter.DoubleToInt64Bits({call});",
+                "bool" => $"=> {call} ? 1 : 0;",
+                _ => $"=> (long){call};",
+            };
+            wrappers.Append($"    private static long {e.Symbol}(long* a) {body}\n");
+            entries.Add($"        (\"{e.Symbol}\", &{e.Symbol}),\n");
         }
         var sb = new StringBuilder(Header);
         foreach (var u in usings) sb.Append(u).Append('\n');
@@ -86,21 +98,10 @@ public partial class InterpGeneratedCodeTests
     /// method in this process, taken as a function pointer of the export's C signature.
     public static string JitSymbols(string exportsDir)
     {
-        var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var (exports, usings) = ScanExports(exportsDir);
         var entries = new StringBuilder();
-        foreach (var file in Directory.GetFiles(exportsDir, "*.cs").Order(StringComparer.Ordinal))
-        {
-            var text = File.ReadAllText(file);
-            foreach (var line in text.Split('\n'))
-                if (line.StartsWith("using Rayzor.", StringComparison.Ordinal)) usings.Add(line.Trim());
-            foreach (Match m in ExportRegex().Matches(text))
-            {
-                var cls = ClassRegex().Matches(text[..m.Index]).Last().Groups[1].Value;
-                var types = m.Groups["ps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => p[..p.LastIndexOf(' ')]).Append(m.Groups["ret"].Value);
-                entries.Append($"        (\"{m.Groups["sym"].Value}\", (nint)(delegate* unmanaged<{string.Join(", ", types)}>)&global::Rayzor.Runtime.Exports.{cls}.{m.Groups["name"].Value}),\n");
-            }
-        }
+        foreach (var e in exports)
+            entries.Append($"        (\"{e.Symbol}\", (nint)(delegate* unmanaged<{string.Join(", ", e.Params.Append(e.Return))}>)&global::Rayzor.Runtime.Exports.{e.Class}.{e.Method}),\n");
         var sb = new StringBuilder(Header);
         foreach (var u in usings) sb.Append(u).Append('\n');
         sb.Append("\nnamespace Rayzor.LlvmBackend.Jit;\n\n");

@@ -38,7 +38,7 @@ class NativeStackTrace {
 			var name = parts[0];
 			var dot = name.lastIndexOf(".");
 			var cls = dot < 0 ? null : name.substr(0, dot);
-			if (leading && (cls == "haxe.NativeStackTrace" || cls == "haxe.CallStack" || cls == "haxe._CallStack.CallStack_Impl_"))
+			if (leading && (cls == "haxe.NativeStackTrace" || cls == "haxe.CallStack"))
 				continue;
 			leading = false;
 			if (skip > 0) {
