@@ -32,6 +32,11 @@ internal sealed unsafe partial class Decoder
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
+            if (_cf == _f && BranchOnly(call.Block) is { } header)
+            {
+                EmitBlockBody(header);
+                return;
+            }
             _code.Add((int)Op.Jmp);
             Label(call.Block.Index);
             return;
@@ -135,5 +140,35 @@ internal sealed unsafe partial class Decoder
         Label(EdgeLabel(then, cmp.Result, true));
         Label(EdgeLabel(els, cmp.Result, false));
         return true;
+    }
+
+    /// <summary>
+    /// A block that computes a condition and branches on it (a loop's header: `i < n`): a jump to
+    /// it without moves becomes a copy of its code, so a loop's back edge costs no jump of its own.
+    /// </summary>
+    private Block? BranchOnly(BlockId id)
+    {
+        var b = _f[id];
+        if (b == _f.Entry || b.Insts.Count is 0 or > 4 || b.Insts[^1].Op != Opcode.BrIf) return null;
+        for (var k = 0; k < b.Insts.Count - 1; k++)
+            if (b.Insts[k].Op is not (Opcode.IConst or Opcode.FConst or Opcode.BConst or Opcode.ICmp or Opcode.FCmp or Opcode.GLoad
+                or Opcode.IAdd or Opcode.ISub or Opcode.ALen or Opcode.SLen)) return null;
+        return b;
+    }
+
+    /// <summary>Emits a block's instructions here (constants are frame slots; a compare fuses with its branch).</summary>
+    private void EmitBlockBody(Block b)
+    {
+        for (var k = 0; k < b.Insts.Count; k++)
+        {
+            var i = b.Insts[k];
+            if (IsConstant(i) || _absorbed.Contains(i)) continue;
+            if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
+            {
+                k++;
+                continue;
+            }
+            Emit(i);
+        }
     }
 }

@@ -123,4 +123,56 @@ internal sealed unsafe partial class Decoder
         // a parameter or constant returned as it is
         if (!result.IsNone && !resultDefined) Put(Op.Mov, Dest(call), from);
     }
+
+    /// <summary>
+    /// Gives a value passed to a block parameter by a jump the parameter's own slot, when nothing
+    /// after the value's definition reads the parameter: the jump then has no move to make for it
+    /// (a loop's `i + 1` is computed straight into `i`). Only for a value defined by an instruction of
+    /// the jumping block and used by nothing but that jump.
+    /// </summary>
+    private void Coalesce()
+    {
+        // a handler may read a parameter whose slot a value inside the try already took
+        if (_f.Blocks.Any(b => b.Insts.Any(i => i.Op == Opcode.TryEnter))) return;
+        foreach (var b in _f.Blocks)
+        {
+            if (b.Insts.Count == 0 || b.Insts[^1] is not { Op: Opcode.Br } br) continue;
+            var target = _f[br.Targets[0].Block];
+            if (target == _f.Entry || ParamBranch(target.Id) >= 0) continue;
+            var args = br.Targets[0].Args;
+            var done = new HashSet<ValueId>();
+            for (var k = 0; k < args.Count; k++)
+            {
+                var (v, p) = (args[k], target.Params[k]);
+                if (_defs[v.Index] is not { } def || Constant(def) != null || UsesIn(b, v) != _rawUses[v.Index]) continue;
+                // an inlined callee may read its arguments after writing its result
+                if (def.Op == Opcode.Call && _image.FindFunction(def.Sym!) is { } callee && Inlinable(callee)) continue;
+                var at = b.Insts.IndexOf(def);
+                if (at < 0 || ReadAfter(b, at, p)) continue;
+                var others = false;
+                for (var j = 0; j < args.Count; j++) others |= j != k && args[j] == p;
+                if (!others && done.Add(v)) _map[v.Index] = _map[p.Index];
+            }
+        }
+    }
+
+    private static int UsesIn(Block b, ValueId v)
+    {
+        var n = 0;
+        foreach (var i in b.Insts)
+        {
+            foreach (var a in i.Args) n += a == v ? 1 : 0;
+            foreach (var t in i.Targets)
+                foreach (var a in t.Args) n += a == v ? 1 : 0;
+        }
+        return n;
+    }
+
+    /// <summary>Whether an instruction emitted after the one at <paramref name="at"/> of the block reads <paramref name="p"/>.</summary>
+    private bool ReadAfter(Block b, int at, ValueId p)
+    {
+        for (var j = at + 1; j < b.Insts.Count - 1; j++)
+            if (!_absorbed.Contains(b.Insts[j]) && Reads(b.Insts[j]).Contains(p)) return true;
+        return false;
+    }
 }

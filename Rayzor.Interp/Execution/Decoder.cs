@@ -21,6 +21,9 @@ internal sealed unsafe partial class Decoder
     private readonly List<(int Label, Action Emit)> _stubs = [];
     private readonly List<CallSite> _sites = [];
     private readonly int[] _uses, _rawUses;
+
+    // the instruction defining each value of the decoded function (null for block parameters)
+    private readonly Instruction?[] _defs;
     private int _maxArgs;
 
     // the block whose code follows the one being emitted (-1 for stubs): a jump to it is left out
@@ -52,8 +55,14 @@ internal sealed unsafe partial class Decoder
                         _uses[t.Args[k].Index]++;
                     }
             }
+        _defs = new Instruction?[_f.Values.Count];
+        foreach (var b in _f.Blocks)
+            foreach (var i in b.Insts)
+                if (!i.Result.IsNone) _defs[i.Result.Index] = i;
         _cf = _f;
+        PlanFusions();
         _map = LayOutSlots();
+        Coalesce();
     }
 
     public static void Decode(Image image, Func func)
@@ -70,17 +79,7 @@ internal sealed unsafe partial class Decoder
             var b = _f.Blocks[n];
             _fallthrough = n + 1 < _f.Blocks.Count ? _f.Blocks[n + 1].Id.Index : -1;
             _labels[b.Id.Index] = _code.Count;
-            for (var k = 0; k < b.Insts.Count; k++)
-            {
-                var i = b.Insts[k];
-                if (IsConstant(i)) continue;
-                if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
-                {
-                    k++;
-                    continue;
-                }
-                Emit(i);
-            }
+            EmitBlockBody(b);
         }
         _fallthrough = -1;
         for (var k = 0; k < _stubs.Count; k++)
@@ -147,6 +146,7 @@ internal sealed unsafe partial class Decoder
 
     private void Emit(Instruction i)
     {
+        if (EmitFused(i)) return;
         switch (i.Op)
         {
             case Opcode.IAdd or Opcode.ISub or Opcode.IMul or Opcode.IRem or Opcode.IAnd or Opcode.IOr or Opcode.IXor

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
@@ -70,6 +71,9 @@ public sealed unsafe partial class Interpreter
                 case Op.IUShr: r[c[1]] = (int)((uint)r[c[2]] >> (int)r[c[3]]); c += 4; break;
                 case Op.INeg: r[c[1]] = -(int)r[c[2]]; c += 3; break;
                 case Op.INot: r[c[1]] = ~(int)r[c[2]]; c += 3; break;
+                case Op.IAdd3: r[c[1]] = (int)r[c[2]] + (int)r[c[3]] + (int)r[c[4]]; c += 5; break;
+                case Op.IXor3: r[c[1]] = (int)r[c[2]] ^ (int)r[c[3]] ^ (int)r[c[4]]; c += 5; break;
+                case Op.IRotr: r[c[1]] = (int)BitOperations.RotateRight((uint)r[c[2]], c[3]); c += 4; break;
                 case Op.FAdd: dr[c[1]] = dr[c[2]] + dr[c[3]]; c += 4; break;
                 case Op.FSub: dr[c[1]] = dr[c[2]] - dr[c[3]]; c += 4; break;
                 case Op.FMul: dr[c[1]] = dr[c[2]] * dr[c[3]]; c += 4; break;
@@ -77,6 +81,10 @@ public sealed unsafe partial class Interpreter
                 case Op.FRem: dr[c[1]] = dr[c[2]] % dr[c[3]]; c += 4; break;
                 case Op.FMin: dr[c[1]] = Math.Min(dr[c[2]], dr[c[3]]); c += 4; break;
                 case Op.FMax: dr[c[1]] = Math.Max(dr[c[2]], dr[c[3]]); c += 4; break;
+                case Op.FMul3: dr[c[1]] = dr[c[2]] * dr[c[3]] * dr[c[4]]; c += 5; break;
+                case Op.FMulAdd: dr[c[1]] = dr[c[2]] * dr[c[3]] + dr[c[4]]; c += 5; break;
+                case Op.FMulSub: dr[c[1]] = dr[c[2]] * dr[c[3]] - dr[c[4]]; c += 5; break;
+                case Op.FSubMul: dr[c[1]] = dr[c[4]] - dr[c[2]] * dr[c[3]]; c += 5; break;
                 case Op.FNeg: dr[c[1]] = -dr[c[2]]; c += 3; break;
                 case Op.FSqrt: dr[c[1]] = Math.Sqrt(dr[c[2]]); c += 3; break;
                 case Op.FFloor: dr[c[1]] = Math.Floor(dr[c[2]]); c += 3; break;
@@ -144,7 +152,7 @@ public sealed unsafe partial class Interpreter
                     // the callee's index, kept before the receiver's descriptor (Image.DescPrefix)
                     var td = *(int***)recv;
                     var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
-                    if (index < 0) throw new InterpreterException($"@{f.Name}: interface method {c[2]} missing in {Image.NameOf((TypeDesc*)td)}");
+                    if (index < 0) throw Fault(f, FaultKind.MissingMethod, c[2], (nint)td);
                     var callee = _funcs[index];
                     r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
                     c += 4 + c[3];
@@ -362,22 +370,14 @@ public sealed unsafe partial class Interpreter
                 }
                 case Op.New:
                 {
-                    var cls = Image.Module.Classes[c[2]];
-                    var o = (TypeDesc**)Heap.Alloc((nuint)Math.Max(cls.Size, 8));
-                    *o = Image.ClassDescs[c[2]];
-                    r[c[1]] = (long)o;
+                    r[c[1]] = (long)NewObject(c[2]);
                     c += 3;
                     break;
                 }
-                case Op.Alloc: r[c[1]] = (long)Heap.Alloc((nuint)Math.Max(c[2], 8)); c += 3; break;
+                case Op.Alloc: r[c[1]] = (long)Allocate(c[2]); c += 3; break;
                 case Op.Closure:
                 {
-                    var clo = (HClosure*)Heap.Alloc((nuint)sizeof(HClosure));
-                    var fn = _funcs[c[2]];
-                    clo->Td = fn.ClosureDesc != null ? fn.ClosureDesc : Image.ClosureDesc(fn);
-                    clo->Fn = (void*)(fn.CodePointer != 0 ? fn.CodePointer : Image.CodeOf(fn));
-                    clo->Env = (void*)r[c[3]];
-                    r[c[1]] = (long)clo;
+                    r[c[1]] = (long)NewClosure(_funcs[c[2]], (void*)r[c[3]]);
                     c += 4;
                     break;
                 }
@@ -430,7 +430,7 @@ public sealed unsafe partial class Interpreter
                     break;
                 }
                 case Op.Try:
-                    if (traps[0] >= f.TrapCount) throw new InterpreterException($"@{f.Name}: more traps open than tryenter instructions");
+                    if (traps[0] >= f.TrapCount) throw Fault(f, FaultKind.TooManyTraps, 0, 0);
                     traps[++traps[0]] = c[2];
                     c = code + c[1];
                     break;
@@ -440,9 +440,9 @@ public sealed unsafe partial class Interpreter
                     break;
                 case Op.ExceptionValue: r[c[1]] = (long)*_exception; c += 2; break;
                 case Op.Throw: throw Throw((void*)r[c[1]]);
-                case Op.Unreachable: throw new InterpreterException($"@{f.Name}: reached unreachable code");
-                case Op.MissingNative: throw new InterpreterException($"@{f.Name}: the interpreter has no native @{NativeTable.Missing(c[1])}");
-                default: throw new InterpreterException($"@{f.Name}: bad opcode {c[0]} at {c - code}");
+                case Op.Unreachable: throw Fault(f, FaultKind.Unreachable, 0, 0);
+                case Op.MissingNative: throw Fault(f, FaultKind.MissingNative, c[1], 0);
+                default: throw Fault(f, FaultKind.BadOpcode, c[0], (nint)(c - code));
             }
         }
     }

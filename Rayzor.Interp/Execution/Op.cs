@@ -11,8 +11,16 @@ internal enum Op
     IAdd, ISub, IMul, IRem, IAnd, IOr, IXor, IShl, IShr, IUShr,
     /// `d a`
     INeg, INot,
+    /// `d a n`: a rotation right by the constant n (1..31), `(a >>> n) | (a << (32 - n))` fused.
+    IRotr,
+    /// `d a b c`: `(a + b) + c`, `(a ^ b) ^ c` (an inner operation fused into the outer one).
+    IAdd3, IXor3,
     /// `d a b`: double arithmetic; FRem is C fmod.
     FAdd, FSub, FMul, FDiv, FRem, FMin, FMax,
+    /// `d a b c`: `a*b + c`, `a*b - c`, `c - a*b`, each rounded twice like the two instructions it fuses.
+    FMulAdd, FMulSub, FSubMul,
+    /// `d a b c`: `(a * b) * c`.
+    FMul3,
     /// `d a`
     FNeg, FSqrt, FFloor, FCeil, FAbs,
     /// `d a b`: comparisons giving 0/1.

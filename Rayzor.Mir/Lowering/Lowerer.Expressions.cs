@@ -70,6 +70,8 @@ public sealed partial class Lowerer
             }
             case TStaticField sf when sf.Field.Kind != FieldKindTag.Method:
                 if (sf.Field.IsExtern) return LowerExternVar(sf);
+                // Haxe replaces the reads of a constant `static inline var` by its value
+                if (InlineConstant(sf.Field) is { } value) return Adapt(LowerValue(value), MirTypeOf(sf.Type));
                 return _b.GLoad(sf.Field.FullName, MirTypeOf(sf.Type));
             case TAssign a: return LowerAssign(a.Target, LowerValue(a.Value));
             case TAssignOp ao:
@@ -326,4 +328,25 @@ public sealed partial class Lowerer
         _ssa.Seal(exit);
         SwitchTo(exit);
     }
+
+    /// <summary>
+    /// The initializer of a `static inline var` when it is a constant expression of Int, Float, Bool
+    /// or String literals (operators, Int-to-Float casts, other such vars); null otherwise.
+    /// </summary>
+    private TExpr? InlineConstant(FieldSymbol f) =>
+        f is { IsStatic: true, IsInline: true, Kind: FieldKindTag.Var, Body: { } body } && IsConstantExpr(body, 0) ? body : null;
+
+    private bool IsConstantExpr(TExpr e, int depth) => depth < 16 && e switch
+    {
+        TConst { Value: int or double or bool or string } => true,
+        TBinary b => IsBasic(b) && IsBasic(b.Left) && IsBasic(b.Right)
+            && b.Op is not (BinaryOp.Interval or BinaryOp.Arrow or BinaryOp.NullCoal or BinaryOp.Assign or BinaryOp.AssignOp)
+            && IsConstantExpr(b.Left, depth + 1) && IsConstantExpr(b.Right, depth + 1),
+        TUnary u => IsBasic(u.Operand) && IsConstantExpr(u.Operand, depth + 1),
+        TCast { Kind: CastKind.IntToFloat } c => IsConstantExpr(c.Value, depth + 1),
+        TStaticField sf => InlineConstant(sf.Field) is { } v && IsConstantExpr(v, depth + 1),
+        _ => false,
+    };
+
+    private bool IsBasic(TExpr e) => _core.IsInt(e.Type) || _core.IsFloat(e.Type) || _core.IsBool(e.Type);
 }

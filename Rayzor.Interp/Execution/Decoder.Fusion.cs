@@ -1,0 +1,136 @@
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Interp.Execution;
+
+/// <summary>
+/// Superinstructions: an instruction whose only use is a later instruction of its block is computed
+/// by that instruction instead (one dispatch and one slot round trip fewer). The absorbed
+/// instruction's operands are then read where its consumer is, which is safe because a slot is
+/// written once per pass through a block — except where <see cref="Coalesce"/> lets a value share
+/// its block parameter's slot, which therefore checks the consumers' reads too.
+/// </summary>
+internal sealed unsafe partial class Decoder
+{
+    /// <summary>How a consumer computes the instructions it absorbed.</summary>
+    private enum Fused { Rotr, MulAdd, MulSub, SubMul, Chain }
+
+    // consumer -> (kind, the absorbed instructions) and the absorbed instructions, of the decoded function only
+    private readonly Dictionary<Instruction, (Fused Kind, Instruction A, Instruction? B)> _fusions = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Instruction> _absorbed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Finds the superinstructions of every block of the decoded function.</summary>
+    private void PlanFusions()
+    {
+        foreach (var b in _f.Blocks)
+        {
+            var local = new Dictionary<ValueId, Instruction>();
+            foreach (var i in b.Insts)
+            {
+                Plan(i, local);
+                if (!i.Result.IsNone) local[i.Result] = i;
+            }
+        }
+    }
+
+    private void Plan(Instruction i, Dictionary<ValueId, Instruction> local)
+    {
+        // an operand computed earlier in this block, used only here, neither absorbed already nor
+        // absorbing others itself (its fused form would be lost)
+        Instruction? Only(ValueId v, Opcode op) =>
+            local.TryGetValue(v, out var d) && d.Op == op && _rawUses[v.Index] == 1 && !_absorbed.Contains(d) && !_fusions.ContainsKey(d) ? d : null;
+
+        switch (i.Op)
+        {
+            case Opcode.IOr when i.Type == MirType.I32:
+            {
+                // (x >>> n) | (x << (32 - n)): a rotation right by n
+                var (r, l) = (Only(i.Args[0], Opcode.IUShr), Only(i.Args[1], Opcode.IShl));
+                if (r == null || l == null) (r, l) = (Only(i.Args[1], Opcode.IUShr), Only(i.Args[0], Opcode.IShl));
+                if (r == null || l == null || r.Type != MirType.I32 || l.Type != MirType.I32 || r.Args[0] != l.Args[0]) return;
+                if (IntConstant(r.Args[1], local) is not { } n || IntConstant(l.Args[1], local) is not { } m) return;
+                if ((n & 31) == 0 || (n & 31) + (m & 31) != 32) return;
+                Absorb(i, Fused.Rotr, r, l);
+                return;
+            }
+            case Opcode.IAdd or Opcode.IXor when i.Type == MirType.I32:
+                Chain(i, Only(i.Args[0], i.Op) ?? Only(i.Args[1], i.Op));
+                return;
+            case Opcode.FMul:
+                Chain(i, Only(i.Args[0], i.Op) ?? Only(i.Args[1], i.Op));
+                return;
+            case Opcode.FAdd:
+            {
+                if (Only(i.Args[0], Opcode.FMul) is { } m0) Absorb(i, Fused.MulAdd, m0, null);
+                else if (Only(i.Args[1], Opcode.FMul) is { } m1) Absorb(i, Fused.MulAdd, m1, null);
+                return;
+            }
+            case Opcode.FSub:
+            {
+                if (Only(i.Args[0], Opcode.FMul) is { } m0) Absorb(i, Fused.MulSub, m0, null);
+                else if (Only(i.Args[1], Opcode.FMul) is { } m1) Absorb(i, Fused.SubMul, m1, null);
+                return;
+            }
+        }
+    }
+
+    /// <summary>`(a op b) op c` as one instruction, for an operation that commutes exactly (wrapping Int addition and xor, Float multiplication).</summary>
+    private void Chain(Instruction i, Instruction? inner)
+    {
+        if (inner != null && inner.Type == i.Type) Absorb(i, Fused.Chain, inner, null);
+    }
+
+    private void Absorb(Instruction consumer, Fused kind, Instruction a, Instruction? b)
+    {
+        _fusions[consumer] = (kind, a, b);
+        _absorbed.Add(a);
+        if (b != null) _absorbed.Add(b);
+    }
+
+    /// <summary>The value of an Int constant defined in this block or anywhere in the function.</summary>
+    private int? IntConstant(ValueId v, Dictionary<ValueId, Instruction> local)
+    {
+        var d = local.TryGetValue(v, out var l) ? l : _defs[v.Index];
+        return d is { Op: Opcode.IConst } ? (int)d.Imm : null;
+    }
+
+    /// <summary>Emits a consumer that absorbed other instructions; false when it has no fusion.</summary>
+    private bool EmitFused(Instruction i)
+    {
+        if (_cf != _f || !_fusions.TryGetValue(i, out var fu)) return false;
+        switch (fu.Kind)
+        {
+            case Fused.Rotr:
+                Put(Op.IRotr, Dest(i), S(fu.A.Args[0]), (int)_defs[fu.A.Args[1].Index]!.Imm & 31);
+                return true;
+            case Fused.MulAdd:
+            {
+                // a*b + c, two roundings as the separate instructions have (FAdd commutes exactly)
+                var c = i.Args[0] == fu.A.Result ? i.Args[1] : i.Args[0];
+                Put(Op.FMulAdd, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(c));
+                return true;
+            }
+            case Fused.Chain:
+            {
+                var c = i.Args[0] == fu.A.Result ? i.Args[1] : i.Args[0];
+                Put(i.Op switch { Opcode.IAdd => Op.IAdd3, Opcode.IXor => Op.IXor3, _ => Op.FMul3 }, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(c));
+                return true;
+            }
+            case Fused.MulSub:
+                Put(Op.FMulSub, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(i.Args[1]));
+                return true;
+            default:
+                Put(Op.FSubMul, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(i.Args[0]));
+                return true;
+        }
+    }
+
+    /// <summary>The slots an instruction reads where it is emitted: its operands, and those of what it absorbed.</summary>
+    private IEnumerable<ValueId> Reads(Instruction i)
+    {
+        foreach (var a in i.Args) yield return a;
+        if (!_fusions.TryGetValue(i, out var fu)) yield break;
+        foreach (var a in fu.A.Args) yield return a;
+        if (fu.B != null)
+            foreach (var a in fu.B.Args) yield return a;
+    }
+}
