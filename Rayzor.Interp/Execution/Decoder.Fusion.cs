@@ -12,7 +12,7 @@ namespace Rayzor.Interp.Execution;
 internal sealed unsafe partial class Decoder
 {
     /// <summary>How a consumer computes the instructions it absorbed.</summary>
-    private enum Fused { Rotr, MulAdd, MulSub, SubMul, Chain }
+    private enum Fused { Rotr, MulAdd, MulSub, SubMul, Chain, FieldUpdate }
 
     // consumer -> (kind, the absorbed instructions) and the absorbed instructions, of the decoded function only
     private readonly Dictionary<Instruction, (Fused Kind, Instruction A, Instruction? B)> _fusions = new(ReferenceEqualityComparer.Instance);
@@ -24,15 +24,16 @@ internal sealed unsafe partial class Decoder
         foreach (var b in _f.Blocks)
         {
             var local = new Dictionary<ValueId, Instruction>();
-            foreach (var i in b.Insts)
+            for (var k = 0; k < b.Insts.Count; k++)
             {
-                Plan(i, local);
+                var i = b.Insts[k];
+                Plan(i, local, b, k);
                 if (!i.Result.IsNone) local[i.Result] = i;
             }
         }
     }
 
-    private void Plan(Instruction i, Dictionary<ValueId, Instruction> local)
+    private void Plan(Instruction i, Dictionary<ValueId, Instruction> local, Block block, int at)
     {
         // an operand computed earlier in this block, used only here, neither absorbed already nor
         // absorbing others itself (its fused form would be lost)
@@ -58,6 +59,9 @@ internal sealed unsafe partial class Decoder
             case Opcode.FMul:
                 Chain(i, Only(i.Args[0], i.Op) ?? Only(i.Args[1], i.Op));
                 return;
+            case Opcode.SetField when _f.TypeOf(i.Args[1]) == MirType.F64:
+                PlanFieldUpdate(i, local, block, at);
+                return;
             case Opcode.FAdd:
             {
                 if (Only(i.Args[0], Opcode.FMul) is { } m0) Absorb(i, Fused.MulAdd, m0, null);
@@ -72,6 +76,39 @@ internal sealed unsafe partial class Decoder
             }
         }
     }
+
+    /// <summary>
+    /// `o.f = o.f + y` / `o.f = o.f - y` (y possibly a product): the read of the field, the operation
+    /// and the write as one instruction, when nothing between the read and the write can change a
+    /// field at that offset or do anything visible (so reading the field later gives the same value).
+    /// </summary>
+    private void PlanFieldUpdate(Instruction set, Dictionary<ValueId, Instruction> local, Block block, int at)
+    {
+        var v = set.Args[1];
+        if (!local.TryGetValue(v, out var x) || x.Op is not (Opcode.FAdd or Opcode.FSub) || _rawUses[v.Index] != 1 || _absorbed.Contains(x)) return;
+        Instruction? Read(ValueId g) =>
+            local.TryGetValue(g, out var d) && d is { Op: Opcode.GetField, Type: MirType.F64 } && d.Imm == set.Imm && d.Args[0] == set.Args[0]
+            && _rawUses[g.Index] == 1 && !_absorbed.Contains(d) ? d : null;
+        var read = Read(x.Args[0]) ?? (x.Op == Opcode.FAdd ? Read(x.Args[1]) : null);
+        if (read == null) return;
+        // a product fused into the operation must be the other operand, not the field
+        if (_fusions.TryGetValue(x, out var xf) && (xf.Kind is not (Fused.MulAdd or Fused.SubMul) || xf.A.Result == read.Result)) return;
+        for (var k = block.Insts.IndexOf(read) + 1; k < at; k++)
+            if (!Harmless(block.Insts[k], set.Imm)) return;
+        Absorb(set, Fused.FieldUpdate, x, read);
+    }
+
+    /// <summary>Whether an instruction neither writes a field at <paramref name="offset"/> nor calls anything nor shows anything.</summary>
+    private static bool Harmless(Instruction i, long offset) => i.Op switch
+    {
+        Opcode.SetField => i.Imm != offset,
+        Opcode.IConst or Opcode.FConst or Opcode.BConst or Opcode.Null or Opcode.Str or Opcode.TypeDesc
+            or Opcode.IAdd or Opcode.ISub or Opcode.IMul or Opcode.IAnd or Opcode.IOr or Opcode.IXor or Opcode.IShl or Opcode.IShr or Opcode.IUShr
+            or Opcode.INeg or Opcode.INot or Opcode.FAdd or Opcode.FSub or Opcode.FMul or Opcode.FDiv or Opcode.FNeg or Opcode.FSqrt
+            or Opcode.FAbs or Opcode.FFloor or Opcode.FCeil or Opcode.FMin or Opcode.FMax or Opcode.ICmp or Opcode.FCmp or Opcode.PCmp
+            or Opcode.BNot or Opcode.IToF or Opcode.GetField or Opcode.ALen or Opcode.SLen or Opcode.GLoad => true,
+        _ => false,
+    };
 
     /// <summary>`(a op b) op c` as one instruction, for an operation that commutes exactly (wrapping Int addition and xor, Float multiplication).</summary>
     private void Chain(Instruction i, Instruction? inner)
@@ -115,6 +152,16 @@ internal sealed unsafe partial class Decoder
                 Put(i.Op switch { Opcode.IAdd => Op.IAdd3, Opcode.IXor => Op.IXor3, _ => Op.FMul3 }, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(c));
                 return true;
             }
+            case Fused.FieldUpdate:
+            {
+                // A is the operation, B the field's read; the operation may hold a product
+                var (x, o, off) = (fu.A, S(i.Args[0]), (int)i.Imm);
+                if (_fusions.TryGetValue(x, out var xf))
+                    Put(x.Op == Opcode.FAdd ? Op.FFldAddMul : Op.FFldSubMul, o, off, S(xf.A.Args[0]), S(xf.A.Args[1]));
+                else
+                    Put(x.Op == Opcode.FAdd ? Op.FFldAdd : Op.FFldSub, o, off, S(x.Args[0] == fu.B!.Result ? x.Args[1] : x.Args[0]));
+                return true;
+            }
             case Fused.MulSub:
                 Put(Op.FMulSub, Dest(i), S(fu.A.Args[0]), S(fu.A.Args[1]), S(i.Args[1]));
                 return true;
@@ -129,8 +176,8 @@ internal sealed unsafe partial class Decoder
     {
         foreach (var a in i.Args) yield return a;
         if (!_fusions.TryGetValue(i, out var fu)) yield break;
-        foreach (var a in fu.A.Args) yield return a;
+        foreach (var a in Reads(fu.A)) yield return a;
         if (fu.B != null)
-            foreach (var a in fu.B.Args) yield return a;
+            foreach (var a in Reads(fu.B)) yield return a;
     }
 }

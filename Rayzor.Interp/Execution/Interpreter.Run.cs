@@ -421,6 +421,40 @@ public sealed unsafe partial class Interpreter
                     c += 4;
                     break;
                 }
+                case Op.FFldAdd:
+                {
+                    var o = (byte*)r[c[1]];
+                    if (o == null) throw NullAccess();
+                    *(double*)(o + c[2]) += dr[c[3]];
+                    c += 4;
+                    break;
+                }
+                case Op.FFldSub:
+                {
+                    var o = (byte*)r[c[1]];
+                    if (o == null) throw NullAccess();
+                    *(double*)(o + c[2]) -= dr[c[3]];
+                    c += 4;
+                    break;
+                }
+                case Op.FFldAddMul:
+                {
+                    var o = (byte*)r[c[1]];
+                    if (o == null) throw NullAccess();
+                    var p = (double*)(o + c[2]);
+                    *p = dr[c[3]] * dr[c[4]] + *p;
+                    c += 5;
+                    break;
+                }
+                case Op.FFldSubMul:
+                {
+                    var o = (byte*)r[c[1]];
+                    if (o == null) throw NullAccess();
+                    var p = (double*)(o + c[2]);
+                    *p -= dr[c[3]] * dr[c[4]];
+                    c += 5;
+                    break;
+                }
                 case Op.SetBool:
                 {
                     var o = (byte*)r[c[1]];

@@ -78,6 +78,10 @@ internal enum Op
     GetI32, GetF64, GetPtr, GetBool,
     /// `obj offset value`
     SetI32, SetF64, SetPtr, SetBool,
+    /// `obj offset y`: a Float field updated in place, `o.f = o.f + y` / `o.f = o.f - y`.
+    FFldAdd, FFldSub,
+    /// `obj offset a b`: `o.f = a*b + o.f` / `o.f = o.f - a*b`.
+    FFldAddMul, FFldSubMul,
     /// `body handler`: push a trap of this frame, go on at body.
     Try,
     /// pops the innermost trap of this frame (`rz_trap_pop`).

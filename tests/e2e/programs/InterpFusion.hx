@@ -1,7 +1,39 @@
 // Shapes the interpreter's decoder fuses (rotations, multiply-add, loop-carried values computed
 // into their parameter's slot, loop headers copied into back edges) and near misses that must
 // not be fused.
+class Vec {
+	public var x:Float;
+	public var y:Float;
+	public var n:Int = 0;
+
+	public function new(x:Float, y:Float) {
+		this.x = x;
+		this.y = y;
+	}
+
+	public function bump() {
+		x += 100.0;
+	}
+}
+
 class InterpFusion {
+	static function fields(a:Vec, b:Vec, k:Float):String {
+		a.x += k;
+		a.y -= k * 2.0;
+		b.x = b.x - a.y * k;
+		b.y = k * a.x + b.y;
+		var t = a.x;
+		b.x = 7.0; // b may be a: the field read before it must not be read after it
+		a.x = t - 1.0;
+		var u = a.y;
+		a.bump(); // a call between the read and the write
+		a.y = u + 0.5;
+		var w = b.y;
+		a.n = 3; // another field: no effect on b.y
+		b.y = w * 2.0 + 1.0;
+		return '${a.x} ${a.y} ${b.x} ${b.y} ${a.n}';
+	}
+
 	static function rotr(x:Int, n:Int):Int return (x >>> n) | (x << (32 - n));
 
 	static function rotations(x:Int):String {
@@ -107,6 +139,15 @@ class InterpFusion {
 		Sys.println(floats(-0.0, 5.0, 0.0));
 		Sys.println(floats(Math.POSITIVE_INFINITY, 0.0, 1.0));
 		Sys.println(loops());
+		var v = new Vec(1.5, -2.0);
+		Sys.println(fields(v, new Vec(0.25, 4.0), 0.5));
+		Sys.println(fields(v, v, 3.0));
+		try {
+			var none:Vec = null;
+			fields(none, v, 1.0);
+		} catch (e:Dynamic) {
+			Sys.println('caught $e');
+		}
 		Sys.println(nested());
 	}
 }
