@@ -59,6 +59,8 @@ public sealed unsafe partial class Interpreter
         if (Current != null) throw new InvalidOperationException("one interpreted program per process");
         NativeLibraries.Register();
         var image = new Image(module);
+        // the collector's policy of a native program (set before Boehm starts; stress mode overrides it)
+        Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);
         image.Load(programName, args);
         var interp = new Interpreter(image);
         Current = interp;

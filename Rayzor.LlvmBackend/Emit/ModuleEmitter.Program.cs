@@ -20,7 +20,7 @@ public sealed unsafe partial class ModuleEmitter
     /// (besides its own rule, live size / free-space divisor): a floor that spares programs with a
     /// small live heap and a high allocation rate most of their collections, for at most this much
     /// more memory (docs/architecture.md "Memory", measured on the alloc benchmark).
-    private const long MinBytesBetweenCollections = 6L << 20;
+    private const long MinBytesBetweenCollections = Rayzor.Runtime.Memory.Heap.DefaultBytesBetweenCollections;
 
     private LLVMValueRef _program;
     private (LLVMValueRef Fn, LLVMTypeRef Type) _outWrite, _outFlush, _writeAll;

@@ -53,6 +53,12 @@ public static unsafe class Heap
             Boehm.GC_add_roots(low, high);
     }
 
+    /// <summary>
+    /// What every Rayzor program allocates at least between two collections (native main, JIT and
+    /// interpreter alike): Boehm's default collects far too often for programs that allocate fast.
+    /// </summary>
+    public const int DefaultBytesBetweenCollections = 6 << 20;
+
     /// <summary>The collector's minimum allocation between collections (a native program's main sets it).</summary>
     public static void SetMinBytesBetweenCollections(nuint bytes)
     {
