@@ -18,6 +18,7 @@ public sealed unsafe partial class ModuleEmitter
                 case "rz_unbox_int": Def(i, Unbox(i, m.BuiltinTd(1), m._i32)); return true;
                 case "rz_unbox_float": Def(i, Unbox(i, m.BuiltinTd(2), m._f64)); return true;
                 case "rz_sb_add": StringBufAdd(i); return true;
+                case "rz_std_parse_int_raw": Def(i, ParseIntRaw(i)); return true;
                 default: return false;
             }
         }
@@ -67,6 +68,63 @@ public sealed unsafe partial class ModuleEmitter
             EmitCall(i);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
+        }
+
+        /// `Std.parseInt(s)` used as an Int (`rz_std_parse_int_raw`): a string of 1 to 9 decimal digits,
+        /// after an optional `-`, is read inline (nine digits cannot overflow); anything else (null,
+        /// whitespace, `+`, hex, more digits, text after the number) goes to the runtime.
+        private LLVMValueRef ParseIntRaw(Instruction i)
+        {
+            var s = A(i, 0);
+            var head = NewBlock("parseint.head");
+            var first = NewBlock("parseint.first");
+            var loop = NewBlock("parseint.loop");
+            var body = NewBlock("parseint.body");
+            var done = NewBlock("parseint.done");
+            var slow = NewBlock("parseint.slow");
+            var join = NewBlock("parseint.join");
+            LLVM.BuildCondBr(B, LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s, LLVM.ConstNull(m._ptr), ""), slow, head);
+
+            LLVM.PositionBuilderAtEnd(B, head);
+            var length = Load(m._i32, At(s, StringLengthOffset), HeapAccess.StringLength);
+            // 1..10 units
+            LikelyBr(LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, LLVM.BuildSub(B, length, m.CI32(1), ""), m.CI32(10), ""), first, slow);
+
+            LLVM.PositionBuilderAtEnd(B, first);
+            var chars = At(s, StringCharsOffset);
+            var negative = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, Load(m._i16, chars, HeapAccess.StringChars), LLVM.ConstInt(m._i16, '-', false), "");
+            var start = LLVM.BuildZExt(B, negative, m._i32, "");
+            // 1..9 digits after the sign
+            var digits = LLVM.BuildSub(B, length, start, "");
+            LikelyBr(LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, LLVM.BuildSub(B, digits, m.CI32(1), ""), m.CI32(9), ""), loop, slow);
+
+            LLVM.PositionBuilderAtEnd(B, loop);
+            var index = LLVM.BuildPhi(B, m._i32, "");
+            var acc = LLVM.BuildPhi(B, m._i32, "");
+            var unit = LLVM.BuildInBoundsGEP2(B, m._i16, chars, [LLVM.BuildZExt(B, index, m._i64, "")], "");
+            var digit = LLVM.BuildSub(B, LLVM.BuildZExt(B, Load(m._i16, unit, HeapAccess.StringChars), m._i32, ""), m.CI32('0'), "");
+            LikelyBr(LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, digit, m.CI32(10), ""), body, slow);
+
+            LLVM.PositionBuilderAtEnd(B, body);
+            var next = LLVM.BuildAdd(B, LLVM.BuildMul(B, acc, m.CI32(10), ""), digit, "");
+            var after = LLVM.BuildAdd(B, index, m.CI32(1), "");
+            LLVM.BuildCondBr(B, LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, after, length, ""), loop, done);
+            LLVM.AddIncoming(index, [start, after], [first, body]);
+            LLVM.AddIncoming(acc, [m.CI32(0), next], [first, body]);
+
+            LLVM.PositionBuilderAtEnd(B, done);
+            var value = LLVM.BuildSelect(B, negative, LLVM.BuildSub(B, m.CI32(0), next, ""), next, "");
+            LLVM.BuildBr(B, join);
+
+            LLVM.PositionBuilderAtEnd(B, slow);
+            var parsed = EmitCall(i);
+            var slowEnd = LLVM.GetInsertBlock(B);
+            LLVM.BuildBr(B, join);
+
+            LLVM.PositionBuilderAtEnd(B, join);
+            var phi = LLVM.BuildPhi(B, m._i32, "");
+            LLVM.AddIncoming(phi, [value, parsed], [done, slowEnd]);
+            return phi;
         }
 
         /// Unboxing to Int or Float: null gives 0, a box of the wanted kind (its descriptor is the

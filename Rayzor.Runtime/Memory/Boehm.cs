@@ -19,6 +19,11 @@ internal static unsafe class Boehm
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern void* GC_malloc_atomic(nuint size);
 
+    /// <summary>A chain (linked through each cell's first word) of free cells of one size class and
+    /// object kind, about a block's worth, in <paramref name="result"/>; null when out of memory.</summary>
+    [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
+    public static extern void GC_generic_malloc_many(nuint size, int kind, void** result);
+
     /// <summary>Non-zero once the collector is initialized (its header tables exist).</summary>
     [DllImport("gc", ExactSpelling = true), SuppressGCTransition]
     public static extern int GC_is_init_called();

@@ -123,7 +123,10 @@ public static unsafe class Heap
     {
         if (s_stress)
             StressCollect();
-        void* p = s_uncollected ? NativeMemory.Alloc(size) : Boehm.GC_malloc_atomic(size);
+        void* p = AtomicCells.TryAlloc(size);
+        if (p != null)
+            return p;
+        p = s_uncollected ? NativeMemory.Alloc(size) : Boehm.GC_malloc_atomic(size);
         if (p == null)
             OutOfMemory();
         return p;

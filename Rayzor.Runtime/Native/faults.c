@@ -330,12 +330,34 @@ static int stress_requested(void)
     return value != NULL && value[0] != 0 && strcmp(value, "0") != 0;
 }
 
+// A fresh chain of pointer-free cells (the runtime's Memory/AtomicCells.cs refill) is reachable only
+// through links inside the cells, which Boehm does not trace, until the runtime has copied each cell's
+// address into its stacks: a collection in between would reclaim the rest of the chain. Collections
+// on the program's own thread cannot happen there (nothing allocates), so only the stress thread
+// needs to wait; without it the calls do nothing.
+static pthread_mutex_t g_refill_lock = PTHREAD_MUTEX_INITIALIZER;
+static int g_stress_thread; // set before that thread starts, never cleared
+
+void rz_cells_refill_begin(void)
+{
+    if (g_stress_thread)
+        pthread_mutex_lock(&g_refill_lock);
+}
+
+void rz_cells_refill_end(void)
+{
+    if (g_stress_thread)
+        pthread_mutex_unlock(&g_refill_lock);
+}
+
 static void *collect_often(void *arg)
 {
     (void)arg;
     for (;;)
     {
+        pthread_mutex_lock(&g_refill_lock);
         GC_gcollect();
+        pthread_mutex_unlock(&g_refill_lock);
         sched_yield();
     }
     return NULL;
@@ -343,6 +365,7 @@ static void *collect_often(void *arg)
 
 static void start_gc_stress(void)
 {
+    g_stress_thread = 1;
     pthread_t thread;
     pthread_attr_t attr;
     pthread_attr_init(&attr);

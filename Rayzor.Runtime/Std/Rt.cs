@@ -59,6 +59,7 @@ public static unsafe class Rt
     private static RzProgram* Attach()
     {
         Heap.ArmStress();
+        AtomicCells.Enable();
         return s_program = ProgramImports.rz_program();
     }
 
