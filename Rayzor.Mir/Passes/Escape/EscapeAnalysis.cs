@@ -3,7 +3,8 @@ using Rayzor.Mir.Ir;
 namespace Rayzor.Mir.Passes.Escape;
 
 /// Which allocations of a function never escape it: a `new` or `alloc` whose result is only read
-/// and written through (`getfield`, `setfield` on it) and compared by identity (`pcmp`). Any other
+/// and written through (`getfield`, `setfield` on it; a class instance's type descriptor read) and
+/// compared by identity (`pcmp`). Any other
 /// use lets the pointer out or depends on the object being real memory: an operand of a call (a
 /// method not inlined, `Std.string`, `Std.isOfType`, a constructor call), a stored value (into
 /// another object, an array, a global, a closure environment), a jump argument (so no object ever
@@ -17,7 +18,7 @@ public static class EscapeAnalysis
 
     /// The fields of the object <paramref name="alloc"/> allocates, in offset order, when it does
     /// not escape and its accesses lay the fields out consistently (same type at an offset, no two
-    /// overlapping, none on a class instance's type descriptor word); otherwise null.
+    /// overlapping, none stored on a class instance's type descriptor word); otherwise null.
     public static List<Slot>? Fields(MirFunction f, MirModule module, Instruction alloc)
     {
         var v = alloc.Result;
@@ -34,6 +35,8 @@ public static class EscapeAnalysis
                 MirType type;
                 switch (i.Op)
                 {
+                    case Opcode.GetField when i.Args[0] == v && alloc.Op == Opcode.New && i.Imm == 0 && i.Type == MirType.Ptr:
+                        continue; // the type descriptor: a constant (guarded devirtualization, null checks of inlined calls)
                     case Opcode.GetField when i.Args[0] == v:
                         type = i.Type;
                         break;

@@ -15,6 +15,7 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
         AddParams();
         // loads become the definition that reaches them; the renaming walks the dominator tree below the allocation
         var loads = new Dictionary<ValueId, ValueId>();
+        var header = new HashSet<ValueId>();
         var work = new Stack<(int Block, ValueId[] Current)>();
         work.Push((home.Id.Index, new ValueId[slots.Count]));
         while (work.Count > 0)
@@ -33,7 +34,15 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
                         kept.Add(zero);
                         cur[s] = zero.Result;
                     }
+                else if (i.Op == Opcode.GetField && i.Args[0] == _obj && alloc.Op == Opcode.New && i.Imm == 0)
+                {
+                    // the class's descriptor, as `new` set it
+                    kept.Add(new Instruction { Op = Opcode.TypeDesc, Type = MirType.Ptr, Sym = alloc.Sym, Result = i.Result, Line = i.Line, Inlined = i.Inlined });
+                    header.Add(i.Result);
+                }
                 else if (i.Op == Opcode.GetField && i.Args[0] == _obj) loads[i.Result] = cur[SlotAt(i.Imm)];
+                else if (i.Op == Opcode.PCmp && DescriptorTest(i, header) is { } same)
+                    kept.Add(FunctionEdit.Constant(i, Opcode.BConst, same == ((Cond)i.Imm == Cond.Eq) ? 1 : 0));
                 else if (i.Op == Opcode.SetField && i.Args[0] == _obj) cur[SlotAt(i.Imm)] = i.Args[1];
                 else if (i.Op == Opcode.PCmp && i.Args.Contains(_obj))
                     // nothing else holds the object's pointer: it is only itself
@@ -70,6 +79,18 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
             }
         }
     }
+
+    /// Whether a `pcmp` of the object's descriptor with a `typedesc` finds the same descriptor
+    /// (guarded devirtualization's test, now decided); null when it compares something else.
+    private bool? DescriptorTest(Instruction cmp, HashSet<ValueId> header)
+    {
+        var other = header.Contains(cmp.Args[0]) ? cmp.Args[1] : header.Contains(cmp.Args[1]) ? cmp.Args[0] : ValueId.None;
+        if (other.IsNone) return null;
+        _typeDescs ??= f.Blocks.SelectMany(b => b.Insts).Where(i => i.Op == Opcode.TypeDesc).ToDictionary(i => i.Result, i => i.Sym!);
+        return _typeDescs.TryGetValue(other, out var sym) ? sym == alloc.Sym : null;
+    }
+
+    private Dictionary<ValueId, string>? _typeDescs;
 
     private int SlotAt(long offset) => slots.FindIndex(s => s.Offset == offset);
 
