@@ -12,7 +12,7 @@ namespace Rayzor.Mir.Passes.Bce;
 ///   coming around is `i` or `i + 1` computed under the test (`i < n <= 2^31-1`: no overflow);
 /// - no array's length changes between the length read and the access: the code there (the loop
 ///   and the blocks from the read to the loop) calls nothing but allocation (`new`, `alloc`,
-///   `closure`), and its `aset`s are accesses this pass proves in range too (a store inside the
+///   `closure`) and runtime functions that never see an array (ArrayFree), and its `aset`s are accesses this pass proves in range too (a store inside the
 ///   length never grows an array; by induction over the run, none of them is the first to leave
 ///   the range). Anything else (a call, push/pop, a throw) keeps the checks of that loop.
 /// The array is not null where its length was read (alen tests it).
@@ -52,7 +52,15 @@ public sealed class BoundsCheckElimination : FunctionPass
     /// Whether an instruction may change the length of an array (or run code that may).
     private static bool ChangesLength(Instruction i, HashSet<Instruction> safeStores) =>
         (i.Op.Info().Effects & Effects.Calls) != 0 && i.Op is not (Opcode.New or Opcode.Alloc or Opcode.Closure)
-        && !(i.Op == Opcode.ASet && safeStores.Contains(i));
+        && !(i.Op == Opcode.ASet && safeStores.Contains(i)) && !(i.Op == Opcode.CallNative && ArrayFree.Contains(i.Sym!));
+
+    /// Runtime functions that take no array and run no Haxe code (docs/abi.md): string building,
+    /// boxing, printing. Any other call may reach an array.
+    private static readonly HashSet<string> ArrayFree =
+    [
+        "rz_string_concat", "rz_string_from_int", "rz_string_from_float", "rz_string_from_bool", "rz_string_equals", "rz_string_compare",
+        "rz_box_int", "rz_box_float", "rz_box_bool", "rz_unbox_int", "rz_unbox_float", "rz_unbox_bool", "rz_print", "rz_println",
+    ];
 
     /// The loop indices proven never negative: the least fixed point (an index is proven once all
     /// that enters it is, so two loops cannot prove each other out of nothing).

@@ -3,7 +3,9 @@ using Rayzor.Mir.Ir;
 namespace Rayzor.Mir.Passes.Escape;
 
 /// Rewrites one non-escaping allocation into SSA values, one variable per field (see ScalarReplacement).
-internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instruction alloc, List<EscapeAnalysis.Slot> slots)
+/// The loads it removes go into <paramref name="loads"/> (the value each stands for), for the caller to replace.
+internal sealed class Replacement(MirFunction f, DomTree cfg, EscapeAnalysis.Uses uses, Block home, Instruction alloc,
+    List<EscapeAnalysis.Slot> slots, Dictionary<ValueId, ValueId> loads)
 {
     private readonly ValueId _obj = alloc.Result;
 
@@ -14,7 +16,6 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
     {
         AddParams();
         // loads become the definition that reaches them; the renaming walks the dominator tree below the allocation
-        var loads = new Dictionary<ValueId, ValueId>();
         var header = new HashSet<ValueId>();
         var work = new Stack<(int Block, ValueId[] Current)>();
         work.Push((home.Id.Index, new ValueId[slots.Count]));
@@ -56,7 +57,6 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
                     foreach (var (s, _) in tps) call.Args.Add(cur[s]);
             foreach (var child in cfg.Children[bi]) work.Push((child, (ValueId[])cur.Clone()));
         }
-        FunctionEdit.Replace(f, loads);
     }
 
     /// A block parameter per field at each join below the allocation that two of its definitions
@@ -68,9 +68,8 @@ internal sealed class Replacement(MirFunction f, DomTree cfg, Block home, Instru
         for (var s = 0; s < slots.Count; s++)
         {
             var defs = new HashSet<int> { home.Id.Index };
-            foreach (var b in f.Blocks)
-                foreach (var i in b.Insts)
-                    if (i.Op == Opcode.SetField && i.Args[0] == _obj && i.Imm == slots[s].Offset) defs.Add(b.Id.Index);
+            foreach (var i in uses.Readers[_obj])
+                if (i.Op == Opcode.SetField && i.Args[0] == _obj && i.Imm == slots[s].Offset) defs.Add(uses.BlockOf[i]);
             foreach (var j in cfg.IteratedFrontier(defs).Order())
             {
                 if (j == home.Id.Index || !cfg.Dominates(home.Id.Index, j)) continue;

@@ -25,28 +25,22 @@ public sealed class ScalarReplacement : FunctionPass
         // every block jumping to a block with new parameters must pass them: drop the unreachable
         var changed = FunctionEdit.RemoveUnreachable(f);
         var cfg = new DomTree(f);
-        // one object at a time: replacing one can free another (stored in its field, then read back)
-        var rejected = new HashSet<Instruction>(ReferenceEqualityComparer.Instance);
+        // rounds: replacing an object can free another (its only escape was a store into the first)
         while (true)
         {
-            var found = false;
+            var uses = new EscapeAnalysis.Uses(f);
+            var found = new List<(Block Block, Instruction Alloc, List<EscapeAnalysis.Slot> Slots)>();
             foreach (var b in f.Blocks)
-            {
                 foreach (var i in b.Insts)
-                {
-                    if (i.Op is not (Opcode.New or Opcode.Alloc) || rejected.Contains(i)) continue;
-                    var slots = EscapeAnalysis.Fields(f, module, i);
-                    if (slots == null) { rejected.Add(i); continue; }
-                    new Replacement(f, cfg, b, i, slots).Run();
-                    found = true;
-                    break;
-                }
-                if (found) break;
-            }
-            if (!found) return changed;
+                    if (i.Op is Opcode.New or Opcode.Alloc && EscapeAnalysis.Fields(f, module, i, uses) is { } slots)
+                        found.Add((b, i, slots));
+            if (found.Count == 0) return changed;
+            // the objects of a round do not hold each other (that would be an escape), so each is
+            // rewritten on its own; their loads are replaced at the end, chains followed
+            var loads = new Dictionary<ValueId, ValueId>();
+            foreach (var (b, i, slots) in found) new Replacement(f, cfg, uses, b, i, slots, loads).Run();
+            FunctionEdit.Replace(f, loads);
             changed = true;
-            // a replacement can make an object rejected before non-escaping (its only escape was a store into the replaced one)
-            rejected.Clear();
         }
     }
 }

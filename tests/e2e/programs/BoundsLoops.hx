@@ -113,6 +113,10 @@ class BoundsLoops {
 		return s;
 	}
 
+	static function printAll(a:Array<Int>):Void {
+		for (i in 0...a.length) Sys.println("item " + i + ": " + a[i]);
+	}
+
 	static function main() {
 		var a = [1, 2, 3, 4, 5, 6];
 		Sys.println(sum(a) + " " + sum([]));
@@ -131,5 +135,6 @@ class BoundsLoops {
 		Sys.println(flags([true, false, false, true, false]));
 		Sys.println(objects(["ab", "c", "def"]));
 		Sys.println(withBreak(a, 4) + " " + withBreak(a, 42));
+		printAll([3, 1, 4]);
 	}
 }
