@@ -233,6 +233,23 @@ internal sealed unsafe partial class Decoder
                 }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
                 break;
             }
+            case Opcode.AGetU:
+                Put(i.Type switch
+                {
+                    MirType.I32 => Op.AGetUI32, MirType.F64 or MirType.Ptr => Op.AGetU64, MirType.Bool => Op.AGetUBool,
+                    _ => throw Unsupported(i, i.Type),
+                }, Dest(i), S(i.Args[0]), S(i.Args[1]));
+                break;
+            case Opcode.ASetU:
+            {
+                var t = _cf.TypeOf(i.Args[2]);
+                Put(t switch
+                {
+                    MirType.I32 => Op.ASetUI32, MirType.F64 or MirType.Ptr => Op.ASetU64, MirType.Bool => Op.ASetUBool,
+                    _ => throw Unsupported(i, t),
+                }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
+                break;
+            }
             case Opcode.VSet:
             {
                 var t = _cf.TypeOf(i.Args[2]);

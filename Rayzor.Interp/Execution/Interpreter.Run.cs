@@ -19,6 +19,16 @@ namespace Rayzor.Interp.Execution;
 /// <summary>The dispatch loop: one frame's decoded code run to its return.</summary>
 public sealed unsafe partial class Interpreter
 {
+    /// The array of an `agetu`/`asetu`; an error of the optimizer (not of the program) when bce's
+    /// proof that it is not null and the index is inside it was wrong.
+    private static HArray* Unchecked(long array, long index, Func f)
+    {
+        var a = (HArray*)array;
+        if (a == null || (uint)(int)index >= (uint)a->Length)
+            throw new InterpreterException($"@{f.Name}: unchecked array access at {(int)index} outside the array (length {(a == null ? "null" : a->Length.ToString())})");
+        return a;
+    }
+
     private static int FToI(double x) =>
         double.IsNaN(x) ? 0 : x >= 2147483647.0 ? int.MaxValue : x <= -2147483648.0 ? int.MinValue : (int)x;
 
@@ -268,6 +278,48 @@ public sealed unsafe partial class Interpreter
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     else ArrayOps.SetBool(a, i, r[c[3]] != 0);
+                    c += 4;
+                    break;
+                }
+                case Op.AGetUI32:
+                {
+                    var a = Unchecked(r[c[2]], r[c[3]], f);
+                    r[c[1]] = ((int*)a->Data)[(int)r[c[3]]];
+                    c += 4;
+                    break;
+                }
+                case Op.AGetU64:
+                {
+                    var a = Unchecked(r[c[2]], r[c[3]], f);
+                    r[c[1]] = ((long*)a->Data)[(int)r[c[3]]];
+                    c += 4;
+                    break;
+                }
+                case Op.AGetUBool:
+                {
+                    var a = Unchecked(r[c[2]], r[c[3]], f);
+                    r[c[1]] = ((byte*)a->Data)[(int)r[c[3]]] != 0 ? 1 : 0;
+                    c += 4;
+                    break;
+                }
+                case Op.ASetUI32:
+                {
+                    var a = Unchecked(r[c[1]], r[c[2]], f);
+                    ((int*)a->Data)[(int)r[c[2]]] = (int)r[c[3]];
+                    c += 4;
+                    break;
+                }
+                case Op.ASetU64: // a double's bits or a pointer
+                {
+                    var a = Unchecked(r[c[1]], r[c[2]], f);
+                    ((long*)a->Data)[(int)r[c[2]]] = r[c[3]];
+                    c += 4;
+                    break;
+                }
+                case Op.ASetUBool:
+                {
+                    var a = Unchecked(r[c[1]], r[c[2]], f);
+                    ((byte*)a->Data)[(int)r[c[2]]] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     c += 4;
                     break;
                 }

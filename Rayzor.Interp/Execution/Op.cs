@@ -62,6 +62,10 @@ internal enum Op
     AGetI32, AGetF64, AGetPtr, AGetBool,
     /// `array index value`
     ASetI32, ASetF64, ASetPtr, ASetBool,
+    /// `d array index` / `array index value`: agetu/asetu, whose array and index bce proved valid;
+    /// the interpreter still tests them and stops with an error when the proof was wrong.
+    AGetUI32, AGetU64, AGetUBool,
+    ASetUI32, ASetU64, ASetUBool,
     /// `array index value`: a Vector's store, nothing out of bounds.
     VSetI32, VSetF64, VSetPtr, VSetBool,
     /// `d bytes index`: a little-endian read of a Bytes's data by width, 0 out of range.

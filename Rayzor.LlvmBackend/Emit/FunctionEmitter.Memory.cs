@@ -29,12 +29,14 @@ public sealed unsafe partial class ModuleEmitter
         /// `alen`: the length of an Array.
         private LLVMValueRef ArrayLength(LLVMValueRef arr) => Load(m._i32, At(arr, ArrayLengthOffset), HeapAccess.ArrayHeader);
 
+        private LLVMValueRef ArrayData(LLVMValueRef arr) => Load(m._ptr, At(arr, ArrayDataOffset), HeapAccess.ArrayHeader);
+
         /// The memory type of an element stored as `t` (Bool is one byte).
         private LLVMTypeRef Slot(MirType t) => t == MirType.Bool ? m._i8 : m.Llvm(t);
 
         /// The length and data pointer of an Array (the data field is always readable; null while empty).
         private (LLVMValueRef Length, LLVMValueRef Data) ArrayHeader(LLVMValueRef arr) =>
-            (ArrayLength(arr), Load(m._ptr, At(arr, ArrayDataOffset), HeapAccess.ArrayHeader));
+            (ArrayLength(arr), ArrayData(arr));
 
         private LLVMValueRef ElementPtr(LLVMValueRef data, LLVMValueRef index, MirType t) =>
             LLVM.BuildInBoundsGEP2(B, Slot(t), data, [LLVM.BuildZExt(B, index, m._i64, "")], "");
@@ -47,11 +49,24 @@ public sealed unsafe partial class ModuleEmitter
             var (length, data) = ArrayHeader(A(i, 0));
             var index = A(i, 1);
             var inBounds = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, length, "");
-            return Guarded(inBounds, m.Llvm(i.Type), () =>
-            {
-                var v = Load(Slot(i.Type), ElementPtr(data, index, i.Type), HeapAccess.ArrayElement);
-                return i.Type == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
-            });
+            return Guarded(inBounds, m.Llvm(i.Type), () => LoadElement(data, index, i.Type));
+        }
+
+        private LLVMValueRef LoadElement(LLVMValueRef data, LLVMValueRef index, MirType t)
+        {
+            var v = Load(Slot(t), ElementPtr(data, index, t), HeapAccess.ArrayElement);
+            return t == MirType.Bool ? LLVM.BuildTrunc(B, v, m._i1, "") : v;
+        }
+
+        /// `agetu`: the element without tests (bce proved the array non-null and the index inside it).
+        private LLVMValueRef EmitArrayGetUnchecked(Instruction i) => LoadElement(ArrayData(A(i, 0)), A(i, 1), i.Type);
+
+        /// `asetu`: the store without tests (bce proved the array non-null and the index inside it).
+        private void EmitArraySetUnchecked(Instruction i)
+        {
+            var t = f.TypeOf(i.Args[2]);
+            var value = A(i, 2);
+            Store(t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i8, "") : value, ElementPtr(ArrayData(A(i, 0)), A(i, 1), t), HeapAccess.ArrayElement);
         }
 
         /// `cond ? load() : 0` with `cond` marked likely, as a branch: LLVM's range-check elimination

@@ -212,6 +212,8 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.SLen: NullCheck(A(i, 0)); Def(i, m.Tag(LLVM.BuildLoad2(B, m._i32, At(A(i, 0), StringLengthOffset), ""), HeapAccess.StringLength)); break;
                 case Opcode.AGet: NullCheck(A(i, 0)); Def(i, EmitArrayGet(i)); break;
                 case Opcode.ASet or Opcode.VSet: NullCheck(A(i, 0)); EmitArraySet(i, grow: i.Op == Opcode.ASet); break;
+                case Opcode.AGetU: Def(i, EmitArrayGetUnchecked(i)); break;
+                case Opcode.ASetU: EmitArraySetUnchecked(i); break;
                 case Opcode.BGet: NullCheck(A(i, 0)); Def(i, EmitBytesGet(i)); break;
                 case Opcode.BSet: NullCheck(A(i, 0)); EmitBytesSet(i); break;
                 case Opcode.Br:

@@ -18,6 +18,7 @@ public static class Verifier
         if (f.Blocks.Count == 0) { errs.Add($"{f.Name}: no blocks"); return errs; }
         if (f.Entry.Params.Count != f.ParamTypes.Count) Err(f.Entry, "entry parameters do not match the signature");
         var dom = Dominators.Compute(f);
+        Dictionary<ValueId, List<(int Block, int Index)>>? lengthReads = null;
         var defPos = new Dictionary<int, (int Block, int Index)>();
         foreach (var b in f.Blocks)
         {
@@ -61,10 +62,35 @@ public static class Verifier
                     if (callee == null) Err(b, $"call of unknown function @{inst.Sym}");
                     else if (callee.ParamTypes.Count != inst.Args.Count) Err(b, $"call of @{inst.Sym} with {inst.Args.Count} arguments for {callee.ParamTypes.Count}");
                 }
+                if (inst.Op is Opcode.AGetU or Opcode.ASetU && inst.Args.Count >= 2)
+                {
+                    if (f.TypeOf(inst.Args[0]) != MirType.Ptr || f.TypeOf(inst.Args[1]) != MirType.I32) Err(b, $"{info.Name} takes an Array (ptr) and an i32 index");
+                    // bce's proof compares the index with a length read of the same array; without one the access is unproven
+                    else if (dom.IsReachable(b.Id.Index) && !LengthReadDominates(lengthReads ??= LengthReads(f), dom, inst.Args[0], b.Id.Index, i))
+                        Err(b, $"{info.Name} on {inst.Args[0]} without a dominating alen of it");
+                }
                 if (inst.Op == Opcode.CallNative && m != null && !m.Natives.ContainsKey(inst.Sym!)) Err(b, $"call of undeclared native @{inst.Sym}");
             }
         }
         return errs;
+    }
+
+    /// Whether an `alen` of <paramref name="array"/> comes before instruction <paramref name="index"/> of block <paramref name="block"/> on every path.
+    private static bool LengthReadDominates(Dictionary<ValueId, List<(int Block, int Index)>> reads, Dominators dom, ValueId array, int block, int index) =>
+        reads.TryGetValue(array, out var at) && at.Any(r => r.Block == block ? r.Index < index : dom.Dominates(r.Block, block));
+
+    /// Where each array's length is read (`alen`), by array.
+    private static Dictionary<ValueId, List<(int Block, int Index)>> LengthReads(MirFunction f)
+    {
+        var reads = new Dictionary<ValueId, List<(int, int)>>();
+        foreach (var b in f.Blocks)
+            for (var k = 0; k < b.Insts.Count; k++)
+                if (b.Insts[k] is { Op: Opcode.ALen, Args: [var a] })
+                {
+                    if (!reads.TryGetValue(a, out var l)) reads[a] = l = [];
+                    l.Add((b.Id.Index, k));
+                }
+        return reads;
     }
 }
 
@@ -76,6 +102,9 @@ public sealed class Dominators
     private Dominators(int[] idom) => _idom = idom;
 
     public bool IsReachable(int b) => _idom[b] >= 0;
+
+    /// The immediate dominator of a reachable block (the entry's is itself), -1 for an unreachable one.
+    public int Idom(int b) => _idom[b];
 
     public bool Dominates(int a, int b)
     {

@@ -72,6 +72,10 @@ public static class FunctionEdit
     public static Instruction Constant(Instruction i, Opcode op, long imm = 0, double fimm = 0) =>
         new() { Op = op, Type = i.Type, Imm = imm, FImm = fimm, Result = i.Result, Line = i.Line };
 
+    /// A copy of <paramref name="i"/> with another opcode of the same operands (a checked access made unchecked).
+    public static Instruction WithOp(Instruction i, Opcode op) =>
+        new() { Op = op, Type = i.Type, Args = i.Args, Imm = i.Imm, FImm = i.FImm, Sym = i.Sym, Targets = i.Targets, Result = i.Result, Line = i.Line, Inlined = i.Inlined };
+
     /// Drops the blocks the entry does not reach and numbers the rest in their order; true when
     /// any was dropped. Jumps from dropped blocks go with them.
     public static bool RemoveUnreachable(MirFunction f)

@@ -1,3 +1,5 @@
+using Rayzor.Mir.Passes.Bce;
+using Rayzor.Mir.Passes.Escape;
 using Rayzor.Mir.Passes.InlineCaches;
 using Rayzor.Mir.Passes.Inlining;
 
@@ -17,6 +19,8 @@ public static class PassRegistry
         ["constprop"] = () => new ConstProp(),
         ["copyprop"] = () => new CopyProp(),
         ["dce"] = () => new Dce(),
+        ["escape"] = () => new ScalarReplacement(),
+        ["bce"] = () => new BoundsCheckElimination(),
     };
 
     /// The scalar clean-up: CFG first (fewer blocks for the rest), constants (which turn branches
@@ -29,14 +33,16 @@ public static class PassRegistry
     public static IPass? Create(string name) => Factories.TryGetValue(name, out var f) ? f() : null;
 
     /// The pass names of an optimization level: -O0 only the inlining of Haxe `inline` functions
-    /// (part of what the program means to Haxe), -O1/-O2 inlining then the scalar
-    /// clean-up once, -O3 more inlining and the clean-up twice (the second round sees what the
-    /// first made constant or dead).
+    /// (part of what the program means to Haxe), -O1/-O2 inlining, scalar replacement of the
+    /// allocations inlining left local (escape; after copyprop, which removes the block parameters
+    /// the inliner passes arguments through), the scalar clean-up once, then bounds-check
+    /// elimination on the cleaned-up loops; -O3 more inlining and the clean-up twice, escape between
+    /// the two rounds (the second sees what the first made constant or dead).
     public static IReadOnlyList<string> Pipeline(int level) => level switch
     {
         <= 0 => ["inline-always"],
-        1 or 2 => ["inline", "dynfield-ic", .. Scalar],
-        _ => ["inline-more", "dynfield-ic", .. Scalar, .. Scalar],
+        1 or 2 => ["inline", "dynfield-ic", "simplifycfg", "copyprop", "escape", .. Scalar, "bce"],
+        _ => ["inline-more", "dynfield-ic", .. Scalar, "escape", .. Scalar, "bce"],
     };
 
     /// The passes of a list of names; throws ArgumentException naming an unknown one.

@@ -133,6 +133,22 @@ public class SsaAndVerifierTests
     }
 
     [Fact]
+    public void VerifierRejectsUncheckedAccessWithoutALengthRead()
+    {
+        static List<string> Check(string body) => Verifier.Verify(MirParser.ParseModule($$"""
+            func @f(ptr, i32) -> i32 {
+            bb0(%0: ptr, %1: i32):
+            {{body}}
+            }
+
+            """));
+        Assert.Empty(Check("  %2 = alen.i32 %0\n  %3 = agetu.i32 %0, %1\n  ret %3"));
+        Assert.Contains(Check("  %2 = agetu.i32 %0, %1\n  ret %2"), m => m.Contains("without a dominating alen"));
+        Assert.Contains(Check("  %2 = agetu.i32 %0, %1\n  %3 = alen.i32 %0\n  ret %2"), m => m.Contains("without a dominating alen"));
+        Assert.Contains(Check("  %2 = alen.i32 %0\n  asetu %0, %1, %1\n  asetu %1, %1, %1\n  ret %2"), m => m.Contains("takes an Array"));
+    }
+
+    [Fact]
     public void OpcodeTableHasADocLinePerOpcode()
     {
         foreach (var op in Enum.GetValues<Opcode>())

@@ -1,0 +1,104 @@
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Mir.Passes.Bce;
+
+/// A loop whose header ends in `brif (icmp lt %i, %n)` (or the same test spelled `gt`, `ge`, `le`)
+/// where `%i` is a parameter of the header and `%n` the `alen` of an array: the loop's blocks, the
+/// block the test enters when `%i < %n` (InRange, whose only predecessor is the header), and the
+/// blocks between the length read and the header whose code must not change any array's length.
+internal sealed class CountedLoop
+{
+    public required int Header { get; init; }
+    public required int ParamIndex { get; init; }
+    public required ValueId Index { get; init; }
+    public required ValueId Array { get; init; }
+    public required int InRange { get; init; }
+
+    /// The natural loop of the header: the blocks from which a back edge is reached without the header.
+    public required HashSet<int> Body { get; init; }
+
+    /// Blocks on some path from the length read to the header, outside the body (the length must
+    /// hold there too), and the length read's own block with the index of the first instruction after it.
+    public required HashSet<int> Before { get; init; }
+    public required (int Block, int From) Read { get; init; }
+
+    /// The `aget`/`aset` of Array at Index in the body under InRange.
+    public List<(Block Block, Instruction Inst)> Accesses { get; } = [];
+
+    /// The counted loop whose test ends <paramref name="header"/>, or null.
+    public static CountedLoop? Find(MirFunction f, DomTree cfg, Instruction?[] defs, int[] defBlock, Block header)
+    {
+        var h = header.Id.Index;
+        if (header.Terminator is not { Op: Opcode.BrIf } br || defs[br.Args[0].Index] is not { Op: Opcode.ICmp } cmp) return null;
+        var (i, n, inRange) = (Cond)cmp.Imm switch
+        {
+            Cond.Lt => (cmp.Args[0], cmp.Args[1], 0),
+            Cond.Ge => (cmp.Args[0], cmp.Args[1], 1),
+            Cond.Gt => (cmp.Args[1], cmp.Args[0], 0),
+            Cond.Le => (cmp.Args[1], cmp.Args[0], 1),
+            _ => (ValueId.None, ValueId.None, 0),
+        };
+        var k = i.IsNone ? -1 : header.Params.IndexOf(i);
+        if (k < 0 || defs[n.Index] is not { Op: Opcode.ALen } len) return null;
+        var t = br.Targets[inRange].Block.Index;
+        if (t == h || cfg.Preds[t].Count != 1) return null;
+        var body = NaturalLoop(cfg, h);
+        if (body == null || !body.Contains(t)) return null;
+        var d = defBlock[n.Index];
+        var before = new HashSet<int>();
+        if (!body.Contains(d))
+        {
+            // walk back from the loop's entries to the length read
+            var work = new Stack<int>(cfg.Preds[h].Where(p => !body.Contains(p) && cfg.IsReachable(p)));
+            while (work.Count > 0)
+            {
+                var b = work.Pop();
+                if (b == d || !before.Add(b)) continue;
+                foreach (var p in cfg.Preds[b])
+                    if (cfg.IsReachable(p)) work.Push(p);
+            }
+        }
+        var loop = new CountedLoop
+        {
+            Header = h, ParamIndex = k, Index = i, Array = len.Args[0], InRange = t, Body = body, Before = before,
+            Read = (d, f.Blocks[d].Insts.IndexOf(len) + 1),
+        };
+        foreach (var b in body)
+        {
+            if (!cfg.Dominates(t, b)) continue;
+            foreach (var inst in f.Blocks[b].Insts)
+                if (inst.Op is Opcode.AGet or Opcode.ASet && inst.Args[0] == loop.Array && inst.Args[1] == i)
+                    loop.Accesses.Add((f.Blocks[b], inst));
+        }
+        return loop;
+    }
+
+    /// The blocks of the loop whose back edges go to <paramref name="h"/>, or null when none does.
+    private static HashSet<int>? NaturalLoop(DomTree cfg, int h)
+    {
+        var latches = cfg.Preds[h].Where(p => cfg.IsReachable(p) && cfg.Dominates(h, p)).ToList();
+        if (latches.Count == 0) return null;
+        var body = new HashSet<int> { h };
+        var work = new Stack<int>(latches);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (!body.Add(b)) continue;
+            foreach (var p in cfg.Preds[b])
+                if (cfg.IsReachable(p)) work.Push(p);
+        }
+        return body;
+    }
+
+    /// Every instruction that runs between the length read and an access: the body, the blocks
+    /// before it, and the rest of the read's block.
+    public IEnumerable<Instruction> Region(MirFunction f)
+    {
+        foreach (var b in Body.Concat(Before))
+            foreach (var i in f.Blocks[b].Insts)
+                yield return i;
+        if (!Body.Contains(Read.Block))
+            foreach (var i in f.Blocks[Read.Block].Insts.Skip(Read.From))
+                yield return i;
+    }
+}
