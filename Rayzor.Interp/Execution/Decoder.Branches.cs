@@ -32,11 +32,11 @@ internal sealed unsafe partial class Decoder
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
-            _code.Add((int)Op.Jmp);
+            _code.Add((int)(_labels[call.Block.Index] >= 0 ? Op.JmpBack : Op.Jmp));
             Label(call.Block.Index);
             return;
         }
-        _code.Add((int)Op.JmpMoves);
+        _code.Add((int)(_labels[call.Block.Index] >= 0 ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
         _code.Add(moves.Count);
         foreach (var (dst, src) in moves)

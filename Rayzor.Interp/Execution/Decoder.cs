@@ -212,7 +212,7 @@ internal sealed unsafe partial class Decoder
                 break;
             }
             case Opcode.CallNative: EmitNative(i); break;
-            case Opcode.GLoad: Put(Op.GLoad, Dest(i), _image.GlobalIndex(i.Sym!)); break;
+            case Opcode.GLoad: Put(i.Type == MirType.I32 ? Op.GLoadI32 : Op.GLoad, Dest(i), _image.GlobalIndex(i.Sym!)); break;
             case Opcode.GStore: Put(Op.GStore, _image.GlobalIndex(i.Sym!), S(i.Args[0])); break;
             case Opcode.ALen: Put(Op.ALen, Dest(i), S(i.Args[0])); break;
             case Opcode.SLen: Put(Op.SLen, Dest(i), S(i.Args[0])); break;

@@ -40,6 +40,15 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The code pointer descriptors and closures hold (0 until first needed).</summary>
     public nint CodePointer;
 
+    /// <summary>Tiering: calls and loop back-edges left before the function is hot (they count down).</summary>
+    public int CallsLeft = int.MaxValue, LoopsLeft = int.MaxValue;
+
+    /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
+    public int TierState;
+
+    /// <summary>The compiled code's entry wrapper, `int (long* args, long* result)`, once compiled (set by the compiler thread).</summary>
+    public nint Entry;
+
     public override string ToString() => Name;
 }
 

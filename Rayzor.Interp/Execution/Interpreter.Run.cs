@@ -101,6 +101,13 @@ public sealed unsafe partial class Interpreter
                 case Op.FToI: r[c[1]] = FToI(dr[c[2]]); c += 3; break;
                 case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
                 case Op.Jmp: c = code + c[1]; break;
+                case Op.JmpBack:
+                    if (--f.LoopsLeft == 0) Hot(f);
+                    c = code + c[1];
+                    break;
+                case Op.JmpMovesBack:
+                    if (--f.LoopsLeft == 0) Hot(f);
+                    goto case Op.JmpMoves;
                 case Op.JmpMoves:
                 {
                     var n = c[2];
@@ -124,7 +131,7 @@ public sealed unsafe partial class Interpreter
                 case Op.Call:
                 {
                     var callee = _funcs[c[2]];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }
@@ -146,7 +153,7 @@ public sealed unsafe partial class Interpreter
                     var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
                     if (index < 0) throw new InterpreterException($"@{f.Name}: interface method {c[2]} missing in {Image.NameOf((TypeDesc*)td)}");
                     var callee = _funcs[index];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }
@@ -178,6 +185,7 @@ public sealed unsafe partial class Interpreter
                     break;
                 }
                 case Op.GLoad: r[c[1]] = Image.Globals[c[2]]; c += 3; break;
+                case Op.GLoadI32: r[c[1]] = *(int*)(Image.Globals + c[2]); c += 3; break;
                 case Op.GStore: Image.Globals[c[1]] = r[c[2]]; c += 3; break;
                 case Op.ALen:
                 {
