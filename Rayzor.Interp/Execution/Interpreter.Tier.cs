@@ -18,6 +18,9 @@ public sealed unsafe partial class Interpreter
     /// <summary>True while compiled code is the innermost Haxe code running (not an interpreted frame).</summary>
     internal bool InCompiled;
 
+    /// <summary>Calls the interpreter made into compiled code (`--stats`).</summary>
+    internal long CompiledCalls;
+
     private void StartTiering(TierOptions options)
     {
         _tier = new Tierer(this, options);
@@ -45,6 +48,7 @@ public sealed unsafe partial class Interpreter
         var args = stackalloc long[n + 1];
         for (var k = 0; k < n; k++) args[k] = src[ops[k]];
         long result = 0;
+        CompiledCalls++;
         var was = InCompiled;
         InCompiled = true;
         var status = ((delegate* unmanaged<long*, long*, int>)f.Entry)(args, &result);

@@ -46,6 +46,7 @@ public sealed class TierOptions
 public sealed class TierStats
 {
     public int Interpreted, Compiled, Failed, Batches;
+    public long CallsIntoCompiled;
     public TimeSpan CompileTime;
     public List<string> Failures { get; } = [];
 }

@@ -46,6 +46,7 @@ internal sealed unsafe class Tierer
         _thread?.Join();
         foreach (var f in _interp.Image.Functions)
             if (f.Code != null && f.TierState != 2) _stats.Interpreted++;
+        _stats.CallsIntoCompiled = _interp.CompiledCalls;
         _options.Report?.Invoke(_stats);
     }
 
