@@ -32,12 +32,16 @@ internal sealed unsafe partial class Decoder
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
-            _code.Add((int)(_labels[call.Block.Index] >= 0 ? Op.JmpBack : Op.Jmp));
+            var back = _labels[call.Block.Index] >= 0;
+            _code.Add((int)(back ? Op.JmpBack : Op.Jmp));
             Label(call.Block.Index);
+            if (back) _code.Add(call.Block.Index);
             return;
         }
-        _code.Add((int)(_labels[call.Block.Index] >= 0 ? Op.JmpMovesBack : Op.JmpMoves));
+        var backward = _labels[call.Block.Index] >= 0;
+        _code.Add((int)(backward ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
+        if (backward) _code.Add(call.Block.Index);
         _code.Add(moves.Count);
         foreach (var (dst, src) in moves)
         {

@@ -100,6 +100,7 @@ internal sealed unsafe partial class Decoder
         func.ConstantCount = _pool.Count;
         func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
         func.Sites = [.. _sites];
+        func.Slots = _map;
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
         code.CopyTo(new Span<int>(stream, code.Length));
         func.Code = stream;

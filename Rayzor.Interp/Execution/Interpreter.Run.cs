@@ -102,12 +102,17 @@ public sealed unsafe partial class Interpreter
                 case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
                 case Op.Jmp: c = code + c[1]; break;
                 case Op.JmpBack:
-                    if (--f.LoopsLeft == 0) Hot(f);
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced)) return replaced;
                     c = code + c[1];
                     break;
                 case Op.JmpMovesBack:
-                    if (--f.LoopsLeft == 0) Hot(f);
-                    goto case Op.JmpMoves;
+                {
+                    var n = c[3];
+                    for (var k = 0; k < n; k++) r[c[4 + 2 * k]] = r[c[5 + 2 * k]];
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced2)) return replaced2;
+                    c = code + c[1];
+                    break;
+                }
                 case Op.JmpMoves:
                 {
                     var n = c[2];

@@ -27,14 +27,14 @@ public sealed unsafe partial class Interpreter
         foreach (var f in _funcs) (f.CallsLeft, f.LoopsLeft) = (options.CallThreshold, options.LoopThreshold);
     }
 
-    /// <summary>A function's count ran out: queue it for compilation (once).</summary>
+    /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)
     {
-        f.CallsLeft = f.LoopsLeft = int.MaxValue;
+        f.CallsLeft = int.MaxValue;
         if (_tier == null || f.TierState != 0) return;
         f.TierState = 1;
-        _tier.Enqueue(f);
+        _tier.Enqueue(f, osr: false);
     }
 
     /// <summary>
@@ -47,11 +47,16 @@ public sealed unsafe partial class Interpreter
         var n = f.Mir.ParamTypes.Count;
         var args = stackalloc long[n + 1];
         for (var k = 0; k < n; k++) args[k] = src[ops[k]];
+        return CallEntry(f.Entry, args);
+    }
+
+    private long CallEntry(nint entry, long* args)
+    {
         long result = 0;
         CompiledCalls++;
         var was = InCompiled;
         InCompiled = true;
-        var status = ((delegate* unmanaged<long*, long*, int>)f.Entry)(args, &result);
+        var status = ((delegate* unmanaged<long*, long*, int>)entry)(args, &result);
         InCompiled = was;
         if (status != 0) throw Throw(Traps.Value);
         if (_tierCells->Pending != 0)
@@ -61,6 +66,47 @@ public sealed unsafe partial class Interpreter
         }
         if (Pending != null) RaisePending();
         return result;
+    }
+
+    /// <summary>Back-edges between two looks for an on-stack-replacement entry once a function's loops are hot.</summary>
+    private const int OsrPoll = 256;
+
+    /// <summary>
+    /// A function's back-edge count ran out at a jump to <paramref name="block"/>: asks for the
+    /// function and for entries into its loops (once); when the entry for this loop is ready, the
+    /// rest of this frame runs there (on-stack replacement) and its result is the frame's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit]
+    private bool LoopTick(Func f, int block, long* r, out long result)
+    {
+        result = 0;
+        if (_tier == null)
+        {
+            f.LoopsLeft = int.MaxValue;
+            return false;
+        }
+        f.LoopsLeft = OsrPoll;
+        if (f.OsrState == 0)
+        {
+            f.OsrState = 1;
+            _tier.Enqueue(f, osr: true);
+        }
+        if (Volatile.Read(ref f.Osr) is not { } entries) return false;
+        // a frame with traps keeps its handlers' state here: it stays interpreted
+        if (f.TrapCount != 0 || !entries.Any(x => x != null))
+        {
+            f.LoopsLeft = int.MaxValue;
+            return false;
+        }
+        // the entries are for the loops that can be entered (outer ones): every back-edge looks
+        // until the frame reaches one (an inner loop's iterations pay one call each meanwhile)
+        f.LoopsLeft = 1;
+        if (entries[block] is not { } e) return false;
+        var args = stackalloc long[e.Slots.Length + 1];
+        for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
+        result = CallEntry(e.Entry, args);
+        return true;
     }
 
     /// <summary>

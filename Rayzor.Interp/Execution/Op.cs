@@ -27,7 +27,8 @@ internal enum Op
     Jmp,
     /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
     JmpMoves,
-    /// `Jmp`, `JmpMoves` to a block laid out before: a loop's back-edge, counted for tiering.
+    /// `target block` / `target block n (dst src)*`: a jump to a block laid out before (a loop's
+    /// back-edge), counted for tiering; the block's index finds its on-stack-replacement entry.
     JmpBack, JmpMovesBack,
     /// `c then else`
     BrIf,

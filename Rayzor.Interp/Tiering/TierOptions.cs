@@ -45,7 +45,7 @@ public sealed class TierOptions
 /// <summary>What a tiered run did: functions by tier and the compiler thread's time.</summary>
 public sealed class TierStats
 {
-    public int Interpreted, Compiled, Failed, Batches;
+    public int Interpreted, Compiled, Failed, Batches, LoopEntries;
     public long CallsIntoCompiled;
     public TimeSpan CompileTime;
     public List<string> Failures { get; } = [];

@@ -96,7 +96,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     /// compiled with them.
     private List<string> WithThunklessCallees(IReadOnlyCollection<string> names)
     {
-        _byName ??= mir.Functions.ToDictionary(f => f.Name);
+        _byName = mir.Functions.ToDictionary(f => f.Name); // (the host adds loop entries as it goes)
         var all = new List<string>(names);
         var seen = names.ToHashSet();
         for (var k = 0; k < all.Count; k++)

@@ -45,7 +45,7 @@ internal static class TieredRun
 
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
-        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
+        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
             + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
         foreach (var f in s.Failures) Console.Error.WriteLine("rayzor: tier auto: not compiled: " + f);
     }
