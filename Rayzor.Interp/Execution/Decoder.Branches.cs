@@ -32,13 +32,14 @@ internal sealed unsafe partial class Decoder
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
-            var back = _labels[call.Block.Index] >= 0;
+            var back = _labels[call.Block.Index] >= 0 && !_inStubs;
             _code.Add((int)(back ? Op.JmpBack : Op.Jmp));
             Label(call.Block.Index);
             if (back) _code.Add(call.Block.Index);
             return;
         }
-        var backward = _labels[call.Block.Index] >= 0;
+        // (a stub's jump is laid out after every block: only a block's own jump tells a back-edge)
+        var backward = _labels[call.Block.Index] >= 0 && !_inStubs;
         _code.Add((int)(backward ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
         if (backward) _code.Add(call.Block.Index);

@@ -26,6 +26,9 @@ internal sealed unsafe partial class Decoder
     // the block whose code follows the one being emitted (-1 for stubs): a jump to it is left out
     private int _fallthrough = -1;
 
+    // emitting the stubs (edge moves), after the blocks
+    private bool _inStubs;
+
     private Decoder(Image image, Func func)
     {
         _image = image;
@@ -83,6 +86,7 @@ internal sealed unsafe partial class Decoder
             }
         }
         _fallthrough = -1;
+        _inStubs = true;
         for (var k = 0; k < _stubs.Count; k++)
         {
             _labels[_stubs[k].Label] = _code.Count;
