@@ -32,17 +32,24 @@ internal sealed unsafe partial class Decoder
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
-            if (_cf == _f && BranchOnly(call.Block) is { } header)
+            // a back-edge counts towards tiering up (when tiering); otherwise a jump to a loop's
+            // header can be a copy of the header
+            var back = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
+            if (!back && _cf == _f && BranchOnly(call.Block) is { } header)
             {
                 EmitBlockBody(header);
                 return;
             }
-            _code.Add((int)Op.Jmp);
+            _code.Add((int)(back ? Op.JmpBack : Op.Jmp));
             Label(call.Block.Index);
+            if (back) _code.Add(call.Block.Index);
             return;
         }
-        _code.Add((int)Op.JmpMoves);
+        // (a stub's jump is laid out after every block: only a block's own jump tells a back-edge)
+        var backward = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
+        _code.Add((int)(backward ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
+        if (backward) _code.Add(call.Block.Index);
         _code.Add(moves.Count);
         foreach (var (dst, src) in moves)
         {

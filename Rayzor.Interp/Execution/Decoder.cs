@@ -29,6 +29,9 @@ internal sealed unsafe partial class Decoder
     // the block whose code follows the one being emitted (-1 for stubs): a jump to it is left out
     private int _fallthrough = -1;
 
+    // emitting the stubs (edge moves), after the blocks
+    private bool _inStubs;
+
     private Decoder(Image image, Func func)
     {
         _image = image;
@@ -82,6 +85,7 @@ internal sealed unsafe partial class Decoder
             EmitBlockBody(b);
         }
         _fallthrough = -1;
+        _inStubs = true;
         for (var k = 0; k < _stubs.Count; k++)
         {
             _labels[_stubs[k].Label] = _code.Count;
@@ -99,6 +103,7 @@ internal sealed unsafe partial class Decoder
         func.ConstantCount = _pool.Count;
         func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
         func.Sites = [.. _sites];
+        func.Slots = _map;
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
         code.CopyTo(new Span<int>(stream, code.Length));
         func.Code = stream;
@@ -212,7 +217,7 @@ internal sealed unsafe partial class Decoder
                 break;
             }
             case Opcode.CallNative: EmitNative(i); break;
-            case Opcode.GLoad: Put(Op.GLoad, Dest(i), _image.GlobalIndex(i.Sym!)); break;
+            case Opcode.GLoad: Put(i.Type == MirType.I32 ? Op.GLoadI32 : Op.GLoad, Dest(i), _image.GlobalIndex(i.Sym!)); break;
             case Opcode.GStore: Put(Op.GStore, _image.GlobalIndex(i.Sym!), S(i.Args[0])); break;
             case Opcode.ALen: Put(Op.ALen, Dest(i), S(i.Args[0])); break;
             case Opcode.SLen: Put(Op.SLen, Dest(i), S(i.Args[0])); break;

@@ -40,7 +40,35 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The code pointer descriptors and closures hold (0 until first needed).</summary>
     public nint CodePointer;
 
+    /// <summary>Tiering: calls and loop back-edges left before the function is hot (they count down).</summary>
+    public int CallsLeft = int.MaxValue, LoopsLeft = int.MaxValue;
+
+    /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
+    public int TierState;
+
+    /// <summary>The compiled code's entry wrapper, `int (long* args, long* result)`, once compiled (set by the compiler thread).</summary>
+    public nint Entry;
+
+    /// <summary>The slot of each SSA value in a frame (set when decoded).</summary>
+    public int[] Slots = [];
+
+    /// <summary>On-stack replacement: 0 none asked, 1 asked, 2 done or impossible.</summary>
+    public int OsrState;
+
+    /// <summary>Compiled entries into the middle of a running frame, by loop header block (set by the compiler thread).</summary>
+    public OsrEntry?[]? Osr;
+
     public override string ToString() => Name;
+}
+
+/// <summary>
+/// Compiled code that continues a frame at a loop header: the entry wrapper of a function whose
+/// parameters are the header's parameters and the values live there, read from these slots.
+/// </summary>
+public sealed class OsrEntry(nint entry, int[] slots)
+{
+    public nint Entry { get; } = entry;
+    public int[] Slots { get; } = slots;
 }
 
 /// <summary>The last code pointer a dynamic call site saw and the function it is: a monomorphic inline cache.</summary>

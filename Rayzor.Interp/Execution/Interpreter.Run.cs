@@ -119,6 +119,18 @@ public sealed unsafe partial class Interpreter
                 case Op.FToI: r[c[1]] = FToI(dr[c[2]]); c += 3; break;
                 case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
                 case Op.Jmp: c = code + c[1]; break;
+                case Op.JmpBack:
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced)) return replaced;
+                    c = code + c[1];
+                    break;
+                case Op.JmpMovesBack:
+                {
+                    var n = c[3];
+                    for (var k = 0; k < n; k++) r[c[4 + 2 * k]] = r[c[5 + 2 * k]];
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced2)) return replaced2;
+                    c = code + c[1];
+                    break;
+                }
                 case Op.JmpMoves:
                 {
                     var n = c[2];
@@ -142,7 +154,7 @@ public sealed unsafe partial class Interpreter
                 case Op.Call:
                 {
                     var callee = _funcs[c[2]];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }
@@ -164,7 +176,7 @@ public sealed unsafe partial class Interpreter
                     var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
                     if (index < 0) throw Fault(f, FaultKind.MissingMethod, c[2], (nint)td);
                     var callee = _funcs[index];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }
@@ -196,6 +208,7 @@ public sealed unsafe partial class Interpreter
                     break;
                 }
                 case Op.GLoad: r[c[1]] = Image.Globals[c[2]]; c += 3; break;
+                case Op.GLoadI32: r[c[1]] = *(int*)(Image.Globals + c[2]); c += 3; break;
                 case Op.GStore: Image.Globals[c[1]] = r[c[2]]; c += 3; break;
                 case Op.ALen:
                 {

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Rayzor.Interp.Loading;
 using Rayzor.Interp.Natives;
+using Rayzor.Interp.Tiering;
 using Rayzor.Mir.Ir;
 using Rayzor.Runtime.Arrays;
 using Rayzor.Runtime.Bytes;
@@ -47,6 +48,7 @@ public sealed unsafe partial class Interpreter
         var most = Math.Max(2, image.Functions.Max(f => f.Mir.ParamTypes.Count));
         _identity = (int*)NativeMemory.Alloc((nuint)(4 * most));
         for (var k = 0; k < most; k++) _identity[k] = k;
+        _tierCells = (TierCells*)BoehmRoots.Allocate((nuint)sizeof(TierCells));
     }
 
     /// <summary>
@@ -54,7 +56,7 @@ public sealed unsafe partial class Interpreter
     /// and flushes stdout; returns the exit code. `Sys.exit` and an uncaught exception end the
     /// process from the runtime, as in a native program.
     /// </summary>
-    public static int Run(MirModule module, string programName, IReadOnlyList<string> args)
+    public static int Run(MirModule module, string programName, IReadOnlyList<string> args, TierOptions? tiering = null)
     {
         if (Current != null) throw new InvalidOperationException("one interpreted program per process");
         NativeLibraries.Register();
@@ -64,6 +66,7 @@ public sealed unsafe partial class Interpreter
         image.Load(programName, args);
         var interp = new Interpreter(image);
         Current = interp;
+        if (tiering != null) interp.StartTiering(tiering);
         Traps.ThrowHook = &RuntimeThrow;
         var entry = image.FindFunction(module.EntryFunction) ?? throw new InterpreterException($"no entry function @{module.EntryFunction}");
         // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
@@ -93,6 +96,7 @@ public sealed unsafe partial class Interpreter
         }, StackSize);
         thread.Start();
         thread.Join();
+        interp._tier?.Stop();
         error?.Throw();
         return 0;
     }
@@ -101,7 +105,12 @@ public sealed unsafe partial class Interpreter
     private const int StackSize = 1 << 30;
 
     /// <summary>A throw raised inside the runtime (null access): becomes the interpreter's exception.</summary>
-    private static void RuntimeThrow(void* value) => throw Current!.Throw(value);
+    private static void RuntimeThrow(void* value)
+    {
+        // raised under compiled code: returning lets the runtime longjmp to that code's trap
+        if (Current!.InCompiled) return;
+        throw Current.Throw(value);
+    }
 
     private HaxeThrow Throw(void* value)
     {
@@ -123,6 +132,7 @@ public sealed unsafe partial class Interpreter
     {
         var here = stackalloc byte[1];
         _stackLimit = (nint)here - (nint)size + 1024 * 1024;
+        _tierCells->StackLimit = _stackLimit;
     }
 
     /// <summary>Calls <paramref name="f"/> with its arguments in 64-bit slots; returns its result the same way.</summary>
@@ -131,6 +141,7 @@ public sealed unsafe partial class Interpreter
     /// <summary>Calls <paramref name="f"/> with argument k read from <c>src[ops[k]]</c> (a caller's frame and its call's operands).</summary>
     private long Call(Func f, long* src, int* ops)
     {
+        if (f.Entry != 0) return RunCompiled(f, src, ops);
         if (f.Code == null) Decoder.Decode(Image, f);
         return f.TrapCount == 0 ? Run(f, src, ops, null, 0, null) : RunTrapping(f, src, ops);
     }
@@ -166,6 +177,7 @@ public sealed unsafe partial class Interpreter
     private void Enter(Func f, long* r, long* src, int* ops)
     {
         if ((nint)r < _stackLimit) throw StackOverflow();
+        if (--f.CallsLeft == 0) Hot(f);
         var n = f.ParamCount;
         for (var k = 0; k < n; k++) r[k] = src[ops[k]];
         var constants = f.Constants;

@@ -35,6 +35,9 @@ internal enum Op
     Jmp,
     /// `target n (dst src)*`: a jump with the moves of its block arguments, in order.
     JmpMoves,
+    /// `target block` / `target block n (dst src)*`: a jump to a block laid out before (a loop's
+    /// back-edge), counted for tiering; the block's index finds its on-stack-replacement entry.
+    JmpBack, JmpMovesBack,
     /// `c then else`
     BrIf,
     /// `a b then else`: a compare fused with the branch that is its only use.
@@ -56,6 +59,8 @@ internal enum Op
     DynCall,
     /// `d global` / `global a`
     GLoad, GStore,
+    /// `d global`: an Int static var (compiled code stores 4 bytes of its 8-byte slot).
+    GLoadI32,
     /// `d a`: Array length, String length.
     ALen, SLen,
     /// `d array index`

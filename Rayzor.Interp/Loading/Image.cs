@@ -28,6 +28,10 @@ internal sealed unsafe class Image
     public const int VFuncs = -1, IFuncs = -2;
 
     public MirModule Module { get; }
+
+    /// <summary>Whether functions tier up (decoded loops then count their back-edges).</summary>
+    public bool Tiered { get; set; }
+
     public RzBuiltins* Builtins { get; private set; }
     public Func[] Functions { get; }
 
@@ -46,6 +50,9 @@ internal sealed unsafe class Image
     private readonly Dictionary<string, nint> _descs = new();
     private readonly CodeMap _byCode = new();
     private nint _handles;
+
+    // the tiering compiler thread resolves symbols while the interpreter thread decodes
+    private readonly Lock _lock = new();
 
     public Image(MirModule module)
     {
@@ -122,8 +129,10 @@ internal sealed unsafe class Image
         _classIndex.TryGetValue(name, out var i) ? i : throw new InterpreterException($"unknown class @{name}");
 
     /// <summary>`typedesc @C`: a class or enum descriptor, a built-in one (`#String`), or null for an unknown built-in.</summary>
-    public TypeDesc* TypeDescOf(string sym) =>
-        sym.StartsWith("#fn.") ? ClosureDescOf(sym[4..]) : sym.StartsWith('#') ? (TypeDesc*)_descs.GetValueOrDefault(sym) : Desc(sym);
+    public TypeDesc* TypeDescOf(string sym)
+    {
+        lock (_lock) return sym.StartsWith("#fn.") ? ClosureDescOf(sym[4..]) : sym.StartsWith('#') ? (TypeDesc*)_descs.GetValueOrDefault(sym) : Desc(sym);
+    }
 
     /// <summary>The descriptor of a class (allocated on first mention, with room for its vtable; filled by <see cref="FillClass"/>).</summary>
     private TypeDesc* Desc(string name)
@@ -231,7 +240,11 @@ internal sealed unsafe class Image
     /// The descriptor of closures whose code is <paramref name="code"/>: one per signature, its slot
     /// at offset 48 holding the signature's dynamic-call adapter (docs/abi.md "Dynamic calls").
     /// </summary>
-    public TypeDesc* ClosureDesc(Func code) => code.ClosureDesc != null ? code.ClosureDesc : code.ClosureDesc = ClosureDescOf(ClosureSignature.Of(code.Mir));
+    public TypeDesc* ClosureDesc(Func code)
+    {
+        if (code.ClosureDesc != null) return code.ClosureDesc;
+        lock (_lock) return code.ClosureDesc = ClosureDescOf(ClosureSignature.Of(code.Mir));
+    }
 
     /// <summary>The closure descriptor of a signature (`typedesc #fn.SIG`).</summary>
     private TypeDesc* ClosureDescOf(string signature)
@@ -257,15 +270,43 @@ internal sealed unsafe class Image
     public nint CodeOf(Func f)
     {
         if (f.CodePointer != 0) return f.CodePointer;
+        lock (_lock) return f.CodePointer != 0 ? f.CodePointer : MakeCode(f);
+    }
+
+    private nint MakeCode(Func f)
+    {
         var p = Thunk.TryCreate(f);
         if (p == 0)
         {
             if (_handles == 0) _handles = (nint)NativeMemory.AllocZeroed((nuint)(8 * Functions.Length));
             p = _handles + 8 * f.Index;
         }
-        f.CodePointer = p;
         _byCode.Add(p, f);
+        Volatile.Write(ref f.CodePointer, p);
         return p;
+    }
+
+    /// <summary>Whether a code pointer is a native entry thunk (else only the interpreter can call it).</summary>
+    private bool IsThunk(nint p) => p != 0 && (_handles == 0 || p < _handles || p >= _handles + 8 * Functions.Length);
+
+    /// <summary>
+    /// The address of a program-wide symbol of compiled code (ModuleEmitter.Tier.cs) in this image:
+    /// descriptors, static vars, the program block, functions' thunks and code pointers; 0 when
+    /// unknown. Called on the tiering compiler's thread.
+    /// </summary>
+    public nint TierSymbol(string name)
+    {
+        lock (_lock)
+        {
+            if (name == "rz.program") return (nint)Rt.Program;
+            if (name.StartsWith("rz_td_fn.", StringComparison.Ordinal)) return (nint)ClosureDescOf(name[9..]);
+            if (name.StartsWith("rz_td_", StringComparison.Ordinal)) return _descs.GetValueOrDefault("#" + name[6..]);
+            if (name.StartsWith("rz_class_", StringComparison.Ordinal)) return (nint)Desc(name[9..]);
+            if (name.StartsWith("tier.callee.", StringComparison.Ordinal))
+                return FindFunction(name[12..]) is { } callee && CodeOf(callee) is var p && IsThunk(p) ? p : 0;
+            if (name.StartsWith("tier.code.", StringComparison.Ordinal)) return FindFunction(name[10..]) is { } fn ? CodeOf(fn) : 0;
+            return _globalIndex.TryGetValue(name, out var i) ? (nint)(Globals + i) : 0;
+        }
     }
 
     /// <summary>The function a code pointer read from a descriptor or closure stands for.</summary>
@@ -273,41 +314,52 @@ internal sealed unsafe class Image
         _byCode.Find(code) ?? throw new InterpreterException(code == 0 ? "call of a null code pointer" : $"call of native code 0x{code:x} (not a function of the program)");
 }
 
-/// <summary>Code pointer → function: open addressing with linear probing (a megamorphic call site looks here on every call).</summary>
+/// <summary>
+/// Code pointer → function: open addressing with linear probing (a megamorphic call site looks here
+/// on every call). One writer at a time (under the image's lock), readers without a lock: an entry
+/// is one reference, and a grown table is published whole.
+/// </summary>
 internal sealed class CodeMap
 {
-    private nint[] _keys = new nint[64];
-    private Func?[] _values = new Func?[64];
+    private sealed record Entry(nint Key, Func Value);
+
+    private Entry?[] _table = new Entry?[64];
     private int _count;
 
     private static int Hash(nint key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
 
     public Func? Find(nint key)
     {
-        var mask = _keys.Length - 1;
+        var t = Volatile.Read(ref _table);
+        var mask = t.Length - 1;
         for (var i = Hash(key, mask); ; i = (i + 1) & mask)
         {
-            if (_keys[i] == key) return _values[i];
-            if (_keys[i] == 0) return null;
+            var e = t[i];
+            if (e == null) return null;
+            if (e.Key == key) return e.Value;
         }
     }
 
     public void Add(nint key, Func f)
     {
-        if (2 * (_count + 1) > _keys.Length)
+        var t = _table;
+        if (2 * (_count + 1) > t.Length)
         {
-            var (keys, values) = (_keys, _values);
-            _keys = new nint[2 * keys.Length];
-            _values = new Func?[2 * keys.Length];
-            _count = 0;
-            for (var i = 0; i < keys.Length; i++)
-                if (keys[i] != 0) Add(keys[i], values[i]!);
+            var grown = new Entry?[2 * t.Length];
+            foreach (var e in t)
+                if (e != null) Insert(grown, e);
+            Volatile.Write(ref _table, t = grown);
         }
-        var mask = _keys.Length - 1;
-        var j = Hash(key, mask);
-        while (_keys[j] != 0 && _keys[j] != key) j = (j + 1) & mask;
-        if (_keys[j] == 0) _count++;
-        _keys[j] = key;
-        _values[j] = f;
+        if (Insert(t, new Entry(key, f))) _count++;
+    }
+
+    private static bool Insert(Entry?[] t, Entry e)
+    {
+        var mask = t.Length - 1;
+        var j = Hash(e.Key, mask);
+        while (t[j] != null && t[j]!.Key != e.Key) j = (j + 1) & mask;
+        var added = t[j] == null;
+        Volatile.Write(ref t[j], e);
+        return added;
     }
 }

@@ -25,6 +25,13 @@ internal sealed unsafe partial class Thunk
         _params = [.. func.Mir.ParamTypes];
     }
 
+    /// <summary>Whether a signature has a shape (native code can call a thunk of it).</summary>
+    public static bool Fits(IReadOnlyList<MirType> ps)
+    {
+        var floats = ps.Count(t => t == MirType.F64);
+        return ps.Count - floats <= MaxInts && floats <= MaxFloats;
+    }
+
     /// <summary>The entry point of <paramref name="f"/>, or 0 when its signature has no shape (too many arguments).</summary>
     public static nint TryCreate(Func f)
     {
@@ -46,7 +53,7 @@ internal sealed unsafe partial class Thunk
     private long Enter(long* ints, double* floats)
     {
         var interp = Interpreter.Current!;
-        if (interp.Pending != null) return 0;
+        if (interp.Pending != null || interp.TierPending) return 0;
         var args = stackalloc long[Math.Max(1, _params.Length)];
         int ii = 0, fi = 0;
         for (var k = 0; k < _params.Length; k++)
@@ -57,14 +64,27 @@ internal sealed unsafe partial class Thunk
                 MirType.Bool => (byte)ints[ii++] != 0 ? 1 : 0,
                 _ => ints[ii++],
             };
+        // called by compiled code (tiering) or by the runtime on its behalf: the interpreter runs
+        // the callee, and a Haxe exception goes back to that code as its pending exception
+        var compiled = interp.InCompiled;
+        interp.InCompiled = false;
         try
         {
             return interp.Execute(_func, args);
+        }
+        catch (HaxeThrow) when (compiled)
+        {
+            interp.SetTierPending();
+            return 0;
         }
         catch (Exception e)
         {
             interp.Pending = ExceptionDispatchInfo.Capture(e);
             return 0;
+        }
+        finally
+        {
+            interp.InCompiled = compiled;
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitClosure(Instruction i)
         {
             var clo = GcAlloc(ClosureSize, m.ClosureTd(i.Sym!));
-            LLVM.BuildStore(B, m.Fn(i.Sym!).Fn, At(clo, ClosureFnOffset));
+            LLVM.BuildStore(B, m.ClosureCode(i.Sym!), At(clo, ClosureFnOffset));
             LLVM.BuildStore(B, A(i, 0), At(clo, ClosureEnvOffset));
             return clo;
         }
@@ -42,7 +42,10 @@ public sealed unsafe partial class ModuleEmitter
             var entry = m.Call(m.DeclareC("rz_dyn_entry", m._ptr, m._ptr), [A(i, 0)]);
             var ft = m.FnType(m._ptr, [m._ptr, m._ptr]);
             var args = new[] { A(i, 0), A(i, 1) };
-            fixed (LLVMValueRef* p = args) return LLVM.BuildCall2(B, ft, entry, p, 2, "");
+            LLVMValueRef r;
+            fixed (LLVMValueRef* p = args) r = LLVM.BuildCall2(B, ft, entry, p, 2, "");
+            m.TierPendingCheck(m.Fn(f.Name).Fn);
+            return r;
         }
 
         private LLVMValueRef EmitCallClosure(Instruction i)
@@ -56,7 +59,10 @@ public sealed unsafe partial class ModuleEmitter
             var args = new List<LLVMValueRef> { env };
             args.AddRange(i.Args.Skip(1).Select(V));
             var arr = args.ToArray();
-            fixed (LLVMValueRef* p = arr) return LLVM.BuildCall2(B, ft, code, p, (uint)arr.Length, "");
+            LLVMValueRef r;
+            fixed (LLVMValueRef* p = arr) r = LLVM.BuildCall2(B, ft, code, p, (uint)arr.Length, "");
+            m.TierPendingCheck(m.Fn(f.Name).Fn);
+            return r;
         }
     }
 }

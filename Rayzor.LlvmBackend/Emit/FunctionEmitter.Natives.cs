@@ -147,10 +147,11 @@ public sealed unsafe partial class ModuleEmitter
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, slow);
             var converted = EmitCall(i);
+            var slowEnd = LLVM.GetInsertBlock(B); // (a tier unit's pending check splits the block)
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
             var phi = LLVM.BuildPhi(B, type, "");
-            LLVM.AddIncoming(phi, [LLVM.ConstNull(type), value, converted], [entry, fast, slow]);
+            LLVM.AddIncoming(phi, [LLVM.ConstNull(type), value, converted], [entry, fast, slowEnd]);
             return phi;
         }
     }

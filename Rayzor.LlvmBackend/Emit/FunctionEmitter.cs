@@ -207,7 +207,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.DynCall: Def(i, EmitDynCall(i)); break;
                 case Opcode.GetField: NullCheck(A(i, 0)); Def(i, EmitGetField(i)); break;
                 case Opcode.SetField: NullCheck(A(i, 0)); EmitSetField(i); break;
-                case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); break;
+                case Opcode.VCall or Opcode.ICall: NullCheck(A(i, 0)); Def(i, EmitDispatch(i)); m.TierPendingCheck(m.Fn(f.Name).Fn); break;
                 case Opcode.ALen: NullCheck(A(i, 0)); Def(i, ArrayLength(A(i, 0))); break;
                 case Opcode.SLen: NullCheck(A(i, 0)); Def(i, m.Tag(LLVM.BuildLoad2(B, m._i32, At(A(i, 0), StringLengthOffset), ""), HeapAccess.StringLength)); break;
                 case Opcode.AGet: NullCheck(A(i, 0)); Def(i, EmitArrayGet(i)); break;
@@ -270,6 +270,7 @@ public sealed unsafe partial class ModuleEmitter
                 args[k] = decl.Params[k] == MirType.Bool ? LLVM.BuildZExt(B, A(i, k), m._i32, "") : A(i, k);
             LLVMValueRef r;
             fixed (LLVMValueRef* p = args) r = LLVM.BuildCall2(B, ft, fn, p, (uint)args.Length, "");
+            m.TierPendingCheck(m.Fn(f.Name).Fn);
             if (decl.Return == MirType.Bool) r = LLVM.BuildICmp(B, LLVMIntPredicate.LLVMIntNE, r, m.CI32(0), "");
             return r;
         }

@@ -38,7 +38,8 @@ public sealed unsafe partial class ModuleEmitter
     {
         var ft = FnType(Llvm(f.ReturnType), f.ParamTypes.Select(Llvm).ToArray());
         var fn = LLVM.AddFunction(_mod, f.Name, ft);
-        if (imported)
+        if (imported && ForTier) LLVM.SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage); // a copy compiled with the unit
+        else if (imported)
         {
             LLVM.SetLinkage(fn, LLVMLinkage.LLVMAvailableExternallyLinkage);
             LLVM.SetVisibility(fn, LLVMVisibility.LLVMHiddenVisibility);

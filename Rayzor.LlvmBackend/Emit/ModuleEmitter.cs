@@ -92,7 +92,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
         EmitOutputHelpers();
         EmitAllocHelpers();
         foreach (var f in _unit.Functions.Concat(_unit.Imports)) new FunctionEmitter(this, f).Emit();
-        if (ForJit) LLVM.SetLinkage(EmitStart(), LLVMLinkage.LLVMExternalLinkage);
+        if (ForJit && !ForTier) LLVM.SetLinkage(EmitStart(), LLVMLinkage.LLVMExternalLinkage);
         else if (_unit.IsProgram) EmitMain();
         // the free-list refill helper is emitted up front; unused (and not removed at -O0), it would
         // still reference Boehm and the runtime from a program linked without them (NeedsRuntime)

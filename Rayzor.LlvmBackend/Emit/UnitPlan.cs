@@ -104,6 +104,29 @@ public sealed class UnitPlan
         return plan;
     }
 
+    /// For the tiered run (Jit/TierCompiler.cs): unit 1 holds <paramref name="functions"/> and
+    /// copies of their small callees; everything else stays in the program unit, which is never
+    /// emitted (the interpreter's image stands for it).
+    public static UnitPlan Tier(MirModule mir, IReadOnlyCollection<string> functions)
+    {
+        var units = new List<CodeUnit> { new("$program", true), new("$tier", false) };
+        var plan = new UnitPlan(units);
+        foreach (var f in mir.Functions)
+        {
+            var u = functions.Contains(f.Name) ? 1 : 0;
+            units[u].Functions.Add(f);
+            plan._functionUnit[f.Name] = u;
+        }
+        foreach (var g in mir.Globals)
+        {
+            units[0].Globals.Add(g);
+            plan._globalUnit[g.Name] = 0;
+        }
+        plan.AddImports(mir);
+        plan.FindExports(mir);
+        return plan;
+    }
+
     /// The unit defining a function.
     public int UnitOfFunction(string name) => _functionUnit[name];
 

@@ -149,7 +149,7 @@ public static unsafe class JitProgram
         return names;
     }
 
-    private static void DefineAbsolute(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef dylib, List<(string Name, nint Address)> symbols)
+    internal static void DefineAbsolute(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef dylib, List<(string Name, nint Address)> symbols)
     {
         if (symbols.Count == 0) return;
         var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];

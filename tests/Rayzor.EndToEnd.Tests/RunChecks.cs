@@ -40,9 +40,10 @@ public static class RunChecks
     }
 
     /// `rayzor run MODE... -m NAME NAME.hx` prints the verified stdout and ends with the verified exit code.
-    public static async Task E2E(string name, string[] mode)
+    public static async Task E2E(string name, string[] mode, (string Name, string Value)? env = null)
     {
-        var run = await Repo.Run(Repo.Compiler, ["run", .. mode, "-m", name, name + ".hx"], E2EDir);
+        var run = await Repo.Run(Repo.Compiler, ["run", .. mode, "-m", name, name + ".hx"], E2EDir,
+            env: env is var (k, v) ? new Dictionary<string, string?> { [k] = v } : null);
         var expected = File.ReadAllText(Path.Combine(E2EDir, "verified", name + ".stdout"));
         Assert.True(expected == run.StandardOutput, $"stdout differs from verified/{name}.stdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
         var exitFile = Path.Combine(E2EDir, "verified", name + ".exit");

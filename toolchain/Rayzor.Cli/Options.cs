@@ -46,6 +46,9 @@ public sealed class Options
     /// it; `--aot`: builds an executable and runs it (the default for now). `--tier 0` is `--interp`.
     public string? Tier { get; set; }
 
+    /// `--tier-policy script|server`: thresholds of the tiered run (`--tier auto`).
+    public string? TierPolicy { get; set; }
+
     /// `--stats`: `rayzor run` prints the time of each tier's work to stderr.
     public bool Stats { get; set; }
 
@@ -130,12 +133,18 @@ public static class OptionParser
         new(["--run"], "CLASS", "build CLASS and run it with the arguments that follow", (_, _) => { }),
         new(["--interp"], null, "run: execute the MIR with the interpreter (no LLVM); in a build: run it once built",
             (o, _) => { o.RunAfterBuild = true; o.Interp = true; }),
-        new(["--tier"], "0|max", "run: 0 = the interpreter (as --interp), max = compile everything with LLVM's JIT in this process first",
+        new(["--tier"], "0|auto|max", "run: 0 = the interpreter (as --interp), auto = the interpreter, hot functions compiled by LLVM in the background, max = compile everything with LLVM's JIT in this process first",
             (o, v) =>
             {
                 if (v == "0") { o.RunAfterBuild = true; o.Interp = true; }
-                else if (v == "max") o.Tier = "max";
-                else throw new UsageException($"--tier {v}: expected 0 or max");
+                else if (v is "max" or "auto") (o.Tier, o.Interp) = (v, false);
+                else throw new UsageException($"--tier {v}: expected 0, auto or max");
+            }),
+        new(["--tier-policy"], "script|server", "run: thresholds of --tier auto (script: compile late, server: compile early); implies --tier auto",
+            (o, v) =>
+            {
+                if (v is not ("script" or "server")) throw new UsageException($"--tier-policy {v}: expected script or server");
+                (o.Tier, o.Interp, o.TierPolicy) = ("auto", false, v);
             }),
         new(["--aot"], null, "run: build a native executable, then run it (the default)", (o, _) => (o.Tier, o.Interp) = ("aot", false)),
         new(["--stats"], null, "run: print the time spent compiling and running to stderr", (o, _) => o.Stats = true),

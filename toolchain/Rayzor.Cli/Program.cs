@@ -129,7 +129,7 @@ public static class Program
                 o.Emit = o.Dump == "llvm" ? "llvm-ir" : "mir";
                 return new Pipeline(o, Console.Error).Build(o.Output ?? "-");
             case "run":
-                return o.Interp ? Interpret(o) : o.Tier == "max" ? JitRun(o) : BuildAndRun(o);
+                return o.Interp ? Interpret(o) : o.Tier == "max" ? JitRun(o) : o.Tier == "auto" ? TieredRun.Run(o) : BuildAndRun(o);
         }
         var code = o.NoOutput ? new Pipeline(o, Console.Error).Check()
             : o.RunAfterBuild ? BuildAndRun(o)

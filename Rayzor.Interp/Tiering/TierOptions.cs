@@ -1,0 +1,52 @@
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Interp.Tiering;
+
+/// <summary>The compiling tier as the interpreter sees it (Rayzor.LlvmBackend's TierCompiler behind an adapter).</summary>
+public interface ITierBackend
+{
+    /// <summary>Compiles the functions; returns each one's entry wrapper, `int (long* args, long* result)`. Throws on failure.</summary>
+    Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions);
+}
+
+/// <summary>A batch failed to compile; <see cref="Final"/>: its functions cannot be compiled again (one by one).</summary>
+public sealed class TierCompileException(string message, bool final) : Exception(message)
+{
+    public bool Final { get; } = final;
+}
+
+/// <summary>How a tiered run decides what to compile (`--tier-policy`, `--stats`).</summary>
+public sealed class TierOptions
+{
+    /// <summary>Calls of a function before it is compiled.</summary>
+    public int CallThreshold { get; init; } = 1000;
+
+    /// <summary>Loop back-edges taken in a function before it is compiled (its next call is native).</summary>
+    public int LoopThreshold { get; init; } = 10000;
+
+    /// <summary>Makes the compiling tier; given the resolver of the interpreter's symbols (thread-safe).</summary>
+    public required Func<Func<string, nint>, ITierBackend> CreateBackend { get; init; }
+
+    /// <summary>Whether a compiled function may make an indirect call (closure, virtual, interface) with these parameter types: the callee may be a thunk.</summary>
+    public static bool IndirectCallFits(IReadOnlyList<MirType> paramTypes) => Thunks.Thunk.Fits(paramTypes);
+
+    /// <summary>Called at the end of the run with what tiering did (`--stats`).</summary>
+    public Action<TierStats>? Report { get; init; }
+
+    /// <summary>Presets: `script` waits longer (a short run rarely repays a compile), `server` compiles early.</summary>
+    public static (int Calls, int Loops) Policy(string name) => name switch
+    {
+        "script" => (2000, 50000),
+        "server" => (200, 2000),
+        _ => throw new ArgumentException("unknown tier policy " + name),
+    };
+}
+
+/// <summary>What a tiered run did: functions by tier and the compiler thread's time.</summary>
+public sealed class TierStats
+{
+    public int Interpreted, Compiled, Failed, Batches, LoopEntries;
+    public long CallsIntoCompiled;
+    public TimeSpan CompileTime;
+    public List<string> Failures { get; } = [];
+}

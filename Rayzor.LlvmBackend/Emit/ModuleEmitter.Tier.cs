@@ -1,0 +1,213 @@
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.LlvmBackend.Emit;
+
+/// A tier unit (tiered `rayzor run`, Jit/TierCompiler.cs): a few hot functions compiled against
+/// the MIR interpreter's image. Nothing program-wide is defined here: descriptors, static vars,
+/// the program block, free lists and the stack limit are declarations the host resolves to the
+/// interpreter's own objects (absolute symbols), so both tiers share one set. Calls of functions
+/// not compiled go through the interpreter's native entry thunks, and an exception raised in the
+/// interpreter under such a call is re-thrown here (`__rz_tier_pending`) by the trap chain.
+public sealed unsafe partial class ModuleEmitter
+{
+    /// Compile for the tiered run (implies <see cref="ForJit"/>'s stack check, no `__rz_start`).
+    public bool ForTier { get; init; }
+
+    /// Set by the interpreter when a Haxe exception was raised under a call from compiled code;
+    /// the exception value is in `__rz_tier_exception`.
+    public const string TierPendingSymbol = "__rz_tier_pending", TierExceptionSymbol = "__rz_tier_exception";
+
+    /// Prefixes of the tier unit's symbols the host resolves: a function's interpreter thunk
+    /// (`tier.callee.F`), a function's code pointer as the interpreter's descriptors and closures
+    /// hold it (`tier.code.F`), and the entry wrapper the interpreter calls (`tier.entry.F`).
+    public const string TierCallee = "tier.callee.", TierCode = "tier.code.", TierEntry = "tier.entry.";
+
+    private LLVMValueRef _tierPending, _tierRethrow;
+
+    /// The code pointer of closures of <paramref name="fn"/>: the interpreter's (it maps code
+    /// pointers back to its functions), an external symbol in a tier unit.
+    private LLVMValueRef ClosureCode(string fn)
+    {
+        if (!ForTier) return Fn(fn).Fn;
+        var g = LLVM.GetNamedGlobal(_mod, TierCode + fn);
+        return g.IsNull ? LLVM.AddGlobal(_mod, _i8, TierCode + fn) : g;
+    }
+
+    /// After a call that may have entered the interpreter (an indirect call, a runtime export that
+    /// may call back): a pending exception is thrown on from here.
+    private void TierPendingCheck(LLVMValueRef function)
+    {
+        if (!ForTier) return;
+        if (_tierPending.IsNull)
+        {
+            _tierPending = LLVM.AddGlobal(_mod, _i32, TierPendingSymbol);
+            LLVM.SetAlignment(_tierPending, 4);
+        }
+        var flag = LLVM.BuildLoad2(_b, _i32, _tierPending, "");
+        var ok = LLVM.AppendBasicBlockInContext(_ctx, function, "tier.ok");
+        var raise = LLVM.AppendBasicBlockInContext(_ctx, function, "tier.pending");
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntEQ, flag, CI32(0), ""), ok, raise));
+        LLVM.PositionBuilderAtEnd(_b, raise);
+        Call((TierRethrow(), FnType(_void, [])), []);
+        LLVM.BuildUnreachable(_b);
+        LLVM.PositionBuilderAtEnd(_b, ok);
+    }
+
+    /// `tier.rethrow()`: clears the flag and throws the interpreter's exception by the trap chain.
+    private LLVMValueRef TierRethrow()
+    {
+        if (!_tierRethrow.IsNull) return _tierRethrow;
+        var here = LLVM.GetInsertBlock(_b);
+        var (fn, _) = Helper("tier.rethrow", _void);
+        LLVM.AddFunctionAttribute(fn, "noinline");
+        LLVM.AddFunctionAttribute(fn, "cold");
+        LLVM.AddFunctionAttribute(fn, "noreturn");
+        LLVM.BuildStore(_b, CI32(0), _tierPending);
+        var slot = LLVM.AddGlobal(_mod, _ptr, TierExceptionSymbol);
+        var value = LLVM.BuildLoad2(_b, _ptr, slot, "");
+        var buf = Call(DeclareC("rz_throw_prepare", _ptr, _ptr), [value]);
+        var longjmp = DeclareC("longjmp", _void, _ptr, _i32);
+        LLVM.AddFunctionAttribute(longjmp.Item1, "noreturn");
+        Call(longjmp, [buf, CI32(1)]);
+        LLVM.BuildUnreachable(_b);
+        LLVM.PositionBuilderAtEnd(_b, here);
+        return _tierRethrow = fn;
+    }
+
+    /// <summary>
+    /// After <see cref="Emit"/> of a tier unit: the unit's own functions become global symbols with
+    /// an entry wrapper each; functions of other units are called directly when
+    /// <paramref name="compiled"/> holds them (an earlier tier unit defines them), else through a
+    /// stub calling the interpreter's thunk; program-wide data becomes declarations; the copies of
+    /// shared constants and helpers become internal. Returns the verifier's complaint or null.
+    /// </summary>
+    public string? FinishTier(IReadOnlySet<string> compiled)
+    {
+        var own = _unit.Functions.Select(f => f.Name).ToHashSet();
+        var functions = new List<LLVMValueRef>();
+        for (var fn = LLVM.GetFirstFunction(_mod); !fn.IsNull; fn = LLVM.GetNextFunction(fn)) functions.Add(fn);
+        foreach (var fn in functions)
+        {
+            var name = LLVM.GetValueName2(fn) ?? "";
+            if (own.Contains(name))
+            {
+                LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
+                LLVM.SetVisibility(fn, LLVMVisibility.LLVMDefaultVisibility);
+                EmitTierEntry(MirFunction(name)!, fn);
+            }
+            else if (LLVM.IsDeclaration(fn) && MirFunction(name) is { } mf)
+            {
+                LLVM.SetVisibility(fn, LLVMVisibility.LLVMDefaultVisibility);
+                if (!compiled.Contains(name)) EmitTierStub(mf, fn);
+            }
+            else if (LLVM.GetLinkage(fn) == LLVMLinkage.LLVMLinkOnceODRLinkage) Localize(fn);
+        }
+        var globals = new List<LLVMValueRef>();
+        for (var g = LLVM.GetFirstGlobal(_mod); !g.IsNull; g = LLVM.GetNextGlobal(g)) globals.Add(g);
+        foreach (var g in globals)
+        {
+            var name = LLVM.GetValueName2(g) ?? "";
+            if (IsProgramWide(name) || LLVM.IsDeclaration(g)) Redeclare(g, name);
+            else if (LLVM.GetLinkage(g) == LLVMLinkage.LLVMLinkOnceODRLinkage) Localize(g);
+        }
+        return LlvmTargets.Verify(_mod, out var msg) ? null : msg;
+    }
+
+    /// Data every tier shares: descriptors (built-in, class, closure), static vars, the program
+    /// block, the free lists (Boehm roots of the host) and the stack limit.
+    private bool IsProgramWide(string name) =>
+        name.StartsWith("rz_td_", StringComparison.Ordinal) || name.StartsWith("rz_class_", StringComparison.Ordinal)
+        || name.StartsWith("rz.freelist.", StringComparison.Ordinal) || name is "rz.program" or "rz_builtins" or StackLimitSymbol
+        || _mir.Globals.Any(x => x.Name == name);
+
+    /// <summary>
+    /// Replaces a global by a plain external declaration of the same name: the host's object lies
+    /// anywhere in the address space, so code must reach it through the GOT (a hidden or defined
+    /// global is assumed within 2 GB of the code, which JITLink cannot honour).
+    /// </summary>
+    private void Redeclare(LLVMValueRef g, string name)
+    {
+        var t = LLVM.GlobalGetValueType(g);
+        var (constant, align) = (LLVM.IsGlobalConstant(g), LLVM.GetAlignment(g));
+        LLVM.SetValueName2(g, "");
+        var d = LLVM.AddGlobal(_mod, t, name);
+        LLVM.SetGlobalConstant(d, constant);
+        if (align != 0) LLVM.SetAlignment(d, align);
+        LLVM.ReplaceAllUsesWith(g, d);
+        LLVM.DeleteGlobal(g);
+    }
+
+    private static void Localize(LLVMValueRef g)
+    {
+        LLVM.SetComdat(g, default);
+        LLVM.SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
+        LLVM.SetVisibility(g, LLVMVisibility.LLVMDefaultVisibility);
+    }
+
+    /// A function not compiled yet: an inlinable body calling the interpreter's thunk, then the
+    /// pending-exception check.
+    private void EmitTierStub(MirFunction f, LLVMValueRef fn)
+    {
+        var ft = LLVM.GlobalGetValueType(fn);
+        LLVM.SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
+        LLVM.AddFunctionAttribute(fn, "alwaysinline");
+        var thunk = LLVM.AddFunction(_mod, TierCallee + f.Name, ft);
+        LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, fn, "entry"));
+        var args = new LLVMValueRef[f.ParamTypes.Count];
+        for (var k = 0; k < args.Length; k++) args[k] = LLVM.GetParam(fn, (uint)k);
+        var r = Call((thunk, ft), args);
+        TierPendingCheck(fn);
+        if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
+        else LLVM.BuildRet(_b, r);
+    }
+
+    /// <summary>
+    /// `i32 tier.entry.F(i64* args, i64* result)`: what the interpreter calls. A trap of its own
+    /// (so a throw in compiled code never unwinds the interpreter's managed frames), the
+    /// arguments from 64-bit slots, the result into one; 1 when an exception ended the call
+    /// (its value is `rz_exception_value`).
+    /// </summary>
+    private void EmitTierEntry(MirFunction f, LLVMValueRef target)
+    {
+        var (fn, _) = Helper(TierEntry + f.Name, _i32, _ptr, _ptr);
+        LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
+        var record = LLVM.BuildAlloca(_b, LLVM.ArrayType2(_i64, TrapRecordBytes / 8), "trap");
+        LLVM.SetAlignment(record, 16);
+        var buf = LLVM.BuildInBoundsGEP2(_b, _i8, record, [LLVM.ConstInt(_i64, TrapBufOffset, false)], "");
+        var setjmp = DeclareC("_setjmp", _i32, _ptr);
+        LLVM.AddFunctionAttribute(setjmp.Item1, "returns_twice");
+        var r = Call(setjmp, [buf]);
+        LLVM.AddCallSiteAttribute(r, LLVM.AttributeFunctionIndex, "returns_twice");
+        var body = LLVM.AppendBasicBlockInContext(_ctx, fn, "body");
+        var caught = LLVM.AppendBasicBlockInContext(_ctx, fn, "caught");
+        LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntEQ, r, CI32(0), ""), body, caught);
+        LLVM.PositionBuilderAtEnd(_b, caught);
+        LLVM.BuildRet(_b, CI32(1));
+        LLVM.PositionBuilderAtEnd(_b, body);
+        Call(DeclareC("rz_trap_push", _void, _ptr), [record]);
+        var slots = LLVM.GetParam(fn, 0);
+        var args = new LLVMValueRef[f.ParamTypes.Count];
+        for (var k = 0; k < args.Length; k++)
+        {
+            var at = LLVM.BuildInBoundsGEP2(_b, _i64, slots, [LLVM.ConstInt(_i64, (ulong)k, false)], "");
+            var t = f.ParamTypes[k];
+            args[k] = t switch
+            {
+                MirType.I32 or MirType.Bool => LLVM.BuildTrunc(_b, LLVM.BuildLoad2(_b, _i64, at, ""), Llvm(t), ""),
+                _ => LLVM.BuildLoad2(_b, Llvm(t), at, ""),
+            };
+        }
+        var v = Call((target, LLVM.GlobalGetValueType(target)), args);
+        Call(DeclareC("rz_trap_pop", _void), []);
+        var result = LLVM.GetParam(fn, 1);
+        switch (f.ReturnType)
+        {
+            case MirType.Void: break;
+            case MirType.I32: LLVM.BuildStore(_b, LLVM.BuildSExt(_b, v, _i64, ""), result); break;
+            case MirType.Bool: LLVM.BuildStore(_b, LLVM.BuildZExt(_b, v, _i64, ""), result); break;
+            default: LLVM.BuildStore(_b, v, result); break;
+        }
+        LLVM.BuildRet(_b, CI32(0));
+    }
+}

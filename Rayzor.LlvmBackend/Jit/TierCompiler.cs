@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Rayzor.LlvmBackend.Emit;
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.LlvmBackend.Jit;
+
+/// <summary>
+/// The compiling tier of the tiered `rayzor run` (docs/architecture.md "In-process JIT"): compiles
+/// batches of hot functions into one LLJIT, each batch a module of its own in a context of its own
+/// (ModuleEmitter.Tier.cs), against the interpreter's image: <c>resolve</c> gives the address of
+/// every program-wide symbol (descriptors, static vars, the program block, free lists, thunks).
+/// Used by one thread at a time (the background compiler's).
+/// </summary>
+public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<string, nint> resolve, Func<IReadOnlyList<MirType>, bool> indirectCallFits)
+{
+    private LLVMOrcLLJITRef _jit;
+    private LLVMOrcJITDylibRef _dylib;
+    private LLVMTargetMachineRef _tm;
+    private string _triple = "", _cpu = "", _features = "";
+    private readonly HashSet<string> _compiled = [];
+    private readonly HashSet<string> _defined = [];
+
+    /// Time spent in LLVM (emission, optimization, code generation), all batches.
+    public TimeSpan Time { get; private set; }
+
+    /// Whether the last <see cref="Compile"/> got as far as adding its module to the JIT (a failure
+    /// then leaves its names defined, and compiling them again would clash).
+    public bool Linked { get; private set; }
+
+    /// Functions compiled so far.
+    public int Count => _compiled.Count;
+
+    /// <summary>
+    /// Compiles <paramref name="names"/> (with internal copies of their small callees) and returns
+    /// each one's entry wrapper (`i32 (i64* args, i64* result)`, ModuleEmitter.EmitTierEntry).
+    /// Throws <see cref="LlvmException"/> when a symbol cannot be resolved or LLVM fails; the
+    /// functions then stay interpreted.
+    /// </summary>
+    public Dictionary<string, nint> Compile(IReadOnlyCollection<string> names)
+    {
+        var clock = Stopwatch.StartNew();
+        Linked = false;
+        try
+        {
+            Start();
+            names = WithThunklessCallees(names);
+            var plan = UnitPlan.Tier(mir, names);
+            CheckIndirectCalls(plan.Units[1]);
+            var tsc = LLVM.OrcCreateNewThreadSafeContext();
+            LLVMModuleRef module;
+            try
+            {
+                using var emitter = new ModuleEmitter(mir, _tm, plan, 1, "tier", LLVM.OrcThreadSafeContextGetContext(tsc))
+                {
+                    ForJit = true,
+                    ForTier = true,
+                    DebugInfo = DebugInfoLevel.None,
+                    Optimized = level != OptLevel.O0,
+                };
+                if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
+                if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
+                if (level != OptLevel.O0 && LlvmTargets.RunPipeline(emitter.Module, _tm, LlvmTargets.PipelineFor(level)) is { } perr)
+                    throw new LlvmException(perr);
+                DefineImports(emitter.Module);
+                module = emitter.DetachModule();
+            }
+            catch
+            {
+                LLVM.OrcDisposeThreadSafeContext(tsc);
+                throw;
+            }
+            var tsm = LLVM.OrcCreateNewThreadSafeModule(module, tsc);
+            LLVM.OrcDisposeThreadSafeContext(tsc);
+            // from here the names are the JIT's: a failure is final for them (no second try)
+            Linked = true;
+            LLVM.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(_jit, _dylib, tsm), "JIT");
+            var entries = new Dictionary<string, nint>();
+            foreach (var n in names)
+            {
+                ulong address;
+                LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &address, ModuleEmitter.TierEntry + n), "JIT");
+                entries[n] = (nint)address;
+            }
+            _compiled.UnionWith(names);
+            return entries;
+        }
+        finally
+        {
+            Time += clock.Elapsed;
+        }
+    }
+
+    /// The functions plus, transitively, the functions they call that are neither compiled nor
+    /// callable through a thunk (too many arguments for the interpreter's shapes): those are
+    /// compiled with them.
+    private List<string> WithThunklessCallees(IReadOnlyCollection<string> names)
+    {
+        _byName = mir.Functions.ToDictionary(f => f.Name); // (the host adds loop entries as it goes)
+        var all = new List<string>(names);
+        var seen = names.ToHashSet();
+        for (var k = 0; k < all.Count; k++)
+            foreach (var i in _byName[all[k]].Blocks.SelectMany(b => b.Insts))
+                if (i.Op == Opcode.Call && !_compiled.Contains(i.Sym!) && !seen.Contains(i.Sym!) && resolve(ModuleEmitter.TierCallee + i.Sym) == 0)
+                {
+                    seen.Add(i.Sym!);
+                    all.Add(i.Sym!);
+                }
+        return all;
+    }
+
+    private Dictionary<string, MirFunction>? _byName;
+
+    /// An indirect call may reach an interpreted function through its thunk, which exists only for
+    /// signatures with few enough arguments (the interpreter's shapes): code making other indirect
+    /// calls stays interpreted.
+    private void CheckIndirectCalls(CodeUnit unit)
+    {
+        foreach (var f in unit.Functions.Concat(unit.Imports))
+            foreach (var i in f.Blocks.SelectMany(b => b.Insts))
+                if (i.Op is Opcode.CallClosure or Opcode.VCall or Opcode.ICall)
+                {
+                    var ps = i.Args.Select(a => f.TypeOf(a)).ToList();
+                    if (i.Op == Opcode.CallClosure) ps[0] = MirType.Ptr;
+                    if (!indirectCallFits(ps)) throw new LlvmException($"tier: {f.Name} makes an indirect call with {ps.Count} arguments");
+                }
+    }
+
+    private void Start()
+    {
+        if (!_jit.IsNull) return;
+        LlvmTargets.InitializeTargets();
+        _triple = LLVM.GetDefaultTargetTriple();
+        (_cpu, _features) = (LLVM.GetHostCPUName(), LLVM.GetHostCPUFeatures());
+        _tm = LlvmTargets.CreateTargetMachine(_triple, level, _cpu, _features);
+        var builder = LLVM.OrcCreateLLJITBuilder();
+        var jtmb = LLVM.OrcJITTargetMachineBuilderCreateFromTargetMachine(LlvmTargets.CreateTargetMachine(_triple, level, _cpu, _features));
+        LLVM.OrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
+        LLVMOrcLLJITRef jit;
+        LLVM.ThrowIfError(LLVM.OrcCreateLLJIT(&jit, builder), "LLJIT");
+        _jit = jit;
+        _dylib = LLVM.OrcLLJITGetMainJITDylib(jit);
+        LLVMOrcDefinitionGeneratorRef process;
+        LLVM.ThrowIfError(LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(&process, LLVM.OrcLLJITGetGlobalPrefix(jit), 0, 0), "JIT symbol search");
+        LLVM.OrcJITDylibAddGenerator(_dylib, process);
+    }
+
+    /// Defines what the module uses but does not define, once per JIT: the host's symbols
+    /// (<c>resolve</c>) and the runtime's exports; functions compiled by an earlier batch are the
+    /// JIT's own, libc's come from the process search.
+    private void DefineImports(LLVMModuleRef m)
+    {
+        var symbols = new List<(string, nint)>();
+        void Need(string name)
+        {
+            if (name.StartsWith("llvm.", StringComparison.Ordinal) || _compiled.Contains(name) || _defined.Contains(name)) return;
+            var a = resolve(name);
+            if (a == 0) a = RuntimeSymbols.Find(name);
+            if (a == 0)
+            {
+                if (name.StartsWith("tier.", StringComparison.Ordinal) || name.StartsWith("rz", StringComparison.Ordinal) || name.StartsWith("__rz", StringComparison.Ordinal) || mir.Functions.Any(f => f.Name == name))
+                    throw new LlvmException("tier: no address for " + name);
+                return; // libc, libm
+            }
+            symbols.Add((name, a));
+        }
+        for (var fn = LLVM.GetFirstFunction(m); !fn.IsNull; fn = LLVM.GetNextFunction(fn))
+            if (LLVM.IsDeclaration(fn) && LLVM.GetValueName2(fn) is { } n) Need(n);
+        for (var g = LLVM.GetFirstGlobal(m); !g.IsNull; g = LLVM.GetNextGlobal(g))
+            if (LLVM.IsDeclaration(g) && LLVM.GetValueName2(g) is { } n) Need(n);
+        JitProgram.DefineAbsolute(_jit, _dylib, symbols);
+        foreach (var (n, _) in symbols) _defined.Add(n);
+    }
+}

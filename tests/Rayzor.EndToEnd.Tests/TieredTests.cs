@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Rayzor.EndToEnd.Tests;
+
+/// `rayzor run --tier auto` with the thresholds forced to 1 (`RAYZOR_TIER_THRESHOLD`): every
+/// function the program calls (or that loops) is compiled by the background compiler while the
+/// program runs, so calls go from interpreted to compiled code mid-run and back (thunks), and
+/// exceptions cross the tiers both ways. Each program must print what its executable prints, and
+/// `--stats` must report that no function failed to compile.
+public class TieredTests
+{
+    private const string Threshold = "RAYZOR_TIER_THRESHOLD";
+
+    public static TheoryData<string> ConformancePrograms() => RunChecks.Listed("conformance/passing.txt");
+
+    [Theory]
+    [MemberData(nameof(ConformancePrograms))]
+    public Task ConformanceProgram(string name) => Conformance(name, null);
+
+    [Theory]
+    [MemberData(nameof(ConformancePrograms))]
+    public Task ConformanceProgramUnderGcStress(string name) => Conformance(name, "1");
+
+    private static async Task Conformance(string name, string? gcStress)
+    {
+        var dir = Path.Combine(RunChecks.ConformanceDir, name);
+        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress };
+        var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: env);
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
+        Assert.Contains(" 0 not compilable", run.StandardError);
+    }
+
+    public static TheoryData<string> E2EPrograms() => RunChecks.AllE2E("e2e/jit-skip.txt");
+
+    [Theory]
+    [MemberData(nameof(E2EPrograms))]
+    public Task E2EProgram(string name) => RunChecks.E2E(name, ["--tier", "auto"], (Threshold, "1"));
+
+    /// <summary>
+    /// Many functions tier up while the program keeps calling them (a low threshold, so compiles
+    /// finish at arbitrary points of the run), directly and through closures, with exceptions
+    /// thrown in compiled and in interpreted code and caught in the other tier. Rayzor has no
+    /// sys.thread, so the concurrency is the compiler thread's against the program's.
+    /// </summary>
+    [Fact]
+    public async Task ManyFunctionsTierUpWhileCalled()
+    {
+        const int n = 150, rounds = 40, m = 1000003;
+        var src = new StringBuilder("class Main {\n");
+        for (var k = 0; k < n; k++)
+            src.Append($$"""
+                  static function f{{k}}(x:Int):Int {
+                    var s = {{k}};
+                    for (i in 0...x) s = (s * 31 + i * {{k}}) % {{m}};
+                    if (x % 17 == {{k % 17}}) throw "e{{k}}";
+                    return s;
+                  }
+
+                """);
+        src.Append("  static function viaClosure(g:Int->Int, x:Int):Int return g(x) + 1;\n");
+        src.Append($"  static function main() {{\n    var fs:Array<Int->Int> = [{string.Join(", ", Enumerable.Range(0, n).Select(k => $"f{k}"))}];\n");
+        src.Append($"    var total = 0, caught = 0;\n    for (r in 0...{rounds}) {{\n");
+        for (var k = 0; k < n; k++)
+            src.Append($"      try total = (total + f{k}(r + {k % 5})) % {m} catch (e:String) caught++;\n");
+        src.Append($"      for (k in 0...{n}) try total = (total + viaClosure(fs[k], r)) % {m} catch (e:String) caught += 2;\n");
+        src.Append("    }\n    Sys.println(total + \" \" + caught);\n  }\n}\n");
+
+        long F(int k, int x)
+        {
+            long s = k;
+            for (var i = 0; i < x; i++) s = (s * 31 + i * k) % m;
+            return x % 17 == k % 17 ? -1 : s;
+        }
+        long total = 0, caught = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var k = 0; k < n; k++)
+                if (F(k, r + k % 5) is var v and >= 0) total = (total + v) % m;
+                else caught++;
+            for (var k = 0; k < n; k++)
+                if (F(k, r) is var v and >= 0) total = (total + v + 1) % m;
+                else caught += 2;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Main.hx"), src.ToString());
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir,
+                env: new Dictionary<string, string?> { [Threshold] = "3" });
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            Assert.Equal($"{total} {caught}\n", run.StandardOutput);
+            Assert.Contains(" 0 not compilable", run.StandardError);
+            Assert.Matches(@"tier auto: (1[5-9][0-9]|[2-9][0-9][0-9]) functions and [0-9]+ loop entries compiled", run.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}

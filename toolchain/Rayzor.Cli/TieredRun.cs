@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Rayzor.Interp.Execution;
+using Rayzor.Interp.Tiering;
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.LlvmBackend.Jit;
+using Rayzor.Mir.Ir;
+
+namespace Rayzor.Cli;
+
+/// `rayzor run --tier auto`: the interpreter runs the program at once; functions that get hot are
+/// compiled by LLVM on a background thread (TierCompiler) and later calls take the native code.
+internal static class TieredRun
+{
+    /// `RAYZOR_TIER_THRESHOLD=N` makes both thresholds N (tests: with 1 every function called or
+    /// looping is compiled while the program runs).
+    private const string ThresholdVariable = "RAYZOR_TIER_THRESHOLD";
+
+    public static int Run(Options o)
+    {
+        var clock = Stopwatch.StartNew();
+        var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
+        var (calls, loops) = TierOptions.Policy(o.TierPolicy ?? "script");
+        if (int.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), out var forced) && forced > 0) (calls, loops) = (forced, forced);
+        return new Pipeline(o, Console.Error).RunMir(mir =>
+        {
+            var front = clock.Elapsed;
+            var options = new TierOptions
+            {
+                CallThreshold = calls,
+                LoopThreshold = loops,
+                CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
+                Report = o.Stats ? s => Report(s, front, clock.Elapsed) : null,
+            };
+            try
+            {
+                return Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, options);
+            }
+            catch (InterpreterException e)
+            {
+                Reporter.For(o.Diagnostics, Console.Error).Error("interpreter: " + e.Message);
+                return 70;
+            }
+        });
+    }
+
+    private static void Report(TierStats s, TimeSpan front, TimeSpan total)
+    {
+        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
+            + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
+        foreach (var f in s.Failures) Console.Error.WriteLine("rayzor: tier auto: not compiled: " + f);
+    }
+
+    private sealed class Backend(TierCompiler compiler) : ITierBackend
+    {
+        public Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions)
+        {
+            try
+            {
+                return compiler.Compile(functions);
+            }
+            catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
+            {
+                throw new TierCompileException(e.Message, compiler.Linked);
+            }
+        }
+    }
+}
