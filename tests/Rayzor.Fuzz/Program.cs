@@ -38,14 +38,14 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--from": from = long.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--corpus": corpusRoots.Add(Value()); break;
-        case "--out": outDir = Value(); break;
+        case "--out": outDir = Path.GetFullPath(Value()); break;
         case "--time-limit-ms": limit = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--no-deep": deep = false; break;
         case "--only": only = Value(); break;
         case "--verbose": verbose = true; break;
         case "--diff": diff = true; break;
         case "--typer": typer = true; break;
-        case "--rayzor": rayzor = Value(); break;
+        case "--rayzor": rayzor = Path.GetFullPath(Value()); break;
         case "--no-haxe": useHaxe = false; break;
         case "--keep": keep = true; break;
         case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;

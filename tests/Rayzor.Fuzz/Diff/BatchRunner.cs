@@ -37,6 +37,8 @@ public sealed partial class BatchRunner(string compiler, string? haxe, TimeSpan 
     /// needs it), `aloneDir(i)` the folder for program i checked alone (deleted when it passes, unless `keep`).
     public List<BatchFinding> Check(IReadOnlyList<BatchProgram> programs, string dir, Func<long, string> aloneDir, bool keep = false)
     {
+        // the executables are started by their path: relative to the working folder they would not be found
+        dir = Path.GetFullPath(dir);
         var findings = new List<BatchFinding>();
         var pending = programs.ToList();
         var keepBatch = keep;
