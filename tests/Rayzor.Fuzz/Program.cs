@@ -8,7 +8,8 @@ using Rayzor.Fuzz.Diff;
 // Runs the deep inputs, then N mutations of the corpus (default: the installed Haxe std). Before each input
 // its bytes go to OUT/last-input.hx, so even a crash that kills the process leaves the input behind; each
 // failure is saved as OUT/failure-S-I.hx with a .txt beside it. Exit status 1 when anything failed.
-// --typer also types each input (and lowers it to MIR when it types).
+// --typer also types each input (and lowers it to MIR when it types); the std files are parsed once for all
+// inputs (ParsedModules), --no-parse-cache parses them for each.
 // toolchain/fuzz --diff [--count N] [--seed S] [--from I] [--batch B] [--minutes M] [--rayzor PATH] [--no-haxe] [--keep]
 // Differential testing instead: N generated programs, each run with `rayzor run --interp`, as native -O0 and
 // -O3 executables and with `haxe --interp`; mismatches are kept in OUT/diff-S-I/ (Main.hx and report.txt).
@@ -27,6 +28,7 @@ var typer = false;
 var useHaxe = true;
 var keep = false;
 var batch = 1;
+var shareParses = true;
 var budget = TimeSpan.MaxValue;
 string? rayzor = null;
 for (var i = 0; i < args.Length; i++)
@@ -48,10 +50,11 @@ for (var i = 0; i < args.Length; i++)
         case "--rayzor": rayzor = Path.GetFullPath(Value()); break;
         case "--no-haxe": useHaxe = false; break;
         case "--keep": keep = true; break;
+        case "--no-parse-cache": shareParses = false; break;
         case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--minutes": budget = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "-h" or "--help":
-            Console.WriteLine("usage: fuzz [--count N] [--seed S] [--from I] [--corpus PATH]... [--out DIR] [--time-limit-ms T] [--no-deep] [--only NAME-PART] [--verbose] [--typer] [--minutes M]\n" +
+            Console.WriteLine("usage: fuzz [--count N] [--seed S] [--from I] [--corpus PATH]... [--out DIR] [--time-limit-ms T] [--no-deep] [--only NAME-PART] [--verbose] [--typer] [--no-parse-cache] [--minutes M]\n" +
                               "       fuzz --diff [--count N] [--seed S] [--from I] [--batch B] [--minutes M] [--out DIR] [--rayzor PATH] [--no-haxe] [--keep] [--verbose]");
             return 0;
         default:
@@ -102,7 +105,7 @@ if (typer)
     Directory.CreateDirectory(outDir);
     var typerCorpus = corpusRoots.Count > 0 ? Campaign.LoadCorpus(corpusRoots) : TyperCampaign.DefaultCorpus();
     var typerCampaign = new TyperCampaign(typerCorpus, seed);
-    var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5));
+    var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5), shareParses: shareParses);
     var typerFailures = 0;
     var typerLast = Path.Combine(outDir, "last-typer-input.hx");
     Console.WriteLine($"typer seed {seed}: {count} inputs from #{from} ({typerCorpus.Count} corpus files and generated programs)");
@@ -125,7 +128,8 @@ if (typer)
             Console.WriteLine($"  {i - from + 1} inputs, {typerFailures} failures, {sw.Elapsed.TotalSeconds:F0} s");
     }
     Console.WriteLine($"fuzz --typer: {typed} inputs (seed {seed}, #{from}..#{from + typed - 1}) in {sw.Elapsed.TotalSeconds:F1} s: {typerFailures} failures; " +
-                      $"{typerCheck.Lowered} typed cleanly and were lowered; slowest {typerCheck.Slowest.TotalMilliseconds:F0} ms ({typerCheck.SlowestName})");
+                      $"{typerCheck.Lowered} typed cleanly and were lowered; slowest {typerCheck.Slowest.TotalMilliseconds:F0} ms ({typerCheck.SlowestName}); " +
+                      $"digest {typerCheck.Digest:x16}, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s CPU");
     return typerFailures == 0 ? 0 : 1;
 }
 
