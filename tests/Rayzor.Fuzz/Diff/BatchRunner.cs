@@ -82,7 +82,7 @@ public sealed partial class BatchRunner(string compiler, string? haxe, TimeSpan 
                 if (!Alone(programs[k], failedToStart[0], findings, aloneDir, keep))
                 {
                     findings.Add(new BatchFinding(programs[k].Index, new DiffMismatch("batch-only",
-                        $"the batch did not compile because of this program, which compiles alone: {failedToStart[0]}: {FirstLines(failedToStart[0].Stderr + failedToStart[0].Stdout, 10)}",
+                        $"the batch did not compile because of this program, which compiles alone: {failedToStart[0]}: {DiffRunner.FirstLines(failedToStart[0].Stderr + failedToStart[0].Stdout, 10)}",
                         failedToStart), runDir));
                     keepBatch = true;
                 }
@@ -109,7 +109,7 @@ public sealed partial class BatchRunner(string compiler, string? haxe, TimeSpan 
             if (Alone(programs[k], null, findings, aloneDir, keep)) continue;
             // differs in the batch, not alone: kept with the whole batch
             var why = blamed.Contains(k)
-                ? "a run of the batch stopped in this program: " + string.Join("; ", runs.Where((r, m) => sections[m].Last == k && (r.TimedOut || r.ExitCode != 0 || r.Stderr.Length > 0 || !sections[m].Ended)).Select(r => $"{r}: {FirstLines(r.Stderr, 5)}"))
+                ? "a run of the batch stopped in this program: " + string.Join("; ", runs.Where((r, m) => sections[m].Last == k && (r.TimedOut || r.ExitCode != 0 || r.Stderr.Length > 0 || !sections[m].Ended)).Select(r => $"{r}: {DiffRunner.FirstLines(r.Stderr, 5)}"))
                 : DiffRunner.Compare(perProgram, haxe != null)?.Detail ?? "an uncaught exception in the batch";
             findings.Add(new BatchFinding(programs[k].Index, new DiffMismatch("batch-only", $"batch position {k}: {why}", perProgram), runDir));
             keepBatch = true;
@@ -206,8 +206,6 @@ public sealed partial class BatchRunner(string compiler, string? haxe, TimeSpan 
         var last = Array.FindLastIndex(text, t => t != null);
         return new Sections(text, Math.Max(0, last), ended);
     }
-
-    private static string FirstLines(string s, int n) => string.Join('\n', s.Split('\n').Take(n));
 
     [GeneratedRegex(@"\bp(\d+)/Main\.hx")]
     private static partial Regex PackagePath();

@@ -115,7 +115,7 @@ public sealed class DiffRunner(string compiler, string? haxe, TimeSpan timeout)
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v);
     }
 
-    private static string FirstLines(string s, int n) => string.Join('\n', s.Split('\n').Take(n));
+    internal static string FirstLines(string s, int n) => string.Join('\n', s.Split('\n').Take(n));
 
     internal RunResult Exec(string mode, string exe, string[] args, string dir)
     {
