@@ -26,6 +26,11 @@ public sealed class ModuleLoader
     public Defines Defines { get; }
     public IReadOnlyList<string> ClassPaths => _classPaths;
 
+    /// A file already parsed (with these defines, without diagnostics) and registered in Sources, used
+    /// instead of reading and parsing it again; null: parse. The typer fuzzer shares the std's parses
+    /// across its thousands of compilations this way.
+    public Func<string, (SourceFile File, ModuleSyntax Syntax)?>? Preparsed { get; init; }
+
     /// Every module loaded so far.
     public IEnumerable<ModuleSymbol> Loaded => _modules.Values.OfType<ModuleSymbol>();
 
@@ -63,8 +68,15 @@ public sealed class ModuleLoader
     /// Parses a file as module `pack.name` and registers its type symbols.
     public ModuleSymbol LoadFile(string path, IReadOnlyList<string> pack, string name)
     {
-        var file = Sources.Add(DisplayPath(path), File.ReadAllBytes(path));
-        var syntax = Parser.ParseModule(file, Defines, Diagnostics);
+        SourceFile file;
+        ModuleSyntax syntax;
+        if (Preparsed?.Invoke(path) is { } done)
+            (file, syntax) = done;
+        else
+        {
+            file = Sources.Add(DisplayPath(path), File.ReadAllBytes(path));
+            syntax = Parser.ParseModule(file, Defines, Diagnostics);
+        }
         var dotted = string.Join('.', pack.Append(name));
         var module = new ModuleSymbol(dotted, pack, name, file, syntax);
         foreach (var decl in syntax.Types)
@@ -95,7 +107,7 @@ public sealed class ModuleLoader
 
     /// Haxe prints a module's path as found through its class path (`-cp .` gives `./Main.hx`), with
     /// absolute paths under the working directory made relative to it.
-    private static string DisplayPath(string path)
+    public static string DisplayPath(string path)
     {
         if (!Path.IsPathRooted(path)) return path;
         var cwd = Directory.GetCurrentDirectory().TrimEnd('/') + "/";

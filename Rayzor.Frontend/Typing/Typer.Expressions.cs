@@ -15,7 +15,8 @@ public sealed partial class Typer
     private static bool IsBranching(Expr e) => e switch
     {
         ParenExpr p => IsBranching(p.Inner),
-        SwitchExpr or IfExpr or TryExpr or BlockExpr => true,
+        // a ternary's branches are values too: `x |= c ? switch (...) {...} : 3`
+        SwitchExpr or IfExpr or TryExpr or BlockExpr or TernaryExpr => true,
         _ => false,
     };
 

@@ -72,6 +72,12 @@ public sealed partial class Typer
             _diags.Error("RZ0102", mainClass.Decl.Span, $"Invalid -main : {mainClassPath} does not have static function main");
             return null;
         }
+        if (main.Decl.Kind is MethodField { Function.Args.Count: > 0 })
+        {
+            // the entry calls main() with nothing (Haxe's own words)
+            _diags.Error("RZ0102", mainClass.Decl.Span, $"Invalid -main : {mainClassPath} has invalid main function");
+            return null;
+        }
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());

@@ -35,9 +35,11 @@ public sealed partial class Lowerer
                 () => v, () => FunctionFromDynamic(v, to)));
     }
 
-    private ValueId LowerDynSet(TDynField f, ValueId value)
+    private ValueId LowerDynSet(TDynField f, Func<ValueId> lowerValue)
     {
-        Native("rz_dyn_set", MirType.Void, [MirType.Ptr, MirType.Ptr, MirType.Ptr], LowerValue(f.Target), _b.Str(_module.InternString(f.Name)), Adapt(value, MirType.Ptr));
+        var obj = LowerValue(f.Target);
+        var value = lowerValue();
+        Native("rz_dyn_set", MirType.Void, [MirType.Ptr, MirType.Ptr, MirType.Ptr], obj, _b.Str(_module.InternString(f.Name)), Adapt(value, MirType.Ptr));
         return value;
     }
 }

@@ -63,16 +63,19 @@ public sealed partial class Lowerer
         return _b.Op(Opcode.AGet, storage.Value, arr, i);
     }
 
-    private ValueId LowerIndexSet(TIndex ix, ValueId value)
+    private ValueId LowerIndexSet(TIndex ix, Func<ValueId> lowerValue)
     {
         if (DynamicFieldKey(ix) is { } key)
         {
             var obj = LowerValue(ix.Target);
-            Native("rz_dyn_set", MirType.Void, [MirType.Ptr, MirType.Ptr, MirType.Ptr], obj, LowerValue(key), Adapt(value, MirType.Ptr));
-            return value;
+            var k = LowerValue(key);
+            var v = lowerValue();
+            Native("rz_dyn_set", MirType.Void, [MirType.Ptr, MirType.Ptr, MirType.Ptr], obj, k, Adapt(v, MirType.Ptr));
+            return v;
         }
         var arr = LowerValue(ix.Target);
         var i = LowerValue(ix.Index);
+        var value = lowerValue();
         if (IsDynamicIndex(ix))
         {
             DynIndexSet(arr, i, value);

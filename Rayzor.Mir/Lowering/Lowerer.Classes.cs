@@ -308,11 +308,13 @@ public sealed partial class Lowerer
         return want == MirType.Void ? v : Adapt(v, want);
     }
 
-    private ValueId LowerFieldSet(TInstanceField f, ValueId value)
+    private ValueId LowerFieldSet(TInstanceField f, Func<ValueId> lowerValue)
     {
         var slot = FieldSlot(f.Target, f.Field);
-        if (slot == null) { Error(f.Span, $"{f.Field.FullName} cannot be assigned yet"); return value; }
-        _b.SetField(LowerValue(f.Target), slot.Value.Offset, Adapt(value, slot.Value.Type));
+        if (slot == null) { Error(f.Span, $"{f.Field.FullName} cannot be assigned yet"); return lowerValue(); }
+        var obj = LowerValue(f.Target);
+        var value = lowerValue();
+        _b.SetField(obj, slot.Value.Offset, Adapt(value, slot.Value.Type));
         return value;
     }
 

@@ -73,7 +73,7 @@ public sealed partial class Lowerer
                 // Haxe replaces the reads of a constant `static inline var` by its value
                 if (InlineConstant(sf.Field) is { } value) return Adapt(LowerValue(value), MirTypeOf(sf.Type));
                 return _b.GLoad(sf.Field.FullName, MirTypeOf(sf.Type));
-            case TAssign a: return LowerAssign(a.Target, LowerValue(a.Value));
+            case TAssign a: return LowerAssign(a.Target, () => LowerValue(a.Value));
             case TAssignOp ao:
             {
                 var place = LowerPlace(ao.Target);
@@ -166,27 +166,37 @@ public sealed partial class Lowerer
         return _ssa.Read(l.Id, t, _b.Current);
     }
 
-    private ValueId LowerAssign(TExpr target, ValueId value)
+    private ValueId LowerAssign(TExpr target, ValueId value) => LowerAssign(target, () => value);
+
+    /// `target = value`: the target's object and index are evaluated before the value, as Haxe does
+    /// (`a[f()] = g()` calls f first).
+    private ValueId LowerAssign(TExpr target, Func<ValueId> lowerValue)
     {
         switch (target)
         {
             case TLocal l:
+            {
+                var value = lowerValue();
                 WriteLocal(l.Local, value);
                 return value;
+            }
             case TStaticField sf:
+            {
+                var value = lowerValue();
                 _b.GStore(IsDynamicVar(sf.Field) ? DynamicVarOf(sf.Field) : sf.Field.FullName, value);
                 return value;
+            }
             case TIndex ix:
-                return LowerIndexSet(ix, value);
+                return LowerIndexSet(ix, lowerValue);
             case TMapIndex mi:
-                return LowerMapIndexSet(mi, value);
+                return LowerMapIndexSet(mi, lowerValue);
             case TInstanceField inf:
-                return LowerFieldSet(inf, value);
+                return LowerFieldSet(inf, lowerValue);
             case TDynField df:
-                return LowerDynSet(df, value);
+                return LowerDynSet(df, lowerValue);
             default:
                 Error(target.Span, "This assignment cannot be compiled yet");
-                return value;
+                return lowerValue();
         }
     }
 

@@ -79,11 +79,13 @@ public sealed partial class Lowerer
         return AdaptNullable(MapGet(map, k, LowerValue(mi.Key)), mi.Type);
     }
 
-    private ValueId LowerMapIndexSet(TMapIndex mi, ValueId value)
+    private ValueId LowerMapIndexSet(TMapIndex mi, Func<ValueId> lowerValue)
     {
         var (k, v) = MapTypes(mi.Map.Type)!.Value;
         var map = LowerValue(mi.Map);
-        MapSet(map, k, v, LowerValue(mi.Key), value);
+        var key = LowerValue(mi.Key);
+        var value = lowerValue();
+        MapSet(map, k, v, key, value);
         return value;
     }
 

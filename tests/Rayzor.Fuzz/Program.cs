@@ -8,8 +8,9 @@ using Rayzor.Fuzz.Diff;
 // Runs the deep inputs, then N mutations of the corpus (default: the installed Haxe std). Before each input
 // its bytes go to OUT/last-input.hx, so even a crash that kills the process leaves the input behind; each
 // failure is saved as OUT/failure-S-I.hx with a .txt beside it. Exit status 1 when anything failed.
-// --typer also types each input (and lowers it to MIR when it types).
-// toolchain/fuzz --diff [--count N] [--seed S] [--from I] [--rayzor PATH] [--no-haxe] [--keep]
+// --typer also types each input (and lowers it to MIR when it types); the std files are parsed once for all
+// inputs (ParsedModules), --no-parse-cache parses them for each.
+// toolchain/fuzz --diff [--count N] [--seed S] [--from I] [--batch B] [--minutes M] [--rayzor PATH] [--no-haxe] [--keep]
 // Differential testing instead: N generated programs, each run with `rayzor run --interp`, as native -O0 and
 // -O3 executables and with `haxe --interp`; mismatches are kept in OUT/diff-S-I/ (Main.hx and report.txt).
 
@@ -26,6 +27,9 @@ var diff = false;
 var typer = false;
 var useHaxe = true;
 var keep = false;
+var batch = 1;
+var shareParses = true;
+var budget = TimeSpan.MaxValue;
 string? rayzor = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -36,19 +40,22 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--from": from = long.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--corpus": corpusRoots.Add(Value()); break;
-        case "--out": outDir = Value(); break;
+        case "--out": outDir = Path.GetFullPath(Value()); break;
         case "--time-limit-ms": limit = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--no-deep": deep = false; break;
         case "--only": only = Value(); break;
         case "--verbose": verbose = true; break;
         case "--diff": diff = true; break;
         case "--typer": typer = true; break;
-        case "--rayzor": rayzor = Value(); break;
+        case "--rayzor": rayzor = Path.GetFullPath(Value()); break;
         case "--no-haxe": useHaxe = false; break;
         case "--keep": keep = true; break;
+        case "--no-parse-cache": shareParses = false; break;
+        case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+        case "--minutes": budget = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "-h" or "--help":
-            Console.WriteLine("usage: fuzz [--count N] [--seed S] [--from I] [--corpus PATH]... [--out DIR] [--time-limit-ms T] [--no-deep] [--only NAME-PART] [--verbose] [--typer]\n" +
-                              "       fuzz --diff [--count N] [--seed S] [--from I] [--out DIR] [--rayzor PATH] [--no-haxe] [--keep] [--verbose]");
+            Console.WriteLine("usage: fuzz [--count N] [--seed S] [--from I] [--corpus PATH]... [--out DIR] [--time-limit-ms T] [--no-deep] [--only NAME-PART] [--verbose] [--typer] [--no-parse-cache] [--minutes M]\n" +
+                              "       fuzz --diff [--count N] [--seed S] [--from I] [--batch B] [--minutes M] [--out DIR] [--rayzor PATH] [--no-haxe] [--keep] [--verbose]");
             return 0;
         default:
             Console.Error.WriteLine($"fuzz: unknown argument {args[i]}");
@@ -62,7 +69,10 @@ if (diff)
     var compiler = rayzor ?? Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "rayzor", "rayzor");
     var haxe = useHaxe ? DiffCampaign.FindHaxe() : null;
     // a build on a busy machine takes long: the default limit is for a hang, not for a slow build
-    var runner = new DiffRunner(compiler, haxe, limit < TimeSpan.FromSeconds(120) ? TimeSpan.FromSeconds(120) : limit);
+    var diffLimit = limit < TimeSpan.FromSeconds(120) ? TimeSpan.FromSeconds(120) : limit;
+    var runner = new DiffRunner(compiler, haxe, diffLimit);
+    if (batch > 1)
+        return DiffCampaign.RunBatched(new BatchRunner(compiler, haxe, diffLimit), haxe != null, seed, from, count, batch, budget, outDir, keep, verbose);
     var found = new Dictionary<string, int>();
     var clock = Stopwatch.StartNew();
     Console.WriteLine($"diff seed {seed}: {count} programs from #{from} (interp, native -O0, -O3{(haxe != null ? ", haxe --interp" : "")})");
@@ -95,11 +105,12 @@ if (typer)
     Directory.CreateDirectory(outDir);
     var typerCorpus = corpusRoots.Count > 0 ? Campaign.LoadCorpus(corpusRoots) : TyperCampaign.DefaultCorpus();
     var typerCampaign = new TyperCampaign(typerCorpus, seed);
-    var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5));
+    var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5), shareParses: shareParses);
     var typerFailures = 0;
     var typerLast = Path.Combine(outDir, "last-typer-input.hx");
     Console.WriteLine($"typer seed {seed}: {count} inputs from #{from} ({typerCorpus.Count} corpus files and generated programs)");
-    for (var i = from; i < from + count; i++)
+    var typed = 0L;
+    for (var i = from; i < from + count && sw.Elapsed < budget; i++, typed++)
     {
         var input = typerCampaign.Input(i);
         File.WriteAllBytes(typerLast, input.Input.Bytes);
@@ -116,8 +127,9 @@ if (typer)
         if ((i - from + 1) % 500 == 0)
             Console.WriteLine($"  {i - from + 1} inputs, {typerFailures} failures, {sw.Elapsed.TotalSeconds:F0} s");
     }
-    Console.WriteLine($"fuzz --typer: {count} inputs (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s: {typerFailures} failures; " +
-                      $"{typerCheck.Lowered} typed cleanly and were lowered; slowest {typerCheck.Slowest.TotalMilliseconds:F0} ms ({typerCheck.SlowestName})");
+    Console.WriteLine($"fuzz --typer: {typed} inputs (seed {seed}, #{from}..#{from + typed - 1}) in {sw.Elapsed.TotalSeconds:F1} s: {typerFailures} failures; " +
+                      $"{typerCheck.Lowered} typed cleanly and were lowered; slowest {typerCheck.Slowest.TotalMilliseconds:F0} ms ({typerCheck.SlowestName}); " +
+                      $"digest {typerCheck.Digest:x16}, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s CPU");
     return typerFailures == 0 ? 0 : 1;
 }
 

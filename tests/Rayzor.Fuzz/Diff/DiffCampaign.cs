@@ -2,7 +2,7 @@ namespace Rayzor.Fuzz.Diff;
 
 /// A seeded run of generated programs: program `i` of seed `s` depends on nothing else, so a mismatch is
 /// reproduced by `toolchain/fuzz --diff --seed s --from i --count 1`.
-public static class DiffCampaign
+public static partial class DiffCampaign
 {
     /// The source of the `index`-th program of a seed.
     public static string Program(int seed, long index) => ProgramGenerator.Generate(Campaign.Mix(seed, index));

@@ -45,6 +45,13 @@ public sealed class DiffRunner(string compiler, string? haxe, TimeSpan timeout)
             runs.Add(Exec("native " + opt, exe, [], dir));
             File.Delete(exe);
         }
+        return Compare(runs, haxe != null);
+    }
+
+    /// Null when the runs of one program agree: Rayzor's three exactly, with a clean exit and nothing on
+    /// stderr, and Haxe's (the first run, when `withHaxe`) up to Float formatting.
+    public static DiffMismatch? Compare(IReadOnlyList<RunResult> runs, bool withHaxe)
+    {
         var rayzor = runs.Where(r => r.Mode is "interp" or "native -O0" or "native -O3").ToList();
         var first = rayzor[0];
         foreach (var r in rayzor)
@@ -56,7 +63,7 @@ public sealed class DiffRunner(string compiler, string? haxe, TimeSpan timeout)
         foreach (var r in rayzor.Skip(1))
             if (r.Stdout != first.Stdout)
                 return new DiffMismatch("output", $"{first.Mode} and {r.Mode} differ: {FirstDifference(first.Stdout, r.Stdout, exact: true)}", runs);
-        if (haxe != null && FirstDifference(runs[0].Stdout, first.Stdout, exact: false) is { } diff)
+        if (withHaxe && FirstDifference(runs[0].Stdout, first.Stdout, exact: false) is { } diff)
             return new DiffMismatch("output", $"haxe --interp and Rayzor differ: {diff}", runs);
         return null;
     }
@@ -108,9 +115,9 @@ public sealed class DiffRunner(string compiler, string? haxe, TimeSpan timeout)
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v);
     }
 
-    private static string FirstLines(string s, int n) => string.Join('\n', s.Split('\n').Take(n));
+    internal static string FirstLines(string s, int n) => string.Join('\n', s.Split('\n').Take(n));
 
-    private RunResult Exec(string mode, string exe, string[] args, string dir)
+    internal RunResult Exec(string mode, string exe, string[] args, string dir)
     {
         var psi = new ProcessStartInfo(exe)
         {

@@ -145,8 +145,15 @@ public sealed partial class ProgramGenerator
                 Line(Chance(50) ? $"{v.Name} {Pick("+=", "-=", "*=", "/=")} {FloatExpr(d)};" : $"{v.Name} = {Other(v, FloatExpr(d))};");
                 break;
             case T.String:
-                Line(Chance(50) ? $"{v.Name} += {StringExpr(d)};" : $"{v.Name} = {Other(v, StringExpr(d))};");
+            {
+                // a String built from itself (`s += s`, `s = f(s) + s`) doubles each time: in a loop it would
+                // grow to gigabytes, so such an assignment keeps only its first 1000 characters
+                var append = Chance(50);
+                var e = append ? StringExpr(d) : Other(v, StringExpr(d));
+                if (!System.Text.RegularExpressions.Regex.IsMatch(e, $@"\b{v.Name}\b")) Line(append ? $"{v.Name} += {e};" : $"{v.Name} = {e};");
+                else Line(append ? $"{v.Name} = Main.cap({v.Name} + {e});" : $"{v.Name} = Main.cap({e});");
                 break;
+            }
             case T.Bool:
                 Line($"{v.Name} = {Other(v, BoolExpr(d))};");
                 break;

@@ -122,6 +122,7 @@ public sealed partial class ProgramGenerator
         Line("}");
         Line("public static function rec(n:Int, k:Int):Int { return n <= 0 ? k : rec(n - 1, k * 31 + n) ^ n; }");
         Line("public static function mix(x:Int):Void { acc = acc * 31 + x; }");
+        Line("public static function cap(s:String):String { return s.length > 1000 ? s.substr(0, 1000) : s; }");
     }
 
     // A tree of depth at most 3.

@@ -51,7 +51,7 @@ public sealed partial class ProgramGenerator
         Helpers();
         var count = 2 + _rng.Next(5);
         for (var i = 0; i < count; i++) StaticFunction(i);
-        Line("static function main() {");
+        Line("public static function main() {");
         _indent++;
         _cost = 0;
         var statements = 8 + _rng.Next(14);
