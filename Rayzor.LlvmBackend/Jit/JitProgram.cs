@@ -30,10 +30,6 @@ public sealed class JitStats
 /// </summary>
 public static unsafe class JitProgram
 {
-    /// Boehm collects only after at least this many bytes were allocated since the last collection
-    /// (a native program's `main` sets the same floor, ModuleEmitter.Program.cs).
-    private const nuint MinBytesBetweenCollections = 6 << 20;
-
     /// The Haxe thread's stack: reserved, committed by the OS as it is used (as a native program's).
     private const int StackSize = 1 << 30;
 
@@ -106,7 +102,7 @@ public static unsafe class JitProgram
 
         program->Argc = args.Count + 1;
         program->Argv = Argv(programName, args);
-        Heap.SetMinBytesBetweenCollections(MinBytesBetweenCollections);
+        Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);
         Rt.Attach(program); // Boehm starts here, on the main thread, before any Haxe object exists
         AddRoots(table, roots);
         stats.Compiled?.Invoke(stats);
