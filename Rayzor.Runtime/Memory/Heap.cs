@@ -157,4 +157,15 @@ public static unsafe class Heap
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void OutOfMemory() => Rt.Fatal("out of memory"u8);
+
+    /// <summary>
+    /// A length the runtime can hold (strings, string buffers: at most int.MaxValue units); a longer
+    /// one ends the program as running out of memory does, not with a .NET overflow.
+    /// </summary>
+    public static int Length(long n)
+    {
+        if ((ulong)n > int.MaxValue)
+            OutOfMemory();
+        return (int)n;
+    }
 }

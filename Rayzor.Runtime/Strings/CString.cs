@@ -1,3 +1,4 @@
+using Rayzor.Runtime.Memory;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
@@ -15,7 +16,7 @@ internal readonly unsafe ref struct CString
 
     public CString(ReadOnlySpan<char> chars)
     {
-        int max = checked(chars.Length * 3 + 1);
+        int max = Heap.Length((long)chars.Length * 3 + 1);
         Ptr = (byte*)NativeMemory.Alloc((nuint)max);
         Utf8.FromUtf16(chars, new Span<byte>(Ptr, max - 1), out _, out int written, replaceInvalidSequences: true);
         Ptr[written] = 0;

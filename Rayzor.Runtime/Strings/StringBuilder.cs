@@ -61,14 +61,15 @@ public static unsafe class StringBuilderOps
     private static void Reserve(HStringBuf* b, int extra)
     {
         if (b == null) Fail.NullAccess();
-        if (b->Length + extra > b->Capacity) Grow(b, extra);
+        // (in 64 bits: near 2^31 units the sum would wrap and skip the growth)
+        if ((long)b->Length + extra > b->Capacity) Grow(b, extra);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Grow(HStringBuf* b, int extra)
     {
-        var need = checked(b->Length + extra);
-        var cap = (int)Math.Min(Math.Max(need, (long)Math.Max(b->Capacity, b->Length) * 2), Array.MaxLength);
+        var need = Heap.Length((long)b->Length + extra);
+        var cap = (int)Math.Max(need, Math.Min((long)Math.Max(b->Capacity, b->Length) * 2, Array.MaxLength));
         var grown = NewBlock(cap);
         Buffer.MemoryCopy(Chars(b), HString.Units(grown), (long)cap * sizeof(char), (long)b->Length * sizeof(char));
         b->Block = grown;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
+using Rayzor.Runtime.Memory;
 
 namespace Rayzor.Runtime.Strings;
 
@@ -26,7 +27,7 @@ public static unsafe class StringOps
             return b;
         if (b->Length == 0)
             return a;
-        HString* s = HString.Allocate(checked(a->Length + b->Length));
+        HString* s = HString.Allocate(Heap.Length((long)a->Length + b->Length));
         Span<char> chars = HString.Chars(s);
         HString.Chars(a).CopyTo(chars);
         HString.Chars(b).CopyTo(chars[a->Length..]);

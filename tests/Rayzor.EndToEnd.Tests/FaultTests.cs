@@ -120,6 +120,18 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task TooLongAStringEndsAsOutOfMemory()
+    {
+        // the concatenation that would pass 2^31 - 1 units (a 1 G-unit string doubled, ~4 GB of
+        // memory on the way): it was a .NET OverflowException, a stack trace and SIGABRT
+        var run = await Run("HugeString", "-O2");
+        Assert.Equal("1 G characters\n", run.StandardOutput);
+        Assert.StartsWith("rayzor: out of memory\n", run.StandardError);
+        Assert.DoesNotContain("Exception", run.StandardError);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public async Task ClosedStdoutEndsQuietlyAsSigpipe()
     {
         var exe = await Build("ClosedStdout", "-O2");
