@@ -330,7 +330,9 @@ public sealed partial class Typer
                 return new TUnary(u.Span, _core.Bool, u.Op, Coerce(operand, _core.Bool, u.Operand.Span));
             case UnaryOp.Neg:
                 if (operand is TConst { Value: int iv }) return new TConst(u.Span, _core.Int, unchecked(-iv));
-                if (operand is TConst { Value: double dv }) return new TConst(u.Span, _core.Float, -dv);
+                // Haxe folds the negation of a Float constant as `0 - c`: `-(0.0)` is +0.0 on every
+                // target (a `-0.0` literal is another thing: the parser keeps its sign)
+                if (operand is TConst { Value: double dv }) return new TConst(u.Span, _core.Float, 0.0 - dv);
                 if (_core.IsNumeric(operand.Type)) return new TUnary(u.Span, operand.Type, u.Op, operand);
                 break;
             case UnaryOp.BitNot:

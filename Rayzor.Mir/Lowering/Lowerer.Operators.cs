@@ -13,7 +13,8 @@ public sealed partial class Lowerer
         var r = LowerValue(b.Right);
         return b.Op switch
         {
-            BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq => Compare(b.Op, b.Left.Type, l, r),
+            BinaryOp.Eq or BinaryOp.NotEq or BinaryOp.Lt or BinaryOp.LtEq or BinaryOp.Gt or BinaryOp.GtEq =>
+                Compare(b.Op, b.Left.Type, l, r, nullTest: b.Left is TConst { Value: null } || b.Right is TConst { Value: null }),
             _ => Arith(b.Op, b.Left.Type, b.Right.Type, l, r),
         };
     }
@@ -56,7 +57,8 @@ public sealed partial class Lowerer
         return _b.Op(iop, MirType.I32, l, r);
     }
 
-    private ValueId Compare(BinaryOp op, HType type, ValueId l, ValueId r)
+    /// <summary>`l op r` for operands of <paramref name="type"/>; <paramref name="nullTest"/>: one is the `null` literal (a pointer test).</summary>
+    private ValueId Compare(BinaryOp op, HType type, ValueId l, ValueId r, bool nullTest = false)
     {
         var cond = op switch
         {
@@ -64,7 +66,8 @@ public sealed partial class Lowerer
             BinaryOp.LtEq => Cond.Le, BinaryOp.Gt => Cond.Gt, _ => Cond.Ge,
         };
         var t = _fn.TypeOf(l);
-        if (_core.IsDynamic(type) || type.Follow() is TParam)
+        // Null<Int>/Null<Float>/Null<Bool> compare by value (two boxes of 70000 are equal), as in Haxe
+        if (_core.IsDynamic(type) || type.Follow() is TParam || !nullTest && IsBoxedBasic(type, l) && cond is Cond.Eq or Cond.Ne)
         {
             if (cond is Cond.Eq or Cond.Ne)
             {
@@ -94,6 +97,9 @@ public sealed partial class Lowerer
             _ => _b.Cmp(Opcode.PCmp, cond, l, r),
         };
     }
+
+    private bool IsBoxedBasic(HType type, ValueId v) =>
+        _fn.TypeOf(v) == MirType.Ptr && _core.NullInner(type) is { } inner && (_core.IsInt(inner) || _core.IsFloat(inner) || _core.IsBool(inner));
 
     private ValueId LowerShortCircuit(TBinary b)
     {
