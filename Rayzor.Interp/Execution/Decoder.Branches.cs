@@ -158,8 +158,7 @@ internal sealed unsafe partial class Decoder
         var b = _f[id];
         if (b == _f.Entry || b.Insts.Count is 0 or > 4 || b.Insts[^1].Op != Opcode.BrIf) return null;
         for (var k = 0; k < b.Insts.Count - 1; k++)
-            if (b.Insts[k].Op is not (Opcode.IConst or Opcode.FConst or Opcode.BConst or Opcode.ICmp or Opcode.FCmp or Opcode.GLoad
-                or Opcode.IAdd or Opcode.ISub or Opcode.ALen or Opcode.SLen)) return null;
+            if (!ReadsAtMost(b.Insts[k])) return null;
         return b;
     }
 

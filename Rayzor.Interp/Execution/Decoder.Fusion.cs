@@ -99,16 +99,10 @@ internal sealed unsafe partial class Decoder
     }
 
     /// <summary>Whether an instruction neither writes a field at <paramref name="offset"/> nor calls anything nor shows anything.</summary>
-    private static bool Harmless(Instruction i, long offset) => i.Op switch
-    {
-        Opcode.SetField => i.Imm != offset,
-        Opcode.IConst or Opcode.FConst or Opcode.BConst or Opcode.Null or Opcode.Str or Opcode.TypeDesc
-            or Opcode.IAdd or Opcode.ISub or Opcode.IMul or Opcode.IAnd or Opcode.IOr or Opcode.IXor or Opcode.IShl or Opcode.IShr or Opcode.IUShr
-            or Opcode.INeg or Opcode.INot or Opcode.FAdd or Opcode.FSub or Opcode.FMul or Opcode.FDiv or Opcode.FNeg or Opcode.FSqrt
-            or Opcode.FAbs or Opcode.FFloor or Opcode.FCeil or Opcode.FMin or Opcode.FMax or Opcode.ICmp or Opcode.FCmp or Opcode.PCmp
-            or Opcode.BNot or Opcode.IToF or Opcode.GetField or Opcode.ALen or Opcode.SLen or Opcode.GLoad => true,
-        _ => false,
-    };
+    private static bool Harmless(Instruction i, long offset) => i.Op == Opcode.SetField ? i.Imm != offset : ReadsAtMost(i);
+
+    /// <summary>An instruction that at most reads memory (by the opcode table's effects): it may be repeated or read later.</summary>
+    private static bool ReadsAtMost(Instruction i) => (i.Op.Info().Effects & ~Effects.ReadsMemory) == Effects.None;
 
     /// <summary>`(a op b) op c` as one instruction, for an operation that commutes exactly (wrapping Int addition and xor, Float multiplication).</summary>
     private void Chain(Instruction i, Instruction? inner)
