@@ -59,11 +59,15 @@ public sealed class ClassSymbol(ModuleSymbol module, string name, ClassDecl decl
     /// True once the class header (super, interfaces, field signatures) has been built.
     public bool HeaderBuilt { get; set; }
 
-    /// Finds an instance field here or in a superclass.
+    /// Finds an instance field here or in a superclass; an interface also looks in the interfaces
+    /// it extends (`interface Sub extends One` has One's methods).
     public FieldSymbol? FindField(string name)
     {
         for (var c = this; c != null; c = c.Super?.Class)
             if (c.Fields.TryGetValue(name, out var f)) return f;
+        if (IsInterface)
+            foreach (var parent in Interfaces)
+                if (parent.Class.FindField(name) is { } f) return f;
         return null;
     }
 }

@@ -83,6 +83,11 @@ public sealed partial class Typer
         while (t is TInst i)
         {
             if (i.Class == owner) return i.Params;
+            // an interface's field may come from an interface it extends (ClassSymbol.FindField)
+            if (i.Class.IsInterface)
+                foreach (var parent in i.Class.Interfaces)
+                    if (InstParamsFor((TInst)TypeSubst.Apply(parent, i.Class.Params, i.Params), owner) is { Count: > 0 } found)
+                        return found;
             t = i.Class.Super is { } s ? TypeSubst.Apply(s, i.Class.Params, i.Params) : null;
         }
         return [];
