@@ -3,7 +3,8 @@
 // direct calls, classes inheriting one implementation sharing it), more than 4 implementations (the
 // generic call), interfaces with 1, 2, 4 and 5 implementations, calls through a base-class-typed
 // receiver, void and non-void methods, implementations whose signature differs from the interface's
-// or the overridden method's (generic erasure, Null<Int>), bound methods, and null receivers.
+// or the overridden method's (generic erasure, Null<Int>), bound methods, and null receivers (of
+// methods that read `this`: haxe --interp runs the others; tests/e2e/faults/NullAccess.hx has them).
 interface One {
 	function area():Int;
 }
@@ -178,6 +179,10 @@ class Leaf {
 	public function get():Int return n;
 
 	public function bump():Void n++;
+
+	public function seven():Int return 7;
+
+	public function noop():Void {}
 }
 
 class DispatchShapes {
@@ -193,7 +198,8 @@ class DispatchShapes {
 		// a method nothing overrides: a direct call (this, a new object, a local)
 		var leaf = new Leaf();
 		leaf.bump();
-		Sys.println("leaf " + leaf.get() + " " + new Leaf().get());
+		Sys.println("leaf " + leaf.get() + " " + new Leaf().get() + " " + leaf.seven());
+		leaf.noop();
 		// overridden methods through a base-class-typed receiver: guarded
 		var animals:Array<Animal> = [new Animal("cat"), new Dog("rex"), new Puppy("bit"), new Bird("tweety")];
 		for (a in animals) {
