@@ -53,9 +53,11 @@ public sealed class MirBuilder(MirFunction function)
 
     public void BSet(ByteWidth w, ValueId bytes, ValueId index, ValueId v) => Emit(Opcode.BSet, MirType.Void, [bytes, index, v], (long)w);
 
-    public ValueId VCall(int slot, MirType ret, List<ValueId> args) => Emit(Opcode.VCall, ret, args, slot);
+    /// A call through vtable <paramref name="slot"/> of a receiver whose static type is class <paramref name="cls"/>.
+    public ValueId VCall(string cls, int slot, MirType ret, List<ValueId> args) => Emit(Opcode.VCall, ret, args, slot, sym: cls);
 
-    public ValueId ICall(int selector, MirType ret, List<ValueId> args) => Emit(Opcode.ICall, ret, args, selector);
+    /// A call by <paramref name="selector"/> on a receiver whose static type is interface <paramref name="iface"/>.
+    public ValueId ICall(string iface, int selector, MirType ret, List<ValueId> args) => Emit(Opcode.ICall, ret, args, selector, sym: iface);
 
     public ValueId Alloc(int size) => Emit(Opcode.Alloc, MirType.Ptr, [], size);
 

@@ -15,7 +15,8 @@ public enum Effects : byte
 }
 
 /// How an opcode's immediate is spelled in the text form.
-public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond, Width }
+/// Dispatch: the receiver's static class or interface and a vtable slot or selector (`@C N`).
+public enum ImmKind : byte { None, Int, Float, Bool, Str, Sym, Cond, Width, Dispatch }
 
 /// The memory form of a `bget`/`bset` (its immediate): the width in a Bytes's data and the MIR
 /// type the value travels as (Int for U8, U16, I32; Float for F32, F64).
@@ -101,8 +102,10 @@ public static class OpcodeTable
         new(Opcode.New, "new", 0, true, ImmKind.Sym, Effects.Calls, "allocate an instance of a class (fields zeroed, type descriptor set)"),
         new(Opcode.GetField, "getfield", 1, true, ImmKind.Int, Effects.ReadsMemory, "load the field at a byte offset of an object"),
         new(Opcode.SetField, "setfield", 2, false, ImmKind.Int, Effects.WritesMemory, "store the field at a byte offset of an object"),
-        new(Opcode.VCall, "vcall", -1, true, ImmKind.Int, Effects.Calls, "call the method in a vtable slot of the receiver (first operand)"),
-        new(Opcode.ICall, "icall", -1, true, ImmKind.Int, Effects.Calls, "call an interface method by selector through the receiver's itable"),
+        new(Opcode.VCall, "vcall", -1, true, ImmKind.Dispatch, Effects.Calls,
+            "call the method in a vtable slot of the receiver (first operand); the immediate also names the receiver's static class"),
+        new(Opcode.ICall, "icall", -1, true, ImmKind.Dispatch, Effects.Calls,
+            "call an interface method by selector through the receiver's itable; the immediate also names the interface"),
         new(Opcode.Alloc, "alloc", 0, true, ImmKind.Int, Effects.Calls, "allocate zeroed, scanned GC memory of a byte size (closure environments, variable cells)"),
         new(Opcode.Closure, "closure", 1, true, ImmKind.Sym, Effects.Calls, "a closure of a function (whose first parameter is the environment) and an environment"),
         new(Opcode.CallClosure, "callclosure", -1, true, ImmKind.None, Effects.Calls, "call a closure (first operand) with the remaining operands"),

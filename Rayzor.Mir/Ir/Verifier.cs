@@ -19,6 +19,7 @@ public static class Verifier
         if (f.Entry.Params.Count != f.ParamTypes.Count) Err(f.Entry, "entry parameters do not match the signature");
         var dom = Dominators.Compute(f);
         Dictionary<ValueId, List<(int Block, int Index)>>? lengthReads = null;
+        Dictionary<string, MirClass>? classes = null;
         var defPos = new Dictionary<int, (int Block, int Index)>();
         foreach (var b in f.Blocks)
         {
@@ -61,7 +62,9 @@ public static class Verifier
                     var callee = m.Find(inst.Sym!);
                     if (callee == null) Err(b, $"call of unknown function @{inst.Sym}");
                     else if (callee.ParamTypes.Count != inst.Args.Count) Err(b, $"call of @{inst.Sym} with {inst.Args.Count} arguments for {callee.ParamTypes.Count}");
+                    else if (CallTypeError(f, inst, callee) is { } e) Err(b, e);
                 }
+                if (inst.Op is Opcode.VCall or Opcode.ICall && m != null && DispatchError(inst, m, classes ??= ClassesByName(m)) is { } de) Err(b, de);
                 if (inst.Op is Opcode.AGetU or Opcode.ASetU && inst.Args.Count >= 2)
                 {
                     if (f.TypeOf(inst.Args[0]) != MirType.Ptr || f.TypeOf(inst.Args[1]) != MirType.I32) Err(b, $"{info.Name} takes an Array (ptr) and an i32 index");
@@ -73,6 +76,33 @@ public static class Verifier
             }
         }
         return errs;
+    }
+
+    /// A direct call's operand or result types against its callee's signature (devirtualized calls
+    /// name the function of a dispatch table entry, whose signature is the slot's).
+    private static string? CallTypeError(MirFunction f, Instruction call, MirFunction callee)
+    {
+        for (var k = 0; k < call.Args.Count; k++)
+            if (f.TypeOf(call.Args[k]) != callee.ParamTypes[k])
+                return $"call of @{callee.Name} passes {f.TypeOf(call.Args[k]).Name()} for parameter {k} of type {callee.ParamTypes[k].Name()}";
+        return call.Type != MirType.Void && call.Type != callee.ReturnType ? $"call.{call.Type.Name()} of @{callee.Name} returning {callee.ReturnType.Name()}" : null;
+    }
+
+    /// A `vcall` names a class with that vtable slot, an `icall` an interface (selectors are program-wide).
+    private static string? DispatchError(Instruction i, MirModule m, Dictionary<string, MirClass> classes)
+    {
+        var name = i.Op.Info().Name;
+        if (i.Args.Count == 0) return $"{name} without a receiver";
+        if (i.Sym == null || !classes.TryGetValue(i.Sym, out var cls)) return $"{name} on unknown class @{i.Sym}";
+        if (i.Op == Opcode.VCall) return cls.IsInterface || i.Imm < 0 || i.Imm >= cls.VTable.Count ? $"vcall of slot {i.Imm} of @{i.Sym}, which has {cls.VTable.Count}" : null;
+        return !cls.IsInterface || i.Imm < 0 || i.Imm >= m.SelectorCount ? $"icall of selector {i.Imm} on @{i.Sym} (an interface? {m.SelectorCount} selectors)" : null;
+    }
+
+    private static Dictionary<string, MirClass> ClassesByName(MirModule m)
+    {
+        var d = new Dictionary<string, MirClass>();
+        foreach (var c in m.Classes) d.TryAdd(c.Name, c);
+        return d;
     }
 
     /// Whether an `alen` of <paramref name="array"/> comes before instruction <paramref name="index"/> of block <paramref name="block"/> on every path.

@@ -197,7 +197,7 @@ public sealed partial class Lowerer
     private ValueId VirtualCall(ClassSymbol receiver, FieldSymbol f, List<ValueId> args)
     {
         var layout = LayoutOf(receiver);
-        return CallAdapted(MethodType(f), MethodType(layout.SlotRoots[f.Name]), args, (a, r) => _b.VCall(layout.Slots[f.Name], r, a));
+        return CallAdapted(MethodType(f), MethodType(layout.SlotRoots[f.Name]), args, (a, r) => _b.VCall(receiver.FullName, layout.Slots[f.Name], r, a));
     }
 
     /// The function `new C(...)` calls: C's constructor (which also runs C's field initializers),
@@ -318,8 +318,8 @@ public sealed partial class Lowerer
         return value;
     }
 
-    /// A method call on an object: static when the receiver is `super` or nothing overrides the
-    /// method, through the itable on an interface, else through the vtable.
+    /// A method call on an object: direct when the receiver is `super` or the method is `inline`
+    /// or has no vtable slot, through the itable on an interface, else through the vtable.
     private ValueId LowerMethodCall(TCall call, TInstanceField callee)
     {
         var f = callee.Field;
@@ -358,88 +358,32 @@ public sealed partial class Lowerer
         var ret = MirTypeOf(declared.Return);
         ValueId r;
         var recv = FollowNullable(callee.Target.Type) as TInst;
-        if (recv is { Class.IsInterface: true }) r = GuardedDispatch(recv.Class, f, args, ret) ?? _b.ICall(SelectorOf(f), ret, args);
-        else if (callee.Target is TSuper || !IsOverridden(f, recv?.Class))
+        if (callee.Target is TSuper || f.IsInline || !IsDispatched(f, recv?.Class))
         {
             // a direct call still tests its receiver (Haxe: `Null access` even when the method never
             // reads `this`): a descriptor load nothing uses, null-checked like any field read, which
-            // LLVM drops when the receiver is known not to be null. Not for `inline` methods: the
-            // MIR inliner replaces their calls by their bodies at every -O level (pass inline-always)
-            // as Haxe does, with no receiver check, so a body may test `this == null`
-            // (BalancedTree's get_height) and a null receiver fails only where the body reads it.
+            // LLVM drops when the receiver is known not to be null. Not for `inline` methods (never
+            // overridden): the MIR inliner replaces their calls by their bodies at every -O level
+            // (pass inline-always) as Haxe does, with no receiver check, so a body may test
+            // `this == null` (BalancedTree's get_height) and a null receiver fails only where the body reads it.
             if (callee.Target is not (TThis or TNew) && !f.IsInline) _b.GetField(self, 0, MirType.Ptr);
             r = _b.Call(f.FullName, ret, args);
         }
-        else r = GuardedDispatch(recv!.Class, f, args, ret) ?? VirtualCall(recv!.Class, f, args);
+        else r = Dispatch(recv!.Class, f, args, ret);
         var want = MirTypeOf(call.Type);
         return ret == MirType.Void || want == MirType.Void ? r : AdaptResult(r, declared.Return, call.Type);
     }
 
-    /// Whether a subclass of the receiver's class (among the classes in the program) overrides `f`.
-    private bool IsOverridden(FieldSymbol f, ClassSymbol? receiver)
-    {
-        if (receiver == null) return true;
-        foreach (var c in _program.Classes)
-        {
-            if (c == f.Owner || !IsSubclass(c, receiver)) continue;
-            if (c.Fields.TryGetValue(f.Name, out var g) && g != f && IsVirtualMethod(g)) return true;
-        }
-        return false;
-    }
+    /// Whether a call of `f` on a receiver of static type `receiver` goes through a dispatch table:
+    /// an interface's method, or a method with a vtable slot. The MIR passes `devirt` and `icall-ic`
+    /// turn dispatches whose possible receivers share few implementations into direct calls.
+    private bool IsDispatched(FieldSymbol f, ClassSymbol? receiver) =>
+        receiver != null && (receiver.IsInterface || LayoutOf(receiver).Slots.ContainsKey(f.Name));
 
-    private static bool IsSubclass(ClassSymbol c, ClassSymbol of)
-    {
-        for (var k = c; k != null; k = k.Super?.Class) if (k == of) return true;
-        return false;
-    }
+    /// A `vcall` or `icall` of `f` (arguments in `f`'s representations, self first), its result in `f`'s.
+    private ValueId Dispatch(ClassSymbol receiver, FieldSymbol f, List<ValueId> args, MirType ret) =>
+        receiver.IsInterface ? _b.ICall(receiver.FullName, SelectorOf(f), ret, args) : VirtualCall(receiver, f, args);
 
     /// A receiver the copy-out of a by-reference `this` can write back to (evaluated again).
     private static bool IsPlace(TExpr e) => e is TLocal or TStaticField or TInstanceField { Field.Kind: not FieldKindTag.Method, Target: TThis or TLocal };
-
-    /// At most this many distinct implementations get a guarded direct call at a dispatch site.
-    private const int MaxGuardedTargets = 4;
-
-    /// Class-hierarchy devirtualization with guards, the static form of a polymorphic inline cache:
-    /// when the classes of the program that can be the receiver of `f` (subclasses or implementors of
-    /// `staticType`) share at most MaxGuardedTargets implementations, the call compares the
-    /// receiver's descriptor with theirs and calls the implementation directly (LLVM may then inline
-    /// it); anything else takes the generic vtable/itable path. Null when not worth it.
-    private ValueId? GuardedDispatch(ClassSymbol staticType, FieldSymbol f, List<ValueId> args, MirType ret)
-    {
-        var targets = new Dictionary<FieldSymbol, List<string>>();
-        foreach (var c in _program.Classes)
-        {
-            if (c.IsInterface || !(staticType.IsInterface ? Implements(c, staticType) : IsSubclass(c, staticType))) continue;
-            if (c.FindField(f.Name) is not { } m || !IsVirtualMethod(m)) return null;
-            if (!targets.TryGetValue(m, out var tds)) targets[m] = tds = new List<string>();
-            tds.Add(c.FullName);
-        }
-        if (targets.Count == 0 || targets.Count > MaxGuardedTargets || targets.Values.Sum(t => t.Count) > 2 * MaxGuardedTargets) return null;
-        var td = _b.GetField(args[0], 0, MirType.Ptr);
-        var join = _fn.NewBlock();
-        var result = ret == MirType.Void ? ValueId.None : _fn.AddParam(join, ret);
-        foreach (var (m, tds) in targets)
-        {
-            foreach (var name in tds)
-            {
-                var hit = _fn.NewBlock();
-                var next = _fn.NewBlock();
-                BranchIf(_b.Cmp(Opcode.PCmp, Cond.Eq, td, _b.TypeDesc(name)), hit, next);
-                _ssa.Seal(hit);
-                _ssa.Seal(next);
-                SwitchTo(hit);
-                var r = CallAdapted(MethodType(f), MethodType(m), args, (a, t) => _b.Call(m.FullName, t, a));
-                Jump(join, ret == MirType.Void ? null : [r]);
-                SwitchTo(next);
-            }
-        }
-        // a receiver of no class seen here (only possible if the program's class list is incomplete)
-        var generic = staticType.IsInterface ? _b.ICall(SelectorOf(f), ret, args) : VirtualCall(staticType, f, args);
-        Jump(join, ret == MirType.Void ? null : [generic]);
-        _ssa.Seal(join);
-        SwitchTo(join);
-        return ret == MirType.Void ? ValueId.None : result;
-    }
-
-    private static bool Implements(ClassSymbol c, ClassSymbol iface) => AllInterfaces(c).Contains(iface);
 }

@@ -155,9 +155,8 @@ public sealed partial class Lowerer
         if (_wrappers.Add(name))
             EmitWrapper(name, (TFun)f.Type!.Follow(), (args, ret) =>
             {
-                if (receiver is { IsInterface: true }) return _b.ICall(SelectorOf(f), ret, args);
-                if (!IsOverridden(f, receiver)) return _b.Call(f.FullName, ret, args);
-                return VirtualCall(receiver!, f, args);
+                if (!IsDispatched(f, receiver)) return _b.Call(f.FullName, ret, args);
+                return Dispatch(receiver!, f, args, ret);
             });
         return name;
     }

@@ -267,6 +267,11 @@ public sealed partial class MirParser
                         ? (long)width
                         : throw Error($"unknown byte width '{bw}' (u8, u16, i32, f32 or f64)");
                     break;
+                case ImmKind.Dispatch:
+                    sym = At();
+                    Expect(' ');
+                    imm = Integer();
+                    break;
             }
         }
         var args = new List<ValueId>();

@@ -55,6 +55,7 @@ public static partial class MirPrinter
             case ImmKind.Sym: sb.Append(" @").Append(i.Sym); break;
             case ImmKind.Cond: sb.Append(' ').Append(((Cond)i.Imm).ToString().ToLowerInvariant()); break;
             case ImmKind.Width: sb.Append(' ').Append(((ByteWidth)i.Imm).ToString().ToLowerInvariant()); break;
+            case ImmKind.Dispatch: sb.Append(" @").Append(i.Sym).Append(' ').Append(i.Imm); break;
         }
         if (i.Args.Count > 0) sb.Append(info.Imm is ImmKind.None ? " " : ", ").Append(string.Join(", ", i.Args));
         foreach (var t in i.Targets)
