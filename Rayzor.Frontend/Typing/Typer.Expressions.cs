@@ -388,9 +388,6 @@ public sealed partial class Typer
         var type = f.Type!;
         var recv = target.Type.Follow();
         if (recv is TAbstract na && na.Abstract == _core.NullSym) recv = na.Params[0].Follow();
-        // a call through an interface names it (MIR icall), also when the member comes from an
-        // interface it extends
-        if (recv is TInst { Class.IsInterface: true } viaInterface && !f.IsExtern) UseClass(viaInterface.Class);
         if (recv is TInst inst && f.Owner is ClassSymbol owner && owner.Params.Count > 0)
             type = TypeSubst.Apply(type, owner.Params, InstParamsFor(inst, owner));
         return ReadProperty(new TInstanceField(span, type, target, f));

@@ -381,8 +381,10 @@ public sealed partial class Lowerer
         receiver != null && (receiver.IsInterface || LayoutOf(receiver).Slots.ContainsKey(f.Name));
 
     /// A `vcall` or `icall` of `f` (arguments in `f`'s representations, self first), its result in `f`'s.
+    /// The interface named is in the module's class table (LayoutOf adds it), also when the typer
+    /// met it only as a receiver's type.
     private ValueId Dispatch(ClassSymbol receiver, FieldSymbol f, List<ValueId> args, MirType ret) =>
-        receiver.IsInterface ? _b.ICall(receiver.FullName, SelectorOf(f), ret, args) : VirtualCall(receiver, f, args);
+        receiver.IsInterface ? _b.ICall(LayoutOf(receiver).Mir.Name, SelectorOf(f), ret, args) : VirtualCall(receiver, f, args);
 
     /// A receiver the copy-out of a by-reference `this` can write back to (evaluated again).
     private static bool IsPlace(TExpr e) => e is TLocal or TStaticField or TInstanceField { Field.Kind: not FieldKindTag.Method, Target: TThis or TLocal };
