@@ -265,7 +265,8 @@ internal sealed unsafe partial class Decoder
                 }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
                 break;
             }
-            case Opcode.BGet:
+            case Opcode.BGetU or Opcode.BGet:
+                if (i.Op == Opcode.BGetU) Put(Op.BCheck, S(i.Args[0]), S(i.Args[1]), (int)i.Imm);
                 Put((ByteWidth)i.Imm switch
                 {
                     ByteWidth.U8 => Op.BGetU8, ByteWidth.U16 => Op.BGetU16, ByteWidth.I32 => Op.BGetI32, ByteWidth.F32 => Op.BGetF32, _ => Op.BGetF64,

@@ -215,6 +215,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.AGetU: Def(i, EmitArrayGetUnchecked(i)); break;
                 case Opcode.ASetU: EmitArraySetUnchecked(i); break;
                 case Opcode.BGet: NullCheck(A(i, 0)); Def(i, EmitBytesGet(i)); break;
+                case Opcode.BGetU: Def(i, EmitBytesGetUnchecked(i)); break;
                 case Opcode.BSet: NullCheck(A(i, 0)); EmitBytesSet(i); break;
                 case Opcode.Br:
                     Incoming(blk, i.Targets[0]);

@@ -69,6 +69,8 @@ public static class Verifier
                     else if (dom.IsReachable(b.Id.Index) && !LengthReadDominates(lengthReads ??= LengthReads(f), dom, inst.Args[0], b.Id.Index, i))
                         Err(b, $"{info.Name} on {inst.Args[0]} without a dominating alen of it");
                 }
+                if (inst.Op == Opcode.BGetU && inst.Args.Count == 2 && (f.TypeOf(inst.Args[0]) != MirType.Ptr || f.TypeOf(inst.Args[1]) != MirType.I32))
+                    Err(b, "bgetu takes a Bytes (ptr) and an i32 index");
                 if (inst.Op == Opcode.CallNative && m != null && !m.Natives.ContainsKey(inst.Sym!)) Err(b, $"call of undeclared native @{inst.Sym}");
             }
         }

@@ -15,12 +15,15 @@ namespace Rayzor.Mir.Passes.Bce;
 ///   `closure`) and runtime functions that never see an array (ArrayFree), and its `aset`s are accesses this pass proves in range too (a store inside the
 ///   length never grows an array; by induction over the run, none of them is the first to leave
 ///   the range). Anything else (a call, push/pop, a throw) keeps the checks of that loop.
-/// The array is not null where its length was read (alen tests it).
+/// The array is not null where its length was read (alen tests it). Runs of Bytes reads at
+/// constant distances get one range test instead of one each (ByteRuns).
 public sealed class BoundsCheckElimination : FunctionPass
 {
     public override string Name => "bce";
 
-    public override bool Run(MirFunction f, MirModule module)
+    public override bool Run(MirFunction f, MirModule module) => CountedLoops(f) | ByteRuns.Run(f);
+
+    private static bool CountedLoops(MirFunction f)
     {
         if (!f.Blocks.Any(b => b.Insts.Any(i => i.Op is Opcode.AGet or Opcode.ASet))) return false;
         var cfg = new DomTree(f);
