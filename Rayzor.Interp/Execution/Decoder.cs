@@ -282,7 +282,9 @@ internal sealed unsafe partial class Decoder
                 Put(Op.DynCall, Dest(i), Site(), S(i.Args[0]), S(i.Args[1]));
                 _maxArgs = Math.Max(_maxArgs, 2);
                 break;
-            case Opcode.New: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
+            // a stack object (salloc) is made on the heap here: the same object while the escape
+            // pass's proof holds (nothing outside the frame sees it), and the collector's business
+            case Opcode.New or Opcode.SAlloc: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
             case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
             case Opcode.Closure:
             {

@@ -202,6 +202,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m.Global(i.Sym!).Global); break;
                 case Opcode.New: Def(i, EmitNew(i)); break;
                 case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm, LLVM.ConstNull(m._ptr))); break;
+                case Opcode.SAlloc: Def(i, EmitStackAlloc(i)); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
                 case Opcode.CallClosure: NullCheck(A(i, 0)); Def(i, EmitCallClosure(i)); break;
                 case Opcode.DynCall: Def(i, EmitDynCall(i)); break;

@@ -33,7 +33,7 @@ public enum Opcode : byte
     GLoad, GStore,
     ALen, AGet, ASet, VSet, AGetU, ASetU, SLen, BGet, BGetU, BSet,
     New, GetField, SetField, VCall, ICall,
-    Alloc, Closure, CallClosure, DynCall,
+    Alloc, SAlloc, Closure, CallClosure, DynCall,
     Br, BrIf, Ret, Unreachable,
     TryEnter, Throw, TypeDesc,
 }
@@ -106,6 +106,8 @@ public static class OpcodeTable
         new(Opcode.VCall, "vcall", -1, true, ImmKind.Int, Effects.Calls, "call the method in a vtable slot of the receiver (first operand)"),
         new(Opcode.ICall, "icall", -1, true, ImmKind.Int, Effects.Calls, "call an interface method by selector through the receiver's itable"),
         new(Opcode.Alloc, "alloc", 0, true, ImmKind.Int, Effects.Calls, "allocate zeroed, scanned GC memory of a byte size (closure environments, variable cells)"),
+        new(Opcode.SAlloc, "salloc", 0, true, ImmKind.Sym, Effects.WritesMemory,
+            "an instance of a class in this function's stack frame, laid out as `new` lays it out (fields zeroed, descriptor set); one slot per instruction, so the object it made last must be dead when it runs again (the escape pass proves it, and that the object never leaves the function: StackObjects)"),
         new(Opcode.Closure, "closure", 1, true, ImmKind.Sym, Effects.Calls, "a closure of a function (whose first parameter is the environment) and an environment"),
         new(Opcode.CallClosure, "callclosure", -1, true, ImmKind.None, Effects.Calls, "call a closure (first operand) with the remaining operands"),
         new(Opcode.DynCall, "dyncall", 2, true, ImmKind.None, Effects.Calls,

@@ -74,6 +74,12 @@ public static class Verifier
                 if (inst.Op == Opcode.CallNative && m != null && !m.Natives.ContainsKey(inst.Sym!)) Err(b, $"call of undeclared native @{inst.Sym}");
             }
         }
+        var stack = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Op == Opcode.SAlloc).ToList();
+        foreach (var s in stack)
+            if (m != null && m.Classes.FirstOrDefault(c => c.Name == s.Sym) is not { IsInterface: false, IsEnum: false })
+                errs.Add($"{f.Name}: salloc of @{s.Sym}, which is not a class");
+        if (stack.Count > 0 && StackObjects.Escape(f, StackObjects.Web(f, stack.Select(s => s.Result))) is { } leak)
+            errs.Add($"{f.Name}: {leak.Op.Info().Name} lets a stack object (salloc) out of its frame");
         return errs;
     }
 
