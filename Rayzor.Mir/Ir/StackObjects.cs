@@ -10,7 +10,9 @@ public static class StackObjects
 {
     /// The values that may hold an object of <paramref name="roots"/>: the roots and, through
     /// jumps, every block parameter one of them reaches (closed: a parameter's own jumps too).
-    public static HashSet<ValueId> Web(MirFunction f, IEnumerable<ValueId> roots)
+    /// <paramref name="bothWays"/> adds what else the parameters receive, and what reaches that:
+    /// the values whose uses decide together whether any of them escapes.
+    public static HashSet<ValueId> Web(MirFunction f, IEnumerable<ValueId> roots, bool bothWays = false)
     {
         var web = new HashSet<ValueId>(roots);
         var changed = true;
@@ -20,7 +22,11 @@ public static class StackObjects
             foreach (var b in f.Blocks)
                 foreach (var t in b.Terminator?.Targets ?? [])
                     for (var k = 0; k < t.Args.Count; k++)
-                        if (web.Contains(t.Args[k]) && web.Add(f.Blocks[t.Block.Index].Params[k])) changed = true;
+                    {
+                        var p = f.Blocks[t.Block.Index].Params[k];
+                        if (web.Contains(t.Args[k]) && web.Add(p)) changed = true;
+                        if (bothWays && web.Contains(p) && web.Add(t.Args[k])) changed = true;
+                    }
         }
         return web;
     }

@@ -76,7 +76,8 @@ public static class Verifier
         }
         var stack = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Op == Opcode.SAlloc).ToList();
         foreach (var s in stack)
-            if (m != null && m.Classes.FirstOrDefault(c => c.Name == s.Sym) is not { IsInterface: false, IsEnum: false })
+            // (an enum instance is laid out like a class instance: `new` makes both)
+            if (m != null && m.Classes.FirstOrDefault(c => c.Name == s.Sym) is not { IsInterface: false })
                 errs.Add($"{f.Name}: salloc of @{s.Sym}, which is not a class");
         if (stack.Count > 0 && StackObjects.Escape(f, StackObjects.Web(f, stack.Select(s => s.Result))) is { } leak)
             errs.Add($"{f.Name}: {leak.Op.Info().Name} lets a stack object (salloc) out of its frame");

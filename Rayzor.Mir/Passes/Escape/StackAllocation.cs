@@ -28,7 +28,9 @@ internal static class StackAllocation
         foreach (var n in news)
         {
             if (done.Contains(n.Result)) continue;
-            var web = Connected(f, n.Result);
+            // everything joined to it by jumps both ways: a parameter receiving it and something else
+            // brings that something's uses in too
+            var web = StackObjects.Web(f, [n.Result], bothWays: true);
             var sites = web.Where(byValue.ContainsKey).Select(v => byValue[v]).ToList();
             done.UnionWith(sites.Select(s => s.Result));
             if (StackObjects.Escape(f, web) != null) continue;
@@ -56,32 +58,6 @@ internal static class StackAllocation
             }
         }
         return changed;
-    }
-
-    /// The web of a value: everything joined to it by jumps, both ways (a parameter that receives
-    /// the allocation and something else brings that something's other parameters in too), so
-    /// that every value whose uses decide the allocation's fate is checked.
-    private static HashSet<ValueId> Connected(MirFunction f, ValueId v)
-    {
-        var web = new HashSet<ValueId> { v };
-        var changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (var b in f.Blocks)
-                foreach (var t in b.Terminator?.Targets ?? [])
-                    for (var k = 0; k < t.Args.Count; k++)
-                    {
-                        var p = f.Blocks[t.Block.Index].Params[k];
-                        if (web.Contains(t.Args[k]) != web.Contains(p))
-                        {
-                            web.Add(t.Args[k]);
-                            web.Add(p);
-                            changed = true;
-                        }
-                    }
-        }
-        return web;
     }
 
     /// Which values are live where (per block, on entry), to tell whether an allocation's slot
