@@ -21,7 +21,8 @@ internal static class StackAllocation
         var sizes = module.Classes.ToDictionary(c => c.Name, c => c.Size);
         var byValue = news.ToDictionary(i => i.Result);
         var live = (Liveness?)null;
-        var frame = 0;
+        // (-O3 runs the pass twice: the frame keeps what the first run put there)
+        var frame = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Op == Opcode.SAlloc).Sum(i => sizes.GetValueOrDefault(i.Sym!));
         var changed = false;
         // webs: the allocations that can meet in a parameter are judged together
         var done = new HashSet<ValueId>();
