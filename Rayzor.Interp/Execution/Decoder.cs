@@ -265,7 +265,8 @@ internal sealed unsafe partial class Decoder
                 }, S(i.Args[0]), S(i.Args[1]), S(i.Args[2]));
                 break;
             }
-            case Opcode.BGet:
+            case Opcode.BGetU or Opcode.BGet:
+                if (i.Op == Opcode.BGetU) Put(Op.BCheck, S(i.Args[0]), S(i.Args[1]), (int)i.Imm);
                 Put((ByteWidth)i.Imm switch
                 {
                     ByteWidth.U8 => Op.BGetU8, ByteWidth.U16 => Op.BGetU16, ByteWidth.I32 => Op.BGetI32, ByteWidth.F32 => Op.BGetF32, _ => Op.BGetF64,
@@ -281,7 +282,9 @@ internal sealed unsafe partial class Decoder
                 Put(Op.DynCall, Dest(i), Site(), S(i.Args[0]), S(i.Args[1]));
                 _maxArgs = Math.Max(_maxArgs, 2);
                 break;
-            case Opcode.New: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
+            // a stack object (salloc) is made on the heap here: the same object while the escape
+            // pass's proof holds (nothing outside the frame sees it), and the collector's business
+            case Opcode.New or Opcode.SAlloc: Put(Op.New, Dest(i), _image.ClassIndex(i.Sym!)); break;
             case Opcode.Alloc: Put(Op.Alloc, Dest(i), (int)i.Imm); break;
             case Opcode.Closure:
             {

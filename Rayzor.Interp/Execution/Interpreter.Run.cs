@@ -398,6 +398,14 @@ public sealed unsafe partial class Interpreter
                     c += 4;
                     break;
                 }
+                case Op.BCheck:
+                {
+                    var width = (ByteWidth)c[3] switch { ByteWidth.U8 => 1, ByteWidth.U16 => 2, ByteWidth.I32 or ByteWidth.F32 => 4, _ => 8 };
+                    if (Bytes(r[c[1]], r[c[2]], width) == null)
+                        throw new InterpreterException($"@{f.Name}: unchecked bytes access at {(int)r[c[2]]} outside the bytes (length {((HBytes*)r[c[1]])->Length})");
+                    c += 4;
+                    break;
+                }
                 case Op.BSetU8:
                 {
                     var p = Bytes(r[c[1]], r[c[2]], 1);

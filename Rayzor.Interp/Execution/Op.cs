@@ -75,6 +75,9 @@ internal enum Op
     VSetI32, VSetF64, VSetPtr, VSetBool,
     /// `d bytes index`: a little-endian read of a Bytes's data by width, 0 out of range.
     BGetU8, BGetU16, BGetI32, BGetF32, BGetF64,
+    /// `bytes index width`: bgetu's range, which bce tested; stops with an error when the test was wrong
+    /// (the read itself follows as a BGet op).
+    BCheck,
     /// `bytes index value`: a write by width, nothing out of range.
     BSetU8, BSetU16, BSetI32, BSetF32, BSetF64,
     /// `d class`

@@ -1,4 +1,5 @@
 using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
 
 namespace Rayzor.LlvmBackend.Emit;
 
@@ -81,6 +82,27 @@ public sealed unsafe partial class ModuleEmitter
             }
             LLVM.BuildStore(B, header, obj);
             return obj;
+        }
+
+        /// `salloc`: an entry-block alloca per instruction (so a loop reuses it: the escape pass
+        /// proved the previous object dead there), zeroed and given its descriptor where the
+        /// instruction runs, as `new` would. Boehm scans the stack conservatively, so the heap
+        /// objects its fields point to stay alive while the frame does.
+        private LLVMValueRef EmitStackAlloc(Instruction i)
+        {
+            var cls = m._mir.Classes.First(c => c.Name == i.Sym);
+            var size = Math.Max(cls.Size, 8);
+            var here = LLVM.GetInsertBlock(B);
+            var entry = LLVM.GetEntryBasicBlock(m._functions[f.Name].Fn);
+            var first = LLVM.GetFirstInstruction(entry);
+            if (first.IsNull) LLVM.PositionBuilderAtEnd(B, entry);
+            else LLVM.PositionBuilderBefore(B, first);
+            var slot = LLVM.BuildAlloca(B, LLVM.ArrayType2(m._i64, (uint)((size + 7) / 8)), "obj");
+            LLVM.SetAlignment(slot, 16);
+            LLVM.PositionBuilderAtEnd(B, here);
+            LLVM.BuildMemSet(B, slot, LLVM.ConstInt(m._i8, 0, false), LLVM.ConstInt(m._i64, (ulong)size, false), 16);
+            LLVM.BuildStore(B, m.ClassTd(cls.Name), slot);
+            return slot;
         }
     }
 }

@@ -177,13 +177,43 @@ public sealed unsafe partial class ModuleEmitter
             var index = A(i, 1);
             var raw = Load(MemType(w), BytePtr(bytes, index, BytesInRange(bytes, index, w), m.ZeroSlot), HeapAccess.BytesData);
             LLVM.SetAlignment(raw, 1);
-            return w switch
-            {
-                ByteWidth.U8 or ByteWidth.U16 => LLVM.BuildZExt(B, raw, m._i32, ""),
-                ByteWidth.F32 => LLVM.BuildFPExt(B, raw, m._f64, ""),
-                _ => raw,
-            };
+            return Widen(raw, w);
         }
+
+        /// `bgetu`: the load without the range test (bce tested it once for a run of accesses). An
+        /// index `x + c` (c a constant >= 0) is addressed as byte c past sign-extended x: the same
+        /// byte whenever the index is inside the bytes (a sum that wrapped would be negative), and
+        /// LLVM then sees accesses at constant distances from one base, so four byte reads can
+        /// become one wide load (and a bswap for big-endian reads).
+        private LLVMValueRef EmitBytesGetUnchecked(Instruction i)
+        {
+            var w = (ByteWidth)i.Imm;
+            var data = At(A(i, 0), BytesDataOffset);
+            LLVMValueRef ptr;
+            if (Definition(i.Args[1]) is { Op: Opcode.IAdd, Args: [var x, var k] } && Definition(k) is { Op: Opcode.IConst, Imm: >= 0 } c)
+            {
+                var at = LLVM.BuildGEP2(B, m._i8, data, [LLVM.BuildSExt(B, V(x), m._i64, "")], "");
+                ptr = LLVM.BuildGEP2(B, m._i8, at, [LLVM.ConstInt(m._i64, (ulong)c.Imm, false)], "");
+            }
+            else ptr = LLVM.BuildInBoundsGEP2(B, m._i8, data, [LLVM.BuildZExt(B, A(i, 1), m._i64, "")], "");
+            var raw = Load(MemType(w), ptr, HeapAccess.BytesData);
+            LLVM.SetAlignment(raw, 1);
+            return Widen(raw, w);
+        }
+
+        /// A value read as a `bget` width, as its MIR type.
+        private LLVMValueRef Widen(LLVMValueRef raw, ByteWidth w) => w switch
+        {
+            ByteWidth.U8 or ByteWidth.U16 => LLVM.BuildZExt(B, raw, m._i32, ""),
+            ByteWidth.F32 => LLVM.BuildFPExt(B, raw, m._f64, ""),
+            _ => raw,
+        };
+
+        private Dictionary<ValueId, Instruction>? _definitions;
+
+        /// The instruction defining a value (null for a block parameter).
+        private Instruction? Definition(ValueId v) =>
+            (_definitions ??= f.Blocks.SelectMany(b => b.Insts).Where(d => !d.Result.IsNone).ToDictionary(d => d.Result)).GetValueOrDefault(v);
 
         /// `bset`: the value narrowed to the width in one unaligned store; outside the bytes it goes to
         /// the scratch slot.

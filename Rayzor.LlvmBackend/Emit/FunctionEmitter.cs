@@ -202,6 +202,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.GStore: LLVM.BuildStore(B, A(i, 0), m.Global(i.Sym!).Global); break;
                 case Opcode.New: Def(i, EmitNew(i)); break;
                 case Opcode.Alloc: Def(i, GcAlloc((int)i.Imm, LLVM.ConstNull(m._ptr))); break;
+                case Opcode.SAlloc: Def(i, EmitStackAlloc(i)); break;
                 case Opcode.Closure: Def(i, EmitClosure(i)); break;
                 case Opcode.CallClosure: NullCheck(A(i, 0)); Def(i, EmitCallClosure(i)); break;
                 case Opcode.DynCall: Def(i, EmitDynCall(i)); break;
@@ -215,6 +216,7 @@ public sealed unsafe partial class ModuleEmitter
                 case Opcode.AGetU: Def(i, EmitArrayGetUnchecked(i)); break;
                 case Opcode.ASetU: EmitArraySetUnchecked(i); break;
                 case Opcode.BGet: NullCheck(A(i, 0)); Def(i, EmitBytesGet(i)); break;
+                case Opcode.BGetU: Def(i, EmitBytesGetUnchecked(i)); break;
                 case Opcode.BSet: NullCheck(A(i, 0)); EmitBytesSet(i); break;
                 case Opcode.Br:
                     Incoming(blk, i.Targets[0]);

@@ -72,9 +72,18 @@ public static class Verifier
                     else if (dom.IsReachable(b.Id.Index) && !LengthReadDominates(lengthReads ??= LengthReads(f), dom, inst.Args[0], b.Id.Index, i))
                         Err(b, $"{info.Name} on {inst.Args[0]} without a dominating alen of it");
                 }
+                if (inst.Op == Opcode.BGetU && inst.Args.Count == 2 && (f.TypeOf(inst.Args[0]) != MirType.Ptr || f.TypeOf(inst.Args[1]) != MirType.I32))
+                    Err(b, "bgetu takes a Bytes (ptr) and an i32 index");
                 if (inst.Op == Opcode.CallNative && m != null && !m.Natives.ContainsKey(inst.Sym!)) Err(b, $"call of undeclared native @{inst.Sym}");
             }
         }
+        var stack = f.Blocks.SelectMany(b => b.Insts).Where(i => i.Op == Opcode.SAlloc).ToList();
+        foreach (var s in stack)
+            // (an enum instance is laid out like a class instance: `new` makes both)
+            if (m != null && m.Classes.FirstOrDefault(c => c.Name == s.Sym) is not { IsInterface: false })
+                errs.Add($"{f.Name}: salloc of @{s.Sym}, which is not a class");
+        if (stack.Count > 0 && StackObjects.Escape(f, StackObjects.Web(f, stack.Select(s => s.Result))) is { } leak)
+            errs.Add($"{f.Name}: {leak.Op.Info().Name} lets a stack object (salloc) out of its frame");
         return errs;
     }
 

@@ -149,6 +149,34 @@ public class SsaAndVerifierTests
     }
 
     [Fact]
+    public void VerifierRejectsStackObjectsLeavingTheFrame()
+    {
+        static List<string> Check(string body) => Verifier.Verify(MirParser.ParseModule($$"""
+            class @P size 24 {
+              field $0 16 ptr
+            }
+            string $0 = "o"
+            native @g(ptr) -> void
+            global @G : ptr
+
+            func @f(ptr, bool) -> ptr {
+            bb0(%0: ptr, %1: bool):
+              %2 = salloc.ptr @P
+              %3 = new.ptr @P
+              brif %1, bb1(%2), bb1(%3)
+            bb1(%4: ptr):
+            {{body}}
+            }
+
+            """));
+        Assert.Empty(Check("  %5 = getfield.ptr 16, %4\n  setfield 16, %4, %0\n  %6 = pcmp.bool eq, %4, %0\n  ret %5"));
+        foreach (var leak in new[] { "  ret %4", "  setfield 16, %0, %4\n  ret %0", "  callnative.void @g, %4\n  ret %0", "  gstore @G, %4\n  ret %0",
+                     "  throw %4", "  %5 = closure.ptr @f, %4\n  ret %5", "  setfield 16, %4, %4\n  ret %0" })
+            Assert.Contains(Check(leak), m => m.Contains("lets a stack object (salloc) out of its frame"));
+        Assert.Contains(Verifier.Verify(MirParser.ParseModule("func @h() -> void {\nbb0:\n  %0 = salloc.ptr @Q\n  ret\n}\n")), m => m.Contains("not a class"));
+    }
+
+    [Fact]
     public void OpcodeTableHasADocLinePerOpcode()
     {
         foreach (var op in Enum.GetValues<Opcode>())

@@ -3,8 +3,8 @@ using Rayzor.Mir.Ir;
 namespace Rayzor.Mir.Passes.Bce;
 
 /// Bounds-check elimination in counted loops (`bce`): `a[i]` in a loop `while (i < a.length)` (or
-/// `for (i in s...n)` with `n = a.length`) becomes `agetu`/`asetu`, which test neither null nor
-/// the bounds, when
+/// `for (i in s...n)` with `n = a.length`, or `for (i in s...64)` where a's length is known to be
+/// at least 64: LengthFact) becomes `agetu`/`asetu`, which test neither null nor the bounds, when
 /// - the loop's test `i < alen a` ends its header, `i` a header parameter, and the access is in the
 ///   loop under the test's true side (CountedLoop);
 /// - `i >= 0`: every value entering the header from outside is non-negative (a constant >= 0, a
@@ -15,24 +15,28 @@ namespace Rayzor.Mir.Passes.Bce;
 ///   `closure`) and runtime functions that never see an array (ArrayFree), and its `aset`s are accesses this pass proves in range too (a store inside the
 ///   length never grows an array; by induction over the run, none of them is the first to leave
 ///   the range). Anything else (a call, push/pop, a throw) keeps the checks of that loop.
-/// The array is not null where its length was read (alen tests it).
+/// The array is not null where its length was read (alen tests it). Runs of Bytes reads at
+/// constant distances get one range test instead of one each (ByteRuns).
 public sealed class BoundsCheckElimination : FunctionPass
 {
     public override string Name => "bce";
 
-    public override bool Run(MirFunction f, MirModule module)
+    public override bool Run(MirFunction f, MirModule module) => CountedLoops(f) | ByteRuns.Run(f);
+
+    private static bool CountedLoops(MirFunction f)
     {
-        if (!f.Blocks.Any(b => b.Insts.Any(i => i.Op is Opcode.AGet or Opcode.ASet))) return false;
+        if (!f.Blocks.Any(b => b.Insts.Any(i => i.Op is Opcode.AGet or Opcode.ASet or Opcode.VSet))) return false;
         var cfg = new DomTree(f);
         var defs = new Instruction?[f.Values.Count];
         var defBlock = new int[f.Values.Count];
         foreach (var b in f.Blocks)
             foreach (var i in b.Insts)
                 if (!i.Result.IsNone) (defs[i.Result.Index], defBlock[i.Result.Index]) = (i, b.Id.Index);
+        var facts = LengthFact.Find(f, cfg, defs);
         var loops = new List<CountedLoop>();
         foreach (var b in f.Blocks)
-            if (cfg.IsReachable(b.Id.Index) && CountedLoop.Find(f, cfg, defs, defBlock, b) is { Accesses.Count: > 0 } l)
-                loops.Add(l);
+            if (cfg.IsReachable(b.Id.Index))
+                loops.AddRange(CountedLoop.Find(f, cfg, defs, defBlock, b, facts).Where(l => l.Accesses.Count > 0));
         var proven = ProveNonNegative(f, cfg, defs, defBlock, loops);
         // the greatest set of loops whose regions only store where a kept loop proves the store in range
         var kept = loops.Where(l => proven.Contains(l.Index)).ToList();
@@ -46,6 +50,9 @@ public sealed class BoundsCheckElimination : FunctionPass
         foreach (var l in kept)
             foreach (var (b, i) in l.Accesses)
                 b.Insts[b.Insts.IndexOf(i)] = FunctionEdit.WithOp(i, i.Op == Opcode.AGet ? Opcode.AGetU : Opcode.ASetU);
+        // an allocation's length is read where the proof starts (the verifier wants a dominating alen); later positions first
+        foreach (var l in kept.Where(l => l.Insert != null).DistinctBy(l => l.Insert).OrderByDescending(l => l.InsertAt))
+            f.Blocks[l.InsertBlock].Insts.Insert(l.InsertAt, l.Insert!);
         return kept.Count > 0;
     }
 
@@ -67,7 +74,7 @@ public sealed class BoundsCheckElimination : FunctionPass
     private static HashSet<ValueId> ProveNonNegative(MirFunction f, DomTree cfg, Instruction?[] defs, int[] defBlock, List<CountedLoop> loops)
     {
         var proven = new HashSet<ValueId>();
-        var byIndex = loops.ToDictionary(l => l.Index);
+        var byIndex = loops.GroupBy(l => l.Index).ToDictionary(g => g.Key, g => g.First());
         bool UnderTest(ValueId v, CountedLoop l) => l.Body.Contains(defBlock[v.Index]) && cfg.Dominates(l.InRange, defBlock[v.Index]);
         // `i + 1` where `i < n` holds: at most n, so no overflow
         bool Successor(ValueId v, Func<ValueId, CountedLoop?> of)

@@ -12,7 +12,8 @@ namespace Rayzor.Mir.Passes.Escape;
 /// pointer fields are ordinary SSA values, in registers or on the native stack). Runs after
 /// inlining, which turns constructors and small methods into field accesses. Functions with a
 /// `tryenter` are left alone: a handler block sees the values of its `tryenter`, not the field
-/// stores the protected code made before throwing.
+/// stores the protected code made before throwing. Allocations that do not escape but meet
+/// others in a block parameter become stack objects instead (StackAllocation).
 public sealed class ScalarReplacement : FunctionPass
 {
     public override string Name => "escape";
@@ -34,7 +35,8 @@ public sealed class ScalarReplacement : FunctionPass
                 foreach (var i in b.Insts)
                     if (i.Op is Opcode.New or Opcode.Alloc && EscapeAnalysis.Fields(f, module, i, uses) is { } slots)
                         found.Add((b, i, slots));
-            if (found.Count == 0) return changed;
+            // what is left and does not escape may still live in the frame
+            if (found.Count == 0) return StackAllocation.Run(f, module) | changed;
             // the objects of a round do not hold each other (that would be an escape), so each is
             // rewritten on its own; their loads are replaced at the end, chains followed
             var loads = new Dictionary<ValueId, ValueId>();
