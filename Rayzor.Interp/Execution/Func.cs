@@ -52,11 +52,14 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The slot of each SSA value in a frame (set when decoded).</summary>
     public int[] Slots = [];
 
-    /// <summary>On-stack replacement: 0 none asked, 1 asked, 2 done or impossible.</summary>
+    /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 
-    /// <summary>Compiled entries into the middle of a running frame, by loop header block (set by the compiler thread).</summary>
+    /// <summary>Compiled entries into the middle of a running frame, by loop header block (entries set by the compiler thread).</summary>
     public OsrEntry?[]? Osr;
+
+    /// <summary>The loop headers whose entry was asked for (interpreter thread).</summary>
+    public bool[]? OsrAsked;
 
     public override string ToString() => Name;
 }

@@ -159,6 +159,40 @@ internal sealed unsafe class Image
         return table;
     }
 
+    /// <summary>A vtable or itable slot's code pointer; remembers the slot (tiering patches it when the function is compiled).</summary>
+    private void* Slot(void** slot, string? fn)
+    {
+        if (fn != null && FindFunction(fn) is { } f)
+        {
+            if (!_slots.TryGetValue(f, out var list)) _slots[f] = list = [];
+            list.Add((nint)slot);
+        }
+        return Code(fn);
+    }
+
+    private readonly Dictionary<Func, List<nint>> _slots = [];
+
+    /// <summary>
+    /// Tiering: the vtable and itable slots of a compiled function take its bridge (compiled code
+    /// calls the compiled function through it, the runtime under interpreted code its thunk), and
+    /// a code pointer read from one maps back to the function. Compiler thread.
+    /// </summary>
+    public void SetBridge(Func f, nint bridge)
+    {
+        lock (_lock)
+        {
+            if (!_slots.TryGetValue(f, out var slots)) return;
+            _byCode.Add(bridge, f);
+            foreach (var s in slots) Volatile.Write(ref *(nint*)s, bridge);
+        }
+    }
+
+    /// <summary>Whether a function is in a vtable or itable (a compiled one gets a bridge there).</summary>
+    public bool InDispatchTable(Func f)
+    {
+        lock (_lock) return _slots.ContainsKey(f);
+    }
+
     private void* Code(string? fn) => fn == null ? null : (void*)CodeOf(FindFunction(fn) ?? throw new InterpreterException($"unknown function @{fn}"));
 
     private static void** PtrArray(int n) => (void**)NativeMemory.AllocZeroed((nuint)(8 * Math.Max(n, 1)));
@@ -191,13 +225,13 @@ internal sealed unsafe class Image
             if (c.ITable.Any(x => x != null))
             {
                 var itable = PtrArray(c.ITable.Count);
-                for (var i = 0; i < c.ITable.Count; i++) itable[i] = Code(c.ITable[i]);
+                for (var i = 0; i < c.ITable.Count; i++) itable[i] = Slot(&itable[i], c.ITable[i]);
                 td->Itable = itable;
             }
             td->Fields = FieldTableOf(c.FieldTable, c.ConstructFn);
         }
         var vtable = (void**)(td + 1);
-        for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Code(c.VTable[i]);
+        for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Slot(&vtable[i], c.VTable[i]);
         if (!c.IsEnum)
         {
             ((int**)td)[VFuncs] = FuncIndices(c.VTable);

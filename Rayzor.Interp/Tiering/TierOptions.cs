@@ -5,8 +5,12 @@ namespace Rayzor.Interp.Tiering;
 /// <summary>The compiling tier as the interpreter sees it (Rayzor.LlvmBackend's TierCompiler behind an adapter).</summary>
 public interface ITierBackend
 {
-    /// <summary>Compiles the functions; returns each one's entry wrapper, `int (long* args, long* result)`. Throws on failure.</summary>
-    Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions);
+    /// <summary>
+    /// Compiles the functions; returns each one's entry wrapper, `int (long* args, long* result)`,
+    /// its own native code (what compiled callers call) and its bridge for vtables and itables (0
+    /// when it has none). Throws on failure.
+    /// </summary>
+    Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions);
 }
 
 /// <summary>A batch failed to compile; <see cref="Final"/>: its functions cannot be compiled again (one by one).</summary>
@@ -46,7 +50,10 @@ public sealed class TierOptions
 public sealed class TierStats
 {
     public int Interpreted, Compiled, Failed, Batches, LoopEntries;
-    public long CallsIntoCompiled;
+    public long CallsIntoCompiled, LoopsEntered;
     public TimeSpan CompileTime;
     public List<string> Failures { get; } = [];
+
+    /// <summary>Each batch: when it was installed (since tiering started), its compile time, what it held.</summary>
+    public List<(TimeSpan At, TimeSpan Took, string What)> Timeline { get; } = [];
 }

@@ -23,6 +23,19 @@ public sealed unsafe partial class ModuleEmitter
     /// hold it (`tier.code.F`), and the entry wrapper the interpreter calls (`tier.entry.F`).
     public const string TierCallee = "tier.callee.", TierCode = "tier.code.", TierEntry = "tier.entry.";
 
+    /// The cell holding a function's compiled code once a later tier unit compiled it (0 before):
+    /// a stub calls that, so compiled code calls compiled code whichever was compiled first.
+    public const string TierCell = "tier.cell.";
+
+    /// `tier.bridge.F`: what the vtables and itables hold once F is compiled — F itself when compiled
+    /// code is running (`__rz_tier_incompiled`), else F's interpreter thunk (the runtime called it
+    /// from interpreted code: an exception must not longjmp over the interpreter). The host says
+    /// which functions need one by resolving `tier.bridged.F` to non-zero.
+    public const string TierBridge = "tier.bridge.", TierBridgedQuery = "tier.bridged.", TierInCompiledSymbol = "__rz_tier_incompiled";
+
+    /// The unit's functions that get a bridge (<see cref="TierBridge"/>).
+    public IReadOnlySet<string> TierBridged { get; init; } = new HashSet<string>();
+
     private LLVMValueRef _tierPending, _tierRethrow;
 
     /// The code pointer of closures of <paramref name="fn"/>: the interpreter's (it maps code
@@ -95,6 +108,7 @@ public sealed unsafe partial class ModuleEmitter
                 LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
                 LLVM.SetVisibility(fn, LLVMVisibility.LLVMDefaultVisibility);
                 EmitTierEntry(MirFunction(name)!, fn);
+                if (TierBridged.Contains(name)) EmitTierBridge(MirFunction(name)!, fn);
             }
             else if (LLVM.IsDeclaration(fn) && MirFunction(name) is { } mf)
             {
@@ -145,8 +159,8 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.SetVisibility(g, LLVMVisibility.LLVMDefaultVisibility);
     }
 
-    /// A function not compiled yet: an inlinable body calling the interpreter's thunk, then the
-    /// pending-exception check.
+    /// A function not compiled yet: an inlinable body calling its compiled code once a later
+    /// unit has it (`tier.cell.F`), else the interpreter's thunk, then the pending-exception check.
     private void EmitTierStub(MirFunction f, LLVMValueRef fn)
     {
         var ft = LLVM.GlobalGetValueType(fn);
@@ -156,10 +170,52 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, fn, "entry"));
         var args = new LLVMValueRef[f.ParamTypes.Count];
         for (var k = 0; k < args.Length; k++) args[k] = LLVM.GetParam(fn, (uint)k);
+        var cell = LLVM.AddGlobal(_mod, _ptr, TierCell + f.Name);
+        LLVM.SetAlignment(cell, 8);
+        var code = LLVM.BuildLoad2(_b, _ptr, cell, "");
+        LLVM.SetOrdering(code, LLVMAtomicOrdering.LLVMAtomicOrderingUnordered);
+        var direct = LLVM.AppendBasicBlockInContext(_ctx, fn, "compiled");
+        var interpreted = LLVM.AppendBasicBlockInContext(_ctx, fn, "interpreted");
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntNE, code, LLVM.ConstNull(_ptr), ""), direct, interpreted));
+        LLVM.PositionBuilderAtEnd(_b, direct);
+        var rc = Call((code, ft), args);
+        if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
+        else LLVM.BuildRet(_b, rc);
+        LLVM.PositionBuilderAtEnd(_b, interpreted);
         var r = Call((thunk, ft), args);
         TierPendingCheck(fn);
         if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
         else LLVM.BuildRet(_b, r);
+    }
+
+    /// The bridge of a compiled function in vtables and itables (<see cref="TierBridge"/>).
+    private void EmitTierBridge(MirFunction f, LLVMValueRef target)
+    {
+        var ft = LLVM.GlobalGetValueType(target);
+        var fn = LLVM.AddFunction(_mod, TierBridge + f.Name, ft);
+        var thunk = LLVM.GetNamedFunction(_mod, TierCallee + f.Name);
+        if (thunk.IsNull) thunk = LLVM.AddFunction(_mod, TierCallee + f.Name, ft);
+        LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, fn, "entry"));
+        var flagCell = LLVM.GetNamedGlobal(_mod, TierInCompiledSymbol);
+        if (flagCell.IsNull)
+        {
+            flagCell = LLVM.AddGlobal(_mod, _i32, TierInCompiledSymbol);
+            LLVM.SetAlignment(flagCell, 4);
+        }
+        var flag = LLVM.BuildLoad2(_b, _i32, flagCell, "");
+        var args = new LLVMValueRef[f.ParamTypes.Count];
+        for (var k = 0; k < args.Length; k++) args[k] = LLVM.GetParam(fn, (uint)k);
+        var direct = LLVM.AppendBasicBlockInContext(_ctx, fn, "compiled");
+        var interpreted = LLVM.AppendBasicBlockInContext(_ctx, fn, "interpreted");
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntNE, flag, CI32(0), ""), direct, interpreted));
+        foreach (var (block, callee) in new[] { (direct, target), (interpreted, thunk) })
+        {
+            LLVM.PositionBuilderAtEnd(_b, block);
+            var r = Call((callee, ft), args);
+            LLVM.SetTailCall(r, true);
+            if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
+            else LLVM.BuildRet(_b, r);
+        }
     }
 
     /// <summary>

@@ -46,13 +46,15 @@ internal static class TieredRun
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
         Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
-            + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
+            + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code, {s.LoopsEntered} frames entered at a loop; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
+        foreach (var (at, took, what) in s.Timeline)
+            Console.Error.WriteLine($"rayzor: tier auto: at {front.TotalMilliseconds + at.TotalMilliseconds:0.0} ms, {took.TotalMilliseconds:0.0} ms: {what}");
         foreach (var f in s.Failures) Console.Error.WriteLine("rayzor: tier auto: not compiled: " + f);
     }
 
     private sealed class Backend(TierCompiler compiler) : ITierBackend
     {
-        public Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions)
+        public Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions)
         {
             try
             {
