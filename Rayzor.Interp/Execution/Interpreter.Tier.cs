@@ -35,15 +35,36 @@ public sealed unsafe partial class Interpreter
     private void StartTiering(TierOptions options)
     {
         _tier = new Tierer(this, options);
+        (_tierCells->CodeMap, _tierCells->CodeMask) = Image.MakeCompiledMap();
         _tierCode = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
         Image.Tiered = true;
-        foreach (var f in _funcs) (f.CallsLeft, f.LoopsLeft) = (options.CallThreshold, options.LoopThreshold);
+        // a first stage of an eighth of each count starts LLVM (loading, the JIT) on the compiler
+        // thread, so the first compile does not wait for it; a run that never gets that far
+        // (a hello world) never loads LLVM
+        _warmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
+        _warmLoops = options.LoopThreshold >= 16 ? options.LoopThreshold / 8 : 0;
+        _thresholds = (options.CallThreshold, options.LoopThreshold);
+        foreach (var f in _funcs)
+        {
+            (f.CallsLeft, f.LoopsLeft) = (_warmCalls > 0 ? _warmCalls : options.CallThreshold, _warmLoops > 0 ? _warmLoops : options.LoopThreshold);
+            (f.CallsWarming, f.LoopsWarming) = (_warmCalls > 0, _warmLoops > 0);
+        }
     }
+
+    private int _warmCalls, _warmLoops;
+    private (int Calls, int Loops) _thresholds;
 
     /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)
     {
+        if (f.CallsWarming)
+        {
+            f.CallsWarming = false;
+            f.CallsLeft = _thresholds.Calls - _warmCalls;
+            _tier?.Warm();
+            return;
+        }
         f.CallsLeft = int.MaxValue;
         if (_tier == null || f.TierState != 0) return;
         f.TierState = 1;
@@ -54,7 +75,11 @@ public sealed unsafe partial class Interpreter
     private nint* _tierCode;
 
     /// <summary>Publishes a compiled function's code to compiled callers (compiler thread).</summary>
-    internal void SetTierCode(Func f, nint code) => Volatile.Write(ref _tierCode[f.Index], code);
+    internal void SetTierCode(Func f, nint code)
+    {
+        Image.SetCompiled(f, code);
+        Volatile.Write(ref _tierCode[f.Index], code);
+    }
 
     /// <summary>
     /// Calls the compiled code of <paramref name="f"/> through its entry wrapper, which owns a trap:
@@ -101,12 +126,23 @@ public sealed unsafe partial class Interpreter
     private bool LoopTick(Func f, int block, long* r, out long result)
     {
         result = 0;
+        if (f.LoopsWarming && _tier != null)
+        {
+            f.LoopsWarming = false;
+            f.LoopsLeft = _thresholds.Loops - _warmLoops;
+            _tier.Warm();
+            return false;
+        }
         if (_tier == null || f.TrapCount != 0)
         {
             // a frame with traps keeps its handlers' state here: it stays interpreted, and the
             // function is compiled for its next calls
             f.LoopsLeft = int.MaxValue;
-            if (_tier != null) Hot(f);
+            if (_tier != null)
+            {
+                f.CallsWarming = false;
+                Hot(f);
+            }
             return false;
         }
         f.LoopsLeft = OsrPoll;
@@ -150,6 +186,8 @@ public sealed unsafe partial class Interpreter
         "__rz_tier_exception" => (nint)_exception,
         "__rz_stack_limit" => (nint)(&_tierCells->StackLimit),
         "__rz_tier_incompiled" => (nint)(&_tierCells->InCompiled),
+        "__rz_tier_codemap" => (nint)(&_tierCells->CodeMap),
+        "__rz_tier_codemask" => (nint)(&_tierCells->CodeMask),
         _ when name.StartsWith("tier.bridged.", StringComparison.Ordinal) =>
             Image.FindFunction(name[13..]) is { } b && Image.InDispatchTable(b) && Image.TierSymbol("tier.callee." + b.Name) != 0 ? 1 : 0,
         _ when name.StartsWith("tier.cell.", StringComparison.Ordinal) =>
@@ -171,5 +209,7 @@ internal unsafe struct TierCells
     public nint StackLimit;
     public int Pending;
     public int InCompiled;
+    public nint CodeMap;
+    public long CodeMask;
     public fixed long FreeLists[MaxFreeList + 1];
 }

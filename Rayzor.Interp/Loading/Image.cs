@@ -173,6 +173,47 @@ internal sealed unsafe class Image
     private readonly Dictionary<Func, List<nint>> _slots = [];
 
     /// <summary>
+    /// Tiering: code pointer (a thunk, as closures hold it) → compiled code, which compiled code's
+    /// closure calls look up (ModuleEmitter.TierCodeMap): direct-mapped pairs (key, code) of
+    /// <c>mask + 1</c> entries; one writer at a time (under the lock), a slot written once, its
+    /// code before its key.
+    /// </summary>
+    private long* _compiledMap;
+    private long _compiledMask;
+
+    /// <summary>Makes the code map (tiering); returns it and its mask.</summary>
+    public (nint Map, long Mask) MakeCompiledMap()
+    {
+        var size = 256L;
+        while (size < 4L * Functions.Length) size *= 2;
+        _compiledMap = (long*)NativeMemory.AllocZeroed((nuint)(16 * size));
+        _compiledMask = size - 1;
+        return ((nint)_compiledMap, _compiledMask);
+    }
+
+    /// <summary>The hash of a code pointer in the code map (the same in compiled code).</summary>
+    public static long CodeHash(nint code) => (long)(((ulong)code * 0x9E3779B97F4A7C15UL) >> 40);
+
+    /// <summary>A function was compiled: closures calling its thunk from compiled code call its code instead. Compiler thread.</summary>
+    public void SetCompiled(Func f, nint code)
+    {
+        lock (_lock)
+        {
+            f.Compiled = code;
+            if (f.CodePointer != 0) MapCompiled(f.CodePointer, code);
+        }
+    }
+
+    private void MapCompiled(nint key, nint code)
+    {
+        if (_compiledMap == null || !IsThunk(key)) return;
+        var e = _compiledMap + 2 * (CodeHash(key) & _compiledMask);
+        if (e[0] != 0) return; // taken by another function: this one's closures keep the thunk
+        Volatile.Write(ref e[1], code);
+        Volatile.Write(ref e[0], key);
+    }
+
+    /// <summary>
     /// Tiering: the vtable and itable slots of a compiled function take its bridge (compiled code
     /// calls the compiled function through it, the runtime under interpreted code its thunk), and
     /// a code pointer read from one maps back to the function. Compiler thread.
@@ -317,6 +358,7 @@ internal sealed unsafe class Image
         }
         _byCode.Add(p, f);
         Volatile.Write(ref f.CodePointer, p);
+        if (f.Compiled != 0) MapCompiled(p, f.Compiled);
         return p;
     }
 

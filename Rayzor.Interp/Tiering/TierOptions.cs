@@ -11,6 +11,9 @@ public interface ITierBackend
     /// when it has none). Throws on failure.
     /// </summary>
     Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions);
+
+    /// <summary>Loads and starts what compiling needs (before the first function is hot).</summary>
+    void Prepare();
 }
 
 /// <summary>A batch failed to compile; <see cref="Final"/>: its functions cannot be compiled again (one by one).</summary>
@@ -27,6 +30,12 @@ public sealed class TierOptions
 
     /// <summary>Loop back-edges taken in a function before it is compiled (its next call is native).</summary>
     public int LoopThreshold { get; init; } = 10000;
+
+    /// <summary>
+    /// The interpreter waits for each compile it asks for (tests: every loop entry asked for is
+    /// then taken at once, whatever the machine's load).
+    /// </summary>
+    public bool Synchronous { get; init; }
 
     /// <summary>Makes the compiling tier; given the resolver of the interpreter's symbols (thread-safe).</summary>
     public required Func<Func<string, nint>, ITierBackend> CreateBackend { get; init; }

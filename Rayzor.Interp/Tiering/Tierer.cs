@@ -35,13 +35,30 @@ internal sealed unsafe class Tierer
     /// </summary>
     public void Enqueue(Func f, int header = -1)
     {
-        if (_thread == null)
-        {
-            // a background thread: a program that ends with `Sys.exit` does not wait for a compile
-            _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
-            _thread.Start();
-        }
+        StartThread();
+        Interlocked.Increment(ref _waiting);
         _queue.Add((f, header));
+        if (_options.Synchronous)
+            while (Volatile.Read(ref _waiting) != 0) Thread.Sleep(1);
+    }
+
+    /// <summary>Queued items not finished yet.</summary>
+    private int _waiting;
+
+    /// <summary>Something is getting warm: the compiler thread starts LLVM (once) before anything is queued.</summary>
+    public void Warm()
+    {
+        if (_thread != null) return;
+        StartThread();
+        _queue.Add((null!, -2));
+    }
+
+    private void StartThread()
+    {
+        if (_thread != null) return;
+        // a background thread: a program that ends with `Sys.exit` does not wait for a compile
+        _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
+        _thread.Start();
     }
 
     /// <summary>The run ended: lets the current batch finish, then reports.</summary>
@@ -61,12 +78,20 @@ internal sealed unsafe class Tierer
         var batch = new List<(Func F, int Header)>();
         foreach (var first in _queue.GetConsumingEnumerable())
         {
+            if (first.Header == -2)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                (_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare();
+                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
+                continue;
+            }
             batch.Clear();
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var more)) batch.Add(more);
             // loops first: a frame is waiting in them
             foreach (var (f, h) in batch.Where(x => x.Header >= 0)) CompileLoop(f, h);
             Compile(batch.Where(x => x.Header < 0).Select(x => x.F).ToList());
+            Interlocked.Add(ref _waiting, -batch.Count);
         }
     }
 

@@ -188,6 +188,41 @@ public sealed unsafe partial class ModuleEmitter
         else LLVM.BuildRet(_b, r);
     }
 
+    /// <summary>
+    /// A closure's code pointer as compiled code calls it: the function's compiled code when the
+    /// host's code map (Image.MakeCompiledMap: direct-mapped pairs of thunk and code, keyed by
+    /// <c>(p * 0x9E3779B97F4A7C15) &gt;&gt; 40 &amp; mask</c>) has it, else the pointer itself (a
+    /// thunk into the interpreter).
+    /// </summary>
+    internal LLVMValueRef TierCodeMap(LLVMValueRef code)
+    {
+        LLVMValueRef Cell(string name, LLVMTypeRef t)
+        {
+            var g = LLVM.GetNamedGlobal(_mod, name);
+            if (g.IsNull)
+            {
+                g = LLVM.AddGlobal(_mod, t, name);
+                LLVM.SetAlignment(g, 8);
+            }
+            return LLVM.BuildLoad2(_b, t, g, "");
+        }
+        var map = Cell("__rz_tier_codemap", _ptr);
+        var mask = Cell("__rz_tier_codemask", _i64);
+        var key = LLVM.BuildPtrToInt(_b, code, _i64, "");
+        var h = LLVM.BuildLShr(_b, LLVM.BuildMul(_b, key, LLVM.ConstInt(_i64, 0x9E3779B97F4A7C15UL, false), ""), LLVM.ConstInt(_i64, 40, false), "");
+        var at = LLVM.BuildShl(_b, LLVM.BuildAnd(_b, h, mask, ""), LLVM.ConstInt(_i64, 4, false), "");
+        var entry = LLVM.BuildInBoundsGEP2(_b, _i8, map, [at], "");
+        var k = LLVM.BuildLoad2(_b, _i64, entry, "");
+        LLVM.SetOrdering(k, LLVMAtomicOrdering.LLVMAtomicOrderingAcquire);
+        LLVM.SetAlignment(k, 8);
+        var hit = LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntEQ, k, key, "");
+        var valueAt = LLVM.BuildInBoundsGEP2(_b, _i8, entry, [LLVM.ConstInt(_i64, 8, false)], "");
+        var compiled = LLVM.BuildLoad2(_b, _ptr, valueAt, "");
+        LLVM.SetOrdering(compiled, LLVMAtomicOrdering.LLVMAtomicOrderingUnordered);
+        LLVM.SetAlignment(compiled, 8);
+        return LLVM.BuildSelect(_b, hit, compiled, code, "");
+    }
+
     /// The bridge of a compiled function in vtables and itables (<see cref="TierBridge"/>).
     private void EmitTierBridge(MirFunction f, LLVMValueRef target)
     {

@@ -131,6 +131,14 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 }
     }
 
+    /// <summary>Loads LLVM and makes the JIT (what the first <see cref="Compile"/> would do first).</summary>
+    public void Prepare()
+    {
+        var clock = Stopwatch.StartNew();
+        Start();
+        Time += clock.Elapsed;
+    }
+
     private void Start()
     {
         if (!_jit.IsNull) return;

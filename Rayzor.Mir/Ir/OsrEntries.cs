@@ -90,13 +90,22 @@ public static class OsrEntries
                     Targets = i.Targets.Select(t => new BlockCall(new BlockId(t.Block.Index + 1), t.Args.Select(M).ToList())).ToList(),
                 });
         }
-        entry.Insts.Add(new Instruction { Op = Opcode.Br, Type = MirType.Void, Targets = [new BlockCall(new BlockId(header + 1), headerArgs)] });
+        var jump = new Instruction { Op = Opcode.Br, Type = MirType.Void, Targets = [new BlockCall(new BlockId(header + 1), headerArgs)] };
+        entry.Insts.Add(jump);
         Passes.FunctionEdit.RemoveUnreachable(osr);
         foreach (var v in Redefined(osr))
         {
             Redefine(osr, v);
             inputs.Add(v);
         }
+        // bce's unchecked accesses need a length read of their array before them (the verifier's
+        // rule): an array taken from the frame was read before the header, and it is read again
+        // here (unused: the loop's bounds stay the values taken from the frame)
+        var arrays = osr.Blocks.SelectMany(b => b.Insts).Where(i => i.Op is Opcode.AGetU or Opcode.ASetU).Select(i => i.Args[0]).Where(osr.Entry.Params.Contains).Distinct().ToList();
+        osr.Entry.Insts.Remove(jump);
+        foreach (var a in arrays)
+            osr.Entry.Insts.Add(new Instruction { Op = Opcode.ALen, Type = MirType.I32, Result = osr.NewValue(MirType.I32, osr.Entry.Id, false), Args = [a] });
+        osr.Entry.Insts.Add(jump);
         if (osr.Entry.Params.Count != types.Count)
         {
             // (the signature is fixed when a function is made: made again with the new inputs)
@@ -105,7 +114,8 @@ public static class OsrEntries
             again.Blocks.AddRange(osr.Blocks);
             osr = again;
         }
-        return Verifier.Verify(osr).Count == 0 ? new OsrEntry(header, osr, inputs) : null;
+        var problems = Verifier.Verify(osr);
+        return problems.Count == 0 ? new OsrEntry(header, osr, inputs) : null;
     }
 
     /// <summary>

@@ -15,6 +15,10 @@ internal static class TieredRun
     /// looping is compiled while the program runs).
     private const string ThresholdVariable = "RAYZOR_TIER_THRESHOLD";
 
+    /// `RAYZOR_TIER_SYNC=1`: the interpreter waits for each compile it asks for (tests: loop
+    /// entries are taken as soon as asked for, whatever the load).
+    private const string SyncVariable = "RAYZOR_TIER_SYNC";
+
     public static int Run(Options o)
     {
         var clock = Stopwatch.StartNew();
@@ -28,6 +32,7 @@ internal static class TieredRun
             {
                 CallThreshold = calls,
                 LoopThreshold = loops,
+                Synchronous = Environment.GetEnvironmentVariable(SyncVariable) == "1",
                 CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
                 Report = o.Stats ? s => Report(s, front, clock.Elapsed) : null,
             };
@@ -54,6 +59,18 @@ internal static class TieredRun
 
     private sealed class Backend(TierCompiler compiler) : ITierBackend
     {
+        public void Prepare()
+        {
+            try
+            {
+                compiler.Prepare();
+            }
+            catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
+            {
+                // the first compile reports it
+            }
+        }
+
         public Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions)
         {
             try
