@@ -381,6 +381,8 @@ internal sealed unsafe class Image
             if (name.StartsWith("tier.callee.", StringComparison.Ordinal))
                 return FindFunction(name[12..]) is { } callee && CodeOf(callee) is var p && IsThunk(p) ? p : 0;
             if (name.StartsWith("tier.code.", StringComparison.Ordinal)) return FindFunction(name[10..]) is { } fn ? CodeOf(fn) : 0;
+            if (name.StartsWith("tier.str.", StringComparison.Ordinal))
+                return int.TryParse(name.AsSpan(9), out var s) && s >= 0 && s < Strings.Length ? (nint)Strings[s] : 0;
             return _globalIndex.TryGetValue(name, out var i) ? (nint)(Globals + i) : 0;
         }
     }

@@ -38,6 +38,21 @@ public sealed unsafe partial class ModuleEmitter
 
     private LLVMValueRef _tierPending, _tierRethrow;
 
+    /// `tier.str.N`: the interpreter's String literal N. A literal has one address in the whole
+    /// program (as linked units share one symbol per content): code compares some by identity
+    /// (a switch on an enum abstract of String lowers to `pcmp`), so a tier unit has no copies.
+    public const string TierStringPrefix = "tier.str.";
+
+    private LLVMValueRef TierString(int index)
+    {
+        var g = LLVM.GetNamedGlobal(_mod, TierStringPrefix + index);
+        if (!g.IsNull) return g;
+        g = LLVM.AddGlobal(_mod, _i8, TierStringPrefix + index);
+        LLVM.SetGlobalConstant(g, true);
+        LLVM.SetAlignment(g, 8);
+        return g;
+    }
+
     /// The code pointer of closures of <paramref name="fn"/>: the interpreter's (it maps code
     /// pointers back to its functions), an external symbol in a tier unit.
     private LLVMValueRef ClosureCode(string fn)
