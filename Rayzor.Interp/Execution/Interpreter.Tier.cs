@@ -162,7 +162,7 @@ public sealed unsafe partial class Interpreter
             f.OsrState = 1;
             _tier.Enqueue(f, block);
             // a function with a hot loop is compiled at its next call (thresholds adapt)
-            if (f.TierState == 0 && f.CallsLeft > 1) f.CallsLeft = 1;
+            if (f.TierState == 0 && f.CallsLeft > 1) (f.CallsLeft, f.CallsWarming) = (1, false);
         }
         return false;
     }
