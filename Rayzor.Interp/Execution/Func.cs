@@ -49,9 +49,6 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
     public int TierState;
 
-    /// <summary>The compiled code itself (tiering, set under the image's lock; 0 before).</summary>
-    public nint Compiled;
-
     /// <summary>The compiled code's entry wrapper, `int (long* args, long* result)`, once compiled (set by the compiler thread).</summary>
     public nint Entry;
 
@@ -61,11 +58,11 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 
-    /// <summary>Compiled entries into the middle of a running frame, by loop header block (entries set by the compiler thread).</summary>
+    /// <summary>
+    /// Compiled entries into the middle of a running frame, by loop header block (entries set by
+    /// the compiler thread); <see cref="OsrEntry.Asked"/> where one was asked for and is not there.
+    /// </summary>
     public OsrEntry?[]? Osr;
-
-    /// <summary>The loop headers whose entry was asked for (interpreter thread).</summary>
-    public bool[]? OsrAsked;
 
     public override string ToString() => Name;
 }
@@ -76,6 +73,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
 /// </summary>
 public sealed class OsrEntry(nint entry, int[] slots)
 {
+    /// <summary>Stands for an entry asked for and not compiled (yet, or ever).</summary>
+    public static readonly OsrEntry Asked = new(0, []);
+
     public nint Entry { get; } = entry;
     public int[] Slots { get; } = slots;
 }

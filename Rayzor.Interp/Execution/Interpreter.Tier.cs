@@ -30,29 +30,28 @@ public sealed unsafe partial class Interpreter
     internal long CompiledCalls;
 
     /// <summary>Frames the interpreter moved into compiled code at a loop header (`--stats`).</summary>
-    internal long LoopsEntered;
+    internal long LoopsEntered => _tierCells->LoopsEntered;
 
     private void StartTiering(TierOptions options)
     {
         _tier = new Tierer(this, options);
         (_tierCells->CodeMap, _tierCells->CodeMask) = Image.MakeCompiledMap();
-        _tierCode = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
+        _tierCells->Code = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
         Image.Tiered = true;
         // a first stage of an eighth of each count starts LLVM (loading, the JIT) on the compiler
         // thread, so the first compile does not wait for it; a run that never gets that far
         // (a hello world) never loads LLVM
-        _warmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
-        _warmLoops = options.LoopThreshold >= 16 ? options.LoopThreshold / 8 : 0;
-        _thresholds = (options.CallThreshold, options.LoopThreshold);
+        // (kept in the cells, not in fields: the interpreter's hot fields keep their offsets)
+        var c = _tierCells;
+        c->WarmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
+        c->WarmLoops = options.LoopThreshold >= 16 ? options.LoopThreshold / 8 : 0;
+        (c->CallThreshold, c->LoopThreshold) = (options.CallThreshold, options.LoopThreshold);
         foreach (var f in _funcs)
         {
-            (f.CallsLeft, f.LoopsLeft) = (_warmCalls > 0 ? _warmCalls : options.CallThreshold, _warmLoops > 0 ? _warmLoops : options.LoopThreshold);
-            (f.CallsWarming, f.LoopsWarming) = (_warmCalls > 0, _warmLoops > 0);
+            (f.CallsLeft, f.LoopsLeft) = (c->WarmCalls > 0 ? c->WarmCalls : options.CallThreshold, c->WarmLoops > 0 ? c->WarmLoops : options.LoopThreshold);
+            (f.CallsWarming, f.LoopsWarming) = (c->WarmCalls > 0, c->WarmLoops > 0);
         }
     }
-
-    private int _warmCalls, _warmLoops;
-    private (int Calls, int Loops) _thresholds;
 
     /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -61,7 +60,7 @@ public sealed unsafe partial class Interpreter
         if (f.CallsWarming)
         {
             f.CallsWarming = false;
-            f.CallsLeft = _thresholds.Calls - _warmCalls;
+            f.CallsLeft = _tierCells->CallThreshold - _tierCells->WarmCalls;
             _tier?.Warm();
             return;
         }
@@ -71,14 +70,11 @@ public sealed unsafe partial class Interpreter
         _tier.Enqueue(f);
     }
 
-    /// <summary>Per function, its compiled code once there is one (0 before): compiled callers' stubs read it (`tier.cell.F`).</summary>
-    private nint* _tierCode;
-
     /// <summary>Publishes a compiled function's code to compiled callers (compiler thread).</summary>
     internal void SetTierCode(Func f, nint code)
     {
         Image.SetCompiled(f, code);
-        Volatile.Write(ref _tierCode[f.Index], code);
+        Volatile.Write(ref _tierCells->Code[f.Index], code);
     }
 
     /// <summary>
@@ -129,7 +125,7 @@ public sealed unsafe partial class Interpreter
         if (f.LoopsWarming && _tier != null)
         {
             f.LoopsWarming = false;
-            f.LoopsLeft = _thresholds.Loops - _warmLoops;
+            f.LoopsLeft = _tierCells->LoopThreshold - _tierCells->WarmLoops;
             _tier.Warm();
             return false;
         }
@@ -147,18 +143,18 @@ public sealed unsafe partial class Interpreter
         }
         f.LoopsLeft = OsrPoll;
         var entries = f.Osr ??= new OsrEntry?[f.Mir.Blocks.Count];
-        if (Volatile.Read(ref entries[block]) is { } e)
+        var e = Volatile.Read(ref entries[block]);
+        if (e != null && e != OsrEntry.Asked)
         {
             var args = stackalloc long[e.Slots.Length + 1];
             for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
-            LoopsEntered++;
+            _tierCells->LoopsEntered++;
             result = CallEntry(e.Entry, args);
             return true;
         }
-        var asked = f.OsrAsked ??= new bool[f.Mir.Blocks.Count];
-        if (!asked[block] && Volatile.Read(ref f.OsrState) == 0)
+        if (e == null && Volatile.Read(ref f.OsrState) == 0)
         {
-            asked[block] = true;
+            entries[block] = OsrEntry.Asked;
             f.OsrState = 1;
             _tier.Enqueue(f, block);
             // a function with a hot loop is compiled at its next call (thresholds adapt)
@@ -191,7 +187,7 @@ public sealed unsafe partial class Interpreter
         _ when name.StartsWith("tier.bridged.", StringComparison.Ordinal) =>
             Image.FindFunction(name[13..]) is { } b && Image.InDispatchTable(b) && Image.TierSymbol("tier.callee." + b.Name) != 0 ? 1 : 0,
         _ when name.StartsWith("tier.cell.", StringComparison.Ordinal) =>
-            Image.FindFunction(name[10..]) is { } callee ? (nint)(_tierCode + callee.Index) : 0,
+            Image.FindFunction(name[10..]) is { } callee ? (nint)(_tierCells->Code + callee.Index) : 0,
         _ when name.StartsWith("rz.freelist.", StringComparison.Ordinal) =>
             int.TryParse(name.AsSpan(12), out var size) && size is > 0 and <= TierCells.MaxFreeList ? (nint)(_tierCells->FreeLists + size) : 0,
         _ => Image.TierSymbol(name),
@@ -211,5 +207,12 @@ internal unsafe struct TierCells
     public int InCompiled;
     public nint CodeMap;
     public long CodeMask;
+    public long LoopsEntered;
+
+    /// <summary>Per function, its compiled code once there is one (0 before): compiled callers' stubs read it (`tier.cell.F`).</summary>
+    public nint* Code;
+
+    /// <summary>The thresholds, and the first stage of each (which warms the compiler up).</summary>
+    public int CallThreshold, LoopThreshold, WarmCalls, WarmLoops;
     public fixed long FreeLists[MaxFreeList + 1];
 }

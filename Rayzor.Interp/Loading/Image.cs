@@ -181,6 +181,9 @@ internal sealed unsafe class Image
     private long* _compiledMap;
     private long _compiledMask;
 
+    /// <summary>Each function's compiled code (tiering; 0 before). Kept here, not in <see cref="Func"/>: the interpreter's hot fields keep their offsets.</summary>
+    private nint[]? _compiled;
+
     /// <summary>Makes the code map (tiering); returns it and its mask.</summary>
     public (nint Map, long Mask) MakeCompiledMap()
     {
@@ -199,7 +202,7 @@ internal sealed unsafe class Image
     {
         lock (_lock)
         {
-            f.Compiled = code;
+            (_compiled ??= new nint[Functions.Length])[f.Index] = code;
             if (f.CodePointer != 0) MapCompiled(f.CodePointer, code);
         }
     }
@@ -358,7 +361,7 @@ internal sealed unsafe class Image
         }
         _byCode.Add(p, f);
         Volatile.Write(ref f.CodePointer, p);
-        if (f.Compiled != 0) MapCompiled(p, f.Compiled);
+        if (_compiled != null && _compiled[f.Index] != 0) MapCompiled(p, _compiled[f.Index]);
         return p;
     }
 
