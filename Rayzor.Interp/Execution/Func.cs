@@ -43,6 +43,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Tiering: calls and loop back-edges left before the function is hot (they count down).</summary>
     public int CallsLeft = int.MaxValue, LoopsLeft = int.MaxValue;
 
+    /// <summary>Tiering: whether the count is still in its first stage (which warms the compiler up).</summary>
+    public bool CallsWarming, LoopsWarming;
+
     /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
     public int TierState;
 
@@ -52,10 +55,13 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The slot of each SSA value in a frame (set when decoded).</summary>
     public int[] Slots = [];
 
-    /// <summary>On-stack replacement: 0 none asked, 1 asked, 2 done or impossible.</summary>
+    /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 
-    /// <summary>Compiled entries into the middle of a running frame, by loop header block (set by the compiler thread).</summary>
+    /// <summary>
+    /// Compiled entries into the middle of a running frame, by loop header block (entries set by
+    /// the compiler thread); <see cref="OsrEntry.Asked"/> where one was asked for and is not there.
+    /// </summary>
     public OsrEntry?[]? Osr;
 
     public override string ToString() => Name;
@@ -67,6 +73,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
 /// </summary>
 public sealed class OsrEntry(nint entry, int[] slots)
 {
+    /// <summary>Stands for an entry asked for and not compiled (yet, or ever).</summary>
+    public static readonly OsrEntry Asked = new(0, []);
+
     public nint Entry { get; } = entry;
     public int[] Slots { get; } = slots;
 }

@@ -15,27 +15,66 @@ public sealed unsafe partial class Interpreter
     private Tierer? _tier;
     private readonly TierCells* _tierCells;
 
-    /// <summary>True while compiled code is the innermost Haxe code running (not an interpreted frame).</summary>
-    internal bool InCompiled;
+    /// <summary>
+    /// True while compiled code is the innermost Haxe code running (not an interpreted frame); a
+    /// cell compiled code reads too (`__rz_tier_incompiled`: bridges in vtables call compiled code
+    /// only under compiled code).
+    /// </summary>
+    internal bool InCompiled
+    {
+        get => _tierCells->InCompiled != 0;
+        set => _tierCells->InCompiled = value ? 1 : 0;
+    }
 
     /// <summary>Calls the interpreter made into compiled code (`--stats`).</summary>
     internal long CompiledCalls;
 
+    /// <summary>Frames the interpreter moved into compiled code at a loop header (`--stats`).</summary>
+    internal long LoopsEntered => _tierCells->LoopsEntered;
+
     private void StartTiering(TierOptions options)
     {
         _tier = new Tierer(this, options);
+        (_tierCells->CodeMap, _tierCells->CodeMask) = Image.MakeCompiledMap();
+        _tierCells->Code = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
         Image.Tiered = true;
-        foreach (var f in _funcs) (f.CallsLeft, f.LoopsLeft) = (options.CallThreshold, options.LoopThreshold);
+        // a first stage of an eighth of each count starts LLVM (loading, the JIT) on the compiler
+        // thread, so the first compile does not wait for it; a run that never gets that far
+        // (a hello world) never loads LLVM
+        // (kept in the cells, not in fields: the interpreter's hot fields keep their offsets)
+        var c = _tierCells;
+        c->WarmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
+        c->WarmLoops = options.LoopThreshold >= 16 ? options.LoopThreshold / 8 : 0;
+        (c->CallThreshold, c->LoopThreshold) = (options.CallThreshold, options.LoopThreshold);
+        foreach (var f in _funcs)
+        {
+            (f.CallsLeft, f.LoopsLeft) = (c->WarmCalls > 0 ? c->WarmCalls : options.CallThreshold, c->WarmLoops > 0 ? c->WarmLoops : options.LoopThreshold);
+            (f.CallsWarming, f.LoopsWarming) = (c->WarmCalls > 0, c->WarmLoops > 0);
+        }
     }
 
     /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)
     {
+        if (f.CallsWarming)
+        {
+            f.CallsWarming = false;
+            f.CallsLeft = _tierCells->CallThreshold - _tierCells->WarmCalls;
+            _tier?.Warm();
+            return;
+        }
         f.CallsLeft = int.MaxValue;
         if (_tier == null || f.TierState != 0) return;
         f.TierState = 1;
-        _tier.Enqueue(f, osr: false);
+        _tier.Enqueue(f);
+    }
+
+    /// <summary>Publishes a compiled function's code to compiled callers (compiler thread).</summary>
+    internal void SetTierCode(Func f, nint code)
+    {
+        Image.SetCompiled(f, code);
+        Volatile.Write(ref _tierCells->Code[f.Index], code);
     }
 
     /// <summary>
@@ -73,41 +112,55 @@ public sealed unsafe partial class Interpreter
     private const int OsrPoll = 256;
 
     /// <summary>
-    /// A function's back-edge count ran out at a jump to <paramref name="block"/>: asks for the
-    /// function and for entries into its loops (once); when the entry for this loop is ready, the
-    /// rest of this frame runs there (on-stack replacement) and its result is the frame's.
+    /// A function's back-edge count ran out at a jump to the loop header <paramref name="block"/>:
+    /// when the entry at this header is compiled, the rest of this frame runs there (on-stack
+    /// replacement) and its result is the frame's; else asks for it (one header of a function at
+    /// a time, each header once) and looks again <see cref="OsrPoll"/> back-edges later.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
     private bool LoopTick(Func f, int block, long* r, out long result)
     {
         result = 0;
-        if (_tier == null)
+        if (f.LoopsWarming && _tier != null)
         {
+            f.LoopsWarming = false;
+            f.LoopsLeft = _tierCells->LoopThreshold - _tierCells->WarmLoops;
+            _tier.Warm();
+            return false;
+        }
+        if (_tier == null || f.TrapCount != 0)
+        {
+            // a frame with traps keeps its handlers' state here: it stays interpreted, and the
+            // function is compiled for its next calls
             f.LoopsLeft = int.MaxValue;
+            if (_tier != null)
+            {
+                f.CallsWarming = false;
+                Hot(f);
+            }
             return false;
         }
         f.LoopsLeft = OsrPoll;
-        if (f.OsrState == 0)
+        var entries = f.Osr ??= new OsrEntry?[f.Mir.Blocks.Count];
+        var e = Volatile.Read(ref entries[block]);
+        if (e != null && e != OsrEntry.Asked)
         {
+            var args = stackalloc long[e.Slots.Length + 1];
+            for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
+            _tierCells->LoopsEntered++;
+            result = CallEntry(e.Entry, args);
+            return true;
+        }
+        if (e == null && Volatile.Read(ref f.OsrState) == 0)
+        {
+            entries[block] = OsrEntry.Asked;
             f.OsrState = 1;
-            _tier.Enqueue(f, osr: true);
+            _tier.Enqueue(f, block);
+            // a function with a hot loop is compiled at its next call (thresholds adapt)
+            if (f.TierState == 0 && f.CallsLeft > 1) (f.CallsLeft, f.CallsWarming) = (1, false);
         }
-        if (Volatile.Read(ref f.Osr) is not { } entries) return false;
-        // a frame with traps keeps its handlers' state here: it stays interpreted
-        if (f.TrapCount != 0 || !entries.Any(x => x != null))
-        {
-            f.LoopsLeft = int.MaxValue;
-            return false;
-        }
-        // the entries are for the loops that can be entered (outer ones): every back-edge looks
-        // until the frame reaches one (an inner loop's iterations pay one call each meanwhile)
-        f.LoopsLeft = 1;
-        if (entries[block] is not { } e) return false;
-        var args = stackalloc long[e.Slots.Length + 1];
-        for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
-        result = CallEntry(e.Entry, args);
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -128,6 +181,13 @@ public sealed unsafe partial class Interpreter
         "__rz_tier_pending" => (nint)(&_tierCells->Pending),
         "__rz_tier_exception" => (nint)_exception,
         "__rz_stack_limit" => (nint)(&_tierCells->StackLimit),
+        "__rz_tier_incompiled" => (nint)(&_tierCells->InCompiled),
+        "__rz_tier_codemap" => (nint)(&_tierCells->CodeMap),
+        "__rz_tier_codemask" => (nint)(&_tierCells->CodeMask),
+        _ when name.StartsWith("tier.bridged.", StringComparison.Ordinal) =>
+            Image.FindFunction(name[13..]) is { } b && Image.InDispatchTable(b) && Image.TierSymbol("tier.callee." + b.Name) != 0 ? 1 : 0,
+        _ when name.StartsWith("tier.cell.", StringComparison.Ordinal) =>
+            Image.FindFunction(name[10..]) is { } callee ? (nint)(_tierCells->Code + callee.Index) : 0,
         _ when name.StartsWith("rz.freelist.", StringComparison.Ordinal) =>
             int.TryParse(name.AsSpan(12), out var size) && size is > 0 and <= TierCells.MaxFreeList ? (nint)(_tierCells->FreeLists + size) : 0,
         _ => Image.TierSymbol(name),
@@ -144,5 +204,15 @@ internal unsafe struct TierCells
     public const int MaxFreeList = 512;
     public nint StackLimit;
     public int Pending;
+    public int InCompiled;
+    public nint CodeMap;
+    public long CodeMask;
+    public long LoopsEntered;
+
+    /// <summary>Per function, its compiled code once there is one (0 before): compiled callers' stubs read it (`tier.cell.F`).</summary>
+    public nint* Code;
+
+    /// <summary>The thresholds, and the first stage of each (which warms the compiler up).</summary>
+    public int CallThreshold, LoopThreshold, WarmCalls, WarmLoops;
     public fixed long FreeLists[MaxFreeList + 1];
 }

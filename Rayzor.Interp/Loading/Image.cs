@@ -159,6 +159,84 @@ internal sealed unsafe class Image
         return table;
     }
 
+    /// <summary>A vtable or itable slot's code pointer; remembers the slot (tiering patches it when the function is compiled).</summary>
+    private void* Slot(void** slot, string? fn)
+    {
+        if (fn != null && FindFunction(fn) is { } f)
+        {
+            if (!_slots.TryGetValue(f, out var list)) _slots[f] = list = [];
+            list.Add((nint)slot);
+        }
+        return Code(fn);
+    }
+
+    private readonly Dictionary<Func, List<nint>> _slots = [];
+
+    /// <summary>
+    /// Tiering: code pointer (a thunk, as closures hold it) → compiled code, which compiled code's
+    /// closure calls look up (ModuleEmitter.TierCodeMap): direct-mapped pairs (key, code) of
+    /// <c>mask + 1</c> entries; one writer at a time (under the lock), a slot written once, its
+    /// code before its key.
+    /// </summary>
+    private long* _compiledMap;
+    private long _compiledMask;
+
+    /// <summary>Each function's compiled code (tiering; 0 before). Kept here, not in <see cref="Func"/>: the interpreter's hot fields keep their offsets.</summary>
+    private nint[]? _compiled;
+
+    /// <summary>Makes the code map (tiering); returns it and its mask.</summary>
+    public (nint Map, long Mask) MakeCompiledMap()
+    {
+        var size = 256L;
+        while (size < 4L * Functions.Length) size *= 2;
+        _compiledMap = (long*)NativeMemory.AllocZeroed((nuint)(16 * size));
+        _compiledMask = size - 1;
+        return ((nint)_compiledMap, _compiledMask);
+    }
+
+    /// <summary>The hash of a code pointer in the code map (the same in compiled code).</summary>
+    public static long CodeHash(nint code) => (long)(((ulong)code * 0x9E3779B97F4A7C15UL) >> 40);
+
+    /// <summary>A function was compiled: closures calling its thunk from compiled code call its code instead. Compiler thread.</summary>
+    public void SetCompiled(Func f, nint code)
+    {
+        lock (_lock)
+        {
+            (_compiled ??= new nint[Functions.Length])[f.Index] = code;
+            if (f.CodePointer != 0) MapCompiled(f.CodePointer, code);
+        }
+    }
+
+    private void MapCompiled(nint key, nint code)
+    {
+        if (_compiledMap == null || !IsThunk(key)) return;
+        var e = _compiledMap + 2 * (CodeHash(key) & _compiledMask);
+        if (e[0] != 0) return; // taken by another function: this one's closures keep the thunk
+        Volatile.Write(ref e[1], code);
+        Volatile.Write(ref e[0], key);
+    }
+
+    /// <summary>
+    /// Tiering: the vtable and itable slots of a compiled function take its bridge (compiled code
+    /// calls the compiled function through it, the runtime under interpreted code its thunk), and
+    /// a code pointer read from one maps back to the function. Compiler thread.
+    /// </summary>
+    public void SetBridge(Func f, nint bridge)
+    {
+        lock (_lock)
+        {
+            if (!_slots.TryGetValue(f, out var slots)) return;
+            _byCode.Add(bridge, f);
+            foreach (var s in slots) Volatile.Write(ref *(nint*)s, bridge);
+        }
+    }
+
+    /// <summary>Whether a function is in a vtable or itable (a compiled one gets a bridge there).</summary>
+    public bool InDispatchTable(Func f)
+    {
+        lock (_lock) return _slots.ContainsKey(f);
+    }
+
     private void* Code(string? fn) => fn == null ? null : (void*)CodeOf(FindFunction(fn) ?? throw new InterpreterException($"unknown function @{fn}"));
 
     private static void** PtrArray(int n) => (void**)NativeMemory.AllocZeroed((nuint)(8 * Math.Max(n, 1)));
@@ -191,13 +269,13 @@ internal sealed unsafe class Image
             if (c.ITable.Any(x => x != null))
             {
                 var itable = PtrArray(c.ITable.Count);
-                for (var i = 0; i < c.ITable.Count; i++) itable[i] = Code(c.ITable[i]);
+                for (var i = 0; i < c.ITable.Count; i++) itable[i] = Slot(&itable[i], c.ITable[i]);
                 td->Itable = itable;
             }
             td->Fields = FieldTableOf(c.FieldTable, c.ConstructFn);
         }
         var vtable = (void**)(td + 1);
-        for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Code(c.VTable[i]);
+        for (var i = 0; i < c.VTable.Count; i++) vtable[i] = Slot(&vtable[i], c.VTable[i]);
         if (!c.IsEnum)
         {
             ((int**)td)[VFuncs] = FuncIndices(c.VTable);
@@ -283,6 +361,7 @@ internal sealed unsafe class Image
         }
         _byCode.Add(p, f);
         Volatile.Write(ref f.CodePointer, p);
+        if (_compiled != null && _compiled[f.Index] != 0) MapCompiled(p, _compiled[f.Index]);
         return p;
     }
 
@@ -305,6 +384,8 @@ internal sealed unsafe class Image
             if (name.StartsWith("tier.callee.", StringComparison.Ordinal))
                 return FindFunction(name[12..]) is { } callee && CodeOf(callee) is var p && IsThunk(p) ? p : 0;
             if (name.StartsWith("tier.code.", StringComparison.Ordinal)) return FindFunction(name[10..]) is { } fn ? CodeOf(fn) : 0;
+            if (name.StartsWith("tier.str.", StringComparison.Ordinal))
+                return int.TryParse(name.AsSpan(9), out var s) && s >= 0 && s < Strings.Length ? (nint)Strings[s] : 0;
             return _globalIndex.TryGetValue(name, out var i) ? (nint)(Globals + i) : 0;
         }
     }

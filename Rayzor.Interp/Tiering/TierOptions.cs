@@ -5,8 +5,15 @@ namespace Rayzor.Interp.Tiering;
 /// <summary>The compiling tier as the interpreter sees it (Rayzor.LlvmBackend's TierCompiler behind an adapter).</summary>
 public interface ITierBackend
 {
-    /// <summary>Compiles the functions; returns each one's entry wrapper, `int (long* args, long* result)`. Throws on failure.</summary>
-    Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions);
+    /// <summary>
+    /// Compiles the functions; returns each one's entry wrapper, `int (long* args, long* result)`,
+    /// its own native code (what compiled callers call) and its bridge for vtables and itables (0
+    /// when it has none). Throws on failure.
+    /// </summary>
+    Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions);
+
+    /// <summary>Loads and starts what compiling needs (before the first function is hot).</summary>
+    void Prepare();
 }
 
 /// <summary>A batch failed to compile; <see cref="Final"/>: its functions cannot be compiled again (one by one).</summary>
@@ -23,6 +30,12 @@ public sealed class TierOptions
 
     /// <summary>Loop back-edges taken in a function before it is compiled (its next call is native).</summary>
     public int LoopThreshold { get; init; } = 10000;
+
+    /// <summary>
+    /// The interpreter waits for each compile it asks for (tests: every loop entry asked for is
+    /// then taken at once, whatever the machine's load).
+    /// </summary>
+    public bool Synchronous { get; init; }
 
     /// <summary>Makes the compiling tier; given the resolver of the interpreter's symbols (thread-safe).</summary>
     public required Func<Func<string, nint>, ITierBackend> CreateBackend { get; init; }
@@ -46,7 +59,10 @@ public sealed class TierOptions
 public sealed class TierStats
 {
     public int Interpreted, Compiled, Failed, Batches, LoopEntries;
-    public long CallsIntoCompiled;
+    public long CallsIntoCompiled, LoopsEntered;
     public TimeSpan CompileTime;
     public List<string> Failures { get; } = [];
+
+    /// <summary>Each batch: when it was installed (since tiering started), its compile time, what it held.</summary>
+    public List<(TimeSpan At, TimeSpan Took, string What)> Timeline { get; } = [];
 }

@@ -16,10 +16,12 @@ internal sealed unsafe class Tierer
 
     private readonly Interpreter _interp;
     private readonly TierOptions _options;
-    private readonly BlockingCollection<(Func F, bool Osr)> _queue = new();
+    /// <summary>What is queued: a function (<c>Header</c> -1) or the entry at one loop header of a running frame.</summary>
+    private readonly BlockingCollection<(Func F, int Header)> _queue = new();
     private readonly TierStats _stats = new();
     private ITierBackend? _backend;
     private Thread? _thread;
+    private readonly System.Diagnostics.Stopwatch _since = System.Diagnostics.Stopwatch.StartNew();
 
     public Tierer(Interpreter interp, TierOptions options)
     {
@@ -28,18 +30,35 @@ internal sealed unsafe class Tierer
     }
 
     /// <summary>
-    /// Queues a hot function (interpreter thread), with <paramref name="osr"/> also entries into its
-    /// loops for the frame running them; starts the compiler thread on first use.
+    /// Queues a hot function (interpreter thread), or with a <paramref name="header"/> ≥ 0 the
+    /// entry at that loop header for the frame running it; starts the compiler thread on first use.
     /// </summary>
-    public void Enqueue(Func f, bool osr)
+    public void Enqueue(Func f, int header = -1)
     {
-        if (_thread == null)
-        {
-            // a background thread: a program that ends with `Sys.exit` does not wait for a compile
-            _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
-            _thread.Start();
-        }
-        _queue.Add((f, osr));
+        StartThread();
+        Interlocked.Increment(ref _waiting);
+        _queue.Add((f, header));
+        if (_options.Synchronous)
+            while (Volatile.Read(ref _waiting) != 0) Thread.Sleep(1);
+    }
+
+    /// <summary>Queued items not finished yet.</summary>
+    private int _waiting;
+
+    /// <summary>Something is getting warm: the compiler thread starts LLVM (once) before anything is queued.</summary>
+    public void Warm()
+    {
+        if (_thread != null) return;
+        StartThread();
+        _queue.Add((null!, -2));
+    }
+
+    private void StartThread()
+    {
+        if (_thread != null) return;
+        // a background thread: a program that ends with `Sys.exit` does not wait for a compile
+        _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
+        _thread.Start();
     }
 
     /// <summary>The run ended: lets the current batch finish, then reports.</summary>
@@ -50,70 +69,79 @@ internal sealed unsafe class Tierer
         foreach (var f in _interp.Image.Functions)
             if (f.Code != null && f.TierState != 2) _stats.Interpreted++;
         _stats.CallsIntoCompiled = _interp.CompiledCalls;
+        _stats.LoopsEntered = _interp.LoopsEntered;
         _options.Report?.Invoke(_stats);
     }
 
     private void Work()
     {
-        var batch = new List<(Func F, bool Osr)>();
+        var batch = new List<(Func F, int Header)>();
         foreach (var first in _queue.GetConsumingEnumerable())
         {
+            if (first.Header == -2)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                (_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare();
+                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
+                continue;
+            }
             batch.Clear();
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var more)) batch.Add(more);
             // loops first: a frame is waiting in them
-            foreach (var (f, _) in batch.Where(x => x.Osr)) CompileLoops(f);
-            Compile(batch.Where(x => !x.Osr).Select(x => x.F).ToList());
+            foreach (var (f, h) in batch.Where(x => x.Header >= 0)) CompileLoop(f, h);
+            Compile(batch.Where(x => x.Header < 0).Select(x => x.F).ToList());
+            Interlocked.Add(ref _waiting, -batch.Count);
         }
     }
 
     /// <summary>
-    /// On-stack-replacement entries of <paramref name="f"/>'s loops (Rayzor.Mir's OsrEntries): each
-    /// a function of the module compiled like the others, published by header block; the function
-    /// itself is compiled too when it is not yet.
+    /// The on-stack-replacement entry at one loop header of <paramref name="f"/> (Rayzor.Mir's
+    /// OsrEntries): a function of the module compiled on its own (a frame is waiting in that loop)
+    /// and published by header block. Only the loop that got hot: an entry runs the rest of the
+    /// function, so one entry is as large as the function.
     /// </summary>
-    private void CompileLoops(Func f)
+    private void CompileLoop(Func f, int header)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var table = new OsrEntry?[f.Mir.Blocks.Count];
         try
         {
-            var loops = Rayzor.Mir.Ir.OsrEntries.Build(f.Mir);
-            if (loops.Count == 0 || f.Slots.Length == 0)
+            var loop = Rayzor.Mir.Ir.OsrEntries.At(f.Mir, header);
+            if (loop == null || f.Slots.Length == 0)
             {
-                _stats.Failures.Add($"{f.Name} (loops): no loop header can be entered");
+                _stats.Failures.Add($"{f.Name} (loop at block {header}): not enterable");
                 return;
             }
             var module = _interp.Image.Module;
-            foreach (var l in loops)
-                if (module.Find(l.Function.Name) == null) module.Functions.Add(l.Function);
+            if (module.Find(loop.Function.Name) == null) module.Functions.Add(loop.Function);
             _backend ??= _options.CreateBackend(_interp.TierSymbol);
-            var names = loops.Select(l => l.Function.Name).ToList();
-            if (f.TierState is 0 or 1) names.Add(f.Name);
-            var entries = _backend.Compile(names);
-            foreach (var l in loops)
-                table[l.Header] = new OsrEntry(entries[l.Function.Name], [.. f.Mir.Blocks[l.Header].Params.Concat(l.Inputs).Select(v => f.Slots[v.Index])]);
-            Publish(entries.Where(e => !e.Key.Contains(".$osr", StringComparison.Ordinal)));
-            _stats.LoopEntries += loops.Count;
+            var entries = _backend.Compile([loop.Function.Name]);
+            var slots = f.Mir.Blocks[header].Params.Concat(loop.Inputs).Select(v => f.Slots[v.Index]).ToArray();
+            Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots));
+            Publish(entries.Where(e => e.Key != loop.Function.Name));
+            _stats.LoopEntries++;
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, string.Join(", ", entries.Keys)));
         }
         catch (Exception e)
         {
-            _stats.Failures.Add($"{f.Name} (loops): {e.Message}");
+            _stats.Failures.Add($"{f.Name} (loop at block {header}): {e.Message}");
         }
         finally
         {
-            Volatile.Write(ref f.Osr, table);
-            f.OsrState = 2;
+            Volatile.Write(ref f.OsrState, 0);
             _stats.Batches++;
             _stats.CompileTime += clock.Elapsed;
         }
     }
 
-    private void Publish(IEnumerable<KeyValuePair<string, nint>> entries)
+    private void Publish(IEnumerable<KeyValuePair<string, (nint Entry, nint Code, nint Bridge)>> entries)
     {
-        foreach (var (name, entry) in entries)
+        foreach (var (name, (entry, code, bridge)) in entries)
         {
             var f = _interp.Image.FindFunction(name)!;
+            if (bridge != 0) _interp.Image.SetBridge(f, bridge);
+            // compiled callers' stubs call the code from now on, the interpreter the wrapper
+            _interp.SetTierCode(f, code);
             Volatile.Write(ref f.Entry, entry);
             if (f.TierState != 2) _stats.Compiled++;
             f.TierState = 2;
@@ -131,6 +159,7 @@ internal sealed unsafe class Tierer
             var entries = _backend.Compile(batch.Select(f => f.Name).ToList());
             // (with the batch, callees it needs compiled: see TierCompiler)
             Publish(entries);
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, string.Join(", ", entries.Keys)));
         }
         catch (TierCompileException e) when (batch.Count > 1 && !e.Final)
         {

@@ -52,6 +52,7 @@ public sealed unsafe partial class ModuleEmitter
         {
             var clo = A(i, 0);
             var code = LLVM.BuildLoad2(B, m._ptr, At(clo, ClosureFnOffset), "");
+            if (m.ForTier) code = m.TierCodeMap(code);
             var env = LLVM.BuildLoad2(B, m._ptr, At(clo, ClosureEnvOffset), "");
             var ps = new List<LLVMTypeRef> { m._ptr };
             ps.AddRange(i.Args.Skip(1).Select(a => m.Llvm(f.TypeOf(a))));

@@ -23,7 +23,35 @@ public sealed unsafe partial class ModuleEmitter
     /// hold it (`tier.code.F`), and the entry wrapper the interpreter calls (`tier.entry.F`).
     public const string TierCallee = "tier.callee.", TierCode = "tier.code.", TierEntry = "tier.entry.";
 
+    /// The cell holding a function's compiled code once a later tier unit compiled it (0 before):
+    /// a stub calls that, so compiled code calls compiled code whichever was compiled first.
+    public const string TierCell = "tier.cell.";
+
+    /// `tier.bridge.F`: what the vtables and itables hold once F is compiled — F itself when compiled
+    /// code is running (`__rz_tier_incompiled`), else F's interpreter thunk (the runtime called it
+    /// from interpreted code: an exception must not longjmp over the interpreter). The host says
+    /// which functions need one by resolving `tier.bridged.F` to non-zero.
+    public const string TierBridge = "tier.bridge.", TierBridgedQuery = "tier.bridged.", TierInCompiledSymbol = "__rz_tier_incompiled";
+
+    /// The unit's functions that get a bridge (<see cref="TierBridge"/>).
+    public IReadOnlySet<string> TierBridged { get; init; } = new HashSet<string>();
+
     private LLVMValueRef _tierPending, _tierRethrow;
+
+    /// `tier.str.N`: the interpreter's String literal N. A literal has one address in the whole
+    /// program (as linked units share one symbol per content): code compares some by identity
+    /// (a switch on an enum abstract of String lowers to `pcmp`), so a tier unit has no copies.
+    public const string TierStringPrefix = "tier.str.";
+
+    private LLVMValueRef TierString(int index)
+    {
+        var g = LLVM.GetNamedGlobal(_mod, TierStringPrefix + index);
+        if (!g.IsNull) return g;
+        g = LLVM.AddGlobal(_mod, _i8, TierStringPrefix + index);
+        LLVM.SetGlobalConstant(g, true);
+        LLVM.SetAlignment(g, 8);
+        return g;
+    }
 
     /// The code pointer of closures of <paramref name="fn"/>: the interpreter's (it maps code
     /// pointers back to its functions), an external symbol in a tier unit.
@@ -95,6 +123,7 @@ public sealed unsafe partial class ModuleEmitter
                 LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
                 LLVM.SetVisibility(fn, LLVMVisibility.LLVMDefaultVisibility);
                 EmitTierEntry(MirFunction(name)!, fn);
+                if (TierBridged.Contains(name)) EmitTierBridge(MirFunction(name)!, fn);
             }
             else if (LLVM.IsDeclaration(fn) && MirFunction(name) is { } mf)
             {
@@ -145,8 +174,8 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.SetVisibility(g, LLVMVisibility.LLVMDefaultVisibility);
     }
 
-    /// A function not compiled yet: an inlinable body calling the interpreter's thunk, then the
-    /// pending-exception check.
+    /// A function not compiled yet: an inlinable body calling its compiled code once a later
+    /// unit has it (`tier.cell.F`), else the interpreter's thunk, then the pending-exception check.
     private void EmitTierStub(MirFunction f, LLVMValueRef fn)
     {
         var ft = LLVM.GlobalGetValueType(fn);
@@ -156,10 +185,87 @@ public sealed unsafe partial class ModuleEmitter
         LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, fn, "entry"));
         var args = new LLVMValueRef[f.ParamTypes.Count];
         for (var k = 0; k < args.Length; k++) args[k] = LLVM.GetParam(fn, (uint)k);
+        var cell = LLVM.AddGlobal(_mod, _ptr, TierCell + f.Name);
+        LLVM.SetAlignment(cell, 8);
+        var code = LLVM.BuildLoad2(_b, _ptr, cell, "");
+        LLVM.SetOrdering(code, LLVMAtomicOrdering.LLVMAtomicOrderingUnordered);
+        var direct = LLVM.AppendBasicBlockInContext(_ctx, fn, "compiled");
+        var interpreted = LLVM.AppendBasicBlockInContext(_ctx, fn, "interpreted");
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntNE, code, LLVM.ConstNull(_ptr), ""), direct, interpreted));
+        LLVM.PositionBuilderAtEnd(_b, direct);
+        var rc = Call((code, ft), args);
+        if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
+        else LLVM.BuildRet(_b, rc);
+        LLVM.PositionBuilderAtEnd(_b, interpreted);
         var r = Call((thunk, ft), args);
         TierPendingCheck(fn);
         if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
         else LLVM.BuildRet(_b, r);
+    }
+
+    /// <summary>
+    /// A closure's code pointer as compiled code calls it: the function's compiled code when the
+    /// host's code map (Image.MakeCompiledMap: direct-mapped pairs of thunk and code, keyed by
+    /// <c>(p * 0x9E3779B97F4A7C15) &gt;&gt; 40 &amp; mask</c>) has it, else the pointer itself (a
+    /// thunk into the interpreter).
+    /// </summary>
+    internal LLVMValueRef TierCodeMap(LLVMValueRef code)
+    {
+        LLVMValueRef Cell(string name, LLVMTypeRef t)
+        {
+            var g = LLVM.GetNamedGlobal(_mod, name);
+            if (g.IsNull)
+            {
+                g = LLVM.AddGlobal(_mod, t, name);
+                LLVM.SetAlignment(g, 8);
+            }
+            return LLVM.BuildLoad2(_b, t, g, "");
+        }
+        var map = Cell("__rz_tier_codemap", _ptr);
+        var mask = Cell("__rz_tier_codemask", _i64);
+        var key = LLVM.BuildPtrToInt(_b, code, _i64, "");
+        var h = LLVM.BuildLShr(_b, LLVM.BuildMul(_b, key, LLVM.ConstInt(_i64, 0x9E3779B97F4A7C15UL, false), ""), LLVM.ConstInt(_i64, 40, false), "");
+        var at = LLVM.BuildShl(_b, LLVM.BuildAnd(_b, h, mask, ""), LLVM.ConstInt(_i64, 4, false), "");
+        var entry = LLVM.BuildInBoundsGEP2(_b, _i8, map, [at], "");
+        var k = LLVM.BuildLoad2(_b, _i64, entry, "");
+        LLVM.SetOrdering(k, LLVMAtomicOrdering.LLVMAtomicOrderingAcquire);
+        LLVM.SetAlignment(k, 8);
+        var hit = LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntEQ, k, key, "");
+        var valueAt = LLVM.BuildInBoundsGEP2(_b, _i8, entry, [LLVM.ConstInt(_i64, 8, false)], "");
+        var compiled = LLVM.BuildLoad2(_b, _ptr, valueAt, "");
+        LLVM.SetOrdering(compiled, LLVMAtomicOrdering.LLVMAtomicOrderingUnordered);
+        LLVM.SetAlignment(compiled, 8);
+        return LLVM.BuildSelect(_b, hit, compiled, code, "");
+    }
+
+    /// The bridge of a compiled function in vtables and itables (<see cref="TierBridge"/>).
+    private void EmitTierBridge(MirFunction f, LLVMValueRef target)
+    {
+        var ft = LLVM.GlobalGetValueType(target);
+        var fn = LLVM.AddFunction(_mod, TierBridge + f.Name, ft);
+        var thunk = LLVM.GetNamedFunction(_mod, TierCallee + f.Name);
+        if (thunk.IsNull) thunk = LLVM.AddFunction(_mod, TierCallee + f.Name, ft);
+        LLVM.PositionBuilderAtEnd(_b, LLVM.AppendBasicBlockInContext(_ctx, fn, "entry"));
+        var flagCell = LLVM.GetNamedGlobal(_mod, TierInCompiledSymbol);
+        if (flagCell.IsNull)
+        {
+            flagCell = LLVM.AddGlobal(_mod, _i32, TierInCompiledSymbol);
+            LLVM.SetAlignment(flagCell, 4);
+        }
+        var flag = LLVM.BuildLoad2(_b, _i32, flagCell, "");
+        var args = new LLVMValueRef[f.ParamTypes.Count];
+        for (var k = 0; k < args.Length; k++) args[k] = LLVM.GetParam(fn, (uint)k);
+        var direct = LLVM.AppendBasicBlockInContext(_ctx, fn, "compiled");
+        var interpreted = LLVM.AppendBasicBlockInContext(_ctx, fn, "interpreted");
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntNE, flag, CI32(0), ""), direct, interpreted));
+        foreach (var (block, callee) in new[] { (direct, target), (interpreted, thunk) })
+        {
+            LLVM.PositionBuilderAtEnd(_b, block);
+            var r = Call((callee, ft), args);
+            LLVM.SetTailCall(r, true);
+            if (f.ReturnType == MirType.Void) LLVM.BuildRetVoid(_b);
+            else LLVM.BuildRet(_b, r);
+        }
     }
 
     /// <summary>

@@ -203,7 +203,7 @@ public sealed unsafe partial class ModuleEmitter : IDisposable
     }
 
     /// String literal <paramref name="index"/> of the MIR module, made on first use.
-    internal LLVMValueRef StringConst(int index) => StringConst(_mir.Strings[index]);
+    internal LLVMValueRef StringConst(int index) => ForTier ? TierString(index) : StringConst(_mir.Strings[index]);
 
     /// The String literal of <paramref name="s"/>, made on first use.
     private LLVMValueRef StringConst(string s)

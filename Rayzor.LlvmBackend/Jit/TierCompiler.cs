@@ -33,11 +33,13 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
 
     /// <summary>
     /// Compiles <paramref name="names"/> (with internal copies of their small callees) and returns
-    /// each one's entry wrapper (`i32 (i64* args, i64* result)`, ModuleEmitter.EmitTierEntry).
+    /// each one's entry wrapper (`i32 (i64* args, i64* result)`, ModuleEmitter.EmitTierEntry) and
+    /// its code (what compiled callers of later batches call, through `tier.cell.F`), and for a
+    /// function in a vtable or itable its bridge (`tier.bridge.F`).
     /// Throws <see cref="LlvmException"/> when a symbol cannot be resolved or LLVM fails; the
     /// functions then stay interpreted.
     /// </summary>
-    public Dictionary<string, nint> Compile(IReadOnlyCollection<string> names)
+    public Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> names)
     {
         var clock = Stopwatch.StartNew();
         Linked = false;
@@ -57,6 +59,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                     ForTier = true,
                     DebugInfo = DebugInfoLevel.None,
                     Optimized = level != OptLevel.O0,
+                    TierBridged = names.Where(n => resolve(ModuleEmitter.TierBridgedQuery + n) != 0).ToHashSet(),
                 };
                 if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
                 if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
@@ -75,12 +78,14 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
             // from here the names are the JIT's: a failure is final for them (no second try)
             Linked = true;
             LLVM.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(_jit, _dylib, tsm), "JIT");
-            var entries = new Dictionary<string, nint>();
+            var entries = new Dictionary<string, (nint, nint, nint)>();
             foreach (var n in names)
             {
-                ulong address;
-                LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &address, ModuleEmitter.TierEntry + n), "JIT");
-                entries[n] = (nint)address;
+                ulong entry, code, bridge = 0;
+                LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &entry, ModuleEmitter.TierEntry + n), "JIT");
+                LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &code, n), "JIT");
+                if (resolve(ModuleEmitter.TierBridgedQuery + n) != 0) LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &bridge, ModuleEmitter.TierBridge + n), "JIT");
+                entries[n] = ((nint)entry, (nint)code, (nint)bridge);
             }
             _compiled.UnionWith(names);
             return entries;
@@ -124,6 +129,14 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                     if (i.Op == Opcode.CallClosure) ps[0] = MirType.Ptr;
                     if (!indirectCallFits(ps)) throw new LlvmException($"tier: {f.Name} makes an indirect call with {ps.Count} arguments");
                 }
+    }
+
+    /// <summary>Loads LLVM and makes the JIT (what the first <see cref="Compile"/> would do first).</summary>
+    public void Prepare()
+    {
+        var clock = Stopwatch.StartNew();
+        Start();
+        Time += clock.Elapsed;
     }
 
     private void Start()

@@ -9,7 +9,7 @@ namespace Rayzor.EndToEnd.Tests;
 /// `--stats` must report that no function failed to compile.
 public class TieredTests
 {
-    private const string Threshold = "RAYZOR_TIER_THRESHOLD";
+    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC";
 
     public static TheoryData<string> ConformancePrograms() => RunChecks.Listed("conformance/passing.txt");
 
@@ -21,10 +21,19 @@ public class TieredTests
     [MemberData(nameof(ConformancePrograms))]
     public Task ConformanceProgramUnderGcStress(string name) => Conformance(name, "1");
 
-    private static async Task Conformance(string name, string? gcStress)
+    /// <summary>
+    /// The interpreter waiting for each compile (`RAYZOR_TIER_SYNC`): every loop entry asked for is
+    /// taken at once, so frames move into compiled code at their first back-edge (an inner loop's
+    /// header as often as not), whatever the machine's load.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConformancePrograms))]
+    public Task ConformanceProgramSynchronous(string name) => Conformance(name, null, sync: true);
+
+    private static async Task Conformance(string name, string? gcStress, bool sync = false)
     {
         var dir = Path.Combine(RunChecks.ConformanceDir, name);
-        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress };
+        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress, [Sync] = sync ? "1" : null };
         var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: env);
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
@@ -36,6 +45,27 @@ public class TieredTests
     [Theory]
     [MemberData(nameof(E2EPrograms))]
     public Task E2EProgram(string name) => RunChecks.E2E(name, ["--tier", "auto"], (Threshold, "1"));
+
+    /// <summary>
+    /// tests/e2e/programs/TierInnerLoops.hx with each compile waited for: its functions are entered
+    /// once and spend their time in inner loops, so each frame moves into compiled code at an inner
+    /// loop's header — with values the outer loop redefines, loop-carried Int, Float, Bool, object,
+    /// Null&lt;Int&gt; and String values, an array whose length changes between inner loops, and
+    /// exceptions (a throw, a null access) raised inside the loop and caught by the caller.
+    /// </summary>
+    [Fact]
+    public async Task InnerLoopEntries()
+    {
+        var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "-m", "TierInnerLoops", "TierInnerLoops.hx"], RunChecks.E2EDir,
+            env: new Dictionary<string, string?> { [Threshold] = "1", [Sync] = "1" });
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        Assert.Equal(File.ReadAllText(Path.Combine(RunChecks.E2EDir, "verified", "TierInnerLoops.stdout")), run.StandardOutput);
+        Assert.Contains(" 0 not compilable", run.StandardError);
+        Assert.DoesNotContain("not enterable", run.StandardError);
+        // nested, throwing (twice: the second call is compiled whole), nullAccess
+        Assert.Matches(@", [3-9] frames entered at a loop", run.StandardError);
+        Assert.Contains("TierInnerLoops.nested.$osr", run.StandardError);
+    }
 
     /// <summary>
     /// Many functions tier up while the program keeps calling them (a low threshold, so compiles

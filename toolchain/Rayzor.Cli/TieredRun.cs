@@ -15,6 +15,10 @@ internal static class TieredRun
     /// looping is compiled while the program runs).
     private const string ThresholdVariable = "RAYZOR_TIER_THRESHOLD";
 
+    /// `RAYZOR_TIER_SYNC=1`: the interpreter waits for each compile it asks for (tests: loop
+    /// entries are taken as soon as asked for, whatever the load).
+    private const string SyncVariable = "RAYZOR_TIER_SYNC";
+
     public static int Run(Options o)
     {
         var clock = Stopwatch.StartNew();
@@ -28,6 +32,7 @@ internal static class TieredRun
             {
                 CallThreshold = calls,
                 LoopThreshold = loops,
+                Synchronous = Environment.GetEnvironmentVariable(SyncVariable) == "1",
                 CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
                 Report = o.Stats ? s => Report(s, front, clock.Elapsed) : null,
             };
@@ -46,13 +51,27 @@ internal static class TieredRun
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
         Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
-            + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
+            + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code, {s.LoopsEntered} frames entered at a loop; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
+        foreach (var (at, took, what) in s.Timeline)
+            Console.Error.WriteLine($"rayzor: tier auto: at {front.TotalMilliseconds + at.TotalMilliseconds:0.0} ms, {took.TotalMilliseconds:0.0} ms: {what}");
         foreach (var f in s.Failures) Console.Error.WriteLine("rayzor: tier auto: not compiled: " + f);
     }
 
     private sealed class Backend(TierCompiler compiler) : ITierBackend
     {
-        public Dictionary<string, nint> Compile(IReadOnlyCollection<string> functions)
+        public void Prepare()
+        {
+            try
+            {
+                compiler.Prepare();
+            }
+            catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
+            {
+                // the first compile reports it
+            }
+        }
+
+        public Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions)
         {
             try
             {
