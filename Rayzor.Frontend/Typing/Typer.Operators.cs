@@ -333,6 +333,9 @@ public sealed partial class Typer
                 // Haxe folds the negation of a Float constant as `0 - c`: `-(0.0)` is +0.0 on every
                 // target (a `-0.0` literal is another thing: the parser keeps its sign)
                 if (operand is TConst { Value: double dv }) return new TConst(u.Span, _core.Float, 0.0 - dv);
+                // so does its optimizer with a Float expression of constants it folds first
+                // (`-(0.0 * 2.0)` is +0.0 too): only a zero's sign can tell the difference
+                if (_core.IsFloat(operand.Type) && FoldedFloat(operand) is { } folded) return new TConst(u.Span, _core.Float, 0.0 - folded);
                 if (_core.IsNumeric(operand.Type)) return new TUnary(u.Span, operand.Type, u.Op, operand);
                 break;
             case UnaryOp.BitNot:
@@ -350,4 +353,23 @@ public sealed partial class Typer
         else Error(u.Operand.Span, $"{operand.Type} should be Int"); // Haxe unifies the operand with Int
         return Poisoned(u.Span);
     }
+
+    /// The value of a Float expression Haxe's optimizer folds to a constant before the negation
+    /// around it: number constants joined by + - * / in Float arithmetic (an Int constant read as a
+    /// Float; an Int operation, which wraps, is not folded here).
+    private double? FoldedFloat(TExpr e) => e switch
+    {
+        TConst { Value: double d } => d,
+        TConst { Value: int i } => i,
+        TCast { Value: var v } when FoldedFloat(v) is { } c => c,
+        TBinary { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div } b
+            when _core.IsFloat(b.Type) && FoldedFloat(b.Left) is { } l && FoldedFloat(b.Right) is { } r => b.Op switch
+            {
+                BinaryOp.Add => l + r,
+                BinaryOp.Sub => l - r,
+                BinaryOp.Mul => l * r,
+                _ => l / r,
+            },
+        _ => null,
+    };
 }
