@@ -355,15 +355,17 @@ public sealed partial class Typer
     }
 
     /// The value of a Float expression Haxe's optimizer folds to a constant before the negation
-    /// around it: number constants joined by + - * / in Float arithmetic (an Int constant read as a
-    /// Float; an Int operation, which wraps, is not folded here).
-    private double? FoldedFloat(TExpr e) => e switch
+    /// around it: number constants (a `static inline var` is its constant, as Haxe inlines it)
+    /// joined by + - * / in Float arithmetic (an Int constant read as a Float; an Int operation,
+    /// which wraps, is not folded here).
+    private double? FoldedFloat(TExpr e, int depth = 0) => depth < 16 ? e switch
     {
         TConst { Value: double d } => d,
         TConst { Value: int i } => i,
-        TCast { Value: var v } when FoldedFloat(v) is { } c => c,
+        TCast { Kind: CastKind.IntToFloat, Value: var v } => FoldedFloat(v, depth + 1),
+        TStaticField { Field: { IsStatic: true, IsInline: true, Kind: FieldKindTag.Var, Body: { } body } } => FoldedFloat(body, depth + 1),
         TBinary { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div } b
-            when _core.IsFloat(b.Type) && FoldedFloat(b.Left) is { } l && FoldedFloat(b.Right) is { } r => b.Op switch
+            when _core.IsFloat(b.Type) && FoldedFloat(b.Left, depth + 1) is { } l && FoldedFloat(b.Right, depth + 1) is { } r => b.Op switch
             {
                 BinaryOp.Add => l + r,
                 BinaryOp.Sub => l - r,
@@ -371,5 +373,5 @@ public sealed partial class Typer
                 _ => l / r,
             },
         _ => null,
-    };
+    } : null;
 }
