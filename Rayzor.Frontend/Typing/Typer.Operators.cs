@@ -330,11 +330,10 @@ public sealed partial class Typer
                 return new TUnary(u.Span, _core.Bool, u.Op, Coerce(operand, _core.Bool, u.Operand.Span));
             case UnaryOp.Neg:
                 if (operand is TConst { Value: int iv }) return new TConst(u.Span, _core.Int, unchecked(-iv));
-                // Haxe folds the negation of a Float constant as `0 - c`: `-(0.0)` is +0.0 on every
-                // target (a `-0.0` literal is another thing: the parser keeps its sign)
-                if (operand is TConst { Value: double dv }) return new TConst(u.Span, _core.Float, 0.0 - dv);
-                // so does its optimizer with a Float expression of constants it folds first
-                // (`-(0.0 * 2.0)` is +0.0 too): only a zero's sign can tell the difference
+                // Haxe folds the negation of a Float constant, or of a Float expression of constants
+                // its optimizer folds first, as `0 - c`: `-(0.0)` and `-(0.0 * 2.0)` are +0.0 on every
+                // target (only a zero's sign tells; a `-0.0` literal is another thing: the parser
+                // keeps its sign)
                 if (_core.IsFloat(operand.Type) && FoldedFloat(operand) is { } folded) return new TConst(u.Span, _core.Float, 0.0 - folded);
                 if (_core.IsNumeric(operand.Type)) return new TUnary(u.Span, operand.Type, u.Op, operand);
                 break;
