@@ -190,6 +190,8 @@ public sealed unsafe partial class Interpreter
             Image.FindFunction(name[10..]) is { } callee ? (nint)(_tierCells->Code + callee.Index) : 0,
         _ when name.StartsWith("rz.freelist.", StringComparison.Ordinal) =>
             int.TryParse(name.AsSpan(12), out var size) && size is > 0 and <= TierCells.MaxFreeList ? (nint)(_tierCells->FreeLists + size) : 0,
+        // the runtime's exports, each ending a Haxe exception it raises as a pending one
+        _ when name.StartsWith("rz_", StringComparison.Ordinal) && Natives.TierExports.Find(name) is var export and not 0 => export,
         _ => Image.TierSymbol(name),
     };
 }

@@ -104,13 +104,12 @@ public sealed unsafe partial class Interpreter
     /// <summary>The interpreter thread's stack: reserved, committed by the OS as it is used.</summary>
     private const int StackSize = 1 << 30;
 
-    /// <summary>A throw raised inside the runtime (null access): becomes the interpreter's exception.</summary>
-    private static void RuntimeThrow(void* value)
-    {
-        // raised under compiled code: returning lets the runtime longjmp to that code's trap
-        if (Current!.InCompiled) return;
-        throw Current.Throw(value);
-    }
+    /// <summary>
+    /// A throw raised inside the runtime (null access): becomes the interpreter's exception. Under
+    /// compiled code it ends at the export's wrapper (Natives/TierExports.cs), which leaves it
+    /// pending for the compiled caller: a longjmp from here would skip managed frames.
+    /// </summary>
+    private static void RuntimeThrow(void* value) => throw Current!.Throw(value);
 
     private HaxeThrow Throw(void* value)
     {

@@ -59,7 +59,23 @@ internal sealed unsafe class Tierer
         // a background thread: a program that ends with `Sys.exit` does not wait for a compile
         _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
         _thread.Start();
+        if (Environment.GetEnvironmentVariable("RAYZOR_TIER_GC_STRESS") == "1") StartGcStress();
     }
+
+    /// <summary>
+    /// `RAYZOR_TIER_GC_STRESS=1` (tests): .NET's collector runs every millisecond while the program
+    /// runs, as the compiler thread's allocations make it run at any moment; it walks the Haxe
+    /// thread's stack from its last transition frame, which must never be a dead one.
+    /// </summary>
+    private static void StartGcStress() =>
+        new Thread(() =>
+        {
+            while (true)
+            {
+                GC.Collect();
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true, Name = "rayzor tier gc stress" }.Start();
 
     /// <summary>The run ended: lets the current batch finish, then reports.</summary>
     public void Stop()

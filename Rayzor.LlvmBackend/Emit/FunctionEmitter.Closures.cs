@@ -40,6 +40,7 @@ public sealed unsafe partial class ModuleEmitter
         private LLVMValueRef EmitDynCall(Instruction i)
         {
             var entry = m.Call(m.DeclareC("rz_dyn_entry", m._ptr, m._ptr), [A(i, 0)]);
+            m.TierPendingCheck(m.Fn(f.Name).Fn); // (not a function: raised, no adapter)
             var ft = m.FnType(m._ptr, [m._ptr, m._ptr]);
             var args = new[] { A(i, 0), A(i, 1) };
             LLVMValueRef r;

@@ -135,6 +135,7 @@ public sealed unsafe partial class ModuleEmitter
             var abiValue = t == MirType.Bool ? LLVM.BuildZExt(B, value, m._i32, "") : value;
             var setter = m.DeclareC("rz_array_set_" + suffix, m._void, m._ptr, m._i32, LLVM.TypeOf(abiValue));
             m.Call(setter, [arr, index, abiValue]);
+            m.TierPendingCheck(m.Fn(f.Name).Fn);
             LLVM.BuildBr(B, join);
             LLVM.PositionBuilderAtEnd(B, join);
         }

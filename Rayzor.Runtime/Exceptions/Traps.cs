@@ -95,7 +95,8 @@ public static unsafe class Traps
     /// <summary>
     /// Set by a host that runs Haxe code without native frames to longjmp to (the MIR interpreter):
     /// a throw raised inside the runtime calls it instead, and it does not return (it raises the
-    /// host's own exception). Never set in a native program.
+    /// host's own exception; compiled code in that process calls the exports through wrappers that
+    /// end it, since the host's collector may walk the stack). Never set in a native program.
     /// </summary>
     public static delegate*<void*, void> ThrowHook;
 

@@ -19,6 +19,11 @@ public partial class InterpGeneratedCodeTests
     public void JitRuntimeSymbolsAreCurrent() =>
         Snapshot.Match(Path.Combine(Repo.Root, "Rayzor.LlvmBackend", "Jit", "RuntimeSymbols.g.cs"), JitSymbols(Path.Combine(Repo.Root, "Rayzor.Runtime", "Exports")));
 
+    /// The exports as compiled code of a tiered run calls them (Rayzor.Interp/Natives), from the same files.
+    [Fact]
+    public void TierExportsAreCurrent() =>
+        Snapshot.Match(Path.Combine(InterpDir, "Natives", "TierExports.g.cs"), TierExports(Path.Combine(Repo.Root, "Rayzor.Runtime", "Exports")));
+
     [Fact]
     public void ThunkShapesAreCurrent() => Snapshot.Match(Path.Combine(InterpDir, "Thunks", "Shapes.g.cs"), Shapes());
 
@@ -108,6 +113,37 @@ public partial class InterpGeneratedCodeTests
         sb.Append("/// Every runtime export's address in this process, for JIT-compiled code (absolute symbols).\n");
         sb.Append("internal static unsafe partial class RuntimeSymbols\n{\n");
         sb.Append("    private static (string Name, nint Address)[] Exports() =>\n    [\n");
+        sb.Append(entries);
+        sb.Append("    ];\n}\n");
+        return sb.ToString();
+    }
+
+    /// An [UnmanagedCallersOnly] wrapper per export over the interpreter's managed copy of its code:
+    /// a Haxe exception the export raises (a managed exception in the interpreter's process) ends
+    /// at the wrapper and is left pending for the compiled caller, which throws it on itself, so no
+    /// longjmp ever leaves managed frames of the process behind.
+    public static string TierExports(string exportsDir)
+    {
+        var (exports, usings) = ScanExports(exportsDir);
+        var wrappers = new StringBuilder();
+        var entries = new StringBuilder();
+        foreach (var e in exports)
+        {
+            var ps = string.Join(", ", e.Params.Select((t, i) => $"{t} a{i}"));
+            var call = $"global::Rayzor.Runtime.Exports.{e.Class}.{e.Method}({string.Join(", ", e.Params.Select((_, i) => $"a{i}"))})";
+            var body = e.Return == "void"
+                ? $"try {{ {call}; }} catch (HaxeThrow) {{ Raised(); }}"
+                : $"try {{ return {call}; }} catch (HaxeThrow) {{ Raised(); return default; }}";
+            wrappers.Append($"    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]\n    private static {e.Return} {e.Symbol}({ps}) {{ {body} }}\n");
+            entries.Append($"        (\"{e.Symbol}\", (nint)(delegate* unmanaged<{string.Join(", ", e.Params.Append(e.Return))}>)&{e.Symbol}),\n");
+        }
+        var sb = new StringBuilder(Header);
+        foreach (var u in usings.Append("using Rayzor.Interp.Execution;").Order(StringComparer.Ordinal)) sb.Append(u).Append('\n');
+        sb.Append("\nnamespace Rayzor.Interp.Natives;\n\n");
+        sb.Append("/// Every runtime export as compiled code of a tiered run calls it: a Haxe exception it raises is left pending.\n");
+        sb.Append("internal static unsafe partial class TierExports\n{\n");
+        sb.Append(wrappers);
+        sb.Append("\n    private static (string Name, nint Address)[] Exports() =>\n    [\n");
         sb.Append(entries);
         sb.Append("    ];\n}\n");
         return sb.ToString();

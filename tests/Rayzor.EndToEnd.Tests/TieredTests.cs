@@ -68,6 +68,27 @@ public class TieredTests
     }
 
     /// <summary>
+    /// tests/e2e/programs/TierRuntimeThrows.hx with .NET's collector running every millisecond
+    /// (`RAYZOR_TIER_GC_STRESS`): exceptions the runtime raises under compiled code (a field of a
+    /// Dynamic null, a call of a non-function, a failed cast, a method of a null String) are caught
+    /// by compiled code, which then calls deeper than the runtime's frames were. A longjmp out of
+    /// the runtime left the thread's transition frame in the dead frames, and the collector's walk
+    /// of the stack crashed (four runs of four before the fix).
+    /// </summary>
+    [Fact]
+    public async Task RuntimeThrowsUnderCompiledCodeWhileCollecting()
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "-m", "TierRuntimeThrows", "TierRuntimeThrows.hx"], RunChecks.E2EDir,
+                env: new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_TIER_GC_STRESS"] = "1" });
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
+            Assert.Equal(File.ReadAllText(Path.Combine(RunChecks.E2EDir, "verified", "TierRuntimeThrows.stdout")), run.StandardOutput);
+            Assert.Contains(" 0 not compilable", run.StandardError);
+        }
+    }
+
+    /// <summary>
     /// Many functions tier up while the program keeps calling them (a low threshold, so compiles
     /// finish at arbitrary points of the run), directly and through closures, with exceptions
     /// thrown in compiled and in interpreted code and caught in the other tier. Rayzor has no
