@@ -21,6 +21,9 @@ public sealed record LinkRequest(
 {
     /// <summary>Where <see cref="LinkCommandCache"/> keeps <c>ld.lld</c> commands (null: always link through the driver).</summary>
     public string? CommandCacheDirectory { get; init; }
+
+    /// <summary>Where <see cref="ExecutableCache"/> keeps linked executables (null: always link).</summary>
+    public string? ExecutableCacheDirectory { get; init; }
 }
 
 /// <summary>The outcome of a link; <see cref="ErrorMessage"/> is ready to show to a user.</summary>
@@ -176,25 +179,41 @@ public sealed class Linker
         string temporary = AtomicFile.TemporaryFor(output);
 
         var (program, arguments) = BuildCommand(request, temporary);
+        var exes = request.ExecutableCacheDirectory;
+        var key = exes != null ? ExecutableCache.KeyOf(program, arguments, temporary) : null;
         try
         {
-            if (request.CommandCacheDirectory is { } commands && arguments.Contains("-fuse-ld=lld"))
+            if (key != null && ExecutableCache.TryCopy(exes!, key, temporary))
             {
-                var direct = LinkCommandCache.Find(commands, program, arguments, request, temporary)
-                    ?? await LinkCommandCache.LearnAsync(commands, program, arguments, request, temporary, cancellationToken);
-                if (direct != null)
-                {
-                    var linked = await RunAsync(direct[0], direct.Skip(1).ToList(), temporary, output, clock, cancellationToken);
-                    if (linked.Success) return linked;
-                    AtomicFile.Delete(temporary); // then through the driver: its error message, or a fresh command
-                }
+                File.Move(temporary, output, overwrite: true);
+                return new LinkResult(true, 0, $"(the executable of an identical link: {ExecutableCache.PathFor(exes!, key)})", "", clock.Elapsed);
             }
-            return await RunAsync(program, arguments, temporary, output, clock, cancellationToken);
+            var result = await LinkOnceAsync(request, program, arguments, temporary, output, clock, cancellationToken);
+            if (result.Success && key != null) ExecutableCache.Store(exes!, key, output);
+            return result;
         }
         finally
         {
             AtomicFile.Delete(temporary); // nothing left behind after a failure
         }
+    }
+
+    /// <summary>Runs the link: the kept <c>ld.lld</c> command when there is one, else the driver.</summary>
+    private static async Task<LinkResult> LinkOnceAsync(LinkRequest request, string program, IReadOnlyList<string> arguments, string temporary,
+        string output, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        if (request.CommandCacheDirectory is { } commands && arguments.Contains("-fuse-ld=lld"))
+        {
+            var direct = LinkCommandCache.Find(commands, program, arguments, request, temporary)
+                ?? await LinkCommandCache.LearnAsync(commands, program, arguments, request, temporary, cancellationToken);
+            if (direct != null)
+            {
+                var linked = await RunAsync(direct[0], direct.Skip(1).ToList(), temporary, output, clock, cancellationToken);
+                if (linked.Success) return linked;
+                AtomicFile.Delete(temporary); // then through the driver: its error message, or a fresh command
+            }
+        }
+        return await RunAsync(program, arguments, temporary, output, clock, cancellationToken);
     }
 
     /// <summary>Runs a link command writing <paramref name="temporary"/>, then renames it over <paramref name="output"/>.</summary>

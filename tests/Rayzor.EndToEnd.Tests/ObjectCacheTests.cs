@@ -117,6 +117,32 @@ public sealed partial class ObjectCacheTests : IDisposable
         Assert.Equal("hello 344 21\n", await Run(exe));
     }
 
+    /// A build whose link would read exactly what an earlier one read (the same objects, runtime
+    /// and flags) copies that link's executable; any change links again.
+    [Fact]
+    public async Task AnIdenticalLinkIsNotRunAgain()
+    {
+        var exe = Path.Combine(_dir, "app");
+        Assert.DoesNotContain("identical link", (await Build(exe)).StandardError);
+        Assert.Equal("hello 344 21\n", await Run(exe));
+        File.Delete(exe);
+
+        var again = await Build(exe);
+        Assert.Contains("rayzor: link: (the executable of an identical link", again.StandardError);
+        Assert.Equal("hello 344 21\n", await Run(exe));
+
+        WriteMain(greeting: "hello", factor: 4);
+        var changed = await Build(exe);
+        Assert.DoesNotContain("identical link", changed.StandardError);
+        Assert.Equal("hello 344 28\n", await Run(exe));
+
+        // a flag of the link (no debug info: other objects), then the change undone
+        Assert.DoesNotContain("identical link", (await Build(exe, "-g0")).StandardError);
+        WriteMain(greeting: "hello", factor: 3);
+        Assert.Contains("identical link", (await Build(exe)).StandardError);
+        Assert.Equal("hello 344 21\n", await Run(exe));
+    }
+
     [Fact]
     public async Task NoCacheNeitherReadsNorWritesTheCache()
     {
@@ -145,16 +171,18 @@ public sealed partial class ObjectCacheTests : IDisposable
         }).ToArray();
         Assert.Equal(["hello 344 21\n", "other 344 21\n", "hello 344 21\n", "other 344 21\n"], await Task.WhenAll(builds));
 
-        // whole objects only, no temporary files left (the link folder keeps linker command lines)
+        // whole objects and executables only, no temporary files left (the link folder keeps
+        // linker command lines)
         var files = Directory.GetFiles(Cache, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "link").ToList();
         Assert.All(Directory.GetFiles(Path.Combine(Cache, "link")), f => Assert.EndsWith(".txt", f));
         Assert.NotEmpty(files);
         foreach (var f in files)
         {
-            Assert.EndsWith(".o", f);
+            Assert.EndsWith(Path.GetFileName(Path.GetDirectoryName(f)) == "exe" ? ".exe" : ".o", f);
             var elf = await Repo.Run("readelf", ["-h", f]);
             Assert.True(elf.ExitCode == 0, f + ": " + elf.StandardError);
         }
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(Cache, "exe")).Length); // one per folder (the debug info names it)
 
         // and a later build takes every unit from it (in the same folder: the debug info names it)
         var again = Units(await BuildIn(Path.Combine(_dir, "p1"), "app"));

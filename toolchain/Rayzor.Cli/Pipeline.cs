@@ -148,6 +148,7 @@ public sealed class Pipeline(Options options, TextWriter err)
             var result = _timer.Time("link", () => new Linker().LinkAsync(new LinkRequest(options.Target, [.. build.Objects.Select(o => o.Path)], runtimeDir, output, WithoutRuntime: !build.NeedsRuntime)
             {
                 CommandCacheDirectory = cacheDir != null ? Path.Combine(cacheDir, "link") : null,
+                ExecutableCacheDirectory = cacheDir != null ? Path.Combine(cacheDir, "exe") : null,
             }).GetAwaiter().GetResult());
             if (options.Verbose) err.WriteLine($"rayzor: link: {result.CommandLine}");
             if (!result.Success)
