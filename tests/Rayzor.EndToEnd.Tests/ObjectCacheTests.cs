@@ -143,6 +143,32 @@ public sealed partial class ObjectCacheTests : IDisposable
         Assert.Equal("hello 344 21\n", await Run(exe));
     }
 
+    /// Over its size limit (here 10 KB), the cache drops the objects not used for an hour, least
+    /// recently used first, and keeps every object a build used (its time is marked on use).
+    [Fact]
+    public async Task PruningDropsOnlyObjectsNotUsedForAnHour()
+    {
+        var exe = Path.Combine(_dir, "app");
+        Units(await Build(exe)); // factor 3
+        var hoursAgo = DateTime.UtcNow.AddHours(-2);
+        foreach (var f in Directory.GetFiles(Cache, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, hoursAgo);
+
+        WriteMain(greeting: "hello", factor: 4); // Small and its importers change, the std's units do not
+        var pruning = await Repo.Run(Repo.Compiler, ["build", "Main.hx", "-O2", "-v", "-o", exe], _dir,
+            env: new Dictionary<string, string?> { ["RAYZOR_CACHE_DIR"] = Cache, ["RAYZOR_CACHE_MAX_MB"] = "0.01" });
+        Assert.Contains("rayzor: pruned the object cache", pruning.StandardError);
+        Assert.Equal("hello 344 28\n", await Run(exe));
+        Assert.Contains(Directory.GetFiles(Cache, "*.o", SearchOption.AllDirectories), f => File.GetLastWriteTimeUtc(f) > hoursAgo.AddHours(1));
+
+        // what that build used is all there; the first build's own units are not
+        var used = Units(await Build(exe));
+        Assert.Equal(used.Units, used.Cached);
+        WriteMain(greeting: "hello", factor: 3);
+        var old = Units(await Build(exe));
+        Assert.Contains(old.Compiled, u => u.StartsWith("Small", StringComparison.Ordinal));
+        Assert.Equal("hello 344 21\n", await Run(exe));
+    }
+
     [Fact]
     public async Task NoCacheNeitherReadsNorWritesTheCache()
     {
@@ -173,7 +199,8 @@ public sealed partial class ObjectCacheTests : IDisposable
 
         // whole objects and executables only, no temporary files left (the link folder keeps
         // linker command lines)
-        var files = Directory.GetFiles(Cache, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "link").ToList();
+        var files = Directory.GetFiles(Cache, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "link" && Path.GetFileName(f) != "pruned").ToList();
         Assert.All(Directory.GetFiles(Path.Combine(Cache, "link")), f => Assert.EndsWith(".txt", f));
         Assert.NotEmpty(files);
         foreach (var f in files)

@@ -162,6 +162,8 @@ public sealed class Pipeline(Options options, TextWriter err)
             foreach (var t in build.Temporaries) AtomicFile.Delete(t);
         }
         if (options.Verbose) err.WriteLine($"rayzor: wrote {output}");
+        if (compiler.Cache?.PruneIfDue() is > 0 and var freed && options.Verbose)
+            err.WriteLine($"rayzor: pruned the object cache by {freed / 1024} KB");
         return 0;
     }
 
