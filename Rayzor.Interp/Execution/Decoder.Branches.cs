@@ -165,6 +165,7 @@ internal sealed unsafe partial class Decoder
     /// <summary>Emits a block's instructions here (constants are frame slots; a compare fuses with its branch).</summary>
     private void EmitBlockBody(Block b)
     {
+        EmitClearsAtStart(b);
         for (var k = 0; k < b.Insts.Count; k++)
         {
             var i = b.Insts[k];
@@ -175,6 +176,7 @@ internal sealed unsafe partial class Decoder
                 continue;
             }
             Emit(i);
+            EmitClears(i);
         }
     }
 }

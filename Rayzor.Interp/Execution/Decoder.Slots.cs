@@ -44,6 +44,7 @@ internal sealed unsafe partial class Decoder
     private int[] LayOutSlots()
     {
         var constants = new List<long>();
+        if ((_clears != null || _clearsAtStart != null) && _pool.TryAdd(0, 0)) constants.Add(0); // what dead pointers are cleared with
         void Note(Instruction i)
         {
             if (Constant(i) is { } bits && _pool.TryAdd(bits, 0)) constants.Add(bits);

@@ -64,8 +64,10 @@ internal sealed unsafe partial class Decoder
                 if (!i.Result.IsNone) _defs[i.Result.Index] = i;
         _cf = _f;
         PlanFusions();
+        PlanClears();
         _map = LayOutSlots();
         Coalesce();
+        KeepClearsOfOwnSlots();
     }
 
     public static void Decode(Image image, Func func)

@@ -31,6 +31,13 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>How many `tryenter` the function has (a bound on the traps of one frame).</summary>
     public int TrapCount;
 
+    /// <summary>
+    /// The frame's slots past the constants are zeroed at entry (functions with a loop, whose frames
+    /// live long): a new frame's memory still holds the slots of the frames before it at that depth,
+    /// which the collector would read as pointers until each slot is written (Decoder.Clears.cs).
+    /// </summary>
+    public bool ZeroesFrame;
+
     /// <summary>Call-site caches of callclosure and dyncall.</summary>
     public CallSite[] Sites = [];
 

@@ -182,6 +182,7 @@ public sealed unsafe partial class Interpreter
         var constants = f.Constants;
         var rc = r + n;
         for (var k = 0; k < f.ConstantCount; k++) rc[k] = constants[k];
+        if (f.ZeroesFrame) new Span<long>(rc + f.ConstantCount, f.FrameSize - n - f.ConstantCount).Clear();
     }
 
     private void RaisePending()

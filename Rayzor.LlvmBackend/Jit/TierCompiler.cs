@@ -1,3 +1,4 @@
+using Rayzor.Runtime.Memory;
 using System.Diagnostics;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
@@ -143,6 +144,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     {
         if (!_jit.IsNull) return;
         LlvmTargets.InitializeTargets();
+        HostRoots.ExcludeSharedLibraries(); // libLLVM's data, loaded now
         _triple = LLVM.GetDefaultTargetTriple();
         (_cpu, _features) = (LLVM.GetHostCPUName(), LLVM.GetHostCPUFeatures());
         _tm = LlvmTargets.CreateTargetMachine(_triple, level, _cpu, _features);

@@ -31,6 +31,7 @@ public static unsafe class Heap
         if (s_uncollected)
             return;
         Boehm.GC_init();
+        HostRoots.ExcludeSharedLibraries();
         // Boehm's default free-space divisor (3) is kept: 1 makes the alloc benchmark ~1/3 faster but
         // raises its peak RSS from ~20 MB to ~30 MB, above the 20 MB issue 6 allows.
         // GC_FREE_SPACE_DIVISOR=1 in the environment trades memory for speed.
