@@ -49,7 +49,11 @@ public static class ExecutableCache
         try
         {
             File.Copy(path, destination, overwrite: true);
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow); // recently used
+            // the copy keeps the cached file's time: a build's output must be newer than its
+            // inputs (make, MSBuild's incremental build), and the entry is recently used
+            var now = DateTime.UtcNow;
+            File.SetLastWriteTimeUtc(destination, now);
+            File.SetLastWriteTimeUtc(path, now);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

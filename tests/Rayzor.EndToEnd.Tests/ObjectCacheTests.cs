@@ -127,9 +127,12 @@ public sealed partial class ObjectCacheTests : IDisposable
         Assert.Equal("hello 344 21\n", await Run(exe));
         File.Delete(exe);
 
+        var before = DateTime.UtcNow;
+        foreach (var kept in Directory.GetFiles(Path.Combine(Cache, "exe"))) File.SetLastWriteTimeUtc(kept, before.AddHours(-1));
         var again = await Build(exe);
         Assert.Contains("rayzor: link: (the executable of an identical link", again.StandardError);
         Assert.Equal("hello 344 21\n", await Run(exe));
+        Assert.True(File.GetLastWriteTimeUtc(exe) >= before.AddSeconds(-1), "a copied executable is as new as a linked one (incremental builds compare times)");
 
         WriteMain(greeting: "hello", factor: 4);
         var changed = await Build(exe);
