@@ -35,6 +35,8 @@ public sealed unsafe partial class Interpreter
     private void StartTiering(TierOptions options)
     {
         _tier = new Tierer(this, options);
+        // `Sys.exit` or an uncaught exception may end the process while a batch compiles
+        Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
         (_tierCells->CodeMap, _tierCells->CodeMask) = Image.MakeCompiledMap();
         _tierCells->Code = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
         Image.Tiered = true;

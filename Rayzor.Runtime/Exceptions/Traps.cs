@@ -118,7 +118,7 @@ public static unsafe class Traps
         WriteStderr(StdString.ToString(value));
         LibC.WriteAll(2, "\n"u8);
         StackTrace.Print();
-        LibC.exit(1);
+        LibC.Exit(1);
     }
 
     private static void WriteStderr(HString* s)

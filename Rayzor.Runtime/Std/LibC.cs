@@ -30,7 +30,22 @@ internal static unsafe partial class LibC
     }
 
     [DllImport("libc", ExactSpelling = true)]
-    public static extern void exit(int status);
+    private static extern void exit(int status);
+
+    /// <summary>
+    /// Set by a host that compiles code on another thread while Haxe code runs (the tiered run):
+    /// the process then ends without exit(3)'s clean-up, which would run libLLVM's static
+    /// destructors under a compile in progress. Whatever must be written is flushed before.
+    /// </summary>
+    public static bool ExitWithoutCleanup;
+
+    /// <summary>Ends the process with <paramref name="status"/> (stdout already flushed).</summary>
+    public static void Exit(int status)
+    {
+        if (ExitWithoutCleanup)
+            _exit(status);
+        exit(status);
+    }
 
     /// <summary>The value of an environment variable (a NUL-terminated UTF-8 name), or null.</summary>
     [DllImport("libc", ExactSpelling = true, EntryPoint = "getenv")]

@@ -77,7 +77,7 @@ public static unsafe class Rt
     public static void Exit(int code)
     {
         Output.Flush();
-        LibC.exit(code);
+        LibC.Exit(code);
     }
 
     /// <summary>Prints <c>rayzor: message</c> and the Haxe frames to stderr (after what stdout holds) and exits with 1.</summary>
@@ -88,6 +88,6 @@ public static unsafe class Rt
         LibC.WriteAll(2, message);
         LibC.WriteAll(2, "\n"u8);
         Exceptions.StackTrace.Print();
-        LibC.exit(1);
+        LibC.Exit(1);
     }
 }
