@@ -27,35 +27,22 @@ internal sealed unsafe partial class Decoder
         _func.ZeroesFrame = inLoop.Contains(true);
         if (!inLoop.Contains(true) || _f.Blocks.Any(b => b.Insts.Any(i => i.Op == Opcode.TryEnter))) return;
         // the pointers a clear may concern: results of instructions (not constants), parameters of blocks but the entry
-        var ids = new Dictionary<ValueId, int>();
-        var values = new List<ValueId>();
+        bool Clearable(ValueId v) => _f.TypeOf(v) == MirType.Ptr && (_defs[v.Index] is not { } def ? !_f.Entry.Params.Contains(v) : !IsConstant(def));
+        var live = new Liveness(_f);
+        var preds = new List<Block>[_f.Blocks.Count];
         foreach (var b in _f.Blocks)
-        {
-            if (b != _f.Entry)
-                foreach (var p in b.Params)
-                    if (_f.TypeOf(p) == MirType.Ptr) { ids[p] = values.Count; values.Add(p); }
-            foreach (var i in b.Insts)
-                if (!i.Result.IsNone && i.Type == MirType.Ptr && !IsConstant(i)) { ids[i.Result] = values.Count; values.Add(i.Result); }
-        }
-        if (values.Count == 0) return;
-        var (liveIn, liveOut) = Liveness(ids, values.Count);
+            foreach (var t in b.Terminator?.Targets ?? [])
+                (preds[t.Block.Index] ??= []).Add(b);
         var absorbedUses = new HashSet<ValueId>();
-        var preds = new List<int>[liveIn.Length];
-        foreach (var b in _f.Blocks)
-            if (b.Insts.Count > 0)
-                foreach (var t in b.Insts[^1].Targets)
-                    (preds[t.Block.Index] ??= []).Add(b.Id.Index);
         foreach (var b in _f.Blocks)
         {
             var id = b.Id.Index;
             if (inLoop[id]) continue;
             // dying on the way in: live out of a predecessor, not live here
             foreach (var pred in preds[id] ?? [])
-                for (var w = 0; w < liveIn[id].Length; w++)
-                    for (var bits = liveOut[pred][w] & ~liveIn[id][w]; bits != 0; bits &= bits - 1)
+                foreach (var v in live.Out(pred))
+                    if (Clearable(v) && !live.In(b).Contains(v) && !b.Params.Contains(v))
                     {
-                        var v = values[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
-                        if (b.Params.Contains(v)) continue;
                         _clearsAtStart ??= [];
                         if (!_clearsAtStart.TryGetValue(id, out var list)) _clearsAtStart[id] = list = [];
                         if (!list.Contains(v)) list.Add(v);
@@ -71,67 +58,16 @@ internal sealed unsafe partial class Decoder
                 foreach (var t in b.Insts[k].Targets)
                     foreach (var a in t.Args) last[a] = k;
             }
+            var liveOut = live.Out(b);
             foreach (var (v, k) in last)
             {
-                if (k == b.Insts.Count - 1 || !ids.TryGetValue(v, out var n) || Has(liveOut[id], n) || absorbedUses.Contains(v)) continue;
+                if (k == b.Insts.Count - 1 || !Clearable(v) || liveOut.Contains(v) || absorbedUses.Contains(v)) continue;
                 var i = b.Insts[k];
                 _clears ??= new(ReferenceEqualityComparer.Instance);
                 if (!_clears.TryGetValue(i, out var list)) _clears[i] = list = [];
                 list.Add(v);
             }
         }
-    }
-
-    private static bool Has(ulong[] set, int k) => (set[k >> 6] & (1UL << (k & 63))) != 0;
-
-    /// <summary>The pointers of <paramref name="ids"/> live into and out of each block (iterated to a fixed point).</summary>
-    private (ulong[][] In, ulong[][] Out) Liveness(Dictionary<ValueId, int> ids, int count)
-    {
-        var words = (count + 63) >> 6;
-        var n = _f.Blocks.Count;
-        ulong[][] liveIn = new ulong[n][], liveOut = new ulong[n][], uses = new ulong[n][], defs = new ulong[n][];
-        foreach (var b in _f.Blocks)
-        {
-            var id = b.Id.Index;
-            (liveIn[id], liveOut[id], uses[id], defs[id]) = (new ulong[words], new ulong[words], new ulong[words], new ulong[words]);
-            void Use(ValueId v)
-            {
-                if (ids.TryGetValue(v, out var k) && !Has(defs[id], k)) uses[id][k >> 6] |= 1UL << (k & 63);
-            }
-            void Def(ValueId v)
-            {
-                if (ids.TryGetValue(v, out var k)) defs[id][k >> 6] |= 1UL << (k & 63);
-            }
-            foreach (var p in b.Params) Def(p);
-            foreach (var i in b.Insts)
-            {
-                foreach (var a in i.Args) Use(a);
-                foreach (var t in i.Targets)
-                    foreach (var a in t.Args) Use(a);
-                if (!i.Result.IsNone) Def(i.Result);
-            }
-        }
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            for (var x = n - 1; x >= 0; x--)
-            {
-                var b = _f.Blocks[x];
-                var id = b.Id.Index;
-                if (b.Insts.Count > 0)
-                    foreach (var t in b.Insts[^1].Targets)
-                        for (var w = 0; w < words; w++)
-                            liveOut[id][w] |= liveIn[t.Block.Index][w];
-                for (var w = 0; w < words; w++)
-                {
-                    var value = uses[id][w] | (liveOut[id][w] & ~defs[id][w]);
-                    if (value == liveIn[id][w]) continue;
-                    liveIn[id][w] = value;
-                    changed = true;
-                }
-            }
-        }
-        return (liveIn, liveOut);
     }
 
     /// <summary>After the slots are laid out: values sharing a slot with another value are left alone.</summary>

@@ -23,20 +23,11 @@ internal static unsafe partial class TierExports
         {
             table = new Dictionary<string, nint>(StringComparer.Ordinal);
             foreach (var (n, address) in Exports()) table[n] = address;
-            // as the JIT's own table has them (Rayzor.LlvmBackend/Jit/RuntimeSymbols.cs): this
-            // process has no guard zones of faults.c to re-arm
-            table["rz_exception_value"] = (nint)(delegate* unmanaged<void*>)&ExceptionValue;
-            table["rz_broken_pipe"] = (nint)(delegate* unmanaged<void>)&BrokenPipe;
+            foreach (var (n, address) in Rayzor.Runtime.Std.HostExports.All()) table[n] = address;
             Volatile.Write(ref s_table, table);
         }
         return table.GetValueOrDefault(name);
     }
-
-    [System.Runtime.InteropServices.UnmanagedCallersOnly]
-    private static void* ExceptionValue() => Rayzor.Runtime.Exceptions.Traps.Value;
-
-    [System.Runtime.InteropServices.UnmanagedCallersOnly]
-    private static void BrokenPipe() => Rayzor.Runtime.Std.Output.BrokenPipe();
 
     /// <summary>The export raised a Haxe exception (its value is in the interpreter's exception slot).</summary>
     private static void Raised() => Interpreter.Current!.SetTierPending();

@@ -24,8 +24,7 @@ internal static unsafe partial class RuntimeSymbols
             {
                 s_table = new(StringComparer.Ordinal);
                 foreach (var (n, address) in Exports()) s_table[n] = address;
-                s_table["rz_broken_pipe"] = (nint)(delegate* unmanaged<void>)&BrokenPipe;
-                s_table["rz_exception_value"] = (nint)(delegate* unmanaged<void*>)&ExceptionValue;
+                foreach (var (n, address) in HostExports.All()) s_table[n] = address;
                 s_gc = HostLibraries.Load("gc");
             }
             if (s_table.TryGetValue(name, out var a)) return a;
@@ -33,13 +32,4 @@ internal static unsafe partial class RuntimeSymbols
             return 0;
         }
     }
-
-    /// `rz_exception_value` without re-arming faults.c's stack guard zones, which this process does
-    /// not have (the Haxe thread's stack is a plain one).
-    [UnmanagedCallersOnly]
-    private static void* ExceptionValue() => Traps.Value;
-
-    /// `rz_broken_pipe` (faults.c in a native program): stdout's reader has gone.
-    [UnmanagedCallersOnly]
-    private static void BrokenPipe() => Output.BrokenPipe();
 }

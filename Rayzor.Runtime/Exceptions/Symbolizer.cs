@@ -66,6 +66,48 @@ internal static unsafe partial class Symbolizer
     /// <summary>Maps the executable and finds its debug sections; false when there is nothing to read.</summary>
     public static bool Open(out Image img)
     {
+        if (!Map(out img))
+            return false;
+        if (ReadElf(ref img))
+            return true;
+        CloseImage(ref img);
+        return false;
+    }
+
+    /// <summary>
+    /// Where the executable's section <paramref name="name"/> is in memory (its address plus the
+    /// load bias) and its size; false when it has none (or the executable cannot be read).
+    /// </summary>
+    public static bool FindSection(ReadOnlySpan<byte> name, out nint start, out nint length)
+    {
+        (start, length) = (0, 0);
+        if (!Map(out var img))
+            return false;
+        try
+        {
+            if (!ReadLayout(ref img, out var l))
+                return false;
+            var r = new DwarfReader(img.Base, img.Base + img.Size);
+            for (ulong i = 0; i < l.Count; i++)
+            {
+                ulong sh = l.Sections + i * l.EntrySize, n = At(r, sh, 4);
+                if (n < l.NamesSize && NameIs(img.Base + l.Names + n, name))
+                {
+                    (start, length) = ((nint)(img.Bias + At(r, sh + 16, 8)), (nint)At(r, sh + 32, 8));
+                    return true;
+                }
+            }
+            return false;
+        }
+        finally
+        {
+            CloseImage(ref img);
+        }
+    }
+
+    /// <summary>Maps the executable (read-only).</summary>
+    private static bool Map(out Image img)
+    {
         img = default;
         const int SeekEnd = 2, ProtRead = 1, MapPrivate = 2;
         ReadOnlySpan<byte> path = "/proc/self/exe\0"u8;
@@ -81,10 +123,7 @@ internal static unsafe partial class Symbolizer
             return false;
         img.Base = (byte*)map;
         img.Size = (nuint)size;
-        if (ReadElf(ref img))
-            return true;
-        CloseImage(ref img);
-        return false;
+        return true;
     }
 
     public static void CloseImage(ref Image img)
@@ -94,8 +133,16 @@ internal static unsafe partial class Symbolizer
         img = default;
     }
 
-    private static bool ReadElf(ref Image img)
+    /// <summary>The section headers of an ELF image: where, how many, how big, and their names' table.</summary>
+    private struct Layout
     {
+        public ulong Sections, EntrySize, Count, Names, NamesSize;
+    }
+
+    /// <summary>Checks the ELF header, sets the load bias and finds the section headers.</summary>
+    private static bool ReadLayout(ref Image img, out Layout l)
+    {
+        l = default;
         byte* b = img.Base;
         if (b[0] != 0x7F || b[1] != (byte)'E' || b[2] != (byte)'L' || b[3] != (byte)'F' || b[4] != 2 || b[5] != 1)
             return false;
@@ -134,6 +181,17 @@ internal static unsafe partial class Symbolizer
         ulong namesOff = At(r, strtab + 24, 8), namesSize = At(r, strtab + 32, 8);
         if (namesOff > img.Size || namesSize > img.Size - namesOff)
             return false;
+        l = new Layout { Sections = shoff, EntrySize = shentsize, Count = shnum, Names = namesOff, NamesSize = namesSize };
+        return true;
+    }
+
+    private static bool ReadElf(ref Image img)
+    {
+        if (!ReadLayout(ref img, out var l))
+            return false;
+        byte* b = img.Base;
+        var r = new DwarfReader(b, b + img.Size);
+        ulong shoff = l.Sections, shentsize = l.EntrySize, shnum = l.Count, namesOff = l.Names, namesSize = l.NamesSize;
         for (ulong i = 0; i < shnum; i++)
         {
             ulong sh = shoff + i * shentsize;

@@ -47,9 +47,9 @@ internal static class StackAllocation
                 var use = k + 1;
                 while (use < b.Insts.Count - 1 && !b.Insts[use].Args.Contains(s.Result)) use++;
                 var held = StackObjects.Web(f, [s.Result]);
-                if (live.HeldAcross(b, use, s.Result, held))
+                if (HeldAcross(live, b, use, s.Result, held))
                 {
-                    if (live.HeldAcross(b, k + 1, s.Result, held)) continue;
+                    if (HeldAcross(live, b, k + 1, s.Result, held)) continue;
                     use = k + 1;
                 }
                 frame += size;
@@ -61,54 +61,10 @@ internal static class StackAllocation
         return changed;
     }
 
-    /// Which values are live where (per block, on entry), to tell whether an allocation's slot
-    /// is still in use when it runs again.
-    private sealed class Liveness
-    {
-        private readonly HashSet<ValueId>[] _in;
-
-        public Liveness(MirFunction f)
-        {
-            var n = f.Blocks.Count;
-            _in = new HashSet<ValueId>[n];
-            for (var b = 0; b < n; b++) _in[b] = [];
-            var changed = true;
-            while (changed)
-            {
-                changed = false;
-                for (var b = n - 1; b >= 0; b--)
-                {
-                    var l = LiveBefore(f.Blocks[b], 0);
-                    if (!l.SetEquals(_in[b])) { _in[b] = l; changed = true; }
-                }
-            }
-        }
-
-        /// The values live before instruction <paramref name="from"/> of a block (the block's
-        /// parameters are defined before its first instruction, so not live on entry).
-        private HashSet<ValueId> LiveBefore(Block b, int from)
-        {
-            var live = new HashSet<ValueId>();
-            foreach (var t in b.Terminator?.Targets ?? [])
-            {
-                live.UnionWith(_in[t.Block.Index]);
-                live.UnionWith(t.Args);
-            }
-            for (var k = b.Insts.Count - 1; k >= from; k--)
-            {
-                var i = b.Insts[k];
-                if (!i.Result.IsNone) live.Remove(i.Result);
-                live.UnionWith(i.Args);
-            }
-            if (from == 0) live.ExceptWith(b.Params);
-            return live;
-        }
-
-        /// Whether a value that may hold an object of the allocation <paramref name="result"/>
-        /// (<paramref name="held"/>: it and the parameters it reaches) other than the new result is
-        /// live across the allocation put before instruction <paramref name="at"/> of <paramref name="b"/>:
-        /// it may still hold the object the slot held before.
-        public bool HeldAcross(Block b, int at, ValueId result, HashSet<ValueId> held) =>
-            LiveBefore(b, at).Any(v => v != result && held.Contains(v));
-    }
+    /// Whether a value that may hold an object of the allocation <paramref name="result"/>
+    /// (<paramref name="held"/>: it and the parameters it reaches) other than the new result is
+    /// live across the allocation put before instruction <paramref name="at"/> of <paramref name="b"/>:
+    /// it may still hold the object the slot held before.
+    private static bool HeldAcross(Liveness live, Block b, int at, ValueId result, HashSet<ValueId> held) =>
+        live.LiveBefore(b, at).Any(v => v != result && held.Contains(v));
 }
