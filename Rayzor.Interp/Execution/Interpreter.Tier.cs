@@ -143,6 +143,15 @@ public sealed unsafe partial class Interpreter
             }
             return false;
         }
+        if (f.TierState == 0 && f.Osr == null && CallsSoFar(f) >= ManyCalls)
+        {
+            // many calls' short loops made the count, not this frame: the function is what pays
+            // (sha256's 64-round `compress`: a loop entry compiled first delayed the function)
+            f.LoopsLeft = int.MaxValue;
+            f.CallsWarming = false;
+            Hot(f);
+            return false;
+        }
         f.LoopsLeft = OsrPoll;
         var entries = f.Osr ??= new OsrEntry?[f.Mir.Blocks.Count];
         var e = Volatile.Read(ref entries[block]);
@@ -164,6 +173,13 @@ public sealed unsafe partial class Interpreter
         }
         return false;
     }
+
+    /// <summary>Calls of a function whose loops got hot above which it is compiled rather than entered at a loop.</summary>
+    private const int ManyCalls = 16;
+
+    /// <summary>The calls a function not queued yet has had (its count runs down from the warm-up stage, then from the threshold).</summary>
+    private int CallsSoFar(Func f) =>
+        f.CallsWarming ? _tierCells->WarmCalls - f.CallsLeft : _tierCells->CallThreshold - f.CallsLeft;
 
     /// <summary>
     /// A Haxe exception ended an interpreted call made by compiled code (through a thunk): the

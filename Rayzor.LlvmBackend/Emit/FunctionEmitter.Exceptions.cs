@@ -72,6 +72,13 @@ public sealed unsafe partial class ModuleEmitter
             ThrowValue(m.Call(m.DeclareC("rz_stack_overflow_value", m._ptr), []));
         }
 
+        /// A function calling no Haxe code (nor the runtime, which may call back) cannot recurse: its
+        /// frame fits in the margin below the limit its caller was checked against, and without the
+        /// check it needs no frame pointer (`AddOp.apply` called through an interface: a few
+        /// instructions, which the check nearly doubled).
+        private static bool IsLeaf(MirFunction f) =>
+            !f.Blocks.Any(b => b.Insts.Any(i => i.Op is Opcode.Call or Opcode.CallNative or Opcode.VCall or Opcode.ICall or Opcode.CallClosure or Opcode.DynCall));
+
         /// `throw v`: the runtime records the value and unlinks the innermost trap (or reports the
         /// exception uncaught and exits); the longjmp is done here, in generated code, so no frame of
         /// the managed runtime is skipped.

@@ -28,7 +28,7 @@ public sealed unsafe partial class ModuleEmitter
             Locate(0, null);
             // unreachable blocks are not emitted; the rest in an order where definitions come first
             var order = Cfg.ReversePostOrder(f);
-            var check = m.ForJit ? LLVM.AppendBasicBlockInContext(m._ctx, fn, "stack") : default;
+            var check = m.ForJit && !IsLeaf(f) ? LLVM.AppendBasicBlockInContext(m._ctx, fn, "stack") : default;
             foreach (var blk in f.Blocks)
                 if (order.Contains(blk)) _blocks[blk.Id.Index] = LLVM.AppendBasicBlockInContext(m._ctx, fn, "bb" + blk.Id.Index);
             for (var i = 0; i < f.Entry.Params.Count; i++) _values[f.Entry.Params[i].Index] = LLVM.GetParam(fn, (uint)i);

@@ -21,6 +21,8 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     private string _triple = "", _cpu = "", _features = "";
     private readonly HashSet<string> _compiled = [];
     private readonly HashSet<string> _defined = [];
+    private int _batches;
+    private const string DumpVariable = "RAYZOR_TIER_DUMP";
 
     /// Time spent in LLVM (emission, optimization, code generation), all batches.
     public TimeSpan Time { get; private set; }
@@ -67,6 +69,8 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 if (level != OptLevel.O0 && LlvmTargets.RunPipeline(emitter.Module, _tm, LlvmTargets.PipelineFor(level)) is { } perr)
                     throw new LlvmException(perr);
                 DefineImports(emitter.Module);
+                // `RAYZOR_TIER_DUMP=DIR`: each batch's optimized IR as DIR/batchN.ll (read it, or `llc-19` it)
+                if (Environment.GetEnvironmentVariable(DumpVariable) is { } dump) LLVM.PrintModuleToFile(emitter.Module, Path.Combine(dump, $"batch{++_batches}.ll"), out _);
                 module = emitter.DetachModule();
             }
             catch

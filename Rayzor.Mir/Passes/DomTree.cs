@@ -64,4 +64,21 @@ public sealed class DomTree
                 if (result.Add(d) && queued.Add(d)) work.Push(d);
         return result;
     }
+
+    /// The blocks of the loop whose back edges go to <paramref name="h"/>, or null when none does.
+    public HashSet<int>? NaturalLoop(int h)
+    {
+        var latches = Preds[h].Where(p => IsReachable(p) && Dominates(h, p)).ToList();
+        if (latches.Count == 0) return null;
+        var body = new HashSet<int> { h };
+        var work = new Stack<int>(latches);
+        while (work.Count > 0)
+        {
+            var b = work.Pop();
+            if (!body.Add(b)) continue;
+            foreach (var p in Preds[b])
+                if (IsReachable(p)) work.Push(p);
+        }
+        return body;
+    }
 }

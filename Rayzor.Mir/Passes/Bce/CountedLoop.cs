@@ -50,7 +50,7 @@ internal sealed class CountedLoop
         if (k < 0 || defs[n.Index] is not ({ Op: Opcode.ALen } or { Op: Opcode.IConst, Type: MirType.I32, Imm: > 0 })) yield break;
         var t = br.Targets[inRange].Block.Index;
         if (t == h || cfg.Preds[t].Count != 1) yield break;
-        var body = NaturalLoop(cfg, h);
+        var body = cfg.NaturalLoop(h);
         if (body == null || !body.Contains(t)) yield break;
         // the accesses at the index under the test, by array
         var accesses = new Dictionary<ValueId, List<(Block, Instruction)>>();
@@ -97,23 +97,6 @@ internal sealed class CountedLoop
         foreach (var array in accesses.Keys)
             if (facts.FirstOrDefault(x => x.Array == array && x.Min >= bound && cfg.Dominates(x.Block, h)) is { } fact)
                 yield return Make(array, fact.ReadBlock, fact.ReadFrom, fact);
-    }
-
-    /// The blocks of the loop whose back edges go to <paramref name="h"/>, or null when none does.
-    private static HashSet<int>? NaturalLoop(DomTree cfg, int h)
-    {
-        var latches = cfg.Preds[h].Where(p => cfg.IsReachable(p) && cfg.Dominates(h, p)).ToList();
-        if (latches.Count == 0) return null;
-        var body = new HashSet<int> { h };
-        var work = new Stack<int>(latches);
-        while (work.Count > 0)
-        {
-            var b = work.Pop();
-            if (!body.Add(b)) continue;
-            foreach (var p in cfg.Preds[b])
-                if (cfg.IsReachable(p)) work.Push(p);
-        }
-        return body;
     }
 
     /// Every instruction that runs between the length read and an access: the body, the blocks
