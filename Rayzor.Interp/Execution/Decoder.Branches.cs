@@ -24,8 +24,12 @@ internal sealed unsafe partial class Decoder
         return k;
     }
 
-    /// <summary>A jump with its moves: one instruction, `target n (dst src)*`.</summary>
-    private void Jump(BlockCall call)
+    /// <summary>
+    /// A jump with its moves: one instruction, `target n (dst src)*`; <paramref name="back"/>: a
+    /// stub's jump is laid out after every block, so the edge it stands for tells whether it is a
+    /// back-edge (decided where the edge is).
+    /// </summary>
+    private void Jump(BlockCall call, bool? back = null)
     {
         var moves = Moves(call);
         if (moves.Count == 0)
@@ -34,22 +38,21 @@ internal sealed unsafe partial class Decoder
             if (call.Block.Index == _fallthrough) return;
             // a back-edge counts towards tiering up (when tiering); otherwise a jump to a loop's
             // header can be a copy of the header
-            var back = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
-            if (!back && _cf == _f && BranchOnly(call.Block) is { } header)
+            var backward = back ?? (_image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs);
+            if (!backward && _cf == _f && BranchOnly(call.Block) is { } header)
             {
                 EmitBlockBody(header);
                 return;
             }
-            _code.Add((int)(back ? Op.JmpBack : Op.Jmp));
+            _code.Add((int)(backward ? Op.JmpBack : Op.Jmp));
             Label(call.Block.Index);
-            if (back) _code.Add(call.Block.Index);
+            if (backward) _code.Add(call.Block.Index);
             return;
         }
-        // (a stub's jump is laid out after every block: only a block's own jump tells a back-edge)
-        var backward = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
-        _code.Add((int)(backward ? Op.JmpMovesBack : Op.JmpMoves));
+        var backwardMoves = back ?? (_image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs);
+        _code.Add((int)(backwardMoves ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
-        if (backward) _code.Add(call.Block.Index);
+        if (backwardMoves) _code.Add(call.Block.Index);
         _code.Add(moves.Count);
         foreach (var (dst, src) in moves)
         {
@@ -74,8 +77,11 @@ internal sealed unsafe partial class Decoder
             if (cond == known && depth < 8) return EdgeLabel(br.Targets[knownValue ? 0 : 1], known, knownValue, depth + 1);
             return Stub(() => CondBranch(cond, br.Targets[0], br.Targets[1]));
         }
-        if (call.Args.Count == 0) return call.Block.Index;
-        return Stub(() => Jump(call));
+        // a branch back to a loop's header counts towards tiering up too (through a stub: a `brif`
+        // names no header; `do {} while (c)`, `while (true) { ... if (c) break; }`)
+        var back = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
+        if (call.Args.Count == 0 && !back) return call.Block.Index;
+        return Stub(() => Jump(call, back));
     }
 
     private int Stub(Action emit)

@@ -106,6 +106,7 @@ internal sealed unsafe partial class Decoder
         func.TrapCount = _f.Blocks.Sum(b => b.Insts.Count(i => i.Op == Opcode.TryEnter));
         func.Sites = [.. _sites];
         func.Slots = _map;
+        func.BlockPcs = [.. _labels.Take(_f.Blocks.Count)];
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
         code.CopyTo(new Span<int>(stream, code.Length));
         func.Code = stream;

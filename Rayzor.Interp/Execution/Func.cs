@@ -62,6 +62,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The slot of each SSA value in a frame (set when decoded).</summary>
     public int[] Slots = [];
 
+    /// <summary>The code offset of each MIR block (set when decoded).</summary>
+    public int[] BlockPcs = [];
+
     /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 
@@ -78,14 +81,27 @@ internal sealed unsafe class Func(MirFunction mir, int index)
 /// Compiled code that continues a frame at a loop header: the entry wrapper of a function whose
 /// parameters are the header's parameters and the values live there, read from these slots.
 /// </summary>
-public sealed class OsrEntry(nint entry, int[] slots)
+public sealed class OsrEntry(nint entry, int[] slots, OsrExit[]? exits = null)
 {
     /// <summary>Stands for an entry asked for and not compiled (yet, or ever).</summary>
     public static readonly OsrEntry Asked = new(0, []);
 
     public nint Entry { get; } = entry;
     public int[] Slots { get; } = slots;
+
+    /// <summary>
+    /// A loop's entry (Rayzor.Mir's OsrEntries.Loop): its last argument is a buffer of output
+    /// slots, and the code it returns says where the frame goes on (null: the entry runs the rest
+    /// of the function and its result is the frame's).
+    /// </summary>
+    public OsrExit[]? Exits { get; } = exits;
+
+    /// <summary>Output slots the largest exit writes.</summary>
+    public int Outputs { get; } = exits == null ? 0 : Math.Max(1, exits.Max(x => x.Slots.Length));
 }
+
+/// <summary>Where a frame goes on after a loop's entry left the loop: the block's code and the slots of the values written.</summary>
+public sealed record OsrExit(int Pc, int[] Slots, Rayzor.Mir.Ir.MirType[] Types);
 
 /// <summary>The last code pointer a dynamic call site saw and the function it is: a monomorphic inline cache.</summary>
 internal sealed class CallSite

@@ -120,14 +120,24 @@ public sealed unsafe partial class Interpreter
                 case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
                 case Op.Jmp: c = code + c[1]; break;
                 case Op.JmpBack:
-                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced)) return replaced;
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced) is var to and not Continue)
+                    {
+                        if (to == Returned) return replaced;
+                        c = code + to;
+                        break;
+                    }
                     c = code + c[1];
                     break;
                 case Op.JmpMovesBack:
                 {
                     var n = c[3];
                     for (var k = 0; k < n; k++) r[c[4 + 2 * k]] = r[c[5 + 2 * k]];
-                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced2)) return replaced2;
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced2) is var to2 and not Continue)
+                    {
+                        if (to2 == Returned) return replaced2;
+                        c = code + to2;
+                        break;
+                    }
                     c = code + c[1];
                     break;
                 }

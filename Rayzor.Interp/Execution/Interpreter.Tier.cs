@@ -55,6 +55,18 @@ public sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>
+    /// Ends the process of a tiered run that returned from its entry: the compiler thread may be
+    /// inside LLVM (a compile, or loading the library), whose static destructors exit(3) would
+    /// run under it, so the process ends without them (stdout flushed first).
+    /// </summary>
+    public static void EndTieredRun(int code)
+    {
+        Rayzor.Runtime.Std.Output.Flush();
+        Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
+        Rayzor.Runtime.Std.LibC.Exit(code);
+    }
+
     /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)
@@ -113,15 +125,23 @@ public sealed unsafe partial class Interpreter
     /// <summary>Back-edges between two looks for an on-stack-replacement entry once a function's loops are hot.</summary>
     private const int OsrPoll = 256;
 
+    /// <summary><see cref="LoopTick"/>: the jump goes on as decoded.</summary>
+    private const int Continue = -1;
+
+    /// <summary><see cref="LoopTick"/>: compiled code ran the rest of the frame; its result is the frame's.</summary>
+    private const int Returned = -2;
+
     /// <summary>
     /// A function's back-edge count ran out at a jump to the loop header <paramref name="block"/>:
-    /// when the entry at this header is compiled, the rest of this frame runs there (on-stack
-    /// replacement) and its result is the frame's; else asks for it (one header of a function at
-    /// a time, each header once) and looks again <see cref="OsrPoll"/> back-edges later.
+    /// when the entry at this header is compiled, the frame moves there (on-stack replacement):
+    /// a loop's entry runs the loop and gives back the code offset the frame goes on at, its
+    /// values written to their slots; an entry of the rest of the function gives the frame's
+    /// result (<see cref="Returned"/>). Else asks for it (one header of a function at a time,
+    /// each header once) and looks again <see cref="OsrPoll"/> back-edges later (<see cref="Continue"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private bool LoopTick(Func f, int block, long* r, out long result)
+    private int LoopTick(Func f, int block, long* r, out long result)
     {
         result = 0;
         if (f.LoopsWarming && _tier != null)
@@ -129,7 +149,7 @@ public sealed unsafe partial class Interpreter
             f.LoopsWarming = false;
             f.LoopsLeft = _tierCells->LoopThreshold - _tierCells->WarmLoops;
             _tier.Warm();
-            return false;
+            return Continue;
         }
         if (_tier == null || f.TrapCount != 0)
         {
@@ -141,7 +161,7 @@ public sealed unsafe partial class Interpreter
                 f.CallsWarming = false;
                 Hot(f);
             }
-            return false;
+            return Continue;
         }
         if (f.TierState == 0 && f.Osr == null && CallsSoFar(f) >= ManyCalls)
         {
@@ -150,7 +170,7 @@ public sealed unsafe partial class Interpreter
             f.LoopsLeft = int.MaxValue;
             f.CallsWarming = false;
             Hot(f);
-            return false;
+            return Continue;
         }
         f.LoopsLeft = OsrPoll;
         var entries = f.Osr ??= new OsrEntry?[f.Mir.Blocks.Count];
@@ -160,8 +180,24 @@ public sealed unsafe partial class Interpreter
             var args = stackalloc long[e.Slots.Length + 1];
             for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
             _tierCells->LoopsEntered++;
-            result = CallEntry(e.Entry, args);
-            return true;
+            if (e.Exits == null)
+            {
+                result = CallEntry(e.Entry, args);
+                return Returned;
+            }
+            var outputs = stackalloc long[e.Outputs];
+            new Span<long>(outputs, e.Outputs).Clear();
+            args[e.Slots.Length] = (long)outputs;
+            var exit = e.Exits[(int)CallEntry(e.Entry, args)];
+            // as the entry wrapper gives results: an Int sign-extended, a Bool 0 or 1
+            for (var k = 0; k < exit.Slots.Length; k++)
+                r[exit.Slots[k]] = exit.Types[k] switch
+                {
+                    Rayzor.Mir.Ir.MirType.I32 => (int)outputs[k],
+                    Rayzor.Mir.Ir.MirType.Bool => (byte)outputs[k] != 0 ? 1 : 0,
+                    _ => outputs[k],
+                };
+            return exit.Pc;
         }
         if (e == null && Volatile.Read(ref f.OsrState) == 0)
         {
@@ -171,7 +207,7 @@ public sealed unsafe partial class Interpreter
             // a function with a hot loop is compiled at its next call (thresholds adapt)
             if (f.TierState == 0 && f.CallsLeft > 1) (f.CallsLeft, f.CallsWarming) = (1, false);
         }
-        return false;
+        return Continue;
     }
 
     /// <summary>Calls of a function whose loops got hot above which it is compiled rather than entered at a loop.</summary>

@@ -59,6 +59,9 @@ public sealed class TierOptions
 public sealed class TierStats
 {
     public int Interpreted, Compiled, Failed, Batches, LoopEntries;
+
+    /// <summary>Loop entries of the loop alone (the frame goes on in the interpreter after it).</summary>
+    public int LoopsAlone;
     public long CallsIntoCompiled, LoopsEntered;
     public TimeSpan CompileTime;
     public List<string> Failures { get; } = [];

@@ -77,10 +77,11 @@ internal sealed unsafe class Tierer
             }
         }) { IsBackground = true, Name = "rayzor tier gc stress" }.Start();
 
-    /// <summary>The run ended: lets the current batch finish, then reports.</summary>
+    /// <summary>The run ended: when asked for a report, lets the current batch finish and reports (else the host ends the process at once).</summary>
     public void Stop()
     {
         _queue.CompleteAdding();
+        if (_options.Report == null) return;
         _thread?.Join();
         foreach (var f in _interp.Image.Functions)
             if (f.Code != null && f.TierState != 2) _stats.Interpreted++;
@@ -122,7 +123,10 @@ internal sealed unsafe class Tierer
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var loop = Rayzor.Mir.Ir.OsrEntries.At(f.Mir, header);
+            // the loop only, the frame going on in the interpreter after it; else the rest of the function
+            var loop = Rayzor.Mir.Ir.OsrEntries.Loop(f.Mir, header);
+            var exits = loop != null ? Exits(f, loop) : null;
+            if (exits == null) loop = Rayzor.Mir.Ir.OsrEntries.At(f.Mir, header);
             if (loop == null || f.Slots.Length == 0)
             {
                 _stats.Failures.Add($"{f.Name} (loop at block {header}): not enterable");
@@ -133,9 +137,10 @@ internal sealed unsafe class Tierer
             _backend ??= _options.CreateBackend(_interp.TierSymbol);
             var entries = _backend.Compile([loop.Function.Name]);
             var slots = f.Mir.Blocks[header].Params.Concat(loop.Inputs).Select(v => f.Slots[v.Index]).ToArray();
-            Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots));
+            Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots, exits));
             Publish(entries.Where(e => e.Key != loop.Function.Name));
             _stats.LoopEntries++;
+            if (exits != null) _stats.LoopsAlone++;
             _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, string.Join(", ", entries.Keys)));
         }
         catch (Exception e)
@@ -148,6 +153,20 @@ internal sealed unsafe class Tierer
             _stats.Batches++;
             _stats.CompileTime += clock.Elapsed;
         }
+    }
+
+    /// <summary>Where the frame goes on after a loop's entry, or null when a value written there has no slot of its own.</summary>
+    private static OsrExit[]? Exits(Func f, Rayzor.Mir.Ir.OsrEntry loop)
+    {
+        var exits = new OsrExit[loop.Exits!.Count];
+        for (var k = 0; k < exits.Length; k++)
+        {
+            var x = loop.Exits[k];
+            var slots = x.Values.Select(v => f.Slots[v.Index]).ToArray();
+            if (slots.Any(s => s < 0) || f.BlockPcs[x.Block] < 0) return null;
+            exits[k] = new OsrExit(f.BlockPcs[x.Block], slots, [.. x.Values.Select(f.Mir.TypeOf)]);
+        }
+        return exits;
     }
 
     private void Publish(IEnumerable<KeyValuePair<string, (nint Entry, nint Code, nint Bridge)>> entries)

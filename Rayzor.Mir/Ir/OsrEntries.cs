@@ -6,7 +6,22 @@ namespace Rayzor.Mir.Ir;
 /// header's parameters and then the values live at the header (<see cref="Inputs"/>, in that
 /// order) and runs the rest of the original function from the header.
 /// </summary>
-public sealed record OsrEntry(int Header, MirFunction Function, IReadOnlyList<ValueId> Inputs);
+public sealed record OsrEntry(int Header, MirFunction Function, IReadOnlyList<ValueId> Inputs)
+{
+    /// <summary>
+    /// A loop's entry (<see cref="OsrEntries.Loop"/>): where the frame goes on in the interpreter
+    /// after the loop, by the code <see cref="Function"/> returns; null for an entry that runs the
+    /// rest of the function.
+    /// </summary>
+    public IReadOnlyList<OsrExit>? Exits { get; init; }
+}
+
+/// <summary>
+/// Where a loop's entry leaves the loop: the block the interpreter goes on at and the values the
+/// entry wrote to its output slots, in order (the block's parameters, then the values defined in
+/// the loop that are live into the block).
+/// </summary>
+public sealed record OsrExit(int Block, IReadOnlyList<ValueId> Values);
 
 /// <summary>Builds the on-stack-replacement entries of a function's loops.</summary>
 public static class OsrEntries
@@ -40,19 +55,32 @@ public static class OsrEntries
     /// define values anew on the way (the outer loop's counter): such a value gets a second
     /// definition, an input of the entry, and block parameters where the two meet (SSA repair).
     /// </summary>
-    public static OsrEntry? At(MirFunction f, int header) => Make(f, header, firstPass: true) ?? Make(f, header, firstPass: false);
+    public static OsrEntry? At(MirFunction f, int header) => Make(f, header, firstPass: true, loopOnly: false) ?? Make(f, header, firstPass: false, loopOnly: false);
+
+    /// <summary>
+    /// The entry of the loop nest around <paramref name="header"/> only (the outermost loop holding
+    /// it), or null: its function takes the header's parameters, the values live there, then a
+    /// pointer to output slots, and runs until the loop is left; it returns the index of the exit
+    /// (<see cref="OsrEntry.Exits"/>) after writing that exit's values to the slots (8 bytes each;
+    /// a `return` is never inside a loop: it is an exit's block). Much less code than the rest of a long
+    /// function (strings' `main`: a loop entry compiled in ~100 ms), and the interpreter, back at
+    /// the next loop of the frame, asks for that one within a few hundred back-edges.
+    /// </summary>
+    public static OsrEntry? Loop(MirFunction f, int header) => Make(f, header, firstPass: true, loopOnly: true) ?? Make(f, header, firstPass: false, loopOnly: true);
 
     /// <summary>
     /// The entry at <paramref name="header"/>; with <paramref name="firstPass"/>, when the header's
-    /// loop lies inside another, the loops around it up to the outermost run first as a copy (see
-    /// <see cref="FirstPass"/>).
+    /// loop lies inside another, the loops around it up to the outermost run first as a copy;
+    /// with <paramref name="loopOnly"/> only the outermost loop around it is compiled (<see cref="Loop"/>).
     /// </summary>
-    private static OsrEntry? Make(MirFunction f, int header, bool firstPass)
+    private static OsrEntry? Make(MirFunction f, int header, bool firstPass, bool loopOnly)
     {
-        // blocks reachable from the header, and what they use that is defined elsewhere
-        var reach = new HashSet<int> { header };
-        var work = new Stack<int>([header]);
-        while (work.Count > 0)
+        // blocks reachable from the header (or the loop nest), and what they use that is defined elsewhere
+        var nest = LoopsAround(f, header);
+        if (loopOnly && nest.Count == 0) return null;
+        var reach = loopOnly ? nest[^1] : [header];
+        var work = new Stack<int>(reach);
+        while (work.Count > 0 && !loopOnly)
             foreach (var t in f.Blocks[work.Pop()].Terminator?.Targets ?? [])
                 if (reach.Add(t.Block.Index)) work.Push(t.Block.Index);
         var defs = new Dictionary<int, Instruction>();
@@ -70,7 +98,7 @@ public static class OsrEntries
 
         var h = f.Blocks[header];
         var types = h.Params.Concat(inputs).Select(f.TypeOf).ToList();
-        var osr = new MirFunction($"{f.Name}.$osr{header}", types, f.ReturnType) { SourceFile = f.SourceFile };
+        var osr = new MirFunction($"{f.Name}.$osr{header}", types, loopOnly ? MirType.I32 : f.ReturnType) { SourceFile = f.SourceFile };
         foreach (var v in f.Values) osr.Values.Add(v with { Block = new BlockId(v.Block.Index + 1) });
         var entry = osr.NewBlock();
         var map = new Dictionary<int, ValueId>();
@@ -92,9 +120,17 @@ public static class OsrEntries
             foreach (var i in b.Insts)
                 nb.Insts.Add(Copy(i, i.Result, M, t => new BlockId(t.Index + 1)));
         }
+        var output = loopOnly ? osr.AddParam(entry, MirType.Ptr) : ValueId.None;
+        var exits = loopOnly ? LeaveAtExits(f, osr, nest[^1], output) : null;
         var start = header + 1;
         var original = new Dictionary<int, ValueId>(); // a copy's value -> the value it copies
-        var copied = firstPass && FirstPass(f, header) is { } loop ? CopyLoop(osr, loop.Select(b => b + 1).ToHashSet(), original) : null;
+        // Entered at an inner loop's header, the enclosing loops would share that header with it,
+        // and LLVM makes of two loops with one header an odd nest (the inner loop's body as the
+        // outer loop's latch: a loop calling closures ran 2.4x slower than compiled whole). So the
+        // loops around the header but the outermost run first as a copy: the entry finishes the
+        // current pass of the inner loops there, then goes on in the original loops, entered like
+        // any loop (the outermost at the copy's exit: rotated).
+        var copied = firstPass && nest.Count >= 2 ? CopyLoop(osr, nest[^2].Select(b => b + 1).ToHashSet(), original) : null;
         if (copied != null) start = copied[header + 1];
         var jump = new Instruction { Op = Opcode.Br, Type = MirType.Void, Targets = [new BlockCall(new BlockId(start), headerArgs)] };
         entry.Insts.Add(jump);
@@ -113,6 +149,13 @@ public static class OsrEntries
             Redefine(osr, v);
             inputs.Add(original.TryGetValue(v.Index, out var o) ? o : v);
         }
+        if (loopOnly)
+        {
+            // the output slots' pointer is the last parameter
+            osr.Entry.Params.Remove(output);
+            osr.Entry.Params.Add(output);
+            OntoHeap(osr);
+        }
         // bce's unchecked accesses need a length read of their array before them (the verifier's
         // rule): an array taken from the frame was read before the header, and it is read again
         // here (unused: the loop's bounds stay the values taken from the frame)
@@ -130,23 +173,80 @@ public static class OsrEntries
             osr = again;
         }
         var problems = Verifier.Verify(osr);
-        return problems.Count == 0 ? new OsrEntry(header, osr, inputs) : null;
+        return problems.Count == 0 ? new OsrEntry(header, osr, inputs) { Exits = exits } : null;
     }
 
     /// <summary>
-    /// The loop to run as a copy first when entering at <paramref name="header"/>, or null: the
-    /// loops around the header but the outermost (f's block indices). Entered at an inner loop's
-    /// header, the enclosing loops would share that header with it, and LLVM makes of two loops
-    /// with one header an odd nest (the inner loop's body as the outer loop's latch): a loop
-    /// calling closures ran 2.4x slower than the same loop compiled whole. With the copy, the
-    /// entry finishes the current pass of the inner loops in the copy, then goes on in the
-    /// original loops, entered like any loop (the outermost at the copy's exit: rotated).
+    /// Turns every way out of <paramref name="loop"/> (f's blocks) in <paramref name="osr"/> into a
+    /// block writing the exit's values to the output slots and returning its index. The values
+    /// written are f's (renamed to the definitions reaching them afterwards, as any use).
     /// </summary>
-    private static HashSet<int>? FirstPass(MirFunction f, int header)
+    private static List<OsrExit> LeaveAtExits(MirFunction f, MirFunction osr, HashSet<int> loop, ValueId output)
+    {
+        var live = new Liveness(f);
+        var defined = new HashSet<ValueId>();
+        foreach (var b in loop)
+        {
+            defined.UnionWith(f.Blocks[b].Params);
+            defined.UnionWith(f.Blocks[b].Insts.Where(i => !i.Result.IsNone && !IsConstant(i)).Select(i => i.Result));
+        }
+        var exits = new List<OsrExit>();
+        var byBlock = new Dictionary<int, int>();
+        Instruction Write(int slot, ValueId v) => new() { Op = Opcode.SetField, Type = MirType.Void, Imm = 8 * slot, Args = [output, v] };
+        Instruction Code(Block b, int code, out ValueId c)
+        {
+            c = osr.NewValue(MirType.I32, b.Id, false);
+            return new Instruction { Op = Opcode.IConst, Type = MirType.I32, Result = c, Imm = code };
+        }
+        foreach (var bi in loop.Order())
+        {
+            var b = osr.Blocks[bi + 1];
+            var term = b.Terminator!; // (no `ret` in a loop: every block of it reaches its header)
+            for (var k = 0; k < term.Targets.Count; k++)
+            {
+                var t = term.Targets[k];
+                var target = t.Block.Index - 1;
+                if (loop.Contains(target)) continue;
+                if (!byBlock.TryGetValue(target, out var index))
+                {
+                    var tb = f.Blocks[target];
+                    byBlock[target] = index = exits.Count;
+                    exits.Add(new OsrExit(target, [.. tb.Params, .. live.In(tb).Where(defined.Contains).OrderBy(v => v.Index)]));
+                }
+                var values = exits[index].Values;
+                var x = osr.NewBlock();
+                for (var j = 0; j < values.Count; j++)
+                    x.Insts.Add(Write(j, j < t.Args.Count ? t.Args[j] : values[j]));
+                x.Insts.Add(Code(x, index, out var c));
+                x.Insts.Add(new Instruction { Op = Opcode.Ret, Type = MirType.Void, Args = [c], Line = term.Line });
+                term.Targets[k] = new BlockCall(x.Id, []);
+            }
+        }
+        return exits;
+    }
+
+    /// <summary>
+    /// An object of the frame (`salloc`) that an exit hands to the interpreter would die with the
+    /// entry's frame: such objects are made on the heap (as the interpreter makes them).
+    /// </summary>
+    private static void OntoHeap(MirFunction osr)
+    {
+        foreach (var b in osr.Blocks)
+            for (var k = 0; k < b.Insts.Count; k++)
+                if (b.Insts[k].Op == Opcode.SAlloc && StackObjects.Escape(osr, StackObjects.Web(osr, [b.Insts[k].Result])) != null)
+                    b.Insts[k] = Passes.FunctionEdit.WithOp(b.Insts[k], Opcode.New);
+    }
+
+    /// <summary>
+    /// The natural loops of f holding <paramref name="header"/> (f's blocks), innermost first. The
+    /// interpreter counts jumps to blocks laid out before their own as back-edges, so the block
+    /// may be a join inside a loop rather than its header (strings' `main`: the block after an
+    /// `if` in its text loop).
+    /// </summary>
+    private static List<HashSet<int>> LoopsAround(MirFunction f, int header)
     {
         var cfg = new Passes.DomTree(f);
-        var nest = Headers(f).Select(cfg.NaturalLoop).Where(l => l != null && l.Contains(header)).OrderBy(l => l!.Count).ToList();
-        return nest.Count >= 2 && cfg.NaturalLoop(header) != null ? nest[^2] : null;
+        return [.. Headers(f).Select(cfg.NaturalLoop).Where(l => l != null && l.Contains(header)).OrderBy(l => l!.Count).Select(l => l!)];
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using Rayzor.Mir.Text;
 
 namespace Rayzor.Mir.Tests;
 
-/// The on-stack-replacement entries of loop nests (`osr/CASE.mir`): every function's entry at each
-/// loop header, with its inputs, printed and compared with `osr/verified/CASE.mir`
+/// The on-stack-replacement entries of loop nests (`osr/CASE.mir`): every function's entries at each
+/// loop header (the rest of the function; the loop nest only), with their inputs and exits, printed and compared with `osr/verified/CASE.mir`
 /// (RAYZOR_TEST_BLESS=1 rewrites it).
 public class OsrEntryTests
 {
@@ -24,10 +24,16 @@ public class OsrEntryTests
             {
                 var e = OsrEntries.At(f, h);
                 Assert.NotNull(e);
-                printed.Add($"; {f.Name} at bb{h}: inputs {string.Join(", ", e.Inputs.Select(v => "%" + v.Index))}\n{MirPrinter.Print(e.Function)}");
+                printed.Add($"; {f.Name} at bb{h}: inputs {Values(e.Inputs)}\n{MirPrinter.Print(e.Function)}");
+                var loop = OsrEntries.Loop(f, h);
+                Assert.NotNull(loop);
+                var exits = string.Join("; ", loop.Exits!.Select((x, k) => $"{k}: bb{x.Block} ({Values(x.Values)})"));
+                printed.Add($"; {f.Name}, its loop at bb{h}: inputs {Values(loop.Inputs)}; exits {exits}\n{MirPrinter.Print(loop.Function)}");
             }
         Snapshot.Match(Path.Combine(Folder, "verified", name), string.Join("\n", printed));
     }
+
+    private static string Values(IEnumerable<ValueId> vs) => string.Join(", ", vs.Select(v => "%" + v.Index));
 
     /// An inner loop's entry starts in a copy of the loops around it (not at the original header,
     /// which would give the enclosing loops two entries).

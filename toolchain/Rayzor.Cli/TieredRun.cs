@@ -38,7 +38,10 @@ internal static class TieredRun
             };
             try
             {
-                return Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, options);
+                var code = Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, options);
+                Console.Error.Flush();
+                Interpreter.EndTieredRun(code);
+                return code;
             }
             catch (InterpreterException e)
             {
@@ -50,7 +53,7 @@ internal static class TieredRun
 
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
-        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
+        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries ({s.LoopsAlone} of the loop alone) compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
             + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code, {s.LoopsEntered} frames entered at a loop; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
         foreach (var (at, took, what) in s.Timeline)
             Console.Error.WriteLine($"rayzor: tier auto: at {front.TotalMilliseconds + at.TotalMilliseconds:0.0} ms, {took.TotalMilliseconds:0.0} ms: {what}");
