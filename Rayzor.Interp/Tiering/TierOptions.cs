@@ -14,6 +14,12 @@ public interface ITierBackend
 
     /// <summary>Loads and starts what compiling needs (before the first function is hot).</summary>
     void Prepare();
+
+    /// <summary>Pays the first compile's one-time costs ahead (the compiler thread has nothing else to do).</summary>
+    void WarmUp();
+
+    /// <summary>Where the last compile's time went (`--stats`), e.g. "emit 1.2, optimize 9.8, machine code 10.1 ms".</summary>
+    string LastPhases { get; }
 }
 
 /// <summary>A batch failed to compile; <see cref="Final"/>: its functions cannot be compiled again (one by one).</summary>

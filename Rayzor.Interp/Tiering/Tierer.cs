@@ -100,6 +100,12 @@ internal sealed unsafe class Tierer
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 (_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare();
                 _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
+                if (_queue.Count == 0)
+                {
+                    clock.Restart();
+                    _backend.WarmUp();
+                    _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(warmed up)"));
+                }
                 continue;
             }
             batch.Clear();
@@ -141,7 +147,7 @@ internal sealed unsafe class Tierer
             Publish(entries.Where(e => e.Key != loop.Function.Name));
             _stats.LoopEntries++;
             if (exits != null) _stats.LoopsAlone++;
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, string.Join(", ", entries.Keys)));
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
         }
         catch (Exception e)
         {
@@ -194,7 +200,7 @@ internal sealed unsafe class Tierer
             var entries = _backend.Compile(batch.Select(f => f.Name).ToList());
             // (with the batch, callees it needs compiled: see TierCompiler)
             Publish(entries);
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, string.Join(", ", entries.Keys)));
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
         }
         catch (TierCompileException e) when (batch.Count > 1 && !e.Final)
         {

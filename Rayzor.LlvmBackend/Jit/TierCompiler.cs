@@ -34,6 +34,10 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     /// Functions compiled so far.
     public int Count => _compiled.Count;
 
+    /// Where the last <see cref="Compile"/> spent its time: emitting the IR (with starting LLVM
+    /// on the first), the IR pipeline, code generation and linking in memory.
+    public (TimeSpan Emit, TimeSpan Optimize, TimeSpan Codegen) Phases { get; private set; }
+
     /// <summary>
     /// Compiles <paramref name="names"/> (with internal copies of their small callees) and returns
     /// each one's entry wrapper (`i32 (i64* args, i64* result)`, ModuleEmitter.EmitTierEntry) and
@@ -66,8 +70,10 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 };
                 if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
                 if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
+                var emitted = clock.Elapsed;
                 if (level != OptLevel.O0 && LlvmTargets.RunPipeline(emitter.Module, _tm, LlvmTargets.PipelineFor(level)) is { } perr)
                     throw new LlvmException(perr);
+                Phases = (emitted, clock.Elapsed - emitted, TimeSpan.Zero);
                 DefineImports(emitter.Module);
                 // `RAYZOR_TIER_DUMP=DIR`: each batch's optimized IR as DIR/batchN.ll (read it, or `llc-19` it)
                 if (Environment.GetEnvironmentVariable(DumpVariable) is { } dump) LLVM.PrintModuleToFile(emitter.Module, Path.Combine(dump, $"batch{++_batches}.ll"), out _);
@@ -93,6 +99,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 entries[n] = ((nint)entry, (nint)code, (nint)bridge);
             }
             _compiled.UnionWith(names);
+            Phases = Phases with { Codegen = clock.Elapsed - Phases.Emit - Phases.Optimize };
             return entries;
         }
         finally
@@ -141,6 +148,46 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     {
         var clock = Stopwatch.StartNew();
         Start();
+        Time += clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Runs a small loop (`i32 __rz_tier_warmup(i32 n)`, never called) through the whole path once:
+    /// the first module through the pipeline, code generation and JITLink takes ~15-25 ms more than
+    /// the next ones of its size, which a compiler thread with nothing queued yet pays ahead.
+    /// </summary>
+    public void WarmUp()
+    {
+        var clock = Stopwatch.StartNew();
+        Start();
+        var tsc = LLVM.OrcCreateNewThreadSafeContext();
+        var ctx = LLVM.OrcThreadSafeContextGetContext(tsc);
+        var m = LLVM.ModuleCreateWithNameInContext("tier.warmup", ctx);
+        LlvmTargets.ConfigureModule(m, _tm);
+        var i32 = LLVM.Int32TypeInContext(ctx);
+        var fn = LLVM.AddFunction(m, "__rz_tier_warmup", LLVM.FunctionType(i32, [i32], false));
+        var b = LLVM.CreateBuilderInContext(ctx);
+        var (entry, loop, exit) = (LLVM.AppendBasicBlockInContext(ctx, fn, "entry"), LLVM.AppendBasicBlockInContext(ctx, fn, "loop"), LLVM.AppendBasicBlockInContext(ctx, fn, "exit"));
+        LLVM.PositionBuilderAtEnd(b, entry);
+        LLVM.BuildBr(b, loop);
+        LLVM.PositionBuilderAtEnd(b, loop);
+        var (zero, one) = (LLVM.ConstInt(i32, 0, false), LLVM.ConstInt(i32, 1, false));
+        var i = LLVM.BuildPhi(b, i32, "i");
+        var s = LLVM.BuildPhi(b, i32, "s");
+        var s1 = LLVM.BuildAdd(b, LLVM.BuildMul(b, s, LLVM.ConstInt(i32, 31, false), ""), i, "");
+        var i1 = LLVM.BuildAdd(b, i, one, "");
+        LLVM.AddIncoming(i, [zero, i1], [entry, loop]);
+        LLVM.AddIncoming(s, [zero, s1], [entry, loop]);
+        LLVM.BuildCondBr(b, LLVM.BuildICmp(b, LLVMIntPredicate.LLVMIntSLT, i1, LLVM.GetParam(fn, 0), ""), loop, exit);
+        LLVM.PositionBuilderAtEnd(b, exit);
+        LLVM.BuildRet(b, s1);
+        LLVM.DisposeBuilder(b);
+        if (level != OptLevel.O0) LlvmTargets.RunPipeline(m, _tm, LlvmTargets.PipelineFor(level));
+        var tsm = LLVM.OrcCreateNewThreadSafeModule(m, tsc);
+        LLVM.OrcDisposeThreadSafeContext(tsc);
+        LLVM.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(_jit, _dylib, tsm), "JIT");
+        ulong address;
+        LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &address, "__rz_tier_warmup"), "JIT");
         Time += clock.Elapsed;
     }
 

@@ -176,4 +176,43 @@ public class TieredTests
             Directory.Delete(dir, true);
         }
     }
+
+    /// <summary>
+    /// A program that gets warm (LLVM started at an eighth of the call count) and then waits
+    /// before it gets hot: the idle compiler thread warms the whole path up with a loop of its
+    /// own, and the function compiled afterwards runs as it should.
+    /// </summary>
+    [Fact]
+    public async Task IdleCompilerWarmsUp()
+    {
+        const string src = """
+            class Main {
+              // (recursive: not inlined)
+              static function f(x:Int):Int return x < 0 ? f(x + 1) : (x * 7 + 3) % 1000;
+              static function main() {
+                var s = 0;
+                for (i in 0...400) s = (s + f(i)) % 100000;
+                Sys.sleep(0.3);
+                for (i in 0...5000) s = (s + f(i)) % 100000;
+                Sys.println(s);
+              }
+            }
+            """;
+        var expected = 0L;
+        foreach (var n in new[] { 400, 5000 })
+            for (var i = 0; i < n; i++) expected = (expected + (i * 7 + 3) % 1000) % 100000;
+        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Main.hx"), src);
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir);
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            Assert.Equal($"{expected}\n", run.StandardOutput);
+            Assert.Matches(@"\(LLVM started\)(.|\n)*\(warmed up\)(.|\n)*: Main\.f", run.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

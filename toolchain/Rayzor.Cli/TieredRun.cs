@@ -62,11 +62,25 @@ internal static class TieredRun
 
     private sealed class Backend(TierCompiler compiler) : ITierBackend
     {
+        public string LastPhases => $"emit {compiler.Phases.Emit.TotalMilliseconds:0.0}, optimize {compiler.Phases.Optimize.TotalMilliseconds:0.0}, machine code {compiler.Phases.Codegen.TotalMilliseconds:0.0} ms";
+
         public void Prepare()
         {
             try
             {
                 compiler.Prepare();
+            }
+            catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
+            {
+                // the first compile reports it
+            }
+        }
+
+        public void WarmUp()
+        {
+            try
+            {
+                compiler.WarmUp();
             }
             catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
             {
