@@ -93,8 +93,26 @@ internal sealed unsafe class Tierer
     private void Work()
     {
         var batch = new List<(Func F, int Header)>();
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            if (!_queue.TryTake(out var first))
+            {
+                // nothing queued: a function the program is likely to call next, compiled ahead
+                // (not when each compile is waited for: tests then know which frames enter loops)
+                if (_stats.Batches > 0 && !_options.Synchronous && !_queue.IsAddingCompleted && NextAhead() is { } ahead)
+                {
+                    Compile([ahead], "ahead: ");
+                    continue;
+                }
+                try
+                {
+                    first = _queue.Take();
+                }
+                catch (InvalidOperationException)
+                {
+                    break; // the run ended
+                }
+            }
             if (first.Header == -2)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -189,7 +207,53 @@ internal sealed unsafe class Tierer
         }
     }
 
-    private void Compile(List<Func> batch)
+    /// <summary>What is left to compile ahead (<see cref="AheadCandidates"/>), made on first need.</summary>
+    private Queue<Func>? _ahead;
+
+    private Func? NextAhead()
+    {
+        _ahead ??= new Queue<Func>(AheadCandidates());
+        while (_ahead.TryDequeue(out var f))
+            if (f.TierState == 0)
+            {
+                f.TierState = 1;
+                return f;
+            }
+        return null;
+    }
+
+    /// <summary>
+    /// The functions the program's `main` calls, then those they call, that have loops, and the
+    /// functions they make closures of: a program's phases and what they call back, which a
+    /// compiler thread with nothing queued compiles before the program gets to them (dispatch's
+    /// `runShapes` and `runFuns` and its closures' functions were each interpreted until hot, then
+    /// waited for). The entry and `main` themselves are left out: they run once, already started.
+    /// </summary>
+    private IEnumerable<Func> AheadCandidates()
+    {
+        var image = _interp.Image;
+        var seen = new HashSet<Func>();
+        var closures = new List<Func>();
+        var level = new List<Func>();
+        if (image.FindFunction(image.Module.EntryFunction) is { } entry) level.Add(entry);
+        for (var depth = 0; depth <= 3 && level.Count > 0; depth++)
+        {
+            var next = new List<Func>();
+            foreach (var f in level)
+            {
+                if (!seen.Add(f)) continue;
+                if (depth >= 2 && Rayzor.Mir.Ir.OsrEntries.Headers(f.Mir).Count > 0) yield return f;
+                foreach (var i in f.Mir.Blocks.SelectMany(b => b.Insts))
+                    if (i.Op is Rayzor.Mir.Ir.Opcode.Call or Rayzor.Mir.Ir.Opcode.Closure && image.FindFunction(i.Sym!) is { } callee && !seen.Contains(callee))
+                        (i.Op == Rayzor.Mir.Ir.Opcode.Call ? next : closures).Add(callee);
+            }
+            level = next;
+        }
+        foreach (var f in closures.Distinct())
+            yield return f;
+    }
+
+    private void Compile(List<Func> batch, string label = "")
     {
         batch.RemoveAll(f => f.TierState == 2); // compiled meanwhile as another function's callee
         if (batch.Count == 0) return;
@@ -200,7 +264,7 @@ internal sealed unsafe class Tierer
             var entries = _backend.Compile(batch.Select(f => f.Name).ToList());
             // (with the batch, callees it needs compiled: see TierCompiler)
             Publish(entries);
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{label}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
         }
         catch (TierCompileException e) when (batch.Count > 1 && !e.Final)
         {

@@ -5,9 +5,11 @@ namespace Rayzor.Runtime.Memory;
 
 /// <summary>
 /// For hosts that run the runtime as a plain assembly in their own process (the compiler's
-/// interpreter and JIT): binds its native imports. In a native program "gc" and "libc" are linked
-/// statically (DirectPInvoke); here they are shared libraries found by their sonames, which are
-/// installed with the runtime packages (libgc1, libc6), not only the -dev ones.
+/// interpreter and JIT, the tests): binds its native imports. In a native program "gc" and "libc"
+/// are linked statically (DirectPInvoke); the compiler binds them when it is linked too (libgc.so.1
+/// a load-time dependency), so this resolver only serves hosts run by `dotnet` (the tests): shared
+/// libraries found by their sonames, installed with the runtime packages (libgc1, libc6), not only
+/// the -dev ones.
 /// </summary>
 public static class HostLibraries
 {

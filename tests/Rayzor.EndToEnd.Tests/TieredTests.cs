@@ -215,4 +215,59 @@ public class TieredTests
             Directory.Delete(dir, true);
         }
     }
+
+    /// <summary>
+    /// A program in phases (main calls one function after another, each with a loop, one making
+    /// closures): once the first is compiled, the compiler thread, with nothing queued, compiles
+    /// the next phases and the closures' functions before the program gets to them.
+    /// </summary>
+    [Fact]
+    public async Task LaterPhasesAreCompiledAhead()
+    {
+        const string src = """
+            class Main {
+              static function first(n:Int):Int {
+                var s = 0;
+                for (i in 0...n) s = (s * 31 + i) % 1000003;
+                return s;
+              }
+              static function second(n:Int):Int {
+                var s = 1;
+                for (i in 0...n) s = (s * 17 + i) % 999983;
+                return s;
+              }
+              static function third(fs:Array<Int->Int>, n:Int):Int {
+                var s = 0;
+                for (i in 0...n) s = fs[i % fs.length](s) % 1000;
+                return s;
+              }
+              static function main() {
+                var k = first(3000000);
+                Sys.sleep(0.2);
+                var fs:Array<Int->Int> = [function(x) return x + k % 7, function(x) return x * 3 + 1];
+                Sys.println(k + " " + second(1000) + " " + third(fs, 1000));
+              }
+            }
+            """;
+        long Mod(long a, long m) => ((a % m) + m) % m;
+        long k = 0, s2 = 1, s3 = 0;
+        for (var i = 0; i < 3000000; i++) k = Mod(k * 31 + i, 1000003);
+        for (var i = 0; i < 1000; i++) s2 = Mod(s2 * 17 + i, 999983);
+        for (var i = 0; i < 1000; i++) s3 = (i % 2 == 0 ? s3 + k % 7 : s3 * 3 + 1) % 1000;
+        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Main.hx"), src);
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir);
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            Assert.Equal($"{k} {s2} {s3}\n", run.StandardOutput);
+            Assert.Contains("ahead: Main.second", run.StandardError);
+            Assert.Contains("ahead: Main.third", run.StandardError);
+            Assert.Matches("ahead: Main.main.\\$lambda", run.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
