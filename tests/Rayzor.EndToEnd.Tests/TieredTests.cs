@@ -160,21 +160,9 @@ public class TieredTests
                 else caught += 2;
         }
 
-        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "Main.hx"), src.ToString());
-            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir,
-                env: new Dictionary<string, string?> { [Threshold] = "3" });
-            Assert.True(run.ExitCode == 0, run.StandardError);
-            Assert.Equal($"{total} {caught}\n", run.StandardOutput);
-            Assert.Contains(" 0 not compilable", run.StandardError);
-            Assert.Matches(@"tier auto: (1[5-9][0-9]|[2-9][0-9][0-9]) functions and [0-9]+ loop entries \([0-9]+ of the loop alone\) compiled", run.StandardError);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        var run = await RunProgram(src.ToString(), $"{total} {caught}\n", (Threshold, "3"));
+        Assert.Contains(" 0 not compilable", run.StandardError);
+        Assert.Matches(@"tier auto: (1[5-9][0-9]|[2-9][0-9][0-9]) functions and [0-9]+ loop entries \([0-9]+ of the loop alone\) compiled", run.StandardError);
     }
 
     /// <summary>
@@ -201,19 +189,8 @@ public class TieredTests
         var expected = 0L;
         foreach (var n in new[] { 400, 5000 })
             for (var i = 0; i < n; i++) expected = (expected + (i * 7 + 3) % 1000) % 100000;
-        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "Main.hx"), src);
-            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir);
-            Assert.True(run.ExitCode == 0, run.StandardError);
-            Assert.Equal($"{expected}\n", run.StandardOutput);
-            Assert.Matches(@"\(LLVM started\)(.|\n)*\(warmed up\)(.|\n)*: Main\.f", run.StandardError);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        var run = await RunProgram(src, $"{expected}\n");
+        Assert.Matches(@"\(LLVM started\)(.|\n)*\(warmed up\)(.|\n)*: Main\.f", run.StandardError);
     }
 
     /// <summary>
@@ -254,16 +231,27 @@ public class TieredTests
         for (var i = 0; i < 3000000; i++) k = Mod(k * 31 + i, 1000003);
         for (var i = 0; i < 1000; i++) s2 = Mod(s2 * 17 + i, 999983);
         for (var i = 0; i < 1000; i++) s3 = (i % 2 == 0 ? s3 + k % 7 : s3 * 3 + 1) % 1000;
+        var run = await RunProgram(src, $"{k} {s2} {s3}\n");
+        Assert.Contains("ahead: Main.second", run.StandardError);
+        Assert.Contains("ahead: Main.third", run.StandardError);
+        Assert.Matches("ahead: Main.main.\\$lambda", run.StandardError);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="src"/> (as Main.hx in a folder of its own) with `--tier auto --stats`:
+    /// it must end well and print <paramref name="expected"/>.
+    /// </summary>
+    private static async Task<CliWrap.Buffered.BufferedCommandResult> RunProgram(string src, string expected, params (string Name, string Value)[] env)
+    {
         var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
         try
         {
             File.WriteAllText(Path.Combine(dir, "Main.hx"), src);
-            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir);
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir,
+                env: env.ToDictionary(e => e.Name, e => (string?)e.Value));
             Assert.True(run.ExitCode == 0, run.StandardError);
-            Assert.Equal($"{k} {s2} {s3}\n", run.StandardOutput);
-            Assert.Contains("ahead: Main.second", run.StandardError);
-            Assert.Contains("ahead: Main.third", run.StandardError);
-            Assert.Matches("ahead: Main.main.\\$lambda", run.StandardError);
+            Assert.Equal(expected, run.StandardOutput);
+            return run;
         }
         finally
         {
