@@ -14,6 +14,9 @@ internal sealed unsafe class Tierer
     /// <summary>Functions compiled in one module at most (a bound on one batch's latency).</summary>
     private const int MaxBatch = 64;
 
+    /// <summary>Functions compiled ahead in one module at most.</summary>
+    private const int AheadBatch = 4;
+
     private readonly Interpreter _interp;
     private readonly TierOptions _options;
     /// <summary>What is queued: a function (<c>Header</c> -1) or the entry at one loop header of a running frame.</summary>
@@ -101,7 +104,10 @@ internal sealed unsafe class Tierer
                 // (not when each compile is waited for: tests then know which frames enter loops)
                 if (_stats.Batches > 0 && !_options.Synchronous && !_queue.IsAddingCompleted && NextAhead() is { } ahead)
                 {
-                    Compile([ahead], "ahead: ");
+                    // a few at once: each module has a fixed cost (~7 ms), and a request waits for one batch at most
+                    var more = new List<Func> { ahead };
+                    while (more.Count < AheadBatch && _queue.Count == 0 && NextAhead() is { } next) more.Add(next);
+                    Compile(more, "ahead: ");
                     continue;
                 }
                 try
@@ -223,10 +229,11 @@ internal sealed unsafe class Tierer
     }
 
     /// <summary>
-    /// The functions the program's `main` calls, then those they call, that have loops, and the
-    /// functions they make closures of: a program's phases and what they call back, which a
-    /// compiler thread with nothing queued compiles before the program gets to them (dispatch's
-    /// `runShapes` and `runFuns` and its closures' functions were each interpreted until hot, then
+    /// The functions the program's `main` calls, then those they call, that have loops, then the
+    /// methods they call through interfaces and vtables (every class's) and the functions they make
+    /// closures of: a program's phases and what they call back, which a compiler thread with
+    /// nothing queued compiles before the program gets to them (dispatch's `runShapes`, `runFuns`,
+    /// the `apply` methods and its closures' functions were each interpreted until hot, then
     /// waited for). The entry and `main` themselves are left out: they run once, already started.
     /// </summary>
     private IEnumerable<Func> AheadCandidates()
@@ -234,6 +241,7 @@ internal sealed unsafe class Tierer
         var image = _interp.Image;
         var seen = new HashSet<Func>();
         var closures = new List<Func>();
+        var dispatched = new List<Func>();
         var level = new List<Func>();
         if (image.FindFunction(image.Module.EntryFunction) is { } entry) level.Add(entry);
         for (var depth = 0; depth <= 3 && level.Count > 0; depth++)
@@ -246,11 +254,25 @@ internal sealed unsafe class Tierer
                 foreach (var i in f.Mir.Blocks.SelectMany(b => b.Insts))
                     if (i.Op is Rayzor.Mir.Ir.Opcode.Call or Rayzor.Mir.Ir.Opcode.Closure && image.FindFunction(i.Sym!) is { } callee && !seen.Contains(callee))
                         (i.Op == Rayzor.Mir.Ir.Opcode.Call ? next : closures).Add(callee);
+                    else if (depth >= 2 && i.Op is Rayzor.Mir.Ir.Opcode.VCall or Rayzor.Mir.Ir.Opcode.ICall)
+                        dispatched.AddRange(Implementations(i).Select(image.FindFunction).OfType<Func>());
             }
             level = next;
         }
-        foreach (var f in closures.Distinct())
+        foreach (var f in dispatched.Concat(closures).Distinct())
             yield return f;
+    }
+
+    /// <summary>The methods a `vcall` (every subclass's, at its slot) or an `icall` (every implementer's, at its selector) may reach.</summary>
+    private IEnumerable<string> Implementations(Rayzor.Mir.Ir.Instruction call)
+    {
+        var classes = _interp.Image.Module.Classes;
+        var slot = (int)call.Imm;
+        if (call.Op == Rayzor.Mir.Ir.Opcode.ICall)
+            return classes.Where(c => c.Interfaces.Contains(call.Sym!) && slot < c.ITable.Count && c.ITable[slot] != null).Select(c => c.ITable[slot]!);
+        var byName = classes.ToDictionary(c => c.Name);
+        bool Under(Rayzor.Mir.Ir.MirClass c) => c.Name == call.Sym || c.Super != null && byName.TryGetValue(c.Super, out var s) && Under(s);
+        return classes.Where(c => Under(c) && slot < c.VTable.Count).Select(c => c.VTable[slot]);
     }
 
     private void Compile(List<Func> batch, string label = "")
