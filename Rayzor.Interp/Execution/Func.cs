@@ -65,6 +65,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The code offset of each MIR block (set when decoded).</summary>
     public int[] BlockPcs = [];
 
+    /// <summary>Tiering: the header of the outermost loop around each block (-1 outside loops; made on first need).</summary>
+    public int[]? OuterHeaders;
+
     /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 

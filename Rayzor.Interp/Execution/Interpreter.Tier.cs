@@ -199,6 +199,14 @@ public sealed unsafe partial class Interpreter
                 };
             return exit.Pc;
         }
+        if (e == null && (f.OuterHeaders ??= Rayzor.Mir.Ir.OsrEntries.OuterHeaders(f.Mir))[block] is var outer and >= 0 && outer != block
+            && Volatile.Read(ref entries[outer]) is { } whole)
+        {
+            // this loop's entry is (being) compiled at its outermost header (ahead): the frame
+            // enters there, a few back-edges on, rather than asking for one here
+            f.LoopsLeft = whole == OsrEntry.Asked ? OsrPoll : 1;
+            return Continue;
+        }
         if (e == null && Volatile.Read(ref f.OsrState) == 0)
         {
             entries[block] = OsrEntry.Asked;

@@ -102,6 +102,11 @@ internal sealed unsafe class Tierer
             {
                 // nothing queued: a function the program is likely to call next, compiled ahead
                 // (not when each compile is waited for: tests then know which frames enter loops)
+                if (!_queue.IsAddingCompleted && _aheadLoops.TryDequeue(out var loop))
+                {
+                    CompileLoop(loop.F, loop.Header, ahead: true);
+                    continue;
+                }
                 if (_stats.Batches > 0 && !_options.Synchronous && !_queue.IsAddingCompleted && NextAhead() is { } ahead)
                 {
                     // a few at once: each module has a fixed cost (~7 ms), and a request waits for one batch at most
@@ -148,7 +153,7 @@ internal sealed unsafe class Tierer
     /// and published by header block. Only the loop that got hot: an entry runs the rest of the
     /// function, so one entry is as large as the function.
     /// </summary>
-    private void CompileLoop(Func f, int header)
+    private void CompileLoop(Func f, int header, bool ahead = false)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -171,7 +176,12 @@ internal sealed unsafe class Tierer
             Publish(entries.Where(e => e.Key != loop.Function.Name));
             _stats.LoopEntries++;
             if (exits != null) _stats.LoopsAlone++;
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
+            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{(ahead ? "ahead: " : "")}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
+            // the frame goes on after this loop: its next loops' entries, compiled while nothing is queued
+            if (exits != null && !ahead && !_options.Synchronous)
+                foreach (var h in Rayzor.Mir.Ir.OsrEntries.NextLoops(f.Mir, header))
+                    if (Interlocked.CompareExchange(ref f.Osr![h], OsrEntry.Asked, null) == null)
+                        _aheadLoops.Enqueue((f, h));
         }
         catch (Exception e)
         {
@@ -179,7 +189,7 @@ internal sealed unsafe class Tierer
         }
         finally
         {
-            Volatile.Write(ref f.OsrState, 0);
+            if (!ahead) Volatile.Write(ref f.OsrState, 0);
             _stats.Batches++;
             _stats.CompileTime += clock.Elapsed;
         }
@@ -212,6 +222,9 @@ internal sealed unsafe class Tierer
             f.TierState = 2;
         }
     }
+
+    /// <summary>Loop entries to compile ahead: the next loops of frames that left a compiled loop.</summary>
+    private readonly Queue<(Func F, int Header)> _aheadLoops = new();
 
     /// <summary>What is left to compile ahead (<see cref="AheadCandidates"/>), made on first need.</summary>
     private Queue<Func>? _ahead;

@@ -38,6 +38,35 @@ public static class OsrEntries
         return entries;
     }
 
+    /// <summary>
+    /// The header of the outermost natural loop around each block of f, or -1 outside loops. A
+    /// loop's entry compiled ahead starts there (an interpreted frame counting back-edges in an
+    /// inner loop of it goes on to that header and enters the entry there).
+    /// </summary>
+    public static int[] OuterHeaders(MirFunction f)
+    {
+        var cfg = new Passes.DomTree(f);
+        var outer = new int[f.Blocks.Count];
+        Array.Fill(outer, -1);
+        var size = new int[f.Blocks.Count];
+        foreach (var h in Headers(f))
+            if (cfg.NaturalLoop(h) is { } loop)
+                foreach (var b in loop)
+                    if (loop.Count > size[b])
+                        (outer[b], size[b]) = (h, loop.Count);
+        return outer;
+    }
+
+    /// <summary>
+    /// The headers of f's outermost loops laid out after the one around <paramref name="header"/>,
+    /// in block order: where a frame that left that loop is likely to need its next loop entries.
+    /// </summary>
+    public static List<int> NextLoops(MirFunction f, int header)
+    {
+        var outer = OuterHeaders(f);
+        return [.. outer.Where(h => h > outer[header]).Distinct().Order()];
+    }
+
     /// <summary>The targets of backward jumps (a block's jump to itself or to a block before it), in block order.</summary>
     public static SortedSet<int> Headers(MirFunction f)
     {

@@ -238,6 +238,37 @@ public class TieredTests
     }
 
     /// <summary>
+    /// A frame that leaves a compiled loop (a loop's entry) and goes on to a nest of loops: the
+    /// next loop's entry is compiled ahead at its outermost header, and the frame, counting
+    /// back-edges in the inner loop, goes on to that header and enters it there.
+    /// </summary>
+    [Fact]
+    public async Task NextLoopOfTheFrameIsCompiledAhead()
+    {
+        const string src = """
+            class Main {
+              static function main() {
+                var s = 0;
+                for (i in 0...30000000) s = (s * 31 + i) % 1000003;
+                var t = 0;
+                for (o in 0...4000)
+                  for (i in 0...2000) t = (t * 17 + i + o) % 999983;
+                Sys.println(s + " " + t);
+              }
+            }
+            """;
+        long s = 0, t = 0;
+        for (var i = 0; i < 30000000; i++) s = (s * 31 + i) % 1000003;
+        for (var o = 0; o < 4000; o++)
+            for (var i = 0; i < 2000; i++) t = (t * 17 + i + o) % 999983;
+        var run = await RunProgram(src, $"{s} {t}\n");
+        Assert.Matches(@"ahead: Main\.main\.\$osr", run.StandardError);
+        // (not a third, at the inner loop's header where the frame counted its back-edges)
+        Assert.Matches(@" 2 loop entries", run.StandardError);
+        Assert.Matches(@", 2 frames entered at a loop", run.StandardError);
+    }
+
+    /// <summary>
     /// Runs <paramref name="src"/> (as Main.hx in a folder of its own) with `--tier auto --stats`:
     /// it must end well and print <paramref name="expected"/>.
     /// </summary>

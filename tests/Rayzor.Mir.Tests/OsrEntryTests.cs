@@ -20,6 +20,9 @@ public class OsrEntryTests
         Assert.Empty(Verifier.Verify(m));
         var printed = new List<string>();
         foreach (var f in m.Functions)
+        {
+            var outer = OsrEntries.OuterHeaders(f);
+            printed.Add($"; {f.Name}: outermost loop headers by block {string.Join(" ", outer)}; after each loop, next: {string.Join("; ", OsrEntries.Headers(f).Select(h => $"bb{h} -> {string.Join(", ", OsrEntries.NextLoops(f, h).Select(n => "bb" + n))}"))}");
             foreach (var h in OsrEntries.Headers(f))
             {
                 var e = OsrEntries.At(f, h);
@@ -30,6 +33,7 @@ public class OsrEntryTests
                 var exits = string.Join("; ", loop.Exits!.Select((x, k) => $"{k}: bb{x.Block} ({Values(x.Values)})"));
                 printed.Add($"; {f.Name}, its loop at bb{h}: inputs {Values(loop.Inputs)}; exits {exits}\n{MirPrinter.Print(loop.Function)}");
             }
+        }
         Snapshot.Match(Path.Combine(Folder, "verified", name), string.Join("\n", printed));
     }
 
