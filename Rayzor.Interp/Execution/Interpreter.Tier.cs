@@ -89,6 +89,8 @@ public sealed unsafe partial class Interpreter
         var n = f.Mir.ParamTypes.Count;
         var args = stackalloc long[n + 1];
         for (var k = 0; k < n; k++) args[k] = src[ops[k]];
+        _outSrc = src;
+        _outOps = ops;
         return CallEntry(f.Entry, args);
     }
 
@@ -100,11 +102,13 @@ public sealed unsafe partial class Interpreter
         InCompiled = true;
         var status = ((delegate* unmanaged<long*, long*, int>)entry)(args, &result);
         InCompiled = was;
-        if (status != 0) throw Throw(Traps.Value);
+        // (the exception's frames were recorded where it was raised: ThrowPrepared, Thunk)
+        if (status != 0) throw Raise(Traps.Value);
         if (_tierCells->Pending != 0)
         {
             _tierCells->Pending = 0;
-            throw Throw(*_exception);
+            _traceContinues = false;
+            throw Raise(*_exception);
         }
         if (Pending != null) RaisePending();
         return result;
@@ -121,8 +125,9 @@ public sealed unsafe partial class Interpreter
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private bool LoopTick(Func f, int block, long* r, out long result)
+    private bool LoopTick(Func f, int* c, long* r, out long result)
     {
+        var block = c[2];
         result = 0;
         if (f.LoopsWarming && _tier != null)
         {
@@ -160,6 +165,8 @@ public sealed unsafe partial class Interpreter
             var args = stackalloc long[e.Slots.Length + 1];
             for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
             _tierCells->LoopsEntered++;
+            _outSrc = r;
+                    _outOps = c + 4;
             result = CallEntry(e.Entry, args);
             return true;
         }
@@ -185,7 +192,12 @@ public sealed unsafe partial class Interpreter
     /// A Haxe exception ended an interpreted call made by compiled code (through a thunk): the
     /// value stays in the exception slot and compiled code throws it on when the thunk returns.
     /// </summary>
-    internal void SetTierPending() => _tierCells->Pending = 1;
+    internal void SetTierPending()
+    {
+        _tierCells->Pending = 1;
+        // compiled code throws it on (rz_throw_prepare): its frames are already recorded
+        _traceContinues = true;
+    }
 
     /// <summary>Whether compiled code has an exception to throw on (thunks then return at once).</summary>
     internal bool TierPending => _tierCells->Pending != 0;

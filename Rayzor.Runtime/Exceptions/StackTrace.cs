@@ -21,10 +21,21 @@ internal static unsafe class StackTrace
     [DllImport("libc", EntryPoint = "backtrace", ExactSpelling = true)]
     internal static extern int Backtrace(void** buffer, int size);
 
-    /// <summary>Writes the Haxe frames of the current native stack to stderr.</summary>
+    /// <summary>
+    /// Set by a host that runs Haxe code in frames of its own (the MIR interpreter): writes the
+    /// frames of the uncaught exception instead of the native stack's. Never set in a native program.
+    /// </summary>
+    public static delegate*<void> PrintHook;
+
+    /// <summary>Writes the Haxe frames of the current native stack (or the host's, <see cref="PrintHook"/>) to stderr.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Print()
     {
+        if (PrintHook != null)
+        {
+            PrintHook();
+            return;
+        }
         void** pcs = stackalloc void*[MaxNativeFrames];
         int n = Backtrace(pcs, MaxNativeFrames);
         if (n <= 0 || !Symbolizer.Open(out Symbolizer.Image img))
@@ -62,10 +73,45 @@ internal static unsafe class StackTrace
             }
             line.Add(f.File, Length(f.File));
         }
-        if (f.Line > 0)
+        End(ref line, f.Line, buf);
+    }
+
+    /// <summary>
+    /// Writes one <c>Called from</c> line of a frame the host knows (<see cref="PrintHook"/>):
+    /// <paramref name="name"/> is a MIR function name (left out or shortened as
+    /// <see cref="HaxeNameLength"/> says), <paramref name="file"/> null when unknown, no line when
+    /// <paramref name="lineNumber"/> is 0.
+    /// </summary>
+    public static void WriteFrame(string name, string? file, int lineNumber)
+    {
+        byte* buf = stackalloc byte[LineBytes];
+        byte* cname = stackalloc byte[LineBytes];
+        int n = System.Text.Encoding.UTF8.GetBytes(name.AsSpan(0, Math.Min(name.Length, LineBytes / 4 - 1)), new Span<byte>(cname, LineBytes - 1));
+        cname[n] = 0;
+        int nameLength = HaxeNameLength(cname);
+        if (nameLength <= 0)
+            return;
+        var line = new LineBuilder(buf, LineBytes);
+        line.Add("Called from "u8);
+        line.Add(cname, nameLength);
+        line.Add(" ("u8);
+        if (file == null)
+            line.Add("?"u8);
+        else
+        {
+            byte* cfile = stackalloc byte[LineBytes];
+            int k = System.Text.Encoding.UTF8.GetBytes(file.AsSpan(0, Math.Min(file.Length, LineBytes / 4)), new Span<byte>(cfile, LineBytes));
+            line.Add(cfile, k);
+        }
+        End(ref line, (ulong)Math.Max(0, lineNumber), buf);
+    }
+
+    private static void End(ref LineBuilder line, ulong lineNumber, byte* buf)
+    {
+        if (lineNumber > 0)
         {
             line.Add(" line "u8);
-            line.AddNumber(f.Line);
+            line.AddNumber(lineNumber);
         }
         line.Add(")\n"u8);
         LibC.WriteAll(2, new ReadOnlySpan<byte>(buf, line.Length));
