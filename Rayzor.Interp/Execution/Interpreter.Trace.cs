@@ -62,11 +62,14 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>Records the code positions of the frames from the link (<paramref name="src"/>, <paramref name="ops"/>) up.</summary>
-    private void Capture(long* src, int* ops)
+    private void Capture(long* src, int* ops) => _traceCount = Walk(src, ops, _trace, MaxTraceFrames);
+
+    /// <summary>Writes the code positions of the frames from a link up into <paramref name="into"/>; returns how many.</summary>
+    private int Walk(long* src, int* ops, nint* into, int max)
     {
         var n = 0;
         nint last = 0;
-        while (n < MaxTraceFrames && src != null && (nint)src > last && (nint)src < _stackTop)
+        while (n < max && src != null && (nint)src > last && (nint)src < _stackTop)
         {
             last = (nint)src;
             long* frame;
@@ -88,11 +91,11 @@ public sealed unsafe partial class Interpreter
                 frame = src;
                 at = ops - 4;
             }
-            _trace[n++] = (nint)at;
+            into[n++] = (nint)at;
             src = (long*)frame[-2];
             ops = (int*)frame[-1];
         }
-        _traceCount = n;
+        return n;
     }
 
     /// <summary>Set when a recorded exception is left pending for compiled code, which throws it on: no new record then.</summary>
@@ -117,26 +120,30 @@ public sealed unsafe partial class Interpreter
     private static void PrintUncaught()
     {
         var interp = Current!;
-        foreach (var at in interp._uncaught) interp.WriteFrames((int*)at);
+        foreach (var at in interp._uncaught)
+            foreach (var (name, file, line) in interp.FramesAt((int*)at))
+                StackTrace.WriteFrame(name, file, line);
     }
 
-    /// <summary>Writes the frames of one code position: the function's own and those of calls inlined into it, innermost first.</summary>
-    private void WriteFrames(int* at)
+    /// <summary>The frames of one code position (MIR names): the function's own and those of calls inlined into it, innermost first.</summary>
+    private List<(string Name, string? File, int Line)> FramesAt(int* at)
     {
-        if (FuncAt(at) is not { Positions: { } positions } f || positions.At((int)(at - f.Code)) is not { } p) return;
-        WriteFrames(p.Inst, p.Owner);
-        if (p.Outer != null) WriteFrames(p.Outer, f.Mir);
+        var frames = new List<(string, string?, int)>();
+        if (FuncAt(at) is not { Positions: { } positions } f || positions.At((int)(at - f.Code)) is not { } p) return frames;
+        AddFrames(frames, p.Inst, p.Owner);
+        if (p.Outer != null) AddFrames(frames, p.Outer, f.Mir);
+        return frames;
     }
 
-    private static void WriteFrames(Instruction i, MirFunction owner)
+    private static void AddFrames(List<(string, string?, int)> frames, Instruction i, MirFunction owner)
     {
         var line = i.Line;
         for (var site = i.Inlined; site != null; site = site.Parent)
         {
-            StackTrace.WriteFrame(site.Callee, site.SourceFile, line);
+            frames.Add((site.Callee, site.SourceFile, line));
             line = site.CallLine;
         }
-        StackTrace.WriteFrame(owner.Name, owner.SourceFile, line);
+        frames.Add((owner.Name, owner.SourceFile, line));
     }
 
     // the decoded functions by code address, remade when more were decoded

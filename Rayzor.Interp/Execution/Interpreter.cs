@@ -72,6 +72,8 @@ public sealed unsafe partial class Interpreter
         Traps.ThrowHook = &RuntimeThrow;
         StackTrace.PrintHook = &PrintUncaught;
         Traps.PrepareHook = &ThrowPrepared;
+        CallStack.CaptureHook = &CaptureStack;
+        CallStack.ResolveHook = &ResolveStack;
         var entry = image.FindFunction(module.EntryFunction) ?? throw new InterpreterException($"no entry function @{module.EntryFunction}");
         // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
         // main thread's 8 MB would allow far less recursion than a native program has

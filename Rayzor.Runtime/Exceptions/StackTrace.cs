@@ -84,13 +84,11 @@ internal static unsafe class StackTrace
     /// </summary>
     public static void WriteFrame(string name, string? file, int lineNumber)
     {
+        if (HaxeName(name) is not { } shown)
+            return;
         byte* buf = stackalloc byte[LineBytes];
         byte* cname = stackalloc byte[LineBytes];
-        int n = System.Text.Encoding.UTF8.GetBytes(name.AsSpan(0, Math.Min(name.Length, LineBytes / 4 - 1)), new Span<byte>(cname, LineBytes - 1));
-        cname[n] = 0;
-        int nameLength = HaxeNameLength(cname);
-        if (nameLength <= 0)
-            return;
+        int nameLength = System.Text.Encoding.UTF8.GetBytes(shown.AsSpan(0, Math.Min(shown.Length, LineBytes / 4)), new Span<byte>(cname, LineBytes));
         var line = new LineBuilder(buf, LineBytes);
         line.Add("Called from "u8);
         line.Add(cname, nameLength);
@@ -133,6 +131,17 @@ internal static unsafe class StackTrace
             if (name[i] == (byte)'.' && name[i + 1] == (byte)'$')
                 return Symbolizer.StartsWith(name + i + 1, "$lambda"u8) ? i : 0;
         return n;
+    }
+
+    /// <summary>The Haxe frame name of a MIR function name (see <see cref="HaxeNameLength"/>), or null to leave the frame out.</summary>
+    public static string? HaxeName(string name)
+    {
+        if (name.StartsWith('$') || name.StartsWith("__rz_", StringComparison.Ordinal) || name == "main")
+            return null;
+        int i = name.IndexOf(".$", StringComparison.Ordinal);
+        if (i < 0)
+            return name;
+        return name.AsSpan(i + 1).StartsWith("$lambda") ? name[..i] : null;
     }
 
     private static int Length(byte* s)

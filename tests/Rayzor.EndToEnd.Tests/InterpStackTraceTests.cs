@@ -1,0 +1,85 @@
+namespace Rayzor.EndToEnd.Tests;
+
+/// The `Called from` lines of an uncaught exception under `rayzor run --interp` and `--tier auto`:
+/// the interpreter's frames must read as the native executable's (same names, files and lines).
+public class InterpStackTraceTests
+{
+    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC";
+
+    /// The uncaught-exception programs whose -O2 executable keeps every Haxe frame (LLVM's inlining
+    /// shows as frames of their own): the interpreter must print its verified stderr exactly.
+    public static TheoryData<string> SameFramesAsOptimized() =>
+        ["TraceInline", "TraceInterface", "TraceLambda", "TraceNested", "TraceNull", "TraceNullRuntime"];
+
+    [Theory]
+    [MemberData(nameof(SameFramesAsOptimized))]
+    public async Task InterpreterPrintsTheExecutablesFrames(string name)
+    {
+        var expected = File.ReadAllText(Path.Combine(RunChecks.E2EDir, "verified", name + ".stderr"));
+        Assert.Equal(expected, (await Run(name, ["--interp"])).StandardError);
+        // not hot: every frame interpreted
+        Assert.Equal(expected, (await Run(name, ["--tier", "auto"])).StandardError);
+    }
+
+    /// <summary>
+    /// TraceDeep.hx (recursion, a closure, an interface call, a comparator the runtime calls back):
+    /// at -O2 LLVM turns the recursion into a loop and its frames are gone, so the interpreter is
+    /// compared with the -O0 executable, which keeps them.
+    /// </summary>
+    [Fact]
+    public async Task InterpreterPrintsTheUnoptimizedExecutablesFrames()
+    {
+        var native = await NativeStderr("TraceDeep", "-O0");
+        Assert.Contains("TraceDeep.down (TraceDeep.hx line 25)", native);
+        Assert.Equal(native, (await Run("TraceDeep", ["--interp"])).StandardError);
+    }
+
+    /// <summary>
+    /// `--tier auto` with every function compiled at its first call (each compile waited for):
+    /// compiled frames have no lines yet and are left out, the interpreted ones must be the
+    /// executable's, in its order.
+    /// </summary>
+    [Theory]
+    [InlineData("TraceDeep")]
+    [InlineData("TraceNested")]
+    [InlineData("TraceNull")]
+    [InlineData("TraceLambda")]
+    public async Task TieredRunPrintsItsInterpretedFrames(string name)
+    {
+        var native = (await NativeStderr(name, "-O0")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var run = await Run(name, ["--tier", "auto"], new Dictionary<string, string?> { [Threshold] = "1", [Sync] = "1" });
+        Assert.Equal(1, run.ExitCode);
+        var tiered = run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(native[0], tiered[0]);
+        Assert.True(tiered.Length > 1, $"no frames:\n{run.StandardError}");
+        // an ordered subsequence of the executable's frames
+        var k = 1;
+        foreach (var line in tiered.Skip(1))
+        {
+            while (k < native.Length && native[k] != line) k++;
+            Assert.True(k < native.Length, $"`{line}` is not among the executable's frames, in order:\n{string.Join('\n', native)}\n--- tiered:\n{run.StandardError}");
+            k++;
+        }
+    }
+
+    private static Task<CliWrap.Buffered.BufferedCommandResult> Run(string name, string[] mode, Dictionary<string, string?>? env = null) =>
+        Repo.Run(Repo.Compiler, ["run", .. mode, "-m", name, name + ".hx"], RunChecks.E2EDir, env: env);
+
+    /// The stderr of the program's executable built at <paramref name="level"/>.
+    private static async Task<string> NativeStderr(string name, string level)
+    {
+        var exe = Path.Combine(Path.GetTempPath(), $"rayzor-itrace-{name}{level}-{Environment.ProcessId}");
+        try
+        {
+            var build = await Repo.Run(Repo.Compiler, ["build", name + ".hx", "-m", name, level, "-o", exe], RunChecks.E2EDir);
+            Assert.True(build.ExitCode == 0, $"build failed:\n{build.StandardError}");
+            var run = await Repo.Run(exe, [], RunChecks.E2EDir);
+            Assert.Equal(1, run.ExitCode);
+            return run.StandardError;
+        }
+        finally
+        {
+            File.Delete(exe);
+        }
+    }
+}
