@@ -64,8 +64,18 @@ public sealed unsafe partial class Interpreter
     /// <summary>Records the code positions of the frames from the link (<paramref name="src"/>, <paramref name="ops"/>) up.</summary>
     private void Capture(long* src, int* ops) => _traceCount = Walk(src, ops, _trace, MaxTraceFrames);
 
-    /// <summary>Writes the code positions of the frames from a link up into <paramref name="into"/>; returns how many.</summary>
+    /// <summary>
+    /// Writes the code positions of the frames from a link up into <paramref name="into"/>, with
+    /// the compiled frames among them in a tiered run; returns how many.
+    /// </summary>
     private int Walk(long* src, int* ops, nint* into, int max)
+    {
+        var addresses = stackalloc nint[max];
+        var n = WalkInterpreted(src, ops, into, addresses, max);
+        return Image.Tiered ? WithCompiledFrames(into, addresses, n, max) : n;
+    }
+
+    private int WalkInterpreted(long* src, int* ops, nint* into, nint* addresses, int max)
     {
         var n = 0;
         nint last = 0;
@@ -91,6 +101,7 @@ public sealed unsafe partial class Interpreter
                 frame = src;
                 at = ops - 4;
             }
+            addresses[n] = (nint)frame;
             into[n++] = (nint)at;
             src = (long*)frame[-2];
             ops = (int*)frame[-1];
@@ -129,6 +140,13 @@ public sealed unsafe partial class Interpreter
     private List<(string Name, string? File, int Line)> FramesAt(int* at)
     {
         var frames = new List<(string, string?, int)>();
+        if ((nint)at < 0)
+        {
+            // a compiled frame: its function, no line
+            var compiled = _funcs[-1 - (nint)at];
+            frames.Add((compiled.Name, compiled.Mir.SourceFile, 0));
+            return frames;
+        }
         if (FuncAt(at) is not { Positions: { } positions } f || positions.At((int)(at - f.Code)) is not { } p) return frames;
         AddFrames(frames, p.Inst, p.Owner);
         if (p.Outer != null) AddFrames(frames, p.Outer, f.Mir);
