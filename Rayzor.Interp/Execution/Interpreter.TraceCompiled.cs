@@ -1,11 +1,11 @@
-using System.Runtime.InteropServices;
+using Rayzor.Runtime.Exceptions;
 
 namespace Rayzor.Interp.Execution;
 
 /// <summary>
 /// Compiled frames of a tiered run in a throw's record: JIT code has no debug information, but
-/// its unwind tables are registered with the unwinder, so the native stack is walked (libgcc's
-/// <c>_Unwind_Backtrace</c>) and each frame whose function starts where a compiled Haxe function
+/// its unwind tables are registered with the unwinder, so the native stack is walked
+/// (<see cref="NativeFrames"/>) and each frame whose function starts where a compiled Haxe function
 /// starts is that function's frame. Frames go in order of their stack address with the
 /// interpreted ones (the stack grows down: the innermost has the lowest address). A compiled
 /// frame is recorded as its function's index, negated less one; it prints without a line.
@@ -21,37 +21,7 @@ public sealed unsafe partial class Interpreter
         lock (_compiledAt) _compiledAt[code] = f;
     }
 
-    [DllImport("libgcc_s.so.1")]
-    private static extern int _Unwind_Backtrace(delegate* unmanaged<void*, void*, int> trace, void* arg);
-
-    [DllImport("libgcc_s.so.1")]
-    private static extern nint _Unwind_GetIP(void* context);
-
-    [DllImport("libgcc_s.so.1")]
-    private static extern nint _Unwind_GetCFA(void* context);
-
-    [DllImport("libgcc_s.so.1")]
-    private static extern nint _Unwind_GetRegionStart(void* context);
-
-    private const int MaxNativeFrames = 1024, UrcNoReason = 0, UrcEndOfStack = 5;
-
-    /// <summary>What the unwinder's callback fills: each native frame's function start and stack address.</summary>
-    private struct NativeFrames
-    {
-        public nint* Starts, Cfas;
-        public int Count;
-    }
-
-    [UnmanagedCallersOnly]
-    private static int OnFrame(void* context, void* arg)
-    {
-        var frames = (NativeFrames*)arg;
-        if (frames->Count >= MaxNativeFrames) return UrcEndOfStack;
-        frames->Starts[frames->Count] = _Unwind_GetRegionStart(context);
-        frames->Cfas[frames->Count] = _Unwind_GetCFA(context);
-        frames->Count++;
-        return UrcNoReason;
-    }
+    private const int MaxNativeFrames = 1024;
 
     /// <summary>
     /// Merges the compiled frames on the native stack into the <paramref name="n"/> interpreted
@@ -64,18 +34,17 @@ public sealed unsafe partial class Interpreter
             if (_compiledAt.Count == 0) return n;
         var starts = stackalloc nint[MaxNativeFrames];
         var cfas = stackalloc nint[MaxNativeFrames];
-        var native = new NativeFrames { Starts = starts, Cfas = cfas };
-        _Unwind_Backtrace(&OnFrame, &native);
+        var count = NativeFrames.Collect(starts, cfas, MaxNativeFrames);
         var merged = new List<(nint Address, nint Entry)>(n + 8);
         for (var k = 0; k < n; k++) merged.Add((addresses[k], into[k]));
         lock (_compiledAt)
-            for (var k = 0; k < native.Count; k++)
+            for (var k = 0; k < count; k++)
                 if (starts[k] != 0 && _compiledAt.TryGetValue(starts[k], out var f))
                     merged.Add((cfas[k], -1 - (nint)f.Index));
-        // (a stable sort: frames at one address keep their order)
-        var ordered = merged.Select((m, k) => (m, k)).OrderBy(x => x.m.Address).ThenBy(x => x.k).ToList();
-        var count = Math.Min(ordered.Count, max);
-        for (var k = 0; k < count; k++) into[k] = ordered[k].m.Entry;
-        return count;
+        // (OrderBy is stable: frames at one address keep their order)
+        var ordered = merged.OrderBy(m => m.Address).ToList();
+        var total = Math.Min(ordered.Count, max);
+        for (var k = 0; k < total; k++) into[k] = ordered[k].Entry;
+        return total;
     }
 }

@@ -12,7 +12,7 @@ namespace Rayzor.Runtime.Exceptions;
 /// (<see cref="Symbolizer"/>). Frames of the runtime and of generated helpers are left out; a local
 /// function shows as the method that contains it. A stripped executable prints no frames.
 /// </summary>
-internal static unsafe class StackTrace
+public static unsafe class StackTrace
 {
     internal const int MaxNativeFrames = 256, MaxInlinedFrames = 64;
     private const int LineBytes = 1024;
