@@ -45,21 +45,35 @@ public class InterpStackTraceTests
     [InlineData("TraceNested")]
     [InlineData("TraceInterface")]
     [InlineData("TraceLambda")]
-    public async Task TieredRunPrintsItsInterpretedFrames(string name)
+    public async Task TieredRunPrintsItsFrames(string name)
+    {
+        var run = await Run(name, ["--tier", "auto"], new Dictionary<string, string?> { [Threshold] = "1", [Sync] = "1" });
+        await AssertFramesAmongTheExecutables(name, run);
+    }
+
+    /// <summary>
+    /// `--tier max` (the whole program JIT-compiled): the frames of compiled functions, without
+    /// lines, in the executable's order (those LLVM inlined are not there).
+    /// </summary>
+    [Theory]
+    [InlineData("TraceDeep")]
+    [InlineData("TraceNested")]
+    public async Task JitRunPrintsItsFrames(string name) => await AssertFramesAmongTheExecutables(name, await Run(name, ["--tier", "max"]));
+
+    /// The run's report: the executable's message, then at least one frame printed without a line
+    /// (a compiled one), and every frame one of the -O0 executable's, in its order.
+    private static async Task AssertFramesAmongTheExecutables(string name, CliWrap.Buffered.BufferedCommandResult run)
     {
         var native = (await NativeStderr(name, "-O0")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var run = await Run(name, ["--tier", "auto"], new Dictionary<string, string?> { [Threshold] = "1", [Sync] = "1" });
         Assert.Equal(1, run.ExitCode);
-        var tiered = run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(native[0], tiered[0]);
-        Assert.True(tiered.Length > 1, $"no frames:\n{run.StandardError}");
-        Assert.Contains(tiered, l => l.EndsWith(".hx)", StringComparison.Ordinal));
-        // an ordered subsequence of the executable's frames
+        var printed = run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(native[0], printed[0]);
+        Assert.Contains(printed, l => l.EndsWith(".hx)", StringComparison.Ordinal));
         var k = 1;
-        foreach (var line in tiered.Skip(1))
+        foreach (var line in printed.Skip(1))
         {
             while (k < native.Length && native[k] != line && WithoutLine(native[k]) != line) k++;
-            Assert.True(k < native.Length, $"`{line}` is not among the executable's frames, in order:\n{string.Join('\n', native)}\n--- tiered:\n{run.StandardError}");
+            Assert.True(k < native.Length, $"`{line}` is not among the executable's frames, in order:\n{string.Join('\n', native)}\n--- printed:\n{run.StandardError}");
             k++;
         }
     }
