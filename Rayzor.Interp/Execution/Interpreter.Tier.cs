@@ -100,7 +100,9 @@ public sealed unsafe partial class Interpreter
         CompiledCalls++;
         var was = InCompiled;
         InCompiled = true;
+        _compiledSections++;
         var status = ((delegate* unmanaged<long*, long*, int>)entry)(args, &result);
+        _compiledSections--;
         InCompiled = was;
         // (the exception's frames were recorded where it was raised: ThrowPrepared, Thunk)
         if (status != 0) throw Raise(Traps.Value);
