@@ -6,8 +6,8 @@ using Rayzor.Runtime.Exceptions;
 namespace Rayzor.Interp.Execution;
 
 /// <summary>
-/// The Haxe frames of a throw (`Called from` lines of an uncaught exception), at no cost to the
-/// dispatch loop but a store or two per call. Each frame is linked to its caller by its header,
+/// The Haxe frames of a throw (`Called from` lines of an uncaught exception), for two stores per
+/// call in the dispatch loop and nothing else until a throw. Each frame is linked to its caller by its header,
 /// the two slots before it (<c>r[-2]</c>, <c>r[-1]</c>): the <c>src</c> and <c>ops</c> its call
 /// was made with. A direct call passes the caller's frame and its operands (the call instruction
 /// is 4 ints before them); a closure call passes its outgoing arguments and
