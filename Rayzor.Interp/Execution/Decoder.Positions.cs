@@ -15,11 +15,23 @@ internal sealed unsafe partial class Decoder
     private Instruction? _inlinedCall;
 
     /// <summary>The code emitted from here on is <paramref name="i"/>'s (of the function being emitted).</summary>
-    private void Mark(Instruction i)
+    private void Mark(Instruction i) => Mark(new SourcePosition(i, _cf, _cf == _f ? null : _inlinedCall));
+
+    private void Mark(SourcePosition p)
     {
         _positionOffsets.Add(_code.Count);
-        _positions.Add(new SourcePosition(i, _cf, _cf == _f ? null : _inlinedCall));
+        _positions.Add(p);
     }
+
+    /// <summary>Marks a branch a compare may fuse with (its code is the branch's when it does); always true.</summary>
+    private bool MarkBranch(Instruction branch)
+    {
+        Mark(branch);
+        return true;
+    }
+
+    /// <summary>The position of the code being emitted, if any.</summary>
+    private SourcePosition? Current() => _positions.Count > 0 ? _positions[^1] : null;
 
     private CodePositions Positions() => new([.. _positionOffsets], [.. _positions]);
 }

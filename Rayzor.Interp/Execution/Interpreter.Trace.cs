@@ -150,6 +150,9 @@ public sealed unsafe partial class Interpreter
         if (FuncAt(at) is not { Positions: { } positions } f || positions.At((int)(at - f.Code)) is not { } p) return frames;
         AddFrames(frames, p.Inst, p.Owner);
         if (p.Outer != null) AddFrames(frames, p.Outer, f.Mir);
+        // a frame at a back-edge goes on in compiled code entered at the loop (tiering): where in
+        // the loop is not known, so no line rather than the back-edge's
+        if ((Op)(*at) is Op.JmpBack or Op.JmpMovesBack) frames[0] = (frames[0].Item1, frames[0].Item2, 0);
         return frames;
     }
 

@@ -9,7 +9,7 @@ public class InterpStackTraceTests
     /// The uncaught-exception programs whose -O2 executable keeps every Haxe frame (LLVM's inlining
     /// shows as frames of their own): the interpreter must print its verified stderr exactly.
     public static TheoryData<string> SameFramesAsOptimized() =>
-        ["TraceInline", "TraceInterface", "TraceLambda", "TraceNested", "TraceNull", "TraceNullRuntime"];
+        ["TraceInline", "TraceInterface", "TraceLambda", "TraceLoopEntry", "TraceNested", "TraceNull", "TraceNullRuntime"];
 
     [Theory]
     [MemberData(nameof(SameFramesAsOptimized))]
@@ -45,6 +45,7 @@ public class InterpStackTraceTests
     [InlineData("TraceNested")]
     [InlineData("TraceInterface")]
     [InlineData("TraceLambda")]
+    [InlineData("TraceLoopEntry")]
     public async Task TieredRunPrintsItsFrames(string name)
     {
         var run = await Run(name, ["--tier", "auto"], new Dictionary<string, string?> { [Threshold] = "1", [Sync] = "1" });
