@@ -87,7 +87,9 @@ internal sealed unsafe partial class Decoder
     private int Stub(Action emit)
     {
         _labels.Add(-1);
-        _stubs.Add((_labels.Count - 1, emit));
+        // a stub's code (laid out after the blocks) is the position of the branch that needs it
+        var at = Current();
+        _stubs.Add((_labels.Count - 1, at is { } p ? () => { Mark(p); emit(); } : emit));
         return _labels.Count - 1;
     }
 
@@ -176,7 +178,7 @@ internal sealed unsafe partial class Decoder
         {
             var i = b.Insts[k];
             if (IsConstant(i) || _absorbed.Contains(i)) continue;
-            if (k + 1 < b.Insts.Count && FusedBranch(i, b.Insts[k + 1]))
+            if (k + 1 < b.Insts.Count && MarkBranch(b.Insts[k + 1]) && FusedBranch(i, b.Insts[k + 1]))
             {
                 k++;
                 continue;

@@ -116,6 +116,7 @@ internal sealed unsafe partial class Decoder
         }
         var (cf, outer) = (_cf, _map);
         _cf = callee;
+        _inlinedCall = call;
         _map = map;
         for (var k = 0; k < entry.Insts.Count - 1; k++)
             if (!IsConstant(entry.Insts[k])) Emit(entry.Insts[k]);

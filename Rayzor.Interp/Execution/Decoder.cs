@@ -98,8 +98,9 @@ internal sealed unsafe partial class Decoder
 
         var func = _func;
         func.ParamCount = _f.Entry.Params.Count;
-        func.ScratchBase = _next;
-        func.FrameSize = _next + _maxArgs;
+        // two slots before the outgoing arguments: a closure call's frame and position (Interpreter.Trace.cs)
+        func.ScratchBase = _next + 2;
+        func.FrameSize = _next + 2 + _maxArgs;
         func.Constants = (long*)NativeMemory.Alloc((nuint)(8 * Math.Max(1, _pool.Count)));
         foreach (var (bits, slot) in _pool) func.Constants[slot - func.ParamCount] = bits;
         func.ConstantCount = _pool.Count;
@@ -109,6 +110,8 @@ internal sealed unsafe partial class Decoder
         func.BlockPcs = [.. _labels.Take(_f.Blocks.Count)];
         var stream = (int*)NativeMemory.Alloc((nuint)(4 * code.Length));
         code.CopyTo(new Span<int>(stream, code.Length));
+        func.CodeLength = code.Length;
+        func.Positions = Positions();
         func.Code = stream;
     }
 
@@ -154,6 +157,7 @@ internal sealed unsafe partial class Decoder
 
     private void Emit(Instruction i)
     {
+        Mark(i);
         if (EmitFused(i)) return;
         switch (i.Op)
         {

@@ -12,6 +12,12 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>The decoded code stream (unmanaged, never moves), or null before the first call.</summary>
     public int* Code;
 
+    /// <summary>The code stream's length in ints (set when decoded).</summary>
+    public int CodeLength;
+
+    /// <summary>The source position of each instruction of the code stream (set when decoded).</summary>
+    public CodePositions? Positions;
+
     /// <summary>Slots of a frame: parameters, constants, a discard slot, values, move temporaries, then outgoing arguments.</summary>
     public int FrameSize;
 

@@ -36,10 +36,10 @@ public sealed unsafe partial class Interpreter
     /// The address of bytes `index .. index + width - 1` of a Bytes's data (docs/abi.md), or null when
     /// they are not all inside it (an unsigned test, so a negative index is outside too).
     /// </summary>
-    private byte* Bytes(long bytes, long index, int width)
+    private byte* Bytes(long bytes, long index, int width, long* r, int* c)
     {
         var b = (HBytes*)bytes;
-        if (b == null) throw NullAccess();
+        if (b == null) throw NullAccess(r, c);
         var i = (uint)(int)index;
         return (ulong)i + (ulong)width <= (uint)b->Length ? (byte*)b + HBytes.DataOffset + i : null;
     }
@@ -56,7 +56,8 @@ public sealed unsafe partial class Interpreter
     {
         if (r == null)
         {
-            var frame = stackalloc long[f.FrameSize];
+            long* frame = stackalloc long[f.FrameSize + FrameHeader];
+            frame += FrameHeader;
             Enter(f, frame, src, ops);
             r = frame;
         }
@@ -120,7 +121,7 @@ public sealed unsafe partial class Interpreter
                 case Op.Mov: r[c[1]] = r[c[2]]; c += 3; break;
                 case Op.Jmp: c = code + c[1]; break;
                 case Op.JmpBack:
-                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced) is var to and not Continue)
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c, r, out var replaced) is var to and not Continue)
                     {
                         if (to == Returned) return replaced;
                         c = code + to;
@@ -132,7 +133,7 @@ public sealed unsafe partial class Interpreter
                 {
                     var n = c[3];
                     for (var k = 0; k < n; k++) r[c[4 + 2 * k]] = r[c[5 + 2 * k]];
-                    if (--f.LoopsLeft <= 0 && LoopTick(f, c[2], r, out var replaced2) is var to2 and not Continue)
+                    if (--f.LoopsLeft <= 0 && LoopTick(f, c, r, out var replaced2) is var to2 and not Continue)
                     {
                         if (to2 == Returned) return replaced2;
                         c = code + to2;
@@ -172,6 +173,8 @@ public sealed unsafe partial class Interpreter
                 {
                     var n = c[3];
                     for (var k = 0; k < n; k++) s[k] = r[c[4 + k]];
+                    _outSrc = r;
+                    _outOps = c + 4;
                     r[c[1]] = ((delegate*<long*, long>)NativeTable.Functions[c[2]])(s);
                     if (Pending != null) RaisePending();
                     c += 4 + n;
@@ -180,7 +183,7 @@ public sealed unsafe partial class Interpreter
                 case Op.VCall or Op.ICall:
                 {
                     var recv = r[c[4]];
-                    if (recv == 0) throw NullAccess();
+                    if (recv == 0) throw NullAccess(r, c);
                     // the callee's index, kept before the receiver's descriptor (Image.DescPrefix)
                     var td = *(int***)recv;
                     var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
@@ -194,13 +197,15 @@ public sealed unsafe partial class Interpreter
                 {
                     var n = c[3];
                     var clo = (HClosure*)r[c[4]];
-                    if (clo == null) throw NullAccess();
+                    if (clo == null) throw NullAccess(r, c);
                     var fn = (nint)clo->Fn;
                     var site = f.Sites[c[2]];
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
                     s[0] = (long)clo->Env;
                     for (var k = 1; k < n; k++) s[k] = r[c[4 + k]];
-                    r[c[1]] = Call(callee, s, _identity);
+                    s[-2] = (long)r;
+                    s[-1] = (long)c;
+                    r[c[1]] = Call(callee, s, _closureIdentity);
                     c += 4 + n;
                     break;
                 }
@@ -213,7 +218,9 @@ public sealed unsafe partial class Interpreter
                     var callee = site.Code == fn ? site.Target! : Resolve(site, fn);
                     s[0] = fv;
                     s[1] = r[c[4]];
-                    r[c[1]] = Call(callee, s, _identity);
+                    s[-2] = (long)r;
+                    s[-1] = (long)c;
+                    r[c[1]] = Call(callee, s, _closureIdentity);
                     c += 5;
                     break;
                 }
@@ -223,7 +230,7 @@ public sealed unsafe partial class Interpreter
                 case Op.ALen:
                 {
                     var a = (HArray*)r[c[2]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     r[c[1]] = a->Length;
                     c += 3;
                     break;
@@ -231,7 +238,7 @@ public sealed unsafe partial class Interpreter
                 case Op.SLen:
                 {
                     var str = (HString*)r[c[2]];
-                    if (str == null) throw NullAccess();
+                    if (str == null) throw NullAccess(r, c);
                     r[c[1]] = str->Length;
                     c += 3;
                     break;
@@ -239,7 +246,7 @@ public sealed unsafe partial class Interpreter
                 case Op.AGetI32:
                 {
                     var a = (HArray*)r[c[2]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length ? ((int*)a->Data)[i] : 0;
                     c += 4;
@@ -249,7 +256,7 @@ public sealed unsafe partial class Interpreter
                 case Op.AGetPtr:
                 {
                     var a = (HArray*)r[c[2]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length ? ((long*)a->Data)[i] : 0;
                     c += 4;
@@ -258,7 +265,7 @@ public sealed unsafe partial class Interpreter
                 case Op.AGetBool:
                 {
                     var a = (HArray*)r[c[2]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[3]];
                     r[c[1]] = (uint)i < (uint)a->Length && ((byte*)a->Data)[i] != 0 ? 1 : 0;
                     c += 4;
@@ -267,7 +274,7 @@ public sealed unsafe partial class Interpreter
                 case Op.ASetI32:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((int*)a->Data)[i] = (int)r[c[3]];
                     else ArrayOps.SetI32(a, i, (int)r[c[3]]);
@@ -277,7 +284,7 @@ public sealed unsafe partial class Interpreter
                 case Op.ASetF64:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((double*)a->Data)[i] = dr[c[3]];
                     else ArrayOps.SetF64(a, i, dr[c[3]]);
@@ -287,7 +294,7 @@ public sealed unsafe partial class Interpreter
                 case Op.ASetPtr:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((long*)a->Data)[i] = r[c[3]];
                     else ArrayOps.SetPtr(a, i, (void*)r[c[3]]);
@@ -297,7 +304,7 @@ public sealed unsafe partial class Interpreter
                 case Op.ASetBool:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     else ArrayOps.SetBool(a, i, r[c[3]] != 0);
@@ -349,7 +356,7 @@ public sealed unsafe partial class Interpreter
                 case Op.VSetI32:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((int*)a->Data)[i] = (int)r[c[3]];
                     c += 4;
@@ -358,7 +365,7 @@ public sealed unsafe partial class Interpreter
                 case Op.VSetF64 or Op.VSetPtr:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((long*)a->Data)[i] = r[c[3]];
                     c += 4;
@@ -367,7 +374,7 @@ public sealed unsafe partial class Interpreter
                 case Op.VSetBool:
                 {
                     var a = (HArray*)r[c[1]];
-                    if (a == null) throw NullAccess();
+                    if (a == null) throw NullAccess(r, c);
                     var i = (int)r[c[2]];
                     if ((uint)i < (uint)a->Length) ((byte*)a->Data)[i] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     c += 4;
@@ -375,35 +382,35 @@ public sealed unsafe partial class Interpreter
                 }
                 case Op.BGetU8:
                 {
-                    var p = Bytes(r[c[2]], r[c[3]], 1);
+                    var p = Bytes(r[c[2]], r[c[3]], 1, r, c);
                     r[c[1]] = p != null ? *p : 0;
                     c += 4;
                     break;
                 }
                 case Op.BGetU16:
                 {
-                    var p = Bytes(r[c[2]], r[c[3]], 2);
+                    var p = Bytes(r[c[2]], r[c[3]], 2, r, c);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<ushort>(p) : 0;
                     c += 4;
                     break;
                 }
                 case Op.BGetI32:
                 {
-                    var p = Bytes(r[c[2]], r[c[3]], 4);
+                    var p = Bytes(r[c[2]], r[c[3]], 4, r, c);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<int>(p) : 0;
                     c += 4;
                     break;
                 }
                 case Op.BGetF32:
                 {
-                    var p = Bytes(r[c[2]], r[c[3]], 4);
+                    var p = Bytes(r[c[2]], r[c[3]], 4, r, c);
                     dr[c[1]] = p != null ? Unsafe.ReadUnaligned<float>(p) : 0;
                     c += 4;
                     break;
                 }
                 case Op.BGetF64:
                 {
-                    var p = Bytes(r[c[2]], r[c[3]], 8);
+                    var p = Bytes(r[c[2]], r[c[3]], 8, r, c);
                     r[c[1]] = p != null ? Unsafe.ReadUnaligned<long>(p) : 0;
                     c += 4;
                     break;
@@ -411,42 +418,42 @@ public sealed unsafe partial class Interpreter
                 case Op.BCheck:
                 {
                     var width = (ByteWidth)c[3] switch { ByteWidth.U8 => 1, ByteWidth.U16 => 2, ByteWidth.I32 or ByteWidth.F32 => 4, _ => 8 };
-                    if (Bytes(r[c[1]], r[c[2]], width) == null)
+                    if (Bytes(r[c[1]], r[c[2]], width, r, c) == null)
                         throw new InterpreterException($"@{f.Name}: unchecked bytes access at {(int)r[c[2]]} outside the bytes (length {((HBytes*)r[c[1]])->Length})");
                     c += 4;
                     break;
                 }
                 case Op.BSetU8:
                 {
-                    var p = Bytes(r[c[1]], r[c[2]], 1);
+                    var p = Bytes(r[c[1]], r[c[2]], 1, r, c);
                     if (p != null) *p = (byte)r[c[3]];
                     c += 4;
                     break;
                 }
                 case Op.BSetU16:
                 {
-                    var p = Bytes(r[c[1]], r[c[2]], 2);
+                    var p = Bytes(r[c[1]], r[c[2]], 2, r, c);
                     if (p != null) Unsafe.WriteUnaligned(p, (ushort)r[c[3]]);
                     c += 4;
                     break;
                 }
                 case Op.BSetI32:
                 {
-                    var p = Bytes(r[c[1]], r[c[2]], 4);
+                    var p = Bytes(r[c[1]], r[c[2]], 4, r, c);
                     if (p != null) Unsafe.WriteUnaligned(p, (int)r[c[3]]);
                     c += 4;
                     break;
                 }
                 case Op.BSetF32:
                 {
-                    var p = Bytes(r[c[1]], r[c[2]], 4);
+                    var p = Bytes(r[c[1]], r[c[2]], 4, r, c);
                     if (p != null) Unsafe.WriteUnaligned(p, (float)dr[c[3]]);
                     c += 4;
                     break;
                 }
                 case Op.BSetF64:
                 {
-                    var p = Bytes(r[c[1]], r[c[2]], 8);
+                    var p = Bytes(r[c[1]], r[c[2]], 8, r, c);
                     if (p != null) Unsafe.WriteUnaligned(p, r[c[3]]);
                     c += 4;
                     break;
@@ -467,7 +474,7 @@ public sealed unsafe partial class Interpreter
                 case Op.GetI32:
                 {
                     var o = (byte*)r[c[2]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     r[c[1]] = *(int*)(o + c[3]);
                     c += 4;
                     break;
@@ -475,7 +482,7 @@ public sealed unsafe partial class Interpreter
                 case Op.GetF64 or Op.GetPtr:
                 {
                     var o = (byte*)r[c[2]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     r[c[1]] = *(long*)(o + c[3]);
                     c += 4;
                     break;
@@ -483,7 +490,7 @@ public sealed unsafe partial class Interpreter
                 case Op.GetBool:
                 {
                     var o = (byte*)r[c[2]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     r[c[1]] = o[c[3]] != 0 ? 1 : 0;
                     c += 4;
                     break;
@@ -491,7 +498,7 @@ public sealed unsafe partial class Interpreter
                 case Op.SetI32:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     *(int*)(o + c[2]) = (int)r[c[3]];
                     c += 4;
                     break;
@@ -499,7 +506,7 @@ public sealed unsafe partial class Interpreter
                 case Op.SetF64 or Op.SetPtr:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     *(long*)(o + c[2]) = r[c[3]];
                     c += 4;
                     break;
@@ -507,7 +514,7 @@ public sealed unsafe partial class Interpreter
                 case Op.FFldAdd:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     *(double*)(o + c[2]) += dr[c[3]];
                     c += 4;
                     break;
@@ -515,7 +522,7 @@ public sealed unsafe partial class Interpreter
                 case Op.FFldSub:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     *(double*)(o + c[2]) -= dr[c[3]];
                     c += 4;
                     break;
@@ -523,7 +530,7 @@ public sealed unsafe partial class Interpreter
                 case Op.FFldAddMul:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     var p = (double*)(o + c[2]);
                     *p = dr[c[3]] * dr[c[4]] + *p;
                     c += 5;
@@ -532,7 +539,7 @@ public sealed unsafe partial class Interpreter
                 case Op.FFldSubMul:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     var p = (double*)(o + c[2]);
                     *p -= dr[c[3]] * dr[c[4]];
                     c += 5;
@@ -541,7 +548,7 @@ public sealed unsafe partial class Interpreter
                 case Op.SetBool:
                 {
                     var o = (byte*)r[c[1]];
-                    if (o == null) throw NullAccess();
+                    if (o == null) throw NullAccess(r, c);
                     o[c[2]] = (byte)(r[c[3]] != 0 ? 1 : 0);
                     c += 4;
                     break;
@@ -556,7 +563,7 @@ public sealed unsafe partial class Interpreter
                     c += 1;
                     break;
                 case Op.ExceptionValue: r[c[1]] = (long)*_exception; c += 2; break;
-                case Op.Throw: throw Throw((void*)r[c[1]]);
+                case Op.Throw: throw Throw((void*)r[c[1]], r, c + 4);
                 case Op.Unreachable: throw Fault(f, FaultKind.Unreachable, 0, 0);
                 case Op.MissingNative: throw Fault(f, FaultKind.MissingNative, c[1], 0);
                 default: throw Fault(f, FaultKind.BadOpcode, c[0], (nint)(c - code));

@@ -101,6 +101,8 @@ public sealed unsafe partial class Interpreter
         var n = f.Mir.ParamTypes.Count;
         var args = stackalloc long[n + 1];
         for (var k = 0; k < n; k++) args[k] = src[ops[k]];
+        _outSrc = src;
+        _outOps = ops;
         return CallEntry(f.Entry, args);
     }
 
@@ -110,13 +112,17 @@ public sealed unsafe partial class Interpreter
         CompiledCalls++;
         var was = InCompiled;
         InCompiled = true;
+        _compiledSections++;
         var status = ((delegate* unmanaged<long*, long*, int>)entry)(args, &result);
+        _compiledSections--;
         InCompiled = was;
-        if (status != 0) throw Throw(Traps.Value);
+        // (the exception's frames were recorded where it was raised: ThrowPrepared, Thunk)
+        if (status != 0) throw Raise(Traps.Value);
         if (_tierCells->Pending != 0)
         {
             _tierCells->Pending = 0;
-            throw Throw(*_exception);
+            _traceContinues = false;
+            throw Raise(*_exception);
         }
         if (Pending != null) RaisePending();
         return result;
@@ -141,8 +147,9 @@ public sealed unsafe partial class Interpreter
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private int LoopTick(Func f, int block, long* r, out long result)
+    private int LoopTick(Func f, int* c, long* r, out long result)
     {
+        var block = c[2];
         result = 0;
         if (f.LoopsWarming && _tier != null)
         {
@@ -180,6 +187,9 @@ public sealed unsafe partial class Interpreter
             var args = stackalloc long[e.Slots.Length + 1];
             for (var k = 0; k < e.Slots.Length; k++) args[k] = r[e.Slots[k]];
             _tierCells->LoopsEntered++;
+            // (a throw in compiled code: this frame's place is the loop, without a line)
+            _outSrc = r;
+            _outOps = c + 4;
             if (e.Exits == null)
             {
                 result = CallEntry(e.Entry, args);
@@ -229,7 +239,12 @@ public sealed unsafe partial class Interpreter
     /// A Haxe exception ended an interpreted call made by compiled code (through a thunk): the
     /// value stays in the exception slot and compiled code throws it on when the thunk returns.
     /// </summary>
-    internal void SetTierPending() => _tierCells->Pending = 1;
+    internal void SetTierPending()
+    {
+        _tierCells->Pending = 1;
+        // compiled code throws it on (rz_throw_prepare): its frames are already recorded
+        _traceContinues = true;
+    }
 
     /// <summary>Whether compiled code has an exception to throw on (thunks then return at once).</summary>
     internal bool TierPending => _tierCells->Pending != 0;

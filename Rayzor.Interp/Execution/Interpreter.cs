@@ -46,8 +46,10 @@ public sealed unsafe partial class Interpreter
         _exception = (void**)BoehmRoots.Allocate(8);
         _nullAccess = HString.Permanent("Null access");
         var most = Math.Max(2, image.Functions.Max(f => f.Mir.ParamTypes.Count));
-        _identity = (int*)NativeMemory.Alloc((nuint)(4 * most));
-        for (var k = 0; k < most; k++) _identity[k] = k;
+        _identity = Identity(most);
+        _closureIdentity = Identity(most);
+        _outOps = _identity;
+        _trace = (nint*)NativeMemory.Alloc((nuint)(sizeof(nint) * MaxTraceFrames));
         _tierCells = (TierCells*)BoehmRoots.Allocate((nuint)sizeof(TierCells));
     }
 
@@ -68,6 +70,10 @@ public sealed unsafe partial class Interpreter
         Current = interp;
         if (tiering != null) interp.StartTiering(tiering);
         Traps.ThrowHook = &RuntimeThrow;
+        StackTrace.PrintHook = &PrintUncaught;
+        Traps.PrepareHook = &ThrowPrepared;
+        CallStack.CaptureHook = &CaptureStack;
+        CallStack.ResolveHook = &ResolveStack;
         var entry = image.FindFunction(module.EntryFunction) ?? throw new InterpreterException($"no entry function @{module.EntryFunction}");
         // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
         // main thread's 8 MB would allow far less recursion than a native program has
@@ -79,10 +85,15 @@ public sealed unsafe partial class Interpreter
             {
                 HostThreads.RegisterCurrent();
                 interp.SetStackLimit(StackSize);
-                interp.Execute(entry, null);
+                long* top = stackalloc long[2];
+                interp.Execute(entry, top + 2);
             }
             catch (HaxeThrow)
             {
+                interp.KeepUncaught();
+                // (the report may run interpreted code, a toString: no link leads below this frame)
+                interp._outSrc = null;
+                interp._outOps = interp._identity;
                 Traps.Uncaught(*interp._exception);
             }
             catch (Exception e)
@@ -109,33 +120,50 @@ public sealed unsafe partial class Interpreter
     /// compiled code it ends at the export's wrapper (Natives/TierExports.cs), which leaves it
     /// pending for the compiled caller: a longjmp from here would skip managed frames.
     /// </summary>
-    private static void RuntimeThrow(void* value) => throw Current!.Throw(value);
-
-    private HaxeThrow Throw(void* value)
+    private static void RuntimeThrow(void* value)
     {
-        *_exception = value;
-        return new HaxeThrow();
+        var interp = Current!;
+        throw interp.Throw(value, interp._outSrc, interp._outOps);
     }
 
-    private HaxeThrow NullAccess() => Throw(_nullAccess);
+    /// <summary>`Null access` at instruction <paramref name="at"/> of frame <paramref name="r"/>.</summary>
+    private HaxeThrow NullAccess(long* r, int* at) => Throw(_nullAccess, r, at + 4);
 
     // the lowest address frames may use: the main thread's stack limit less a margin for the runtime's own frames
     private nint _stackLimit;
 
     /// <summary>Too deep a recursion: a Haxe exception, `"Stack overflow"` (HashLink's message), instead of a crash.</summary>
-    private HaxeThrow StackOverflow() => Throw(HString.Permanent("Stack overflow"));
+    private HaxeThrow StackOverflow(long* src, int* ops) => Throw(HString.Permanent("Stack overflow"), src, ops);
 
     /// <summary>Sets the lowest address frames may use, measured from a frame near the top of this thread's stack.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void SetStackLimit(long size)
     {
         var here = stackalloc byte[1];
+        _stackTop = (nint)here;
         _stackLimit = (nint)here - (nint)size + 1024 * 1024;
         _tierCells->StackLimit = _stackLimit;
     }
 
     /// <summary>Calls <paramref name="f"/> with its arguments in 64-bit slots; returns its result the same way.</summary>
-    internal long Execute(Func f, long* args) => Call(f, args, _identity);
+    /// <paramref name="args"/> has two slots before it, for the link of the interpreted code that left for native code.
+    internal long Execute(Func f, long* args)
+    {
+        var src = _outSrc;
+        var ops = _outOps;
+        args[-2] = (long)src;
+        args[-1] = (long)ops;
+        try
+        {
+            return Call(f, args, _identity);
+        }
+        finally
+        {
+            // the native code that called this goes on (and may throw, or enter again)
+            _outSrc = src;
+            _outOps = ops;
+        }
+    }
 
     /// <summary>Calls <paramref name="f"/> with argument k read from <c>src[ops[k]]</c> (a caller's frame and its call's operands).</summary>
     private long Call(Func f, long* src, int* ops)
@@ -152,7 +180,8 @@ public sealed unsafe partial class Interpreter
     [SkipLocalsInit]
     private long RunTrapping(Func f, long* src, int* ops)
     {
-        var r = stackalloc long[f.FrameSize];
+        long* r = stackalloc long[f.FrameSize + FrameHeader];
+        r += FrameHeader;
         Enter(f, r, src, ops);
         // traps[0] is the depth, traps[1..] the handlers' code offsets
         var traps = stackalloc int[f.TrapCount + 1];
@@ -171,11 +200,16 @@ public sealed unsafe partial class Interpreter
         }
     }
 
-    /// <summary>A new frame: the arguments in the first slots, then the constants.</summary>
+    /// <summary>The slots before a frame: the link to its caller (Interpreter.Trace.cs).</summary>
+    private const int FrameHeader = 2;
+
+    /// <summary>A new frame: its link, the arguments in the first slots, then the constants.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Enter(Func f, long* r, long* src, int* ops)
     {
-        if ((nint)r < _stackLimit) throw StackOverflow();
+        if ((nint)r < _stackLimit) throw StackOverflow(src, ops);
+        r[-2] = (long)src;
+        r[-1] = (long)ops;
         if (--f.CallsLeft == 0) Hot(f);
         var n = f.ParamCount;
         for (var k = 0; k < n; k++) r[k] = src[ops[k]];

@@ -54,7 +54,9 @@ internal sealed unsafe partial class Thunk
     {
         var interp = Interpreter.Current!;
         if (interp.Pending != null || interp.TierPending) return 0;
-        var args = stackalloc long[Math.Max(1, _params.Length)];
+        // (two slots before the arguments: the link to the code that called, Interpreter.Trace.cs)
+        long* args = stackalloc long[Math.Max(1, _params.Length) + 2];
+        args += 2;
         int ii = 0, fi = 0;
         for (var k = 0; k < _params.Length; k++)
             args[k] = _params[k] switch

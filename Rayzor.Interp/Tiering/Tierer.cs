@@ -217,6 +217,7 @@ internal sealed unsafe class Tierer
             if (bridge != 0) _interp.Image.SetBridge(f, bridge);
             // compiled callers' stubs call the code from now on, the interpreter the wrapper
             _interp.SetTierCode(f, code);
+            _interp.AddCompiledCode(f, code);
             Volatile.Write(ref f.Entry, entry);
             if (f.TierState != 2) _stats.Compiled++;
             f.TierState = 2;

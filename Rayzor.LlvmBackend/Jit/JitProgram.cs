@@ -73,6 +73,7 @@ public static unsafe class JitProgram
                 throw new LlvmException(perr);
             stats.Optimize = clock.Elapsed - stats.Load - stats.Emit;
             roots = AddRootTable(emitter.Module);
+            JitFrames.Expose(emitter.Module, mir);
             var names = Imports(emitter.Module, out var functions);
             foreach (var name in names)
                 if (RuntimeSymbols.Find(name) is var a and not 0) imports.Add((name, a));
@@ -98,6 +99,7 @@ public static unsafe class JitProgram
         var program = (RzProgram*)((delegate* unmanaged<void*>)Lookup(jit, "rz_program"))();
         var table = (void**)Lookup(jit, RootTable);
         var stackLimit = (void**)Lookup(jit, ModuleEmitter.StackLimitSymbol);
+        JitFrames.Install(jit);
         stats.Codegen = clock.Elapsed - stats.Load - stats.Emit - stats.Optimize;
 
         program->Argc = args.Count + 1;

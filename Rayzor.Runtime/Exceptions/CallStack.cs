@@ -8,16 +8,24 @@ namespace Rayzor.Runtime.Exceptions;
 /// <see cref="Capture"/> records the return addresses of the current native stack (cheap: no
 /// symbols), <see cref="Resolve"/> turns them into Haxe frames through the executable's DWARF when
 /// the program asks for them, as the uncaught-exception report does (<see cref="StackTrace"/>).
-/// Under the interpreter there is no Rayzor DWARF in the process, so stacks are empty.
+/// The MIR interpreter takes and resolves stacks of its own frames (<see cref="CaptureHook"/>).
 /// </summary>
 internal static unsafe class CallStack
 {
+    /// <summary>Set by a host that runs Haxe code in frames of its own (the MIR interpreter): takes and resolves its stacks instead.</summary>
+    public static delegate*<HArray*> CaptureHook;
+
+    /// <inheritdoc cref="CaptureHook"/>
+    public static delegate*<HArray*, HArray*> ResolveHook;
+
     private const int MaxNativeFrames = StackTrace.MaxNativeFrames, MaxInlinedFrames = StackTrace.MaxInlinedFrames, MaxFrameChars = 1024;
 
     /// <summary>The return addresses, innermost first, as an <c>Array&lt;Float&gt;</c> (user-space
     /// addresses are below 2^53, so a double holds them exactly).</summary>
     public static HArray* Capture()
     {
+        if (CaptureHook != null)
+            return CaptureHook();
         void** pcs = stackalloc void*[MaxNativeFrames];
         int n = StackTrace.Backtrace(pcs, MaxNativeFrames);
         HArray* a = ArrayOps.New(ElemKind.F64, 0);
@@ -31,6 +39,8 @@ internal static unsafe class CallStack
     /// helper frames are left out).</summary>
     public static HArray* Resolve(HArray* pcs)
     {
+        if (ResolveHook != null)
+            return ResolveHook(pcs);
         HArray* result = ArrayOps.New(ElemKind.Ptr, 0);
         if (pcs == null || pcs->Length == 0 || !Symbolizer.Open(out Symbolizer.Image img))
             return result;

@@ -12,7 +12,7 @@ namespace Rayzor.Runtime.Exceptions;
 /// (<see cref="Symbolizer"/>). Frames of the runtime and of generated helpers are left out; a local
 /// function shows as the method that contains it. A stripped executable prints no frames.
 /// </summary>
-internal static unsafe class StackTrace
+public static unsafe class StackTrace
 {
     internal const int MaxNativeFrames = 256, MaxInlinedFrames = 64;
     private const int LineBytes = 1024;
@@ -21,10 +21,21 @@ internal static unsafe class StackTrace
     [DllImport("libc", EntryPoint = "backtrace", ExactSpelling = true)]
     internal static extern int Backtrace(void** buffer, int size);
 
-    /// <summary>Writes the Haxe frames of the current native stack to stderr.</summary>
+    /// <summary>
+    /// Set by a host that runs Haxe code in frames of its own (the MIR interpreter): writes the
+    /// frames of the uncaught exception instead of the native stack's. Never set in a native program.
+    /// </summary>
+    public static delegate*<void> PrintHook;
+
+    /// <summary>Writes the Haxe frames of the current native stack (or the host's, <see cref="PrintHook"/>) to stderr.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Print()
     {
+        if (PrintHook != null)
+        {
+            PrintHook();
+            return;
+        }
         void** pcs = stackalloc void*[MaxNativeFrames];
         int n = Backtrace(pcs, MaxNativeFrames);
         if (n <= 0 || !Symbolizer.Open(out Symbolizer.Image img))
@@ -62,10 +73,43 @@ internal static unsafe class StackTrace
             }
             line.Add(f.File, Length(f.File));
         }
-        if (f.Line > 0)
+        End(ref line, f.Line, buf);
+    }
+
+    /// <summary>
+    /// Writes one <c>Called from</c> line of a frame the host knows (<see cref="PrintHook"/>):
+    /// <paramref name="name"/> is a MIR function name (left out or shortened as
+    /// <see cref="HaxeNameLength"/> says), <paramref name="file"/> null when unknown, no line when
+    /// <paramref name="lineNumber"/> is 0.
+    /// </summary>
+    public static void WriteFrame(string name, string? file, int lineNumber)
+    {
+        if (HaxeName(name) is not { } shown)
+            return;
+        byte* buf = stackalloc byte[LineBytes];
+        byte* cname = stackalloc byte[LineBytes];
+        int nameLength = System.Text.Encoding.UTF8.GetBytes(shown.AsSpan(0, Math.Min(shown.Length, LineBytes / 4)), new Span<byte>(cname, LineBytes));
+        var line = new LineBuilder(buf, LineBytes);
+        line.Add("Called from "u8);
+        line.Add(cname, nameLength);
+        line.Add(" ("u8);
+        if (file == null)
+            line.Add("?"u8);
+        else
+        {
+            byte* cfile = stackalloc byte[LineBytes];
+            int k = System.Text.Encoding.UTF8.GetBytes(file.AsSpan(0, Math.Min(file.Length, LineBytes / 4)), new Span<byte>(cfile, LineBytes));
+            line.Add(cfile, k);
+        }
+        End(ref line, (ulong)Math.Max(0, lineNumber), buf);
+    }
+
+    private static void End(ref LineBuilder line, ulong lineNumber, byte* buf)
+    {
+        if (lineNumber > 0)
         {
             line.Add(" line "u8);
-            line.AddNumber(f.Line);
+            line.AddNumber(lineNumber);
         }
         line.Add(")\n"u8);
         LibC.WriteAll(2, new ReadOnlySpan<byte>(buf, line.Length));
@@ -87,6 +131,17 @@ internal static unsafe class StackTrace
             if (name[i] == (byte)'.' && name[i + 1] == (byte)'$')
                 return Symbolizer.StartsWith(name + i + 1, "$lambda"u8) ? i : 0;
         return n;
+    }
+
+    /// <summary>The Haxe frame name of a MIR function name (see <see cref="HaxeNameLength"/>), or null to leave the frame out.</summary>
+    public static string? HaxeName(string name)
+    {
+        if (name.StartsWith('$') || name.StartsWith("__rz_", StringComparison.Ordinal) || name == "main")
+            return null;
+        int i = name.IndexOf(".$", StringComparison.Ordinal);
+        if (i < 0)
+            return name;
+        return name.AsSpan(i + 1).StartsWith("$lambda") ? name[..i] : null;
     }
 
     private static int Length(byte* s)

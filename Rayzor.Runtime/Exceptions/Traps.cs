@@ -70,6 +70,8 @@ public static unsafe class Traps
     /// </summary>
     public static void* Prepare(void* value)
     {
+        if (PrepareHook != null)
+            PrepareHook(value);
         *ValueSlot() = value;
         TrapRecord* t = s_top;
         if (t == null)
@@ -99,6 +101,13 @@ public static unsafe class Traps
     /// end it, since the host's collector may walk the stack). Never set in a native program.
     /// </summary>
     public static delegate*<void*, void> ThrowHook;
+
+    /// <summary>
+    /// Set by a host that runs compiled code under frames of its own (the tiered run): told of each
+    /// throw of compiled code before the longjmp, while its frames are on the stack. Never set in a
+    /// native program.
+    /// </summary>
+    public static delegate*<void*, void> PrepareHook;
 
     private static HString* s_nullAccess;
 

@@ -6,8 +6,8 @@ import haxe.CallStack.StackItem;
 	Rayzor's native side of `haxe.CallStack` (the official file is an extern each target
 	implements). A native stack is the return addresses of the moment (cheap to take); they become
 	Haxe frames through the executable's debug information only when asked for
-	(Rayzor.Runtime/Exceptions/CallStack.cs). A stripped executable, or the interpreter, gives
-	empty stacks.
+	(Rayzor.Runtime/Exceptions/CallStack.cs); the interpreter takes and resolves stacks of its own
+	frames. A stripped executable gives empty stacks.
 **/
 @:dox(hide)
 @:noCompletion

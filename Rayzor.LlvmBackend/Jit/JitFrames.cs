@@ -1,0 +1,61 @@
+using Rayzor.LlvmBackend.Interop;
+using Rayzor.Mir.Ir;
+using Rayzor.Runtime.Exceptions;
+
+namespace Rayzor.LlvmBackend.Jit;
+
+/// <summary>
+/// The `Called from` lines of an uncaught exception in a whole-program JIT run (`--tier max`):
+/// JIT code has no debug information, so a frame is known by where its function starts (the
+/// unwinder's <see cref="NativeFrames"/>) and printed with its function's name and file, without
+/// a line. The Haxe functions are made visible to lookups before linking (hidden, not internal);
+/// their addresses are looked up only when a report needs them.
+/// </summary>
+internal static unsafe class JitFrames
+{
+    private static LLVMOrcLLJITRef s_jit;
+    private static Dictionary<string, string?> s_files = [];
+
+    /// <summary>Before linking: the module's Haxe functions (MIR functions it defines) stay lookup-able by name.</summary>
+    public static void Expose(LLVMModuleRef module, MirModule mir)
+    {
+        var files = mir.Functions.ToDictionary(f => f.Name, f => f.SourceFile);
+        for (var fn = LLVM.GetFirstFunction(module); !fn.IsNull; fn = LLVM.GetNextFunction(fn))
+        {
+            if (LLVM.IsDeclaration(fn) || LLVM.GetValueName2(fn) is not { } name || !files.ContainsKey(name)) continue;
+            s_files[name] = files[name];
+            if (LLVM.GetLinkage(fn) is LLVMLinkage.LLVMInternalLinkage or LLVMLinkage.LLVMPrivateLinkage)
+            {
+                LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
+                LLVM.SetVisibility(fn, LLVMVisibility.LLVMHiddenVisibility);
+            }
+        }
+    }
+
+    /// <summary>After linking: the runtime's report of an uncaught exception prints the JIT's frames.</summary>
+    public static void Install(LLVMOrcLLJITRef jit)
+    {
+        s_jit = jit;
+        StackTrace.PrintHook = &Print;
+    }
+
+    private const int MaxFrames = 1024;
+
+    private static void Print()
+    {
+        var byStart = new Dictionary<nint, string>();
+        foreach (var name in s_files.Keys)
+        {
+            ulong address;
+            var error = LLVM.OrcLLJITLookup(s_jit, &address, name);
+            if (error.Handle != 0) LLVM.ConsumeError(error);
+            else byStart.TryAdd((nint)address, name);
+        }
+        var starts = stackalloc nint[MaxFrames];
+        var cfas = stackalloc nint[MaxFrames];
+        var n = NativeFrames.Collect(starts, cfas, MaxFrames);
+        for (var k = 0; k < n; k++)
+            if (byStart.TryGetValue(starts[k], out var name))
+                StackTrace.WriteFrame(name, s_files[name], 0);
+    }
+}
