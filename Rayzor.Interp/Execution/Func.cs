@@ -74,6 +74,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Tiering: the header of the outermost loop around each block (-1 outside loops; made on first need).</summary>
     public int[]? OuterHeaders;
 
+    /// <summary>Tiering: by outermost loop header, the block where that loop has an entry (asked for or compiled ahead), or -1.</summary>
+    public int[]? EntryInLoop;
+
     /// <summary>On-stack replacement: 1 while an entry of this function is being compiled (one at a time), else 0.</summary>
     public int OsrState;
 

@@ -209,16 +209,18 @@ public sealed unsafe partial class Interpreter
                 };
             return exit.Pc;
         }
-        if (e == null && (f.OuterHeaders ??= Rayzor.Mir.Ir.OsrEntries.OuterHeaders(f.Mir))[block] is var outer and >= 0 && outer != block
-            && Volatile.Read(ref entries[outer]) is { } whole)
+        var outer = (f.OuterHeaders ??= Rayzor.Mir.Ir.OsrEntries.OuterHeaders(f.Mir))[block];
+        if (e == null && outer >= 0 && EntriesInLoops(f)[outer] is var other and >= 0 && other != block)
         {
-            // this loop's entry is (being) compiled at its outermost header (ahead): the frame
-            // enters there, a few back-edges on, rather than asking for one here
-            f.LoopsLeft = whole == OsrEntry.Asked ? OsrPoll : 1;
+            // this loop has an entry (being) compiled at another of its blocks (asked for there,
+            // or ahead at its outermost header): the frame enters there, a few back-edges on,
+            // rather than asking for a second one here
+            f.LoopsLeft = Volatile.Read(ref entries[other]) == OsrEntry.Asked ? OsrPoll : 1;
             return Continue;
         }
         if (e == null && Volatile.Read(ref f.OsrState) == 0)
         {
+            if (outer >= 0) EntriesInLoops(f)[outer] = block;
             entries[block] = OsrEntry.Asked;
             f.OsrState = 1;
             _tier.Enqueue(f, block);
@@ -226,6 +228,15 @@ public sealed unsafe partial class Interpreter
             if (f.TierState == 0 && f.CallsLeft > 1) (f.CallsLeft, f.CallsWarming) = (1, false);
         }
         return Continue;
+    }
+
+    /// <summary><see cref="Func.EntryInLoop"/>, made on first need (by either thread: one of them wins).</summary>
+    internal static int[] EntriesInLoops(Func f)
+    {
+        if (Volatile.Read(ref f.EntryInLoop) is { } made) return made;
+        var none = new int[f.Mir.Blocks.Count];
+        Array.Fill(none, -1);
+        return Interlocked.CompareExchange(ref f.EntryInLoop, none, null) ?? none;
     }
 
     /// <summary>Calls of a function whose loops got hot above which it is compiled rather than entered at a loop.</summary>

@@ -181,7 +181,10 @@ internal sealed unsafe class Tierer
             if (exits != null && !ahead && !_options.Synchronous)
                 foreach (var h in Rayzor.Mir.Ir.OsrEntries.NextLoops(f.Mir, header))
                     if (Interlocked.CompareExchange(ref f.Osr![h], OsrEntry.Asked, null) == null)
+                    {
+                        Interpreter.EntriesInLoops(f)[h] = h;
                         _aheadLoops.Enqueue((f, h));
+                    }
         }
         catch (Exception e)
         {
