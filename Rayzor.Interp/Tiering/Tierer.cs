@@ -149,9 +149,10 @@ internal sealed unsafe class Tierer
 
     /// <summary>
     /// The on-stack-replacement entry at one loop header of <paramref name="f"/> (Rayzor.Mir's
-    /// OsrEntries): a function of the module compiled on its own (a frame is waiting in that loop)
-    /// and published by header block. Only the loop that got hot: an entry runs the rest of the
-    /// function, so one entry is as large as the function.
+    /// OsrEntries): a function of the module compiled on its own (a frame is waiting in that loop,
+    /// or, <paramref name="ahead"/>, will be) and published by header block. It runs the loop nest
+    /// and gives the frame back to the interpreter after it (a loop's entry), or, when that cannot
+    /// be made, the rest of the function.
     /// </summary>
     private void CompileLoop(Func f, int header, bool ahead = false)
     {
