@@ -243,7 +243,7 @@ public sealed unsafe partial class Interpreter
     private const int ManyCalls = 16;
 
     /// <summary>The calls a function not queued yet has had (its count runs down from the warm-up stage, then from the threshold).</summary>
-    private int CallsSoFar(Func f) =>
+    internal int CallsSoFar(Func f) =>
         f.CallsWarming ? _tierCells->WarmCalls - f.CallsLeft : _tierCells->CallThreshold - f.CallsLeft;
 
     /// <summary>

@@ -238,7 +238,8 @@ internal sealed unsafe class Tierer
     {
         _ahead ??= new Queue<Func>(AheadCandidates());
         while (_ahead.TryDequeue(out var f))
-            if (f.TierState == 0)
+            // (one called already is running, done, or gets hot on its own: its frame needs a loop entry, not this)
+            if (f.TierState == 0 && _interp.CallsSoFar(f) == 0)
             {
                 f.TierState = 1;
                 return f;
