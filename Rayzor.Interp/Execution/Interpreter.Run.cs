@@ -165,7 +165,7 @@ public sealed unsafe partial class Interpreter
                 case Op.Call:
                 {
                     var callee = _funcs[c[2]];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : CallFrom(f, callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }
@@ -189,7 +189,7 @@ public sealed unsafe partial class Interpreter
                     var index = td[(Op)c[0] == Op.VCall ? Image.VFuncs : Image.IFuncs][c[2]];
                     if (index < 0) throw Fault(f, FaultKind.MissingMethod, c[2], (nint)td);
                     var callee = _funcs[index];
-                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : Call(callee, r, c + 4);
+                    r[c[1]] = callee.TrapCount == 0 && callee.Code != null && callee.Entry == 0 ? Run(callee, r, c + 4, null, 0, null) : CallFrom(f, callee, r, c + 4);
                     c += 4 + c[3];
                     break;
                 }

@@ -84,6 +84,22 @@ public sealed unsafe partial class Interpreter
         _tier.Enqueue(f);
     }
 
+    /// <summary>
+    /// A call of an interpreted frame of <paramref name="caller"/> that the dispatch loop does not
+    /// run itself: one into compiled code counts as <see cref="CompiledCallWeight"/> back-edges
+    /// towards the caller's loop entry — a loop whose time goes to compiled callees (alloc's
+    /// `make(d).check()` loop, dispatch's `apply` loop) takes few back-edges a millisecond, and
+    /// each of these calls pays an entry wrapper's `setjmp`.
+    /// </summary>
+    private long CallFrom(Func caller, Func f, long* src, int* ops)
+    {
+        if (f.Entry != 0) caller.LoopsLeft -= CompiledCallWeight;
+        return Call(f, src, ops);
+    }
+
+    /// <summary>Back-edges a call from interpreted into compiled code counts as (<see cref="CallFrom"/>).</summary>
+    private const int CompiledCallWeight = 64;
+
     /// <summary>Publishes a compiled function's code to compiled callers (compiler thread).</summary>
     internal void SetTierCode(Func f, nint code)
     {

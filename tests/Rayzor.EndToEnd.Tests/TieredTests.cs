@@ -269,6 +269,31 @@ public class TieredTests
     }
 
     /// <summary>
+    /// A loop whose time goes to a compiled callee: each call from the interpreter into compiled
+    /// code counts as many back-edges, so the loop asks for its entry long before 50000 of its own
+    /// back-edges (10000 iterations here; each compile waited for, so the count is exact).
+    /// </summary>
+    [Fact]
+    public async Task LoopsCallingCompiledCodeGetHotSooner()
+    {
+        const string src = """
+            class Main {
+              // (recursive: not inlined)
+              static function f(x:Int):Int return x < 0 ? f(x + 1) : (x * 7 + 3) % 1000;
+              static function main() {
+                var s = 0;
+                for (i in 0...10000) s = (s + f(i)) % 100000;
+                Sys.println(s);
+              }
+            }
+            """;
+        var expected = 0L;
+        for (var i = 0; i < 10000; i++) expected = (expected + (i * 7 + 3) % 1000) % 100000;
+        var run = await RunProgram(src, $"{expected}\n", (Sync, "1"));
+        Assert.Matches(@", 1 frames entered at a loop", run.StandardError);
+    }
+
+    /// <summary>
     /// Runs <paramref name="src"/> (as Main.hx in a folder of its own) with `--tier auto --stats`:
     /// it must end well and print <paramref name="expected"/>.
     /// </summary>
