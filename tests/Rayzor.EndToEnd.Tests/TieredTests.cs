@@ -173,23 +173,7 @@ public class TieredTests
     [Fact]
     public async Task IdleCompilerWarmsUp()
     {
-        const string src = """
-            class Main {
-              // (recursive: not inlined)
-              static function f(x:Int):Int return x < 0 ? f(x + 1) : (x * 7 + 3) % 1000;
-              static function main() {
-                var s = 0;
-                for (i in 0...400) s = (s + f(i)) % 100000;
-                Sys.sleep(0.3);
-                for (i in 0...5000) s = (s + f(i)) % 100000;
-                Sys.println(s);
-              }
-            }
-            """;
-        var expected = 0L;
-        foreach (var n in new[] { 400, 5000 })
-            for (var i = 0; i < n; i++) expected = (expected + (i * 7 + 3) % 1000) % 100000;
-        var run = await RunProgram(src, $"{expected}\n");
+        var run = await RunProgram(SummingProgram("for (i in 0...400) s = (s + f(i)) % 100000; Sys.sleep(0.3); for (i in 0...5000) s = (s + f(i)) % 100000;"), $"{Sum(400, 5000)}\n");
         Assert.Matches(@"\(LLVM started\)(.|\n)*\(warmed up\)(.|\n)*: Main\.f", run.StandardError);
     }
 
@@ -276,21 +260,30 @@ public class TieredTests
     [Fact]
     public async Task LoopsCallingCompiledCodeGetHotSooner()
     {
-        const string src = """
-            class Main {
-              // (recursive: not inlined)
-              static function f(x:Int):Int return x < 0 ? f(x + 1) : (x * 7 + 3) % 1000;
-              static function main() {
-                var s = 0;
-                for (i in 0...10000) s = (s + f(i)) % 100000;
-                Sys.println(s);
-              }
-            }
-            """;
-        var expected = 0L;
-        for (var i = 0; i < 10000; i++) expected = (expected + (i * 7 + 3) % 1000) % 100000;
-        var run = await RunProgram(src, $"{expected}\n", (Sync, "1"));
+        var run = await RunProgram(SummingProgram("for (i in 0...10000) s = (s + f(i)) % 100000;"), $"{Sum(10000)}\n", (Sync, "1"));
         Assert.Matches(@", 1 frames entered at a loop", run.StandardError);
+    }
+
+    /// <summary>A program whose `main` runs <paramref name="body"/>, summing into `s` the results of `f`, a function not inlined.</summary>
+    private static string SummingProgram(string body) => $$"""
+        class Main {
+          // (recursive: not inlined)
+          static function f(x:Int):Int return x < 0 ? f(x + 1) : (x * 7 + 3) % 1000;
+          static function main() {
+            var s = 0;
+            {{body}}
+            Sys.println(s);
+          }
+        }
+        """;
+
+    /// <summary>What <see cref="SummingProgram"/> prints after loops over `f(0 .. n-1)` for each of <paramref name="loops"/>.</summary>
+    private static long Sum(params int[] loops)
+    {
+        var s = 0L;
+        foreach (var n in loops)
+            for (var i = 0; i < n; i++) s = (s + (i * 7 + 3) % 1000) % 100000;
+        return s;
     }
 
     /// <summary>
