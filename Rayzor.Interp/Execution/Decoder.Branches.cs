@@ -32,13 +32,13 @@ internal sealed unsafe partial class Decoder
     private void Jump(BlockCall call, bool? back = null)
     {
         var moves = Moves(call);
+        var backward = back ?? IsBackEdge(call);
         if (moves.Count == 0)
         {
             // the block emitted next: fall into it
             if (call.Block.Index == _fallthrough) return;
             // a back-edge counts towards tiering up (when tiering); otherwise a jump to a loop's
             // header can be a copy of the header
-            var backward = back ?? (_image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs);
             if (!backward && _cf == _f && BranchOnly(call.Block) is { } header)
             {
                 EmitBlockBody(header);
@@ -49,10 +49,9 @@ internal sealed unsafe partial class Decoder
             if (backward) _code.Add(call.Block.Index);
             return;
         }
-        var backwardMoves = back ?? (_image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs);
-        _code.Add((int)(backwardMoves ? Op.JmpMovesBack : Op.JmpMoves));
+        _code.Add((int)(backward ? Op.JmpMovesBack : Op.JmpMoves));
         Label(call.Block.Index);
-        if (backwardMoves) _code.Add(call.Block.Index);
+        if (backward) _code.Add(call.Block.Index);
         _code.Add(moves.Count);
         foreach (var (dst, src) in moves)
         {
@@ -79,10 +78,13 @@ internal sealed unsafe partial class Decoder
         }
         // a branch back to a loop's header counts towards tiering up too (through a stub: a `brif`
         // names no header; `do {} while (c)`, `while (true) { ... if (c) break; }`)
-        var back = _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
+        var back = IsBackEdge(call);
         if (call.Args.Count == 0 && !back) return call.Block.Index;
         return Stub(() => Jump(call, back));
     }
+
+    /// <summary>Whether a jump emitted here goes back to a block laid out already (tiering only; a stub's jump never tells).</summary>
+    private bool IsBackEdge(BlockCall call) => _image.Tiered && _labels[call.Block.Index] >= 0 && !_inStubs;
 
     private int Stub(Action emit)
     {

@@ -58,12 +58,11 @@ public sealed unsafe partial class Interpreter
     /// <summary>
     /// Ends the process of a tiered run that returned from its entry: the compiler thread may be
     /// inside LLVM (a compile, or loading the library), whose static destructors exit(3) would
-    /// run under it, so the process ends without them (stdout flushed first).
+    /// run under it, so the process ends without them (StartTiering set that; stdout flushed first).
     /// </summary>
     public static void EndTieredRun(int code)
     {
         Rayzor.Runtime.Std.Output.Flush();
-        Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
         Rayzor.Runtime.Std.LibC.Exit(code);
     }
 

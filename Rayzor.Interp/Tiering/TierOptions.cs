@@ -15,8 +15,8 @@ public interface ITierBackend
     /// <summary>Loads and starts what compiling needs (before the first function is hot).</summary>
     void Prepare();
 
-    /// <summary>Pays the first compile's one-time costs ahead (the compiler thread has nothing else to do).</summary>
-    void WarmUp();
+    /// <summary>Pays the first compile's one-time costs ahead (the compiler thread has nothing else to do); false when LLVM failed.</summary>
+    bool WarmUp();
 
     /// <summary>Where the last compile's time went (`--stats`), e.g. "emit 1.2, optimize 9.8, machine code 10.1 ms".</summary>
     string LastPhases { get; }

@@ -132,8 +132,7 @@ internal sealed unsafe class Tierer
                 if (_queue.Count == 0)
                 {
                     clock.Restart();
-                    _backend.WarmUp();
-                    _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(warmed up)"));
+                    if (_backend.WarmUp()) _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(warmed up)"));
                 }
                 continue;
             }

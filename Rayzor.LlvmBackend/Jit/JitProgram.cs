@@ -127,7 +127,7 @@ public static unsafe class JitProgram
         return jit;
     }
 
-    private static ulong Lookup(LLVMOrcLLJITRef jit, string name)
+    internal static ulong Lookup(LLVMOrcLLJITRef jit, string name)
     {
         ulong address;
         LLVM.ThrowIfError(LLVM.OrcLLJITLookup(jit, &address, name), "JIT");

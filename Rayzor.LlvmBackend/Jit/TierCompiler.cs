@@ -182,12 +182,11 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
         LLVM.PositionBuilderAtEnd(b, exit);
         LLVM.BuildRet(b, s1);
         LLVM.DisposeBuilder(b);
-        if (level != OptLevel.O0) LlvmTargets.RunPipeline(m, _tm, LlvmTargets.PipelineFor(level));
+        if (level != OptLevel.O0 && LlvmTargets.RunPipeline(m, _tm, LlvmTargets.PipelineFor(level)) is { } error) throw new LlvmException(error);
         var tsm = LLVM.OrcCreateNewThreadSafeModule(m, tsc);
         LLVM.OrcDisposeThreadSafeContext(tsc);
         LLVM.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(_jit, _dylib, tsm), "JIT");
-        ulong address;
-        LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &address, "__rz_tier_warmup"), "JIT");
+        JitProgram.Lookup(_jit, "__rz_tier_warmup");
         Time += clock.Elapsed;
     }
 

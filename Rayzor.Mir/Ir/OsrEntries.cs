@@ -170,14 +170,11 @@ public static class OsrEntries
                 // neither (an enclosing loop's value, defined before the header), the frame's
                 ValueId[] both = [v, copy];
                 if (Reconnect(osr, both, ValueId.None, apply: false)) Reconnect(osr, both, ValueId.None, apply: true);
-                else Reconnect(osr, both, FromFrame(osr, v, both, inputs, jump), apply: true);
+                else Reconnect(osr, both, FromFrame(osr, v, v, inputs, jump), apply: true);
             }
         Passes.FunctionEdit.RemoveUnreachable(osr);
         foreach (var v in Redefined(osr))
-        {
-            Redefine(osr, v);
-            inputs.Add(original.TryGetValue(v.Index, out var o) ? o : v);
-        }
+            Reconnect(osr, [v], FromFrame(osr, v, original.TryGetValue(v.Index, out var o) ? o : v, inputs, jump), apply: true);
         if (loopOnly)
         {
             // the output slots' pointer is the last parameter
@@ -318,9 +315,10 @@ public static class OsrEntries
 
     /// <summary>
     /// The value of <paramref name="v"/> on entry: a constant made again in the entry block, else
-    /// a new parameter of the entry (an input read from the frame's slot of <paramref name="v"/>).
+    /// a new parameter of the entry (an input read from the frame's slot of <paramref name="slotOf"/>,
+    /// the value of f that <paramref name="v"/> is or copies).
     /// </summary>
-    private static ValueId FromFrame(MirFunction osr, ValueId v, ValueId[] defs, List<ValueId> inputs, Instruction jump)
+    private static ValueId FromFrame(MirFunction osr, ValueId v, ValueId slotOf, List<ValueId> inputs, Instruction jump)
     {
         var d = osr.Blocks.SelectMany(b => b.Insts).FirstOrDefault(i => i.Result == v);
         if (d != null && IsConstant(d))
@@ -329,8 +327,8 @@ public static class OsrEntries
             osr.Entry.Insts.Insert(osr.Entry.Insts.IndexOf(jump), Copy(d, c, a => a, b => b));
             return c;
         }
-        inputs.Add(v);
-        return osr.AddParam(osr.Entry, osr.TypeOf(defs[0]));
+        inputs.Add(slotOf);
+        return osr.AddParam(osr.Entry, osr.TypeOf(v));
     }
 
     /// <summary>
@@ -402,43 +400,6 @@ public static class OsrEntries
                 foreach (var a in i.Args.Concat(i.Targets.SelectMany(t => t.Args)))
                     if (!dom.Dominates(osr.Values[a.Index].Block.Index, b.Id.Index)) found.Add(a.Index);
         return [.. found.Select(k => new ValueId(k))];
-    }
-
-    /// <summary>
-    /// Gives <paramref name="v"/> a second definition, a parameter of the entry, and renames its
-    /// uses to the definition that reaches each (block parameters at the iterated dominance
-    /// frontier of the two definitions).
-    /// </summary>
-    private static void Redefine(MirFunction osr, ValueId v)
-    {
-        var cfg = new Passes.DomTree(osr);
-        var home = osr.Values[v.Index].Block.Index;
-        var type = osr.TypeOf(v);
-        var joins = new Dictionary<int, ValueId>();
-        foreach (var j in cfg.IteratedFrontier([0, home]).Order())
-            if (j != 0) joins[j] = osr.AddParam(osr.Blocks[j], type);
-        var work = new Stack<(int Block, ValueId Current)>();
-        work.Push((0, osr.AddParam(osr.Entry, type)));
-        while (work.Count > 0)
-        {
-            var (bi, cur) = work.Pop();
-            var b = osr.Blocks[bi];
-            if (joins.TryGetValue(bi, out var p)) cur = p;
-            if (b.Params.Contains(v)) cur = v;
-            foreach (var i in b.Insts)
-            {
-                for (var k = 0; k < i.Args.Count; k++)
-                    if (i.Args[k] == v) i.Args[k] = cur;
-                foreach (var t in i.Targets)
-                {
-                    for (var k = 0; k < t.Args.Count; k++)
-                        if (t.Args[k] == v) t.Args[k] = cur;
-                    if (joins.ContainsKey(t.Block.Index)) t.Args.Add(cur);
-                }
-                if (i.Result == v) cur = v;
-            }
-            foreach (var child in cfg.Children[bi]) work.Push((child, cur));
-        }
     }
 
     private static bool IsConstant(Instruction i) =>

@@ -64,27 +64,21 @@ internal static class TieredRun
     {
         public string LastPhases => $"emit {compiler.Phases.Emit.TotalMilliseconds:0.0}, optimize {compiler.Phases.Optimize.TotalMilliseconds:0.0}, machine code {compiler.Phases.Codegen.TotalMilliseconds:0.0} ms";
 
-        public void Prepare()
-        {
-            try
-            {
-                compiler.Prepare();
-            }
-            catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
-            {
-                // the first compile reports it
-            }
-        }
+        public void Prepare() => Quietly(compiler.Prepare);
 
-        public void WarmUp()
+        public bool WarmUp() => Quietly(compiler.WarmUp);
+
+        /// Whether <paramref name="step"/> went through: an LLVM failure here is reported by the first compile.
+        private static bool Quietly(Action step)
         {
             try
             {
-                compiler.WarmUp();
+                step();
+                return true;
             }
             catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
             {
-                // the first compile reports it
+                return false;
             }
         }
 
