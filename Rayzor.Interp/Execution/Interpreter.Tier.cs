@@ -42,7 +42,8 @@ public sealed unsafe partial class Interpreter
         Image.Tiered = true;
         // a first stage of an eighth of each count starts LLVM (loading, the JIT) on the compiler
         // thread, so the first compile does not wait for it; a run that never gets that far
-        // (a hello world) never loads LLVM
+        // (a hello world) never loads LLVM — unless the host started the compiler thread early
+        // (`rayzor run`: below)
         // (kept in the cells, not in fields: the interpreter's hot fields keep their offsets)
         var c = _tierCells;
         c->WarmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
@@ -53,6 +54,8 @@ public sealed unsafe partial class Interpreter
             (f.CallsLeft, f.LoopsLeft) = (c->WarmCalls > 0 ? c->WarmCalls : options.CallThreshold, c->WarmLoops > 0 ? c->WarmLoops : options.LoopThreshold);
             (f.CallsWarming, f.LoopsWarming) = (c->WarmCalls > 0, c->WarmLoops > 0);
         }
+        // a compiler thread started early has been loading libLLVM: its JIT starts now
+        if (options.CompilerThread != null) _tier.Warm();
     }
 
     /// <summary>

@@ -79,7 +79,7 @@ public sealed unsafe partial class Interpreter
         // main thread's 8 MB would allow far less recursion than a native program has
         ExceptionDispatchInfo? error = null;
         HostThreads.AllowRegistration();
-        var thread = new Thread(() =>
+        void Body()
         {
             try
             {
@@ -104,9 +104,18 @@ public sealed unsafe partial class Interpreter
             {
                 Output.Flush();
             }
-        }, StackSize);
-        thread.Start();
-        thread.Join();
+        }
+        if (tiering?.InterpreterThread is { } standby)
+        {
+            standby.Run(Body);
+            standby.Thread.Join();
+        }
+        else
+        {
+            var thread = new Thread(Body, StackSize);
+            thread.Start();
+            thread.Join();
+        }
         interp._tier?.Stop();
         error?.Throw();
         return 0;
@@ -114,6 +123,17 @@ public sealed unsafe partial class Interpreter
 
     /// <summary>The interpreter thread's stack: reserved, committed by the OS as it is used.</summary>
     private const int StackSize = 1 << 30;
+
+    /// <summary>Starts the thread a later <see cref="Run"/> runs the program on (<see cref="TierOptions.InterpreterThread"/>).</summary>
+    /// The collector starts first, on the calling thread (the one that calls <see cref="Run"/>):
+    /// Boehm's marker threads start when a host allows registering threads.
+    public static StandbyThread ReserveThread()
+    {
+        Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);
+        Heap.Initialize();
+        HostThreads.AllowRegistration();
+        return new("rayzor interpreter", StackSize);
+    }
 
     /// <summary>
     /// A throw raised inside the runtime (null access): becomes the interpreter's exception. Under

@@ -1,3 +1,4 @@
+using Rayzor.Interp.Execution;
 using Rayzor.Mir.Ir;
 
 namespace Rayzor.Interp.Tiering;
@@ -48,6 +49,15 @@ public sealed class TierOptions
 
     /// <summary>Whether a compiled function may make an indirect call (closure, virtual, interface) with these parameter types: the callee may be a thunk.</summary>
     public static bool IndirectCallFits(IReadOnlyList<MirType> paramTypes) => Thunks.Thunk.Fits(paramTypes);
+
+    /// <summary>
+    /// The compiler's thread, started before the program was loaded (it loads libLLVM meanwhile):
+    /// the tiered run then starts LLVM's JIT at once rather than when something gets warm.
+    /// </summary>
+    public StandbyThread? CompilerThread { get; init; }
+
+    /// <summary>The interpreter's thread, started before the compiler's thread began loading libLLVM (<see cref="Interpreter.ReserveThread"/>).</summary>
+    public StandbyThread? InterpreterThread { get; init; }
 
     /// <summary>Called at the end of the run with what tiering did (`--stats`).</summary>
     public Action<TierStats>? Report { get; init; }

@@ -60,8 +60,16 @@ internal sealed unsafe class Tierer
     {
         if (_thread != null) return;
         // a background thread: a program that ends with `Sys.exit` does not wait for a compile
-        _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
-        _thread.Start();
+        if (_options.CompilerThread is { } standby)
+        {
+            _thread = standby.Thread;
+            standby.Run(Work);
+        }
+        else
+        {
+            _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
+            _thread.Start();
+        }
         if (Environment.GetEnvironmentVariable("RAYZOR_TIER_GC_STRESS") == "1") StartGcStress();
     }
 

@@ -71,12 +71,13 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
                 if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
                 var emitted = clock.Elapsed;
+                ++_batches;
+                Dump(emitter.Module, ".pre");
                 if (level != OptLevel.O0 && LlvmTargets.RunPipeline(emitter.Module, _tm, LlvmTargets.PipelineFor(level)) is { } perr)
                     throw new LlvmException(perr);
                 Phases = (emitted, clock.Elapsed - emitted, TimeSpan.Zero);
                 DefineImports(emitter.Module);
-                // `RAYZOR_TIER_DUMP=DIR`: each batch's optimized IR as DIR/batchN.ll (read it, or `llc-19` it)
-                if (Environment.GetEnvironmentVariable(DumpVariable) is { } dump) LLVM.PrintModuleToFile(emitter.Module, Path.Combine(dump, $"batch{++_batches}.ll"), out _);
+                Dump(emitter.Module, "");
                 module = emitter.DetachModule();
             }
             catch
@@ -141,6 +142,13 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                     if (i.Op == Opcode.CallClosure) ps[0] = MirType.Ptr;
                     if (!indirectCallFits(ps)) throw new LlvmException($"tier: {f.Name} makes an indirect call with {ps.Count} arguments");
                 }
+    }
+
+    /// `RAYZOR_TIER_DUMP=DIR`: each batch's IR as emitted (DIR/batchN.pre.ll: `opt-19` it) and
+    /// optimized (DIR/batchN.ll: read it, or `llc-19` it).
+    private void Dump(LLVMModuleRef m, string suffix)
+    {
+        if (Environment.GetEnvironmentVariable(DumpVariable) is { } dir) LLVM.PrintModuleToFile(m, Path.Combine(dir, $"batch{_batches}{suffix}.ll"), out _);
     }
 
     /// <summary>Loads LLVM and makes the JIT (what the first <see cref="Compile"/> would do first).</summary>

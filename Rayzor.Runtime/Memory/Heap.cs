@@ -13,6 +13,7 @@ public static unsafe class Heap
     // Set by hosts that cannot run Boehm (unit tests under the JIT, on thread-pool threads Boehm does
     // not know): allocations then come from NativeMemory and are never freed.
     private static bool s_uncollected;
+    private static bool s_initialized;
 
     /// <summary>Allocate from NativeMemory instead of Boehm, for hosts without Boehm; leaks by design.</summary>
     public static void UseUncollectedNativeMemory() => s_uncollected = true;
@@ -22,14 +23,15 @@ public static unsafe class Heap
 
     /// <summary>
     /// Initializes the collector for hosts (the interpreter, tests); must run on the main thread,
-    /// before any allocation. A compiled program never calls it: Boehm initializes itself on its first
+    /// before any allocation; a second call does nothing. A compiled program never calls it: Boehm initializes itself on its first
     /// allocation (on the main thread: Haxe code runs there), and the generated <c>main</c> sets the
     /// collector's policy before that (docs/architecture.md "Memory").
     /// </summary>
     public static void Initialize()
     {
-        if (s_uncollected)
+        if (s_uncollected || s_initialized)
             return;
+        s_initialized = true;
         Boehm.GC_init();
         HostRoots.ExcludeSharedLibraries();
         // Boehm's default free-space divisor (3) is kept: 1 makes the alloc benchmark ~1/3 faster but

@@ -166,7 +166,20 @@ public class TieredTests
     }
 
     /// <summary>
-    /// A program that gets warm (LLVM started at an eighth of the call count) and then waits
+    /// LLVM starts with the run, loaded while the front end works, not when something gets warm:
+    /// a program that never calls anything twice has it started too (`--stats` waits for the
+    /// compiler thread's work before it reports).
+    /// </summary>
+    [Fact]
+    public async Task LlvmStartsWithTheRun()
+    {
+        var run = await RunProgram("class Main { static function main() Sys.println(\"hi\"); }", "hi\n");
+        Assert.Matches(@"\(LLVM started\)", run.StandardError);
+        Assert.Contains(" 0 functions and 0 loop entries", run.StandardError);
+    }
+
+    /// <summary>
+    /// A program that gets warm (LLVM started at the run's start) and then waits
     /// before it gets hot: the idle compiler thread warms the whole path up with a loop of its
     /// own, and the function compiled afterwards runs as it should.
     /// </summary>

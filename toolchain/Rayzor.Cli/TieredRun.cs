@@ -22,6 +22,9 @@ internal static class TieredRun
     public static int Run(Options o)
     {
         var clock = Stopwatch.StartNew();
+        // the run's threads first, then libLLVM loads on the compiler's while the front end runs (StandbyThread)
+        var interpreter = Interpreter.ReserveThread();
+        var compiler = new StandbyThread("rayzor tier compiler", 0, LoadLlvm);
         var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
         var (calls, loops) = TierOptions.Policy(o.TierPolicy ?? "script");
         if (int.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), out var forced) && forced > 0) (calls, loops) = (forced, forced);
@@ -34,6 +37,8 @@ internal static class TieredRun
                 LoopThreshold = loops,
                 Synchronous = Environment.GetEnvironmentVariable(SyncVariable) == "1",
                 CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
+                InterpreterThread = interpreter,
+                CompilerThread = compiler,
                 Report = o.Stats ? s => Report(s, front, clock.Elapsed) : null,
             };
             try
@@ -49,6 +54,18 @@ internal static class TieredRun
                 return 70;
             }
         });
+    }
+
+    /// Loads libLLVM and registers its targets; a failure is the first compile's to report.
+    private static void LoadLlvm()
+    {
+        try
+        {
+            LlvmTargets.InitializeTargets();
+        }
+        catch (Exception e) when (e is LlvmException or LlvmNotFoundException)
+        {
+        }
     }
 
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
