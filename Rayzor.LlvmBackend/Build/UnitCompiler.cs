@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Rayzor.LlvmBackend.Emit;
 using Rayzor.LlvmBackend.Interop;
@@ -175,19 +175,19 @@ public sealed class UnitCompiler(MirModule mir, string triple, OptLevel level)
 
     private static string Key(string header, LLVMModuleRef module)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(header));
+        var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes(header));
         // the bitcode: the module exactly (as its text), and several times faster to write
         var buffer = LLVM.WriteBitcodeToMemoryBuffer(module);
         try
         {
-            hash.AppendData(LLVM.GetBufferSpan(buffer));
+            hash.Append(LLVM.GetBufferSpan(buffer));
         }
         finally
         {
             LLVM.DisposeMemoryBuffer(buffer);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
     /// <summary>The LLVM module name of a unit (also in its IR, so part of its key).</summary>

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Rayzor.LlvmBackend.Interop;
 using Rayzor.Mir.Ir;
 
@@ -120,7 +120,7 @@ public sealed unsafe partial class ModuleEmitter
 
     /// A symbol-safe name for a string's content (a hash: literals can hold any character).
     private static string ContentName(string s) =>
-        Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(s.AsSpan())).AsSpan(0, 12)) + "." + s.Length;
+        Convert.ToHexStringLower(XxHash128.Hash(MemoryMarshal.AsBytes(s.AsSpan()))) + "." + s.Length;
 
     /// A program-wide definition of the program unit (descriptors, the program block): a hidden
     /// global symbol when the program is split, else internal.

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Rayzor.LlvmBackend.Link;
@@ -26,7 +26,7 @@ public static class ExecutableCache
         if (!Identify(text, program)) return null;
         foreach (var a in arguments)
             if (a != output) Identify(text.Append(a).Append('\n'), a);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>Appends the size and modification time of the file <paramref name="path"/>, when it is one.</summary>

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
@@ -88,7 +88,7 @@ public static class LinkCommandCache
         foreach (var a in arguments) text.Append(a == output ? OutputMarker : objects.Contains(a) ? ObjectsMarker : a).Append('\n');
         var list = Path.Combine(request.RuntimeDirectory, Linker.LinkListFileName);
         if (File.Exists(list)) text.Append(File.GetLastWriteTimeUtc(list).Ticks);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        var key = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
         return Path.Combine(directory, "link-" + key[..32] + ".txt");
     }
 
