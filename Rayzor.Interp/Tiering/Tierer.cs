@@ -182,6 +182,7 @@ internal sealed unsafe class Tierer
             var slots = f.Mir.Blocks[header].Params.Concat(loop.Inputs).Select(v => f.Slots[v.Index]).ToArray();
             Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots, exits));
             Publish(entries.Where(e => e.Key != loop.Function.Name));
+            NoteCallees(loop.Function);
             _stats.LoopEntries++;
             if (exits != null) _stats.LoopsAlone++;
             _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{(ahead ? "ahead: " : "")}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
@@ -235,6 +236,35 @@ internal sealed unsafe class Tierer
         }
     }
 
+    /// <summary>
+    /// Functions compiled code calls that are not compiled (every implementation of its virtual
+    /// and interface calls, the functions it makes closures of; not its direct callees: small ones
+    /// are compiled into it, and others are often on error paths — a hot one gets hot on its own),
+    /// compiled ahead before the program's next phases: dispatch's `runOps` loop, entered
+    /// compiled while calling `AddOp.apply` only, called the four other `apply` methods through the
+    /// interpreter in its next phase while the compiler was busy with `runShapes` and `runFuns`.
+    /// </summary>
+    private readonly Queue<Func> _calledFromCompiled = new();
+
+    /// <summary>Notes what <paramref name="f"/>, just compiled, calls that is not compiled (<see cref="_calledFromCompiled"/>).</summary>
+    private void NoteCallees(Rayzor.Mir.Ir.MirFunction f)
+    {
+        if (_options.Synchronous) return;
+        var image = _interp.Image;
+        foreach (var i in f.Blocks.SelectMany(b => b.Insts))
+        {
+            IEnumerable<string> callees = i.Op switch
+            {
+                Rayzor.Mir.Ir.Opcode.Closure => [i.Sym!],
+                Rayzor.Mir.Ir.Opcode.VCall or Rayzor.Mir.Ir.Opcode.ICall => Implementations(i),
+                _ => [],
+            };
+            foreach (var name in callees)
+                if (image.FindFunction(name) is { TierState: 0 } callee && !_calledFromCompiled.Contains(callee))
+                    _calledFromCompiled.Enqueue(callee);
+        }
+    }
+
     /// <summary>Loop entries to compile ahead: the next loops of frames that left a compiled loop.</summary>
     private readonly Queue<(Func F, int Header)> _aheadLoops = new();
 
@@ -243,6 +273,13 @@ internal sealed unsafe class Tierer
 
     private Func? NextAhead()
     {
+        // first what compiled code calls: it runs hot, and each call of it goes to the interpreter
+        while (_calledFromCompiled.TryDequeue(out var c))
+            if (c.TierState == 0)
+            {
+                c.TierState = 1;
+                return c;
+            }
         _ahead ??= new Queue<Func>(AheadCandidates());
         while (_ahead.TryDequeue(out var f))
             // (one called already is running, done, or gets hot on its own: its frame needs a loop entry, not this)
@@ -312,6 +349,7 @@ internal sealed unsafe class Tierer
             var entries = _backend.Compile(batch.Select(f => f.Name).ToList());
             // (with the batch, callees it needs compiled: see TierCompiler)
             Publish(entries);
+            foreach (var name in entries.Keys) NoteCallees(_interp.Image.FindFunction(name)!.Mir);
             _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{label}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
         }
         catch (TierCompileException e) when (batch.Count > 1 && !e.Final)

@@ -235,6 +235,54 @@ public class TieredTests
     }
 
     /// <summary>
+    /// A loop compiled while it calls one implementation of an interface method: the method's
+    /// other implementations are compiled ahead first, before the functions the program calls
+    /// next (four phases with loops, a batch's worth): compiled code will call them.
+    /// </summary>
+    [Fact]
+    public async Task ImplementationsCalledFromCompiledCodeAreCompiledFirst()
+    {
+        const string src = """
+            interface Op { function apply(x:Int):Int; }
+            class Add implements Op { public function new() {} public function apply(x:Int):Int return (x + 7) % 1000003; }
+            class Mul implements Op { public function new() {} public function apply(x:Int):Int return (x * 3) % 1000003; }
+            class Main {
+              static function run(ops:Array<Op>, n:Int):Int {
+                var s = 1;
+                for (i in 0...n) s = ops[i % ops.length].apply(s);
+                return s;
+              }
+              static function p1(n:Int):Int { var s = 0; for (i in 0...n) s = (s * 31 + i) % 1000003; return s; }
+              static function p2(n:Int):Int { var s = 0; for (i in 0...n) s = (s * 17 + i) % 1000003; return s; }
+              static function p3(n:Int):Int { var s = 0; for (i in 0...n) s = (s * 13 + i) % 1000003; return s; }
+              static function p4(n:Int):Int { var s = 0; for (i in 0...n) s = (s * 11 + i) % 1000003; return s; }
+              static function main() {
+                var adds:Array<Op> = [new Add(), new Add()];
+                var muls:Array<Op> = [new Mul()];
+                var a = run(adds, 3000000);
+                Sys.sleep(0.3);
+                Sys.println(a + " " + run(muls, 1000) + " " + p1(1000) + " " + p2(1000) + " " + p3(1000) + " " + p4(1000));
+              }
+            }
+            """;
+        long Run(Func<long, long> op, int n)
+        {
+            long s = 1;
+            for (var i = 0; i < n; i++) s = op(s);
+            return s;
+        }
+        long P(long c)
+        {
+            long s = 0;
+            for (var i = 0; i < 1000; i++) s = (s * c + i) % 1000003;
+            return s;
+        }
+        var expected = $"{Run(x => (x + 7) % 1000003, 3000000)} {Run(x => x * 3 % 1000003, 1000)} {P(31)} {P(17)} {P(13)} {P(11)}\n";
+        var run = await RunProgram(src, expected);
+        Assert.Matches(@"^[^\n]*ahead: [^\n]*Mul\.apply", run.StandardError.Split('\n').First(l => l.Contains("ahead: ")));
+    }
+
+    /// <summary>
     /// A frame that leaves a compiled loop (a loop's entry) and goes on to a nest of loops: the
     /// next loop's entry is compiled ahead at its outermost header, and the frame, counting
     /// back-edges in the inner loop, goes on to that header and enters it there.
