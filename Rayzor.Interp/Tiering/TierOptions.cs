@@ -44,6 +44,18 @@ public sealed class TierOptions
     /// </summary>
     public bool Synchronous { get; init; }
 
+    /// <summary>
+    /// How long the compiler thread waits for a request after a batch landed before it compiles
+    /// anything ahead: the program goes on with the new code and often asks for its next function
+    /// within milliseconds (sha256's data loop, once entered compiled, ends in ~3 ms and
+    /// `compress` is asked for ~2 ms later: it waited for the next loop of `main`, compiled ahead
+    /// meanwhile, ~20 ms), and an ahead batch cannot be interrupted.
+    /// </summary>
+    public TimeSpan AheadGrace { get; init; } = DefaultAheadGrace;
+
+    /// <summary>The default of <see cref="AheadGrace"/>.</summary>
+    public static readonly TimeSpan DefaultAheadGrace = TimeSpan.FromMilliseconds(8);
+
     /// <summary>Makes the compiling tier; given the resolver of the interpreter's symbols (thread-safe).</summary>
     public required Func<Func<string, nint>, ITierBackend> CreateBackend { get; init; }
 

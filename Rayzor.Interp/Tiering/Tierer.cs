@@ -17,6 +17,16 @@ internal sealed unsafe class Tierer
     /// <summary>Functions compiled ahead in one module at most.</summary>
     private const int AheadBatch = 4;
 
+    /// <summary>Whether a batch landed since the compiler thread last waited for requests (once after each).</summary>
+    private bool _landed;
+
+    private bool WaitAfterLanding()
+    {
+        if (!_landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
+        _landed = false;
+        return true;
+    }
+
     private readonly Interpreter _interp;
     private readonly TierOptions _options;
     /// <summary>What is queued: a function (<c>Header</c> -1) or the entry at one loop header of a running frame.</summary>
@@ -106,7 +116,7 @@ internal sealed unsafe class Tierer
         var batch = new List<(Func F, int Header)>();
         while (true)
         {
-            if (!_queue.TryTake(out var first))
+            if (!_queue.TryTake(out var first) && !(WaitAfterLanding() && _queue.TryTake(out first, _options.AheadGrace)))
             {
                 // nothing queued: a function the program is likely to call next, compiled ahead
                 // (not when each compile is waited for: tests then know which frames enter loops)
@@ -203,6 +213,7 @@ internal sealed unsafe class Tierer
         {
             if (!ahead) Volatile.Write(ref f.OsrState, 0);
             _stats.Batches++;
+            _landed = true;
             _stats.CompileTime += clock.Elapsed;
         }
     }
@@ -368,6 +379,7 @@ internal sealed unsafe class Tierer
         finally
         {
             _stats.Batches++;
+            _landed = true;
         }
         _stats.CompileTime += clock.Elapsed;
     }

@@ -283,6 +283,44 @@ public class TieredTests
     }
 
     /// <summary>
+    /// After a batch lands (the entry of `main`'s first loop, entered by its frame), the program
+    /// goes on with it and soon asks for its next function: the compiler thread waits a moment
+    /// for that before it compiles anything ahead (here with a wide window, so the order is
+    /// certain; with none, `RAYZOR_TIER_AHEAD_GRACE=0`, the next loop of `main` is compiled ahead
+    /// at once and the request for `f` waits for it).
+    /// </summary>
+    [Fact]
+    public async Task RequestsAfterALandingGoBeforeWorkAhead()
+    {
+        const string src = """
+            class Main {
+              static function f(n:Int):Int { var s = 0; for (i in 0...n) s = (s * 7 + i) % 10007; return s; }
+              static function main() {
+                var s = 0;
+                for (i in 0...10000000) s = (s * 31 + i) % 1000003;
+                var t = 0;
+                for (k in 0...20000) t = (t + f(100)) % 10007;
+                Sys.println(s + " " + t);
+              }
+            }
+            """;
+        long s = 0, t = 0;
+        for (var i = 0; i < 10000000; i++) s = (s * 31 + i) % 1000003;
+        long F(int n)
+        {
+            long r = 0;
+            for (var i = 0; i < n; i++) r = (r * 7 + i) % 10007;
+            return r;
+        }
+        for (var k = 0; k < 20000; k++) t = (t + F(100)) % 10007;
+        var run = await RunProgram(src, $"{s} {t}\n", ("RAYZOR_TIER_AHEAD_GRACE", "3000"));
+        var lines = run.StandardError.Split('\n').Where(l => l.Contains(" ms: ")).ToList();
+        var f = lines.FindIndex(l => l.Contains(": Main.f "));
+        Assert.True(f >= 0, run.StandardError);
+        Assert.DoesNotContain(lines.Take(f), l => l.Contains("ahead: "));
+    }
+
+    /// <summary>
     /// A frame that leaves a compiled loop (a loop's entry) and goes on to a nest of loops: the
     /// next loop's entry is compiled ahead at its outermost header, and the frame, counting
     /// back-edges in the inner loop, goes on to that header and enters it there.

@@ -19,6 +19,10 @@ internal static class TieredRun
     /// entries are taken as soon as asked for, whatever the load).
     private const string SyncVariable = "RAYZOR_TIER_SYNC";
 
+    /// `RAYZOR_TIER_AHEAD_GRACE=MS`: TierOptions.AheadGrace (tests: a wide window makes the order
+    /// of a request and the work ahead certain).
+    private const string AheadGraceVariable = "RAYZOR_TIER_AHEAD_GRACE";
+
     public static int Run(Options o)
     {
         var clock = Stopwatch.StartNew();
@@ -36,6 +40,7 @@ internal static class TieredRun
                 CallThreshold = calls,
                 LoopThreshold = loops,
                 Synchronous = Environment.GetEnvironmentVariable(SyncVariable) == "1",
+                AheadGrace = int.TryParse(Environment.GetEnvironmentVariable(AheadGraceVariable), out var grace) && grace >= 0 ? TimeSpan.FromMilliseconds(grace) : TierOptions.DefaultAheadGrace,
                 CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
                 InterpreterThread = interpreter,
                 CompilerThread = compiler,
