@@ -13,8 +13,8 @@ public interface ITierBackend
     /// </summary>
     Dictionary<string, (nint Entry, nint Code, nint Bridge)> Compile(IReadOnlyCollection<string> functions);
 
-    /// <summary>Loads and starts what compiling needs (before the first function is hot).</summary>
-    void Prepare();
+    /// <summary>Loads and starts what compiling needs (before the first function is hot); false when LLVM failed (the first compile reports why).</summary>
+    bool Prepare();
 
     /// <summary>Pays the first compile's one-time costs ahead (the compiler thread has nothing else to do); false when LLVM failed.</summary>
     bool WarmUp();

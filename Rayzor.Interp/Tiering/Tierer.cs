@@ -145,7 +145,7 @@ internal sealed unsafe class Tierer
             if (first.Header == -2)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                (_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare();
+                if (!(_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare()) continue;
                 _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
                 if (_queue.Count == 0)
                 {

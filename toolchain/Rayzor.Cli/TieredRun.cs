@@ -86,7 +86,7 @@ internal static class TieredRun
     {
         public string LastPhases => $"emit {compiler.Phases.Emit.TotalMilliseconds:0.0}, optimize {compiler.Phases.Optimize.TotalMilliseconds:0.0}, machine code {compiler.Phases.Codegen.TotalMilliseconds:0.0} ms";
 
-        public void Prepare() => Quietly(compiler.Prepare);
+        public bool Prepare() => Quietly(compiler.Prepare);
 
         public bool WarmUp() => Quietly(compiler.WarmUp);
 
