@@ -69,6 +69,13 @@ public sealed unsafe partial class Interpreter
         Rayzor.Runtime.Std.LibC.Exit(code);
     }
 
+    /// <summary>Ends the process with `_exit`, no exit handlers run (a host whose thread may be inside a library's load).</summary>
+    public static void ExitAtOnce(int code)
+    {
+        Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
+        Rayzor.Runtime.Std.LibC.Exit(code);
+    }
+
     /// <summary>A function's call count ran out: queue it for compilation (once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)

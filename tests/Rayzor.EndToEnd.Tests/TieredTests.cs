@@ -179,6 +179,32 @@ public class TieredTests
     }
 
     /// <summary>
+    /// A program with a type error: the front end reports it and the run ends with exit code 1,
+    /// while the compiler thread may be inside libLLVM's load (exit handlers, LLVM's static
+    /// destructors, ran beside its constructors: glibc aborted, "corrupted double-linked list",
+    /// in two runs of three). Five runs.
+    /// </summary>
+    [Fact]
+    public async Task FrontEndErrorsEndTheRunCleanly()
+    {
+        var dir = Directory.CreateTempSubdirectory("rayzor-tier-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Main.hx"), "class Main {\n  static function main() {\n    var x:Int = \"no\";\n  }\n}\n");
+            for (var i = 0; i < 5; i++)
+            {
+                var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "Main.hx"], dir);
+                Assert.Equal(1, run.ExitCode);
+                Assert.Equal("Main.hx:3: characters 5-22 : String should be Int\n", run.StandardError);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    /// <summary>
     /// A program that gets warm (LLVM started at the run's start) and then waits
     /// before it gets hot: the idle compiler thread warms the whole path up with a loop of its
     /// own, and the function compiled afterwards runs as it should.

@@ -19,6 +19,7 @@ public static class Program
         var thread = new Thread(() => status = Guarded(args), StackSize) { Name = "rayzor" };
         thread.Start();
         thread.Join();
+        if (TieredRun.Started) TieredRun.Exit(status);
         return status;
     }
 

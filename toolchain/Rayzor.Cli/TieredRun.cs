@@ -29,6 +29,7 @@ internal static class TieredRun
         // the run's threads first, then libLLVM loads on the compiler's while the front end runs (StandbyThread)
         var interpreter = Interpreter.ReserveThread();
         var compiler = new StandbyThread("rayzor tier compiler", 0, LoadLlvm);
+        Started = true;
         var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
         var (calls, loops) = TierOptions.Policy(o.TierPolicy ?? "script");
         if (int.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), out var forced) && forced > 0) (calls, loops) = (forced, forced);
@@ -59,6 +60,22 @@ internal static class TieredRun
                 return 70;
             }
         });
+    }
+
+    /// Whether a tiered run started its compiler thread (it loads libLLVM from the start).
+    public static bool Started { get; private set; }
+
+    /// <summary>
+    /// Ends the process of a tiered run that did not end it itself (the front end found errors,
+    /// the interpreter failed): the compiler thread may be inside libLLVM's load, and exit
+    /// handlers — LLVM's static destructors — must not run beside its constructors (glibc
+    /// aborted: "corrupted double-linked list"). Flushes the console and leaves with `_exit`.
+    /// </summary>
+    public static void Exit(int status)
+    {
+        Console.Out.Flush();
+        Console.Error.Flush();
+        Interpreter.ExitAtOnce(status);
     }
 
     /// Loads libLLVM and registers its targets; a failure is the first compile's to report.
