@@ -124,9 +124,12 @@ public sealed unsafe partial class Interpreter
     /// <summary>The interpreter thread's stack: reserved, committed by the OS as it is used.</summary>
     private const int StackSize = 1 << 30;
 
-    /// <summary>Starts the thread a later <see cref="Run"/> runs the program on (<see cref="TierOptions.InterpreterThread"/>).</summary>
-    /// The collector starts first, on the calling thread (the one that calls <see cref="Run"/>):
-    /// Boehm's marker threads start when a host allows registering threads.
+    /// <summary>
+    /// Starts the thread a later <see cref="Run"/> runs the program on
+    /// (<see cref="TierOptions.InterpreterThread"/>). The collector starts first, on the calling
+    /// thread (the one that calls <see cref="Run"/>): Boehm's marker threads start when a host
+    /// allows registering threads.
+    /// </summary>
     public static StandbyThread ReserveThread()
     {
         Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);

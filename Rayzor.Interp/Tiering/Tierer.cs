@@ -20,6 +20,7 @@ internal sealed unsafe class Tierer
     /// <summary>Whether a batch landed since the compiler thread last waited for requests (once after each).</summary>
     private bool _landed;
 
+    /// <summary>Whether to wait <see cref="TierOptions.AheadGrace"/> for a request now (once after each landing; not in synchronous runs, nor once the run ended).</summary>
     private bool WaitAfterLanding()
     {
         if (!_landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
