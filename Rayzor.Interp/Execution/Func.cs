@@ -56,9 +56,6 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Tiering: calls and loop back-edges left before the function is hot (they count down).</summary>
     public int CallsLeft = int.MaxValue, LoopsLeft = int.MaxValue;
 
-    /// <summary>Tiering: whether the count is still in its first stage (which warms the compiler up).</summary>
-    public bool CallsWarming, LoopsWarming;
-
     /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
     public int TierState;
 

@@ -40,36 +40,24 @@ public sealed unsafe partial class Interpreter
         (_tierCells->CodeMap, _tierCells->CodeMask) = Image.MakeCompiledMap();
         _tierCells->Code = (nint*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)(sizeof(nint) * Math.Max(1, _funcs.Length)));
         Image.Tiered = true;
-        // a first stage of an eighth of each count starts LLVM (loading, the JIT) on the compiler
-        // thread, so the first compile does not wait for it; a run that never gets that far
-        // (a hello world) never loads LLVM — unless the host started the compiler thread early
-        // (`rayzor run`: below)
         // (kept in the cells, not in fields: the interpreter's hot fields keep their offsets)
-        var c = _tierCells;
-        c->WarmCalls = options.CallThreshold >= 16 ? options.CallThreshold / 8 : 0;
-        c->WarmLoops = options.LoopThreshold >= 16 ? options.LoopThreshold / 8 : 0;
-        (c->CallThreshold, c->LoopThreshold) = (options.CallThreshold, options.LoopThreshold);
-        foreach (var f in _funcs)
-        {
-            (f.CallsLeft, f.LoopsLeft) = (c->WarmCalls > 0 ? c->WarmCalls : options.CallThreshold, c->WarmLoops > 0 ? c->WarmLoops : options.LoopThreshold);
-            (f.CallsWarming, f.LoopsWarming) = (c->WarmCalls > 0, c->WarmLoops > 0);
-        }
-        // a compiler thread started early has been loading libLLVM: its JIT starts now
-        if (options.CompilerThread != null) _tier.Warm();
+        (_tierCells->CallThreshold, _tierCells->LoopThreshold) = (options.CallThreshold, options.LoopThreshold);
+        foreach (var f in _funcs) (f.CallsLeft, f.LoopsLeft) = (options.CallThreshold, options.LoopThreshold);
+        _tier.Start();
     }
 
-    /// <summary>
-    /// Ends the process of a tiered run that returned from its entry: the compiler thread may be
-    /// inside LLVM (a compile, or loading the library), whose static destructors exit(3) would
-    /// run under it, so the process ends without them (StartTiering set that; stdout flushed first).
-    /// </summary>
+    /// <summary>Ends the process of a tiered run that returned from its entry (<see cref="ExitAtOnce"/>; the program's stdout flushed first).</summary>
     public static void EndTieredRun(int code)
     {
         Rayzor.Runtime.Std.Output.Flush();
-        Rayzor.Runtime.Std.LibC.Exit(code);
+        ExitAtOnce(code);
     }
 
-    /// <summary>Ends the process with `_exit`, no exit handlers run (a host whose thread may be inside a library's load).</summary>
+    /// <summary>
+    /// Ends the process with `_exit`: a tiered run's compiler thread may be inside LLVM (a
+    /// compile, or loading the library), and exit handlers — its static destructors — would run
+    /// beside it (glibc aborted, "corrupted double-linked list", when they ran during the load).
+    /// </summary>
     public static void ExitAtOnce(int code)
     {
         Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
@@ -80,13 +68,6 @@ public sealed unsafe partial class Interpreter
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Hot(Func f)
     {
-        if (f.CallsWarming)
-        {
-            f.CallsWarming = false;
-            f.CallsLeft = _tierCells->CallThreshold - _tierCells->WarmCalls;
-            _tier?.Warm();
-            return;
-        }
         f.CallsLeft = int.MaxValue;
         if (_tier == null || f.TierState != 0) return;
         f.TierState = 1;
@@ -176,23 +157,12 @@ public sealed unsafe partial class Interpreter
     {
         var block = c[2];
         result = 0;
-        if (f.LoopsWarming && _tier != null)
-        {
-            f.LoopsWarming = false;
-            f.LoopsLeft = _tierCells->LoopThreshold - _tierCells->WarmLoops;
-            _tier.Warm();
-            return Continue;
-        }
         if (_tier == null || f.TrapCount != 0)
         {
             // a frame with traps keeps its handlers' state here: it stays interpreted, and the
             // function is compiled for its next calls
             f.LoopsLeft = int.MaxValue;
-            if (_tier != null)
-            {
-                f.CallsWarming = false;
-                Hot(f);
-            }
+            if (_tier != null) Hot(f);
             return Continue;
         }
         if (f.TierState == 0 && f.Osr == null && CallsSoFar(f) >= ManyCalls)
@@ -200,7 +170,6 @@ public sealed unsafe partial class Interpreter
             // many calls' short loops made the count, not this frame: the function is what pays
             // (sha256's 64-round `compress`: a loop entry compiled first delayed the function)
             f.LoopsLeft = int.MaxValue;
-            f.CallsWarming = false;
             Hot(f);
             return Continue;
         }
@@ -250,7 +219,7 @@ public sealed unsafe partial class Interpreter
             f.OsrState = 1;
             _tier.Enqueue(f, block);
             // a function with a hot loop is compiled at its next call (thresholds adapt)
-            if (f.TierState == 0 && f.CallsLeft > 1) (f.CallsLeft, f.CallsWarming) = (1, false);
+            if (f.TierState == 0 && f.CallsLeft > 1) f.CallsLeft = 1;
         }
         return Continue;
     }
@@ -267,9 +236,8 @@ public sealed unsafe partial class Interpreter
     /// <summary>Calls of a function whose loops got hot above which it is compiled rather than entered at a loop.</summary>
     private const int ManyCalls = 16;
 
-    /// <summary>The calls a function not queued yet has had (its count runs down from the warm-up stage, then from the threshold).</summary>
-    internal int CallsSoFar(Func f) =>
-        f.CallsWarming ? _tierCells->WarmCalls - f.CallsLeft : _tierCells->CallThreshold - f.CallsLeft;
+    /// <summary>The calls a function not queued yet has had (its count runs down from the threshold).</summary>
+    internal int CallsSoFar(Func f) => _tierCells->CallThreshold - f.CallsLeft;
 
     /// <summary>
     /// A Haxe exception ended an interpreted call made by compiled code (through a thunk): the
@@ -327,7 +295,7 @@ internal unsafe struct TierCells
     /// <summary>Per function, its compiled code once there is one (0 before): compiled callers' stubs read it (`tier.cell.F`).</summary>
     public nint* Code;
 
-    /// <summary>The thresholds, and the first stage of each (which warms the compiler up).</summary>
-    public int CallThreshold, LoopThreshold, WarmCalls, WarmLoops;
+    /// <summary>The thresholds.</summary>
+    public int CallThreshold, LoopThreshold;
     public fixed long FreeLists[MaxFreeList + 1];
 }

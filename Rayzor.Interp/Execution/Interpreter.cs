@@ -63,8 +63,7 @@ public sealed unsafe partial class Interpreter
         if (Current != null) throw new InvalidOperationException("one interpreted program per process");
         NativeLibraries.Register();
         var image = new Image(module);
-        // the collector's policy of a native program (set before Boehm starts; stress mode overrides it)
-        Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);
+        StartCollector();
         image.Load(programName, args);
         var interp = new Interpreter(image);
         Current = interp;
@@ -78,7 +77,6 @@ public sealed unsafe partial class Interpreter
         // a thread of its own: an interpreted call takes a few hundred bytes of native stack, so the
         // main thread's 8 MB would allow far less recursion than a native program has
         ExceptionDispatchInfo? error = null;
-        HostThreads.AllowRegistration();
         void Body()
         {
             try
@@ -105,10 +103,10 @@ public sealed unsafe partial class Interpreter
                 Output.Flush();
             }
         }
-        if (tiering?.InterpreterThread is { } standby)
+        if (tiering != null)
         {
-            standby.Run(Body);
-            standby.Thread.Join();
+            tiering.InterpreterThread.Run(Body);
+            tiering.InterpreterThread.Thread.Join();
         }
         else
         {
@@ -132,10 +130,20 @@ public sealed unsafe partial class Interpreter
     /// </summary>
     public static StandbyThread ReserveThread()
     {
+        StartCollector();
+        return new("rayzor interpreter", StackSize);
+    }
+
+    /// <summary>
+    /// Starts Boehm on the calling thread (the host's main thread for the collector) with a native
+    /// program's policy (set before it starts; stress mode overrides it) and allows other threads
+    /// to register, which starts its marker threads. A second call does nothing more.
+    /// </summary>
+    private static void StartCollector()
+    {
         Heap.SetMinBytesBetweenCollections(Heap.DefaultBytesBetweenCollections);
         Heap.Initialize();
         HostThreads.AllowRegistration();
-        return new("rayzor interpreter", StackSize);
     }
 
     /// <summary>

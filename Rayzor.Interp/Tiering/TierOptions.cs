@@ -63,13 +63,13 @@ public sealed class TierOptions
     public static bool IndirectCallFits(IReadOnlyList<MirType> paramTypes) => Thunks.Thunk.Fits(paramTypes);
 
     /// <summary>
-    /// The compiler's thread, started before the program was loaded (it loads libLLVM meanwhile):
-    /// the tiered run then starts LLVM's JIT at once rather than when something gets warm.
+    /// The compiler's thread, started by the host before the program was loaded, loading libLLVM
+    /// meanwhile: the JIT starts as the program does.
     /// </summary>
-    public StandbyThread? CompilerThread { get; init; }
+    public required StandbyThread CompilerThread { get; init; }
 
     /// <summary>The interpreter's thread, started before the compiler's thread began loading libLLVM (<see cref="Interpreter.ReserveThread"/>).</summary>
-    public StandbyThread? InterpreterThread { get; init; }
+    public required StandbyThread InterpreterThread { get; init; }
 
     /// <summary>Called at the end of the run with what tiering did (`--stats`).</summary>
     public Action<TierStats>? Report { get; init; }

@@ -17,17 +17,6 @@ internal sealed unsafe class Tierer
     /// <summary>Functions compiled ahead in one module at most.</summary>
     private const int AheadBatch = 4;
 
-    /// <summary>Whether a batch landed since the compiler thread last waited for requests (once after each).</summary>
-    private bool _landed;
-
-    /// <summary>Whether to wait <see cref="TierOptions.AheadGrace"/> for a request now (once after each landing; not in synchronous runs, nor once the run ended).</summary>
-    private bool WaitAfterLanding()
-    {
-        if (!_landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
-        _landed = false;
-        return true;
-    }
-
     private readonly Interpreter _interp;
     private readonly TierOptions _options;
     /// <summary>What is queued: a function (<c>Header</c> -1) or the entry at one loop header of a running frame.</summary>
@@ -45,42 +34,40 @@ internal sealed unsafe class Tierer
 
     /// <summary>
     /// Queues a hot function (interpreter thread), or with a <paramref name="header"/> ≥ 0 the
-    /// entry at that loop header for the frame running it; starts the compiler thread on first use.
+    /// entry at that loop header for the frame running it.
     /// </summary>
     public void Enqueue(Func f, int header = -1)
     {
-        StartThread();
         Interlocked.Increment(ref _waiting);
         _queue.Add((f, header));
         if (_options.Synchronous)
             while (Volatile.Read(ref _waiting) != 0) Thread.Sleep(1);
     }
 
+    /// <summary>Whether a batch landed since the compiler thread last waited for requests (once after each).</summary>
+    private bool _landed;
+
+    /// <summary>Whether to wait <see cref="TierOptions.AheadGrace"/> for a request now (once after each landing; not in synchronous runs, nor once the run ended).</summary>
+    private bool WaitAfterLanding()
+    {
+        if (!_landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
+        _landed = false;
+        return true;
+    }
+
     /// <summary>Queued items not finished yet.</summary>
     private int _waiting;
 
-    /// <summary>Something is getting warm: the compiler thread starts LLVM (once) before anything is queued.</summary>
-    public void Warm()
+    /// <summary>
+    /// The program starts: the compiler thread, loading libLLVM since the host started it, goes on
+    /// to make the JIT (then warms it up while nothing is queued), then takes what is queued.
+    /// </summary>
+    public void Start()
     {
-        if (_thread != null) return;
-        StartThread();
+        // (a background thread: a program that ends with `Sys.exit` does not wait for a compile)
+        _thread = _options.CompilerThread.Thread;
         _queue.Add((null!, -2));
-    }
-
-    private void StartThread()
-    {
-        if (_thread != null) return;
-        // a background thread: a program that ends with `Sys.exit` does not wait for a compile
-        if (_options.CompilerThread is { } standby)
-        {
-            _thread = standby.Thread;
-            standby.Run(Work);
-        }
-        else
-        {
-            _thread = new Thread(Work) { IsBackground = true, Name = "rayzor tier compiler" };
-            _thread.Start();
-        }
+        _options.CompilerThread.Run(Work);
         if (Environment.GetEnvironmentVariable("RAYZOR_TIER_GC_STRESS") == "1") StartGcStress();
     }
 

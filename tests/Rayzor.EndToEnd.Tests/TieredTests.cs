@@ -205,9 +205,9 @@ public class TieredTests
     }
 
     /// <summary>
-    /// A program that gets warm (LLVM started at the run's start) and then waits
-    /// before it gets hot: the idle compiler thread warms the whole path up with a loop of its
-    /// own, and the function compiled afterwards runs as it should.
+    /// A program that waits before anything gets hot: the idle compiler thread, LLVM started,
+    /// warms the whole path up with a loop of its own, and the function compiled afterwards runs
+    /// as it should.
     /// </summary>
     [Fact]
     public async Task IdleCompilerWarmsUp()
@@ -249,10 +249,7 @@ public class TieredTests
               }
             }
             """;
-        long Mod(long a, long m) => ((a % m) + m) % m;
-        long k = 0, s2 = 1, s3 = 0;
-        for (var i = 0; i < 3000000; i++) k = Mod(k * 31 + i, 1000003);
-        for (var i = 0; i < 1000; i++) s2 = Mod(s2 * 17 + i, 999983);
+        long k = Fold(0, 31, 1000003, 3000000), s2 = Fold(1, 17, 999983, 1000), s3 = 0;
         for (var i = 0; i < 1000; i++) s3 = (i % 2 == 0 ? s3 + k % 7 : s3 * 3 + 1) % 1000;
         var run = await RunProgram(src, $"{k} {s2} {s3}\n");
         Assert.Matches(@"ahead: [^\n]*Main\.second", run.StandardError);
@@ -285,7 +282,7 @@ public class TieredTests
               static function main() {
                 var adds:Array<Op> = [new Add(), new Add()];
                 var muls:Array<Op> = [new Mul()];
-                var a = run(adds, 3000000);
+                var a = run(adds, 10000000);
                 Sys.sleep(0.3);
                 Sys.println(a + " " + run(muls, 1000) + " " + p1(1000) + " " + p2(1000) + " " + p3(1000) + " " + p4(1000));
               }
@@ -297,13 +294,8 @@ public class TieredTests
             for (var i = 0; i < n; i++) s = op(s);
             return s;
         }
-        long P(long c)
-        {
-            long s = 0;
-            for (var i = 0; i < 1000; i++) s = (s * c + i) % 1000003;
-            return s;
-        }
-        var expected = $"{Run(x => (x + 7) % 1000003, 3000000)} {Run(x => x * 3 % 1000003, 1000)} {P(31)} {P(17)} {P(13)} {P(11)}\n";
+        long P(long c) => Fold(0, c, 1000003, 1000);
+        var expected = $"{Run(x => (x + 7) % 1000003, 10000000)} {Run(x => x * 3 % 1000003, 1000)} {P(31)} {P(17)} {P(13)} {P(11)}\n";
         var run = await RunProgram(src, expected);
         Assert.Matches(@"^[^\n]*ahead: [^\n]*Mul\.apply", run.StandardError.Split('\n').First(l => l.Contains("ahead: ")));
     }
@@ -330,15 +322,8 @@ public class TieredTests
               }
             }
             """;
-        long s = 0, t = 0;
-        for (var i = 0; i < 10000000; i++) s = (s * 31 + i) % 1000003;
-        long F(int n)
-        {
-            long r = 0;
-            for (var i = 0; i < n; i++) r = (r * 7 + i) % 10007;
-            return r;
-        }
-        for (var k = 0; k < 20000; k++) t = (t + F(100)) % 10007;
+        long s = Fold(0, 31, 1000003, 10000000), t = 0;
+        for (var k = 0; k < 20000; k++) t = (t + Fold(0, 7, 10007, 100)) % 10007;
         var run = await RunProgram(src, $"{s} {t}\n", ("RAYZOR_TIER_AHEAD_GRACE", "3000"));
         var lines = run.StandardError.Split('\n').Where(l => l.Contains(" ms: ")).ToList();
         var f = lines.FindIndex(l => l.Contains(": Main.f "));
@@ -366,8 +351,7 @@ public class TieredTests
               }
             }
             """;
-        long s = 0, t = 0;
-        for (var i = 0; i < 30000000; i++) s = (s * 31 + i) % 1000003;
+        long s = Fold(0, 31, 1000003, 30000000), t = 0;
         for (var o = 0; o < 4000; o++)
             for (var i = 0; i < 2000; i++) t = (t * 17 + i + o) % 999983;
         var run = await RunProgram(src, $"{s} {t}\n");
@@ -387,6 +371,13 @@ public class TieredTests
     {
         var run = await RunProgram(SummingProgram("for (i in 0...10000) s = (s + f(i)) % 100000;"), $"{Sum(10000)}\n", (Sync, "1"));
         Assert.Matches(@", 1 frames entered at a loop", run.StandardError);
+    }
+
+    /// <summary>What the test programs' `for (i in 0...n) s = (s * c + i) % m` leaves in `s`, from <paramref name="s"/>.</summary>
+    private static long Fold(long s, long c, long m, int n)
+    {
+        for (var i = 0; i < n; i++) s = (s * c + i) % m;
+        return s;
     }
 
     /// <summary>A program whose `main` runs <paramref name="body"/>, summing into `s` the results of `f`, a function not inlined.</summary>

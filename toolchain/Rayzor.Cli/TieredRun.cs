@@ -67,9 +67,8 @@ internal static class TieredRun
 
     /// <summary>
     /// Ends the process of a tiered run that did not end it itself (the front end found errors,
-    /// the interpreter failed): the compiler thread may be inside libLLVM's load, and exit
-    /// handlers — LLVM's static destructors — must not run beside its constructors (glibc
-    /// aborted: "corrupted double-linked list"). Flushes the console and leaves with `_exit`.
+    /// the interpreter failed) as one that did (Interpreter.ExitAtOnce): its compiler thread
+    /// started loading libLLVM with the process. Flushes the console first.
     /// </summary>
     public static void Exit(int status)
     {
