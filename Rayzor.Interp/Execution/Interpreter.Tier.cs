@@ -46,20 +46,16 @@ public sealed unsafe partial class Interpreter
         _tier.Start();
     }
 
-    /// <summary>Ends the process of a tiered run that returned from its entry (<see cref="ExitAtOnce"/>; the program's stdout flushed first).</summary>
+    /// <summary>
+    /// Ends the process of a tiered run, however it ended (the program returned or failed, or the
+    /// front end stopped it), with `_exit` once what the program wrote to stdout is out: its
+    /// compiler thread may be inside LLVM (a compile, or loading the library), and exit handlers —
+    /// LLVM's static destructors — would run beside it (glibc aborted, "corrupted double-linked
+    /// list", when they ran during the load).
+    /// </summary>
     public static void EndTieredRun(int code)
     {
-        Rayzor.Runtime.Std.Output.Flush();
-        ExitAtOnce(code);
-    }
-
-    /// <summary>
-    /// Ends the process with `_exit`: a tiered run's compiler thread may be inside LLVM (a
-    /// compile, or loading the library), and exit handlers — its static destructors — would run
-    /// beside it (glibc aborted, "corrupted double-linked list", when they ran during the load).
-    /// </summary>
-    public static void ExitAtOnce(int code)
-    {
+        if (Rayzor.Runtime.Std.Rt.HasProgram) Rayzor.Runtime.Std.Output.Flush();
         Rayzor.Runtime.Std.LibC.ExitWithoutCleanup = true;
         Rayzor.Runtime.Std.LibC.Exit(code);
     }

@@ -325,17 +325,11 @@ internal sealed unsafe class Tierer
             yield return f;
     }
 
-    /// <summary>The methods a `vcall` (every subclass's, at its slot) or an `icall` (every implementer's, at its selector) may reach.</summary>
-    private IEnumerable<string> Implementations(Rayzor.Mir.Ir.Instruction call)
-    {
-        var classes = _interp.Image.Module.Classes;
-        var slot = (int)call.Imm;
-        if (call.Op == Rayzor.Mir.Ir.Opcode.ICall)
-            return classes.Where(c => c.Interfaces.Contains(call.Sym!) && slot < c.ITable.Count && c.ITable[slot] != null).Select(c => c.ITable[slot]!);
-        var byName = classes.ToDictionary(c => c.Name);
-        bool Under(Rayzor.Mir.Ir.MirClass c) => c.Name == call.Sym || c.Super != null && byName.TryGetValue(c.Super, out var s) && Under(s);
-        return classes.Where(c => Under(c) && slot < c.VTable.Count).Select(c => c.VTable[slot]);
-    }
+    /// <summary>The methods a `vcall` or an `icall` may reach (the module's class hierarchy, made on first need; compiler thread).</summary>
+    private IEnumerable<string> Implementations(Rayzor.Mir.Ir.Instruction call) =>
+        (_hierarchy ??= new Rayzor.Mir.Passes.Devirt.ClassHierarchy(_interp.Image.Module)).Reachable(call);
+
+    private Rayzor.Mir.Passes.Devirt.ClassHierarchy? _hierarchy;
 
     private void Compile(List<Func> batch, string label = "")
     {

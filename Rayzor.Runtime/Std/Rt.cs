@@ -23,6 +23,9 @@ public static unsafe class Rt
         get => s_program != null ? s_program : Attach();
     }
 
+    /// <summary>Whether a program block is there (without attaching to one, as <see cref="Program"/> does).</summary>
+    public static bool HasProgram => s_program != null;
+
     /// <summary>The descriptors the compiler emitted (String, boxes).</summary>
     public static RzBuiltins* Builtins => Program->Builtins;
 

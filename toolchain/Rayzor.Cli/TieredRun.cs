@@ -49,10 +49,8 @@ internal static class TieredRun
             };
             try
             {
-                var code = Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, options);
-                Console.Error.Flush();
-                Interpreter.EndTieredRun(code);
-                return code;
+                // (the process ends in Exit, called by Program.Main)
+                return Interpreter.Run(mir, o.MainFile ?? o.MainClass ?? "main", o.ProgramArgs, options);
             }
             catch (InterpreterException e)
             {
@@ -66,15 +64,15 @@ internal static class TieredRun
     public static bool Started { get; private set; }
 
     /// <summary>
-    /// Ends the process of a tiered run that did not end it itself (the front end found errors,
-    /// the interpreter failed) as one that did (Interpreter.ExitAtOnce): its compiler thread
-    /// started loading libLLVM with the process. Flushes the console first.
+    /// Ends the process of a tiered run, whatever ended it (the program, the front end's errors, an
+    /// interpreter failure): the console, then the program's stdout flushed, then `_exit`
+    /// (Interpreter.EndTieredRun): its compiler thread started loading libLLVM with the process.
     /// </summary>
     public static void Exit(int status)
     {
         Console.Out.Flush();
         Console.Error.Flush();
-        Interpreter.ExitAtOnce(status);
+        Interpreter.EndTieredRun(status);
     }
 
     /// Loads libLLVM and registers its targets; a failure is the first compile's to report.

@@ -55,6 +55,10 @@ public sealed class ClassHierarchy
         return targets;
     }
 
+    /// The functions a `vcall` or `icall` may reach, each once (of the classes that have an entry there).
+    public IEnumerable<string> Reachable(Instruction dispatch) =>
+        InstancesOf(dispatch.Sym!).Select(c => Entry(c, dispatch)).OfType<string>().Distinct();
+
     /// The function a dispatch reaches on an instance of class <paramref name="name"/> (exactly
     /// that class: a new object), or null when it is not one of the dispatch's classes.
     public string? EntryOf(string name, Instruction dispatch) =>
