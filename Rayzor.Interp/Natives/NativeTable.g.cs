@@ -188,6 +188,7 @@ internal static unsafe partial class NativeTable
     private static long rz_string_index_of(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.IndexOf((HString*)a[0], (HString*)a[1], (int)a[2]);
     private static long rz_string_last_index_of(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.LastIndexOf((HString*)a[0], (HString*)a[1], (int)a[2]);
     private static long rz_string_split(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.Split((HString*)a[0], (HString*)a[1]);
+    private static long rz_string_split_piece(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.SplitPiece((HString*)a[0], (HString*)a[1], (int)a[2]);
     private static long rz_string_to_upper(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ToUpper((HString*)a[0]);
     private static long rz_string_to_lower(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.ToLower((HString*)a[0]);
     private static long rz_string_from_char_code(long* a) => (long)global::Rayzor.Runtime.Exports.StringMethodExports.FromCharCode((int)a[0]);
@@ -399,6 +400,7 @@ internal static unsafe partial class NativeTable
         new("rz_string_index_of", &rz_string_index_of),
         new("rz_string_last_index_of", &rz_string_last_index_of),
         new("rz_string_split", &rz_string_split),
+        new("rz_string_split_piece", &rz_string_split_piece),
         new("rz_string_to_upper", &rz_string_to_upper),
         new("rz_string_to_lower", &rz_string_to_lower),
         new("rz_string_from_char_code", &rz_string_from_char_code),

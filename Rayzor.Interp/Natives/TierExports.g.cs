@@ -362,6 +362,8 @@ internal static unsafe partial class TierExports
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HArray* rz_string_split(HString* a0, HString* a1) { try { return global::Rayzor.Runtime.Exports.StringMethodExports.Split(a0, a1); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static HString* rz_string_split_piece(HString* a0, HString* a1, int a2) { try { return global::Rayzor.Runtime.Exports.StringMethodExports.SplitPiece(a0, a1, a2); } catch (HaxeThrow) { Raised(); return default; } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HString* rz_string_to_upper(HString* a0) { try { return global::Rayzor.Runtime.Exports.StringMethodExports.ToUpper(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HString* rz_string_to_lower(HString* a0) { try { return global::Rayzor.Runtime.Exports.StringMethodExports.ToLower(a0); } catch (HaxeThrow) { Raised(); return default; } }
@@ -608,6 +610,7 @@ internal static unsafe partial class TierExports
         ("rz_string_index_of", (nint)(delegate* unmanaged<HString*, HString*, int, int>)&rz_string_index_of),
         ("rz_string_last_index_of", (nint)(delegate* unmanaged<HString*, HString*, int, int>)&rz_string_last_index_of),
         ("rz_string_split", (nint)(delegate* unmanaged<HString*, HString*, HArray*>)&rz_string_split),
+        ("rz_string_split_piece", (nint)(delegate* unmanaged<HString*, HString*, int, HString*>)&rz_string_split_piece),
         ("rz_string_to_upper", (nint)(delegate* unmanaged<HString*, HString*>)&rz_string_to_upper),
         ("rz_string_to_lower", (nint)(delegate* unmanaged<HString*, HString*>)&rz_string_to_lower),
         ("rz_string_from_char_code", (nint)(delegate* unmanaged<int, HString*>)&rz_string_from_char_code),

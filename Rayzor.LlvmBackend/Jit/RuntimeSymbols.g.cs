@@ -190,6 +190,7 @@ internal static unsafe partial class RuntimeSymbols
         ("rz_string_index_of", (nint)(delegate* unmanaged<HString*, HString*, int, int>)&global::Rayzor.Runtime.Exports.StringMethodExports.IndexOf),
         ("rz_string_last_index_of", (nint)(delegate* unmanaged<HString*, HString*, int, int>)&global::Rayzor.Runtime.Exports.StringMethodExports.LastIndexOf),
         ("rz_string_split", (nint)(delegate* unmanaged<HString*, HString*, HArray*>)&global::Rayzor.Runtime.Exports.StringMethodExports.Split),
+        ("rz_string_split_piece", (nint)(delegate* unmanaged<HString*, HString*, int, HString*>)&global::Rayzor.Runtime.Exports.StringMethodExports.SplitPiece),
         ("rz_string_to_upper", (nint)(delegate* unmanaged<HString*, HString*>)&global::Rayzor.Runtime.Exports.StringMethodExports.ToUpper),
         ("rz_string_to_lower", (nint)(delegate* unmanaged<HString*, HString*>)&global::Rayzor.Runtime.Exports.StringMethodExports.ToLower),
         ("rz_string_from_char_code", (nint)(delegate* unmanaged<int, HString*>)&global::Rayzor.Runtime.Exports.StringMethodExports.FromCharCode),

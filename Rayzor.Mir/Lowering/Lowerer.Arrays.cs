@@ -97,6 +97,11 @@ public sealed partial class Lowerer
     /// `for (v in a)`: `i = 0; while (i < a.length) { v = a[i]; i++; body }`.
     private void LowerForArray(TForArray fa)
     {
+        if (SplitByLiteral(fa.Array) is var (text, separator))
+        {
+            LowerForSplit(fa, text, separator);
+            return;
+        }
         var arrVar = -3000 - _loops.Count;
         var idxVar = arrVar - 500;
         var arr = LowerValue(fa.Array);
@@ -122,6 +127,52 @@ public sealed partial class Lowerer
         LowerExpr(fa.Body);
         _loops.RemoveAt(_loops.Count - 1);
         if (!_b.Terminated) Jump(header);
+        _ssa.Seal(header);
+        _ssa.Seal(exit);
+        SwitchTo(exit);
+    }
+
+    /// `s.split(sep)` with `sep` a non-empty String literal: its receiver and separator; else null.
+    private static (TExpr Text, string Separator)? SplitByLiteral(TExpr e) =>
+        e is TCall { Callee: TInstanceField { Field: { IsExtern: true, Name: "split" } f, Target: var text }, Args: [TConst { Value: string { Length: > 0 } sep }] }
+        && f.Owner.FullName == "String"
+            ? (text, sep)
+            : null;
+
+    /// `for (v in s.split(sep))` with a literal separator: the pieces are taken one at a time, no
+    /// array is made (the loop's body cannot see the array, and strings are immutable):
+    /// `pos = 0; while (true) { v = piece(s, sep, pos); end = pos + v.length; body;
+    /// if (end == s.length) break; pos = end + sep.length }`, where `piece` (rz_string_split_piece)
+    /// is the text from `pos` to the next separator or the end. A piece ends at the end of `s`
+    /// exactly when no separator follows it, so that is the last one. A null `s` throws at the first
+    /// piece, before any iteration, as `split` would.
+    private void LowerForSplit(TForArray fa, TExpr textExpr, string separator)
+    {
+        var posVar = -3000 - _loops.Count;
+        var text = LowerValue(textExpr);
+        var sep = _b.Str(_module.InternString(separator));
+        _ssa.Write(posVar, _b.Current, _b.IConst(0));
+        var header = _fn.NewBlock();
+        var step = _fn.NewBlock();
+        var exit = _fn.NewBlock();
+        Jump(header);
+        SwitchTo(header);
+        var pos = _ssa.Read(posVar, MirType.I32, header);
+        var piece = Native("rz_string_split_piece", MirType.Ptr, [MirType.Ptr, MirType.Ptr, MirType.I32], text, sep, pos);
+        var end = _b.Op(Opcode.IAdd, MirType.I32, pos, _b.Op(Opcode.SLen, MirType.I32, piece));
+        BindLocal(fa.Var, piece);
+        _loops.Add((exit, step));
+        LowerExpr(fa.Body);
+        _loops.RemoveAt(_loops.Count - 1);
+        if (!_b.Terminated) Jump(step);
+        _ssa.Seal(step);
+        SwitchTo(step);
+        var next = _fn.NewBlock();
+        BranchIf(_b.Cmp(Opcode.ICmp, Cond.Eq, end, _b.Op(Opcode.SLen, MirType.I32, text)), exit, next);
+        _ssa.Seal(next);
+        SwitchTo(next);
+        _ssa.Write(posVar, next, _b.Op(Opcode.IAdd, MirType.I32, end, _b.IConst(separator.Length)));
+        Jump(header);
         _ssa.Seal(header);
         _ssa.Seal(exit);
         SwitchTo(exit);

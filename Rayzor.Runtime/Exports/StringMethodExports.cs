@@ -29,6 +29,9 @@ public static unsafe class StringMethodExports
     [UnmanagedCallersOnly(EntryPoint = "rz_string_split")]
     public static HArray* Split(HString* s, HString* sep) => StringMethods.Split(s, sep);
 
+    [UnmanagedCallersOnly(EntryPoint = "rz_string_split_piece")]
+    public static HString* SplitPiece(HString* s, HString* sep, int pos) => StringMethods.SplitPiece(s, sep, pos);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_string_to_upper")]
     public static HString* ToUpper(HString* s) => StringMethods.ToUpper(s);
 

@@ -194,6 +194,23 @@ public static unsafe class StringMethods
         return parts;
     }
 
+    /// <summary>The piece of <c>split(sep)</c> that starts at <paramref name="pos"/> (0, or just after
+    /// an occurrence of <paramref name="sep"/>): the units up to the next occurrence, or to the end.
+    /// A loop over <c>s.split(sep)</c> with a non-empty literal separator takes its pieces one at a
+    /// time with it (Lowerer.LowerForSplit); the piece ends at the end of <paramref name="s"/> exactly
+    /// when it is the last one. An empty separator gives the rest of the string.</summary>
+    public static HString* SplitPiece(HString* s, HString* sep, int pos)
+    {
+        Receiver(s);
+        if (sep == null)
+            sep = StringOps.NullString;
+        int n = s->Length;
+        pos = Math.Clamp(pos, 0, n);
+        int found = sep->Length == 0 ? -1 : Search(HString.Units(s) + pos, n - pos, new ReadOnlySpan<char>(HString.Units(sep), sep->Length));
+        int end = found < 0 ? n : pos + found;
+        return end == pos ? StringOps.Empty : Sub(s, pos, end - pos);
+    }
+
     /// <summary>A larger buffer of piece ends (NativeMemory) holding the first <paramref name="count"/>.</summary>
     private static int* GrowEnds(int* ends, int* inlineEnds, int capacity, int count)
     {

@@ -145,6 +145,35 @@ public unsafe class StringMethodsTests
         Assert.Equal(expected, StringsOf(parts));
     }
 
+    /// The pieces a loop over `s.split(literal)` takes one at a time (Lowerer.LowerForSplit): from 0,
+    /// each ending at a separator or the end, the next one after the separator, until one reaches
+    /// the end; they are split's pieces.
+    [Theory]
+    [InlineData("a,b,,c", ",")]
+    [InlineData("", ",")]
+    [InlineData("abc", "abc")]
+    [InlineData(",a,", ",")]
+    [InlineData("aa", "a")]
+    [InlineData("aaa", "aa")]
+    [InlineData("one::two::", "::")]
+    [InlineData("no separator", ";")]
+    [InlineData("to be or not to be", " ")]
+    [InlineData("h\u00e9 w\u00f6rld", " ")]
+    public void SplitPiecesAreSplitsPieces(string s, string sep)
+    {
+        HString* str = Str(s), sepStr = Str(sep);
+        var pieces = new List<string>();
+        for (int pos = 0; ; pos += sep.Length)
+        {
+            HString* piece = StringMethods.SplitPiece(str, sepStr, pos);
+            pieces.Add(Text(piece));
+            pos += piece->Length;
+            if (pos == s.Length)
+                break;
+        }
+        Assert.Equal(StringsOf(StringMethods.Split(str, sepStr)), pieces);
+    }
+
     [Fact]
     public void SplitThenJoinRoundTrips()
     {
