@@ -56,6 +56,9 @@ internal sealed unsafe class Func(MirFunction mir, int index)
     /// <summary>Tiering: calls and loop back-edges left before the function is hot (they count down).</summary>
     public int CallsLeft = int.MaxValue, LoopsLeft = int.MaxValue;
 
+    /// <summary>Tiering: <see cref="CallsLeft"/> when a queued function's loops last ran out of back-edges.</summary>
+    public int CallsAtLoopLook = int.MinValue;
+
     /// <summary>Tiering: 0 interpreted, 1 queued for compilation, 2 compiled (<see cref="Entry"/>), 3 not compilable.</summary>
     public int TierState;
 

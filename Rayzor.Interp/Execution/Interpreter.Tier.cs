@@ -169,6 +169,17 @@ public sealed unsafe partial class Interpreter
             Hot(f);
             return Continue;
         }
+        if (f.TierState == 1 && f.Osr == null && f.CallsLeft != f.CallsAtLoopLook)
+        {
+            // queued (for its calls, or ahead) and not compiled yet: the back-edges were counted
+            // over calls made since the last look, and the compiled function will run such calls;
+            // a loop entry is asked for only when one frame alone took a whole threshold of them,
+            // no call of the function between two looks (strings' `hashStr`, a few back-edges a
+            // call: its loop entry was compiled while the function waited in the queue)
+            f.CallsAtLoopLook = f.CallsLeft;
+            f.LoopsLeft = _tierCells->LoopThreshold;
+            return Continue;
+        }
         f.LoopsLeft = OsrPoll;
         var entries = f.Osr ??= new OsrEntry?[f.Mir.Blocks.Count];
         var e = Volatile.Read(ref entries[block]);

@@ -362,6 +362,37 @@ public class TieredTests
     }
 
     /// <summary>
+    /// A function queued for its calls whose loop runs out of back-edges before it is compiled:
+    /// they were counted over many short calls, which the compiled function will run, so no loop
+    /// entry is compiled for it (thresholds 100: `f` is hot at its 100th call, its 3-iteration
+    /// loop runs out some 34 calls later, long before a compile can land; before, `Main.f.$osr3`
+    /// was compiled first and delayed `Main.f` by ~17 ms).
+    /// </summary>
+    [Fact]
+    public async Task ShortLoopsOfAQueuedFunctionAskForNoEntry()
+    {
+        const string src = """
+            class Main {
+              static function f(n:Int, h:Int):Int {
+                if (n < 0) return f(n + 1, h); // (recursive: not inlined)
+                for (i in 0...n) h = (h * 31 + i) % 1000003;
+                return h;
+              }
+              static function main() {
+                var h = 0;
+                for (i in 0...3000000) h = f(i < 100 ? 0 : 3, h);
+                Sys.println(h);
+              }
+            }
+            """;
+        long h = 0;
+        for (var i = 100; i < 3000000; i++) h = Fold(h, 31, 1000003, 3);
+        var run = await RunProgram(src, $"{h}\n", (Threshold, "100"));
+        Assert.Matches(@"ms: (ahead: )?Main\.f[ ,]", run.StandardError);
+        Assert.DoesNotContain("Main.f.$osr", run.StandardError);
+    }
+
+    /// <summary>
     /// A loop whose time goes to a compiled callee: each call from the interpreter into compiled
     /// code counts as many back-edges, so the loop asks for its entry long before 50000 of its own
     /// back-edges (10000 iterations here; each compile waited for, so the count is exact).
