@@ -145,6 +145,24 @@ public unsafe class StringMethodsTests
         Assert.Equal(expected, StringsOf(parts));
     }
 
+    /// A one-unit needle (searched unit by unit in the first 32 units, then by the library): every
+    /// length, position and start (also a second occurrence, and one before the start).
+    [Fact]
+    public void OneUnitSearchFindsTheFirstAtEveryPlace()
+    {
+        for (int n = 0; n <= 40; n++)
+            for (int at = -1; at < n; at++)
+                for (int from = 0; from <= Math.Min(n, 3); from++)
+                {
+                    var chars = new string('a', n).ToCharArray();
+                    if (at >= 0) chars[at] = ',';
+                    if (at >= 0 && at + 9 < n) chars[at + 9] = ',';
+                    if (n > 0) chars[0] = at == 0 ? ',' : '\u012c'; // same low byte as ','
+                    var s = new string(chars);
+                    Assert.Equal(s.IndexOf(',', from), StringMethods.IndexOf(Str(s), Str(","), from));
+                }
+    }
+
     /// The pieces a loop over `s.split(literal)` takes one at a time (Lowerer.LowerForSplit): from 0,
     /// each ending at a separator or the end, the next one after the separator, until one reaches
     /// the end; they are split's pieces.
