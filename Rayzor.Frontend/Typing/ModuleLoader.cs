@@ -106,11 +106,14 @@ public sealed class ModuleLoader
     public const string ModuleFieldsSuffix = "_Fields_";
 
     /// Haxe prints a module's path as found through its class path (`-cp .` gives `./Main.hx`), with
-    /// absolute paths under the working directory made relative to it.
+    /// absolute paths under the working directory made relative to it (under either of its names:
+    /// WorkingDirectory).
     public static string DisplayPath(string path)
     {
         if (!Path.IsPathRooted(path)) return path;
-        var cwd = Directory.GetCurrentDirectory().TrimEnd('/') + "/";
-        return path.StartsWith(cwd, StringComparison.Ordinal) ? path[cwd.Length..] : path;
+        foreach (var cwd in WorkingDirectory.Names())
+            if (path.StartsWith(cwd, StringComparison.Ordinal))
+                return path[cwd.Length..];
+        return path;
     }
 }

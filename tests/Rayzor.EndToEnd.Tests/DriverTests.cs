@@ -74,6 +74,24 @@ public sealed class DriverTests : IDisposable
         if (await HaxeOutput("build.hxml") is { } haxe) Assert.Equal(haxe, result.StandardOutput);
     }
 
+    /// A shell that reached the folder through a symbolic link names it so in `$PWD` (and in the
+    /// paths it passes), while the process's working directory is the real one: positions are
+    /// still relative to the working directory (conformance's run.sh, with ../shared a link).
+    [Fact]
+    public async Task PositionsAreRelativeUnderALinkedWorkingDirectory()
+    {
+        Write("real/Main.hx", "class Main {\n\tstatic function main() {\n\t\ttrace(\"hi\");\n\t}\n}");
+        var link = Path.Combine(_dir, "link");
+        Directory.CreateSymbolicLink(link, Path.Combine(_dir, "real"));
+        foreach (var mode in new[] { "--interp", "--aot" })
+        {
+            var result = await Repo.Run(Repo.Compiler, ["run", mode, Path.Combine(link, "Main.hx")], link,
+                env: new Dictionary<string, string?> { ["PWD"] = link, ["RAYZOR_CACHE_DIR"] = Path.Combine(_dir, "cache") });
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.Equal("Main.hx:3: hi\n", result.StandardOutput);
+        }
+    }
+
     /// What `haxe ARGS` prints in the test folder, or null when haxe is not installed.
     private async Task<string?> HaxeOutput(params string[] args)
     {
