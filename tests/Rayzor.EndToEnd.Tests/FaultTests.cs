@@ -11,11 +11,31 @@ public class FaultTests
     private static readonly string Dir = Path.Combine(Repo.Root, "tests", "e2e", "faults");
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Builds = new();
 
+    /// Where the executables go: one folder per test process, deleted when the process ends.
+    private static readonly string ExeDir = MakeExeDir();
+
+    private static string MakeExeDir()
+    {
+        var dir = Directory.CreateTempSubdirectory("rayzor-fault-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(dir, true);
+            }
+            catch (IOException)
+            {
+                // gone already, or busy: the system's temp cleaning takes it
+            }
+        };
+        return dir;
+    }
+
     /// Builds `name.hx` once per flag set (tests share the executables).
     private static Task<string> Build(string name, params string[] flags) =>
         Builds.GetOrAdd(name + string.Join("", flags), key => new Lazy<Task<string>>(async () =>
         {
-            var exe = Path.Combine(Path.GetTempPath(), $"rayzor-fault-{key}-{Environment.ProcessId}");
+            var exe = Path.Combine(ExeDir, key);
             var build = await Repo.Run(Repo.Compiler, ["build", name + ".hx", "-m", name, "-o", exe, .. flags], Dir);
             Assert.True(build.ExitCode == 0, $"build failed:\n{build.StandardError}");
             return exe;

@@ -105,7 +105,7 @@ if (typer)
     Directory.CreateDirectory(outDir);
     var typerCorpus = corpusRoots.Count > 0 ? Campaign.LoadCorpus(corpusRoots) : TyperCampaign.DefaultCorpus();
     var typerCampaign = new TyperCampaign(typerCorpus, seed);
-    var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5), shareParses: shareParses);
+    using var typerCheck = new TyperCheck(limit < TimeSpan.FromSeconds(5) ? limit : TimeSpan.FromSeconds(5), shareParses: shareParses);
     var typerFailures = 0;
     var typerLast = Path.Combine(outDir, "last-typer-input.hx");
     Console.WriteLine($"typer seed {seed}: {count} inputs from #{from} ({typerCorpus.Count} corpus files and generated programs)");

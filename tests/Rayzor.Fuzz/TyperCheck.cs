@@ -16,7 +16,7 @@ public sealed record TyperInput(FuzzInput Input, string MainClass);
 /// `_std`, lower to MIR and verify it when typing found no error — on a fresh thread with the compiler's
 /// own 8 MB stack and a time limit. Any exception, a time-out, an invalid MIR or a diagnostic of the
 /// input's file outside it is a failure; ordinary errors are not.
-public sealed class TyperCheck(TimeSpan timeLimit, int stackSize = 8 << 20, bool shareParses = true)
+public sealed class TyperCheck(TimeSpan timeLimit, int stackSize = 8 << 20, bool shareParses = true) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("rayzor-typer-fuzz-").FullName;
     private readonly string _rayzorStd = Path.Combine(RepoRoot(), "Rayzor.Runtime", "haxe", "_std");
@@ -34,6 +34,19 @@ public sealed class TyperCheck(TimeSpan timeLimit, int stackSize = 8 << 20, bool
 
     /// How many inputs typed without errors (and so were lowered too).
     public int Lowered { get; private set; }
+
+    /// Deletes the folder the inputs were written to (what a timed-out input's thread left there too).
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+            // a timed-out thread may still be reading its input
+        }
+    }
 
     /// Null when the typer handled the input. A thread that times out is left behind (it is a
     /// background thread): the run goes on with the next input.

@@ -15,7 +15,7 @@ public class TyperFuzzTests(ITestOutputHelper output)
         const int count = 250;
         var campaign = new TyperCampaign(TyperCampaign.DefaultCorpus(), seed);
         // generous for a loaded machine; an input that hangs takes forever
-        var check = new TyperCheck(TimeSpan.FromSeconds(30));
+        using var check = new TyperCheck(TimeSpan.FromSeconds(30));
         var failures = new List<string>();
         for (var i = 0; i < count; i++)
             if (check.Run(campaign.Input(i)) is { } failure) failures.Add(failure.ToString());
