@@ -196,7 +196,10 @@ public sealed unsafe partial class ModuleEmitter
                 var at = LLVM.BuildGEP2(B, m._i8, data, [LLVM.BuildSExt(B, V(x), m._i64, "")], "");
                 ptr = LLVM.BuildGEP2(B, m._i8, at, [LLVM.ConstInt(m._i64, (ulong)c.Imm, false)], "");
             }
-            else ptr = LLVM.BuildInBoundsGEP2(B, m._i8, data, [LLVM.BuildZExt(B, A(i, 1), m._i64, "")], "");
+            // (sign-extended as well: the index is inside the bytes, so the same byte, and the reads of
+            // a run at x, x + 1, ... share one base even where nothing shows LLVM that x >= 0 — a
+            // test hoisted out of the loop, LoopGuard)
+            else ptr = LLVM.BuildGEP2(B, m._i8, data, [LLVM.BuildSExt(B, A(i, 1), m._i64, "")], "");
             var raw = Load(MemType(w), ptr, HeapAccess.BytesData);
             LLVM.SetAlignment(raw, 1);
             return Widen(raw, w);

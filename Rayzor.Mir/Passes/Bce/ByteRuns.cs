@@ -11,6 +11,7 @@ namespace Rayzor.Mir.Passes.Bce;
 /// copies join in a block holding the old terminator, whose parameters are the values the rest of
 /// the block defined for later code. In the copy without tests LLVM sees the reads at constant
 /// distances from one address and may merge them (four byte reads and shifts: one load and a bswap).
+/// In a counted loop the guard may be one Bool computed before the loop (LoopGuard).
 internal static class ByteRuns
 {
     /// At most this many instructions are copied twice per run.
@@ -34,7 +35,7 @@ internal static class ByteRuns
         {
             var b = f.Blocks[bi];
             if (!reachable[bi] || b.Terminator is not { Op: not Opcode.TryEnter } || BestRun(b, defs) is not { } run) continue;
-            Split(f, b, run, defs);
+            Split(f, b, run, defs, LoopGuard.Hoist(f, b, run.Bytes, run.Base, run.End, defs));
             changed = true;
         }
         return changed;
@@ -81,7 +82,9 @@ internal static class ByteRuns
     private static int Width(ByteWidth w) => w switch { ByteWidth.U8 => 1, ByteWidth.U16 => 2, ByteWidth.I32 or ByteWidth.F32 => 4, _ => 8 };
 
     /// Splits <paramref name="b"/> at the run's first read into the guard, the two copies and the join.
-    private static void Split(MirFunction f, Block b, Group run, Dictionary<ValueId, Instruction> defs)
+    /// With <paramref name="hoisted"/> (a Bool computed before the loop, LoopGuard) the guard is a
+    /// test of it.
+    private static void Split(MirFunction f, Block b, Group run, Dictionary<ValueId, Instruction> defs, ValueId? hoisted)
     {
         var rest = b.Insts.GetRange(run.First, b.Insts.Count - 1 - run.First);
         var term = b.Insts[^1];
@@ -96,8 +99,9 @@ internal static class ByteRuns
                     if (defined.Contains(a)) liveOut.Add(a);
         var outs = rest.Where(i => liveOut.Contains(i.Result)).Select(i => i.Result).ToList();
 
-        var check1 = f.NewBlock();
-        var check2 = f.NewBlock();
+        // (blocks made in this order whether or not the guard is hoisted: the same numbering as before)
+        var check1 = hoisted == null ? f.NewBlock() : null;
+        var check2 = hoisted == null ? f.NewBlock() : null;
         var fast = f.NewBlock();
         var slow = f.NewBlock();
         var join = f.NewBlock();
@@ -113,19 +117,27 @@ internal static class ByteRuns
             Targets = op == Opcode.BrIf ? [new BlockCall(yes.Id, []), new BlockCall(no.Id, [])] : [new BlockCall(yes.Id, [])],
         };
 
-        // the guard: not null, x >= 0, x + end <= length (length >= 0 and end small: no overflow)
         b.Insts.RemoveRange(run.First, b.Insts.Count - run.First);
-        var nil = Make(b, Opcode.Null, MirType.Ptr, []);
-        var notNull = Make(b, Opcode.PCmp, MirType.Bool, [run.Bytes, nil.Result], (long)Cond.Ne);
-        b.Insts.Add(Jump(Opcode.BrIf, notNull.Result, check1, slow));
-        var zero = Make(check1, Opcode.IConst, MirType.I32, []);
-        var nonNeg = Make(check1, Opcode.ICmp, MirType.Bool, [run.Base, zero.Result], (long)Cond.Ge);
-        check1.Insts.Add(Jump(Opcode.BrIf, nonNeg.Result, check2, slow));
-        var len = Make(check2, Opcode.GetField, MirType.I32, [run.Bytes], 8);
-        var end = Make(check2, Opcode.IConst, MirType.I32, [], run.End);
-        var limit = Make(check2, Opcode.ISub, MirType.I32, [len.Result, end.Result]);
-        var inside = Make(check2, Opcode.ICmp, MirType.Bool, [run.Base, limit.Result], (long)Cond.Le);
-        check2.Insts.Add(Jump(Opcode.BrIf, inside.Result, fast, slow));
+        if (hoisted is { } ok)
+        {
+            // tested once before the loop for all of its iterations
+            b.Insts.Add(Jump(Opcode.BrIf, ok, fast, slow));
+        }
+        else
+        {
+            // the guard: not null, x >= 0, x + end <= length (length >= 0 and end small: no overflow)
+            var nil = Make(b, Opcode.Null, MirType.Ptr, []);
+            var notNull = Make(b, Opcode.PCmp, MirType.Bool, [run.Bytes, nil.Result], (long)Cond.Ne);
+            b.Insts.Add(Jump(Opcode.BrIf, notNull.Result, check1!, slow));
+            var zero = Make(check1!, Opcode.IConst, MirType.I32, []);
+            var nonNeg = Make(check1!, Opcode.ICmp, MirType.Bool, [run.Base, zero.Result], (long)Cond.Ge);
+            check1!.Insts.Add(Jump(Opcode.BrIf, nonNeg.Result, check2!, slow));
+            var len = Make(check2!, Opcode.GetField, MirType.I32, [run.Bytes], 8);
+            var end = Make(check2!, Opcode.IConst, MirType.I32, [], run.End);
+            var limit = Make(check2!, Opcode.ISub, MirType.I32, [len.Result, end.Result]);
+            var inside = Make(check2!, Opcode.ICmp, MirType.Bool, [run.Base, limit.Result], (long)Cond.Le);
+            check2!.Insts.Add(Jump(Opcode.BrIf, inside.Result, fast, slow));
+        }
 
         var unchecked_ = run.Reads.ToHashSet(ReferenceEqualityComparer.Instance);
         Copy(f, rest, fast, outs, join, i => unchecked_.Contains(i) ? Opcode.BGetU : i.Op);
