@@ -182,24 +182,19 @@ public sealed unsafe partial class ModuleEmitter
         }
 
         /// `bgetu`: the load without the range test (bce tested it once for a run of accesses). An
-        /// index `x + c` (c a constant >= 0) is addressed as byte c past sign-extended x: the same
-        /// byte whenever the index is inside the bytes (a sum that wrapped would be negative), and
-        /// LLVM then sees accesses at constant distances from one base, so four byte reads can
-        /// become one wide load (and a bswap for big-endian reads).
+        /// index `x + c` (c a constant >= 0), or `x` alone, is addressed as byte c past sign-extended
+        /// x: the same byte whenever the index is inside the bytes (a sum that wrapped would be
+        /// negative), and LLVM then sees the run's accesses at constant distances from one base even
+        /// where nothing shows it that x >= 0 (a test hoisted out of the loop, LoopGuard), so four
+        /// byte reads can become one wide load (and a bswap for big-endian reads).
         private LLVMValueRef EmitBytesGetUnchecked(Instruction i)
         {
             var w = (ByteWidth)i.Imm;
-            var data = At(A(i, 0), BytesDataOffset);
-            LLVMValueRef ptr;
-            if (Definition(i.Args[1]) is { Op: Opcode.IAdd, Args: [var x, var k] } && Definition(k) is { Op: Opcode.IConst, Imm: >= 0 } c)
-            {
-                var at = LLVM.BuildGEP2(B, m._i8, data, [LLVM.BuildSExt(B, V(x), m._i64, "")], "");
-                ptr = LLVM.BuildGEP2(B, m._i8, at, [LLVM.ConstInt(m._i64, (ulong)c.Imm, false)], "");
-            }
-            // (sign-extended as well: the index is inside the bytes, so the same byte, and the reads of
-            // a run at x, x + 1, ... share one base even where nothing shows LLVM that x >= 0 — a
-            // test hoisted out of the loop, LoopGuard)
-            else ptr = LLVM.BuildGEP2(B, m._i8, data, [LLVM.BuildSExt(B, A(i, 1), m._i64, "")], "");
+            var (x, offset) = Definition(i.Args[1]) is { Op: Opcode.IAdd, Args: [var b, var k] } && Definition(k) is { Op: Opcode.IConst, Imm: >= 0 } c
+                ? (b, c.Imm)
+                : (i.Args[1], 0L);
+            var at = LLVM.BuildGEP2(B, m._i8, At(A(i, 0), BytesDataOffset), [LLVM.BuildSExt(B, V(x), m._i64, "")], "");
+            var ptr = offset == 0 ? at : LLVM.BuildGEP2(B, m._i8, at, [LLVM.ConstInt(m._i64, (ulong)offset, false)], "");
             var raw = Load(MemType(w), ptr, HeapAccess.BytesData);
             LLVM.SetAlignment(raw, 1);
             return Widen(raw, w);

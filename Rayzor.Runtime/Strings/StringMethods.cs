@@ -207,8 +207,7 @@ public static unsafe class StringMethods
         int n = s->Length;
         pos = Math.Clamp(pos, 0, n);
         int found = sep->Length == 0 ? -1 : Search(HString.Units(s) + pos, n - pos, new ReadOnlySpan<char>(HString.Units(sep), sep->Length));
-        int end = found < 0 ? n : pos + found;
-        return end == pos ? StringOps.Empty : Sub(s, pos, end - pos);
+        return Piece(s, pos, found < 0 ? n - pos : found);
     }
 
     /// <summary>A larger buffer of piece ends (NativeMemory) holding the first <paramref name="count"/>.</summary>

@@ -37,21 +37,8 @@ internal sealed class CountedLoop
     public static IEnumerable<CountedLoop> Find(MirFunction f, DomTree cfg, Instruction?[] defs, int[] defBlock, Block header, List<LengthFact> facts)
     {
         var h = header.Id.Index;
-        if (header.Terminator is not { Op: Opcode.BrIf } br || defs[br.Args[0].Index] is not { Op: Opcode.ICmp } cmp) yield break;
-        var (i, n, inRange) = (Cond)cmp.Imm switch
-        {
-            Cond.Lt => (cmp.Args[0], cmp.Args[1], 0),
-            Cond.Ge => (cmp.Args[0], cmp.Args[1], 1),
-            Cond.Gt => (cmp.Args[1], cmp.Args[0], 0),
-            Cond.Le => (cmp.Args[1], cmp.Args[0], 1),
-            _ => (ValueId.None, ValueId.None, 0),
-        };
-        var k = i.IsNone ? -1 : header.Params.IndexOf(i);
-        if (k < 0 || defs[n.Index] is not ({ Op: Opcode.ALen } or { Op: Opcode.IConst, Type: MirType.I32, Imm: > 0 })) yield break;
-        var t = br.Targets[inRange].Block.Index;
-        if (t == h || cfg.Preds[t].Count != 1) yield break;
-        var body = cfg.NaturalLoop(h);
-        if (body == null || !body.Contains(t)) yield break;
+        if (Test(header, cfg, v => defs[v.Index]) is not var (i, k, n, t, body)
+            || defs[n.Index] is not ({ Op: Opcode.ALen } or { Op: Opcode.IConst, Type: MirType.I32, Imm: > 0 })) yield break;
         // the accesses at the index under the test, by array
         var accesses = new Dictionary<ValueId, List<(Block, Instruction)>>();
         foreach (var b in body)
@@ -97,6 +84,31 @@ internal sealed class CountedLoop
         foreach (var array in accesses.Keys)
             if (facts.FirstOrDefault(x => x.Array == array && x.Min >= bound && cfg.Dominates(x.Block, h)) is { } fact)
                 yield return Make(array, fact.ReadBlock, fact.ReadFrom, fact);
+    }
+
+    /// The test ending <paramref name="header"/> when it counts a loop: `brif (icmp lt %i, %n)` (or
+    /// the same test spelled `gt`, `ge`, `le`) with `%i` a parameter of the header (at ParamIndex),
+    /// and the block the test enters when `%i < %n` (InRange) in the header's natural loop (Body),
+    /// with the header as its only predecessor — so the rest of the loop runs only while `%i < %n`.
+    public static (ValueId Index, int ParamIndex, ValueId Bound, int InRange, HashSet<int> Body)? Test(Block header, DomTree cfg, Func<ValueId, Instruction?> def)
+    {
+        var h = header.Id.Index;
+        if (header.Terminator is not { Op: Opcode.BrIf } br || def(br.Args[0]) is not { Op: Opcode.ICmp } cmp) return null;
+        var (i, n, inRange) = (Cond)cmp.Imm switch
+        {
+            Cond.Lt => (cmp.Args[0], cmp.Args[1], 0),
+            Cond.Ge => (cmp.Args[0], cmp.Args[1], 1),
+            Cond.Gt => (cmp.Args[1], cmp.Args[0], 0),
+            Cond.Le => (cmp.Args[1], cmp.Args[0], 1),
+            _ => (ValueId.None, ValueId.None, 0),
+        };
+        var k = i.IsNone ? -1 : header.Params.IndexOf(i);
+        if (k < 0) return null;
+        var t = br.Targets[inRange].Block.Index;
+        if (t == h || cfg.Preds[t].Count != 1) return null;
+        var body = cfg.NaturalLoop(h);
+        if (body == null || !body.Contains(t)) return null;
+        return (i, k, n, t, body);
     }
 
     /// Every instruction that runs between the length read and an access: the body, the blocks

@@ -3,8 +3,9 @@ using Rayzor.Mir.Ir;
 namespace Rayzor.Mir.Passes.Bce;
 
 /// A run's range test (ByteRuns) moved out of its loop: when the run's block runs only under the
-/// test `t < N` of a counted loop (`t` a parameter of the header starting at constants >= 0 and
-/// going up by constants >= 0, N a positive constant) and its base is `inv + c * t` (`inv` and the
+/// test `t < N` of a counted loop (CountedLoop.Test: `t` a parameter of the header, entered with
+/// constants >= 0 and coming around as `t` or `t + 1`, N a positive constant) and its base is
+/// `inv + c * t` (`inv` and the
 /// Bytes defined before the loop, c a constant > 0), every iteration's reads lie in
 /// `[inv, inv + c * (N - 1) + end)`. One test before the loop — `bytes != null && inv >= 0 && inv
 /// <= length - (c * (N - 1) + end)`, no sum of which can wrap — is then true exactly when all of
@@ -25,36 +26,30 @@ internal static class LoopGuard
             foreach (var i in ob.Insts)
                 if (!i.Result.IsNone) defBlock[i.Result] = ob.Id.Index;
         }
-        // the innermost loop holding b
-        HashSet<int>? body = null;
-        var h = -1;
+        // the innermost loop holding b, counted by `t < N` (N constant) and b under that test
+        (ValueId Index, int ParamIndex, ValueId Bound, int InRange, HashSet<int> Body)? loop = null;
+        Block? header = null;
         foreach (var cand in f.Blocks)
-            if (cfg.IsReachable(cand.Id.Index) && cfg.NaturalLoop(cand.Id.Index) is { } l && l.Contains(b.Id.Index) && (body == null || l.Count < body.Count))
-                (body, h) = (l, cand.Id.Index);
-        if (body == null) return null;
-        var header = f.Blocks[h];
-        // `brif (icmp lt t, N), T, E`: T in the loop, entered from the header only, and dominating b
-        if (header.Terminator is not { Op: Opcode.BrIf, Targets: [var tc, var ec] } br
-            || defs.GetValueOrDefault(br.Args[0]) is not { Op: Opcode.ICmp, Imm: (long)Cond.Lt, Args: [var t, var n] }
-            || defs.GetValueOrDefault(n) is not { Op: Opcode.IConst, Type: MirType.I32, Imm: > 0 } bound)
+            if (cfg.IsReachable(cand.Id.Index) && CountedLoop.Test(cand, cfg, defs.GetValueOrDefault) is { } l && l.Body.Contains(b.Id.Index)
+                && (loop == null || l.Body.Count < loop.Value.Body.Count))
+                (loop, header) = (l, cand);
+        if (loop is not var (t, k, n, inRange, body) || header == null
+            || defs.GetValueOrDefault(n) is not { Op: Opcode.IConst, Type: MirType.I32, Imm: > 0 } bound || !cfg.Dominates(inRange, b.Id.Index))
             return null;
-        var k = header.Params.IndexOf(t);
-        var inRange = tc.Block.Index;
-        if (k < 0 || inRange == h || !body.Contains(inRange) || body.Contains(ec.Block.Index) || cfg.Preds[inRange].Count != 1
-            || !cfg.Dominates(inRange, b.Id.Index))
-            return null;
-        // what enters t: constants >= 0 from outside, t plus constants >= 0 around the loop
+        var h = header.Id.Index;
+        // t >= 0: constants >= 0 enter it, `t` or `t + 1` computed under the test comes around
+        // (`t < N` there: no wrap)
         var outside = cfg.Preds[h].Where(p => !body.Contains(p) && cfg.IsReachable(p)).ToList();
         if (outside.Count != 1 || f.Blocks[outside[0]].Terminator!.Targets.Count(c => c.Block.Index == h) != 1) return null;
-        // (t + c below stays under 2^31 when t < N)
-        if (bound.Imm > int.MaxValue - (1 << 16)) return null;
-        foreach (var p in cfg.Preds[h].Where(cfg.IsReachable))
+        bool Successor(ValueId v) =>
+            v == t || defs.GetValueOrDefault(v) is { Op: Opcode.IAdd, Args: [var a1, var a2] } add
+            && ((a1 == t && IsConst(a2, 0, 1)) || (a2 == t && IsConst(a1, 0, 1)))
+            && defBlock.TryGetValue(add.Result, out var d) && body.Contains(d) && cfg.Dominates(inRange, d);
+        bool IsConst(ValueId v, long min, long max) => defs.GetValueOrDefault(v) is { Op: Opcode.IConst, Type: MirType.I32 } c && c.Imm >= min && c.Imm <= max;
+        foreach (var p in cfg.Preds[h].Distinct().Where(cfg.IsReachable))
             foreach (var call in f.Blocks[p].Terminator!.Targets.Where(c => c.Block.Index == h))
-            {
-                var arg = call.Args[k];
-                if (body.Contains(p) ? !Increment(f, cfg, body, defs, t, arg, 4) : defs.GetValueOrDefault(arg) is not { Op: Opcode.IConst, Imm: >= 0 })
+                if (body.Contains(p) ? !Successor(call.Args[k]) : !IsConst(call.Args[k], 0, int.MaxValue))
                     return null;
-            }
         // x = inv + c * t
         bool Invariant(ValueId v) => defBlock.TryGetValue(v, out var d) && !body.Contains(d) && cfg.Dominates(d, outside[0]);
         if (!Invariant(bytes)) return null;
@@ -85,25 +80,6 @@ internal static class LoopGuard
             { Op: Opcode.IMul, Args: [var m, var a] } when a == t && defs.GetValueOrDefault(m) is { Op: Opcode.IConst, Imm: > 0 and <= 1 << 16 } mc => mc.Imm,
             _ => null,
         };
-    }
-
-    /// Whether <paramref name="v"/> is `t + c` (c a constant in 0..2^16: under `t < N`, no wrap),
-    /// or a parameter of a block of the loop every value entering which is.
-    private static bool Increment(MirFunction f, DomTree cfg, HashSet<int> body, Dictionary<ValueId, Instruction> defs, ValueId t, ValueId v, int depth)
-    {
-        if (defs.GetValueOrDefault(v) is { Op: Opcode.IAdd, Args: [var a, var b] })
-            return (a == t && defs.GetValueOrDefault(b) is { Op: Opcode.IConst, Imm: >= 0 and <= 1 << 16 })
-                || (b == t && defs.GetValueOrDefault(a) is { Op: Opcode.IConst, Imm: >= 0 and <= 1 << 16 });
-        if (depth == 0) return false;
-        foreach (var blk in body)
-        {
-            var k = f.Blocks[blk].Params.IndexOf(v);
-            if (k < 0) continue;
-            var preds = cfg.Preds[blk].Where(cfg.IsReachable).ToList();
-            return preds.Count > 0 && preds.All(p => body.Contains(p) && f.Blocks[p].Terminator!.Targets
-                .Where(c => c.Block.Index == blk).All(c => Increment(f, cfg, body, defs, t, c.Args[k], depth - 1)));
-        }
-        return false;
     }
 
     /// On the loop's entry edge: `bytes != null`, then `inv >= 0`, then `inv <= length - span`,
