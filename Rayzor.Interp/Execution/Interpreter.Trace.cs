@@ -142,9 +142,17 @@ public sealed unsafe partial class Interpreter
         var frames = new List<(string, string?, int)>();
         if ((nint)at < 0)
         {
-            // a compiled frame: its function, no line
-            var compiled = _funcs[-1 - (nint)at];
-            frames.Add((compiled.Name, compiled.Mir.SourceFile, 0));
+            // a compiled frame (its return address, negated): its function and inlined calls with
+            // their lines, or its function alone
+            var returnAddress = -(nint)at;
+            foreach (var (name, file, line) in JitDebugImages.FramesAt(returnAddress))
+            {
+                // a loop entry's own frame is its function's (`Main.run.$osr3` is `Main.run`)
+                var osr = name.IndexOf(".$osr", StringComparison.Ordinal);
+                frames.Add((osr < 0 ? name : name[..osr], file, line));
+            }
+            if (frames.Count == 0 && _compiledReturns.TryGetValue(returnAddress, out var compiled))
+                frames.Add((compiled.Name, compiled.Mir.SourceFile, 0));
             return frames;
         }
         if (FuncAt(at) is not { Positions: { } positions } f || positions.At((int)(at - f.Code)) is not { } p) return frames;

@@ -178,6 +178,7 @@ internal sealed unsafe class Tierer
             _backend ??= _options.CreateBackend(_interp.TierSymbol);
             var entries = _backend.Compile([loop.Function.Name]);
             var slots = f.Mir.Blocks[header].Params.Concat(loop.Inputs).Select(v => f.Slots[v.Index]).ToArray();
+            _interp.AddLoopCode(f, entries[loop.Function.Name].Code);
             Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots, exits));
             Publish(entries.Where(e => e.Key != loop.Function.Name));
             NoteCallees(loop.Function);

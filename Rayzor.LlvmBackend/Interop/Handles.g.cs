@@ -320,3 +320,12 @@ public readonly record struct LLVMOrcExecutionSessionRef(nint Handle)
     public static LLVMOrcExecutionSessionRef Null => default;
 }
 
+/// <summary>The object transform layer of an LLJIT (owned by it). A typed wrapper of the C pointer; <c>default</c> is null.</summary>
+public readonly record struct LLVMOrcObjectTransformLayerRef(nint Handle)
+{
+    /// <summary>True when the handle is the C null pointer.</summary>
+    public bool IsNull => Handle == 0;
+    /// <summary>The null handle.</summary>
+    public static LLVMOrcObjectTransformLayerRef Null => default;
+}
+

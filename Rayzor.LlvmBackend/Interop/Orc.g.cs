@@ -63,6 +63,10 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcDisposeJITTargetMachineBuilder", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void OrcDisposeJITTargetMachineBuilder(LLVMOrcJITTargetMachineBuilderRef jtmb);
 
+    /// <summary><c>LLVMOrcObjectTransformLayerSetTransform</c></summary>
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcObjectTransformLayerSetTransform", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void OrcObjectTransformLayerSetTransform(LLVMOrcObjectTransformLayerRef objTransformLayer, nint transformFunction, nint ctx);
+
     /// <summary><c>LLVMOrcCreateLLJITBuilder</c></summary>
     [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateLLJITBuilder", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMOrcLLJITBuilderRef OrcCreateLLJITBuilder();
@@ -114,6 +118,10 @@ public static unsafe partial class LLVM
     /// <summary><c>LLVMOrcLLJITLookup</c></summary>
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITLookup", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMErrorRef OrcLLJITLookup(LLVMOrcLLJITRef j, ulong* result, string name);
+
+    /// <summary><c>LLVMOrcLLJITGetObjTransformLayer</c></summary>
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetObjTransformLayer", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial LLVMOrcObjectTransformLayerRef OrcLLJITGetObjTransformLayer(LLVMOrcLLJITRef j);
 
     /// <summary><c>LLVMOrcLLJITGetDataLayoutStr</c></summary>
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetDataLayoutStr", StringMarshalling = StringMarshalling.Utf8)]

@@ -5,11 +5,13 @@ using Rayzor.Runtime.Exceptions;
 namespace Rayzor.LlvmBackend.Jit;
 
 /// <summary>
-/// The `Called from` lines of an uncaught exception in a whole-program JIT run (`--tier max`):
-/// JIT code has no debug information, so a frame is known by where its function starts (the
-/// unwinder's <see cref="NativeFrames"/>) and printed with its function's name and file, without
-/// a line. The Haxe functions are made visible to lookups before linking (hidden, not internal);
-/// their addresses are looked up only when a report needs them.
+/// The `Called from` lines of an uncaught exception in a whole-program JIT run (`--tier max`): the
+/// unwinder's <see cref="NativeFrames"/> give each frame's return address, which the JIT object's
+/// line tables (<see cref="JitDebugImages"/>) resolve to the function, the calls inlined into it and
+/// their lines, as in an executable. A frame they do not cover is known by where its function
+/// starts and printed with its function's name and file, without a line. The Haxe functions are
+/// made visible to lookups before linking (hidden, not internal); their addresses are looked up
+/// only when a report needs them.
 /// </summary>
 internal static unsafe class JitFrames
 {
@@ -53,9 +55,16 @@ internal static unsafe class JitFrames
         }
         var starts = stackalloc nint[MaxFrames];
         var cfas = stackalloc nint[MaxFrames];
-        var n = NativeFrames.Collect(starts, cfas, MaxFrames);
+        var ips = stackalloc nint[MaxFrames];
+        var n = NativeFrames.Collect(starts, cfas, MaxFrames, ips);
         for (var k = 0; k < n; k++)
-            if (byStart.TryGetValue(starts[k], out var name))
+        {
+            // the frame's function and the calls inlined into it, with lines, from the JIT object's DWARF
+            var frames = JitDebugImages.FramesAt(ips[k]);
+            if (frames.Count > 0)
+                foreach (var (name, file, line) in frames) StackTrace.WriteFrame(name, file, line);
+            else if (byStart.TryGetValue(starts[k], out var name))
                 StackTrace.WriteFrame(name, s_files[name], 0);
+        }
     }
 }

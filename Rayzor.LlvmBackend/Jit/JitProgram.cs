@@ -64,7 +64,7 @@ public static unsafe class JitProgram
             using var emitter = new ModuleEmitter(mir, tm, "main", LLVM.OrcThreadSafeContextGetContext(tsc))
             {
                 ForJit = true,
-                DebugInfo = DebugInfoLevel.None,
+                DebugInfo = DebugInfoLevel.LineTables, // frames' lines (JitDebugObjects)
                 Optimized = level != OptLevel.O0,
             };
             if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
@@ -88,6 +88,7 @@ public static unsafe class JitProgram
         LLVM.OrcDisposeThreadSafeContext(tsc); // the module keeps its context alive
 
         var jit = CreateJit(triple, level, cpu, features);
+        JitDebugObjects.Capture(jit);
         var dylib = LLVM.OrcLLJITGetMainJITDylib(jit);
         DefineAbsolute(jit, dylib, imports);
         LLVMOrcDefinitionGeneratorRef process;
@@ -99,6 +100,7 @@ public static unsafe class JitProgram
         var program = (RzProgram*)((delegate* unmanaged<void*>)Lookup(jit, "rz_program"))();
         var table = (void**)Lookup(jit, RootTable);
         var stackLimit = (void**)Lookup(jit, ModuleEmitter.StackLimitSymbol);
+        JitDebugObjects.Register(jit);
         JitFrames.Install(jit);
         stats.Codegen = clock.Elapsed - stats.Load - stats.Emit - stats.Optimize;
 

@@ -64,7 +64,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 {
                     ForJit = true,
                     ForTier = true,
-                    DebugInfo = DebugInfoLevel.None,
+                    DebugInfo = DebugInfoLevel.LineTables, // compiled frames' lines (JitDebugObjects)
                     Optimized = level != OptLevel.O0,
                     TierBridged = names.Where(n => resolve(ModuleEmitter.TierBridgedQuery + n) != 0).ToHashSet(),
                 };
@@ -99,6 +99,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 if (resolve(ModuleEmitter.TierBridgedQuery + n) != 0) LLVM.ThrowIfError(LLVM.OrcLLJITLookup(_jit, &bridge, ModuleEmitter.TierBridge + n), "JIT");
                 entries[n] = ((nint)entry, (nint)code, (nint)bridge);
             }
+            JitDebugObjects.Register(_jit);
             _compiled.UnionWith(names);
             Phases = Phases with { Codegen = clock.Elapsed - Phases.Emit - Phases.Optimize };
             return entries;
@@ -212,6 +213,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
         LLVMOrcLLJITRef jit;
         LLVM.ThrowIfError(LLVM.OrcCreateLLJIT(&jit, builder), "LLJIT");
         _jit = jit;
+        JitDebugObjects.Capture(jit);
         _dylib = LLVM.OrcLLJITGetMainJITDylib(jit);
         LLVMOrcDefinitionGeneratorRef process;
         LLVM.ThrowIfError(LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(&process, LLVM.OrcLLJITGetGlobalPrefix(jit), 0, 0), "JIT symbol search");

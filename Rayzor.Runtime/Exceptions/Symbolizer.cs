@@ -142,15 +142,12 @@ internal static unsafe partial class Symbolizer
     /// <summary>Checks the ELF header, sets the load bias and finds the section headers.</summary>
     private static bool ReadLayout(ref Image img, out Layout l)
     {
-        l = default;
-        byte* b = img.Base;
-        if (b[0] != 0x7F || b[1] != (byte)'E' || b[2] != (byte)'L' || b[3] != (byte)'F' || b[4] != 2 || b[5] != 1)
+        if (!ReadSectionHeaders(img, out l))
             return false;
+        byte* b = img.Base;
         var r = new DwarfReader(b, b + img.Size);
-        ulong phoff = At(r, 32, 8), shoff = At(r, 40, 8);
-        ulong phentsize = At(r, 54, 2), phnum = At(r, 56, 2), shentsize = At(r, 58, 2), shnum = At(r, 60, 2), shstrndx = At(r, 62, 2);
-        if (shentsize < 64 || phentsize < 56 || shoff > img.Size || shnum * shentsize > img.Size - shoff
-            || phoff > img.Size || phnum * phentsize > img.Size - phoff || shstrndx >= shnum)
+        ulong phoff = At(r, 32, 8), phentsize = At(r, 54, 2), phnum = At(r, 56, 2);
+        if (phentsize < 56 || phoff > img.Size || phnum * phentsize > img.Size - phoff)
             return false;
 
         // load bias: where the program headers are in memory minus where the file says they are
@@ -174,9 +171,20 @@ internal static unsafe partial class Symbolizer
                 found = true;
             }
         }
-        if (!found)
-            return false;
+        return found;
+    }
 
+    /// <summary>Checks the ELF header (64-bit, little-endian) and finds the section headers and their names.</summary>
+    private static bool ReadSectionHeaders(in Image img, out Layout l)
+    {
+        l = default;
+        byte* b = img.Base;
+        if (img.Size < 64 || b[0] != 0x7F || b[1] != (byte)'E' || b[2] != (byte)'L' || b[3] != (byte)'F' || b[4] != 2 || b[5] != 1)
+            return false;
+        var r = new DwarfReader(b, b + img.Size);
+        ulong shoff = At(r, 40, 8), shentsize = At(r, 58, 2), shnum = At(r, 60, 2), shstrndx = At(r, 62, 2);
+        if (shentsize < 64 || shoff > img.Size || shnum * shentsize > img.Size - shoff || shstrndx >= shnum)
+            return false;
         ulong strtab = shoff + shstrndx * shentsize;
         ulong namesOff = At(r, strtab + 24, 8), namesSize = At(r, strtab + 32, 8);
         if (namesOff > img.Size || namesSize > img.Size - namesOff)
@@ -185,10 +193,11 @@ internal static unsafe partial class Symbolizer
         return true;
     }
 
-    private static bool ReadElf(ref Image img)
+    private static bool ReadElf(ref Image img) => ReadLayout(ref img, out var l) && ReadSections(ref img, l);
+
+    /// <summary>Finds the debug sections and the symbol table of an ELF image whose section headers are <paramref name="l"/>.</summary>
+    private static bool ReadSections(ref Image img, in Layout l)
     {
-        if (!ReadLayout(ref img, out var l))
-            return false;
         byte* b = img.Base;
         var r = new DwarfReader(b, b + img.Size);
         ulong shoff = l.Sections, shentsize = l.EntrySize, shnum = l.Count, namesOff = l.Names, namesSize = l.NamesSize;

@@ -38,12 +38,13 @@ ONLY = {
               'LLVMOrcCreateNewThreadSafeModule', 'LLVMOrcDisposeThreadSafeModule',
               'LLVMOrcReleaseSymbolStringPoolEntry',
               'LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine',
-              'LLVMOrcDisposeJITTargetMachineBuilder', 'LLVMOrcDisposeMaterializationUnit'},
+              'LLVMOrcDisposeJITTargetMachineBuilder', 'LLVMOrcDisposeMaterializationUnit',
+              'LLVMOrcObjectTransformLayerSetTransform'},
     'LLJIT.h': {'LLVMOrcCreateLLJITBuilder', 'LLVMOrcDisposeLLJITBuilder', 'LLVMOrcCreateLLJIT',
                 'LLVMOrcDisposeLLJIT', 'LLVMOrcLLJITGetMainJITDylib', 'LLVMOrcLLJITGetGlobalPrefix',
                 'LLVMOrcLLJITMangleAndIntern', 'LLVMOrcLLJITAddLLVMIRModule', 'LLVMOrcLLJITLookup',
                 'LLVMOrcLLJITBuilderSetJITTargetMachineBuilder', 'LLVMOrcLLJITGetTripleString',
-                'LLVMOrcLLJITGetDataLayoutStr'},
+                'LLVMOrcLLJITGetDataLayoutStr', 'LLVMOrcLLJITGetObjTransformLayer'},
 }
 
 GROUP_FILE = {
@@ -156,7 +157,8 @@ HANDLES = ['LLVMContextRef', 'LLVMModuleRef', 'LLVMTypeRef', 'LLVMValueRef', 'LL
            'LLVMPassManagerRef', 'LLVMOrcLLJITRef', 'LLVMOrcLLJITBuilderRef', 'LLVMOrcJITDylibRef',
            'LLVMOrcThreadSafeContextRef', 'LLVMOrcThreadSafeModuleRef', 'LLVMOrcMaterializationUnitRef',
            'LLVMOrcSymbolStringPoolEntryRef', 'LLVMOrcDefinitionGeneratorRef',
-           'LLVMOrcJITTargetMachineBuilderRef', 'LLVMOrcExecutionSessionRef']
+           'LLVMOrcJITTargetMachineBuilderRef', 'LLVMOrcExecutionSessionRef',
+           'LLVMOrcObjectTransformLayerRef']
 HANDLE_DOC = {
     'LLVMContextRef': 'An LLVMContext: owns types and constants; one per thread / codegen unit.',
     'LLVMModuleRef': 'A module (one compilation unit of IR).',
@@ -193,6 +195,7 @@ HANDLE_DOC = {
     'LLVMOrcDefinitionGeneratorRef': 'A definition generator (owned by the JITDylib it is added to).',
     'LLVMOrcJITTargetMachineBuilderRef': 'A JIT target machine builder (consumed by an LLJIT builder).',
     'LLVMOrcExecutionSessionRef': 'An ORC execution session (owned by its LLJIT).',
+    'LLVMOrcObjectTransformLayerRef': 'The object transform layer of an LLJIT (owned by it).',
 }
 
 SCALARS = {
@@ -205,7 +208,7 @@ SCALARS = {
     'const void *': 'nint', 'LLVMModuleFlagEntry *': 'nint', 'LLVMValueMetadataEntry *': 'nint',
     'enum LLVMByteOrdering': 'LLVMByteOrdering',
     'LLVMOrcExecutorAddress': 'ulong', 'LLVMOrcJITTargetAddress': 'ulong', 'char': 'byte',
-    'LLVMOrcCSymbolMapPairs': 'nint', 'LLVMOrcSymbolPredicate': 'nint',
+    'LLVMOrcCSymbolMapPairs': 'nint', 'LLVMOrcSymbolPredicate': 'nint', 'LLVMOrcObjectTransformLayerTransformFunction': 'nint',
 }
 
 

@@ -1,7 +1,7 @@
 // A throw from a function called in a hot loop: under the tiered run the frame goes on in
 // compiled code entered at the loop header (a loop's entry), which calls the compiled function
-// that throws; the loop's frame prints without a line (where in the loop is not known), the
-// compiled one too (JIT code has no line tables).
+// that throws; both print as natively, with their lines (the loop's at the call in the loop),
+// from the line tables of the JIT's objects.
 class TraceLoopEntry {
 	// (recursive: not inlined)
 	static function check(i:Int, n:Int, s:Int):Int {
