@@ -7,7 +7,8 @@ namespace Rayzor.Runtime.Exceptions;
 /// <c>haxe.CallStack</c> and <c>haxe.Exception.stack</c> (Rayzor's _std haxe/NativeStackTrace.hx):
 /// <see cref="Capture"/> records the return addresses of the current native stack (cheap: no
 /// symbols), <see cref="Resolve"/> turns them into Haxe frames through the executable's DWARF when
-/// the program asks for them, as the uncaught-exception report does (<see cref="StackTrace"/>).
+/// the program asks for them, as the uncaught-exception report does (<see cref="StackTrace"/>), or,
+/// in a JIT host (`rayzor run --tier max`), through the JIT objects' (<see cref="JitDebugImages"/>).
 /// The MIR interpreter takes and resolves stacks of its own frames (<see cref="CaptureHook"/>).
 /// </summary>
 internal static unsafe class CallStack
@@ -42,15 +43,21 @@ internal static unsafe class CallStack
         if (ResolveHook != null)
             return ResolveHook(pcs);
         HArray* result = ArrayOps.New(ElemKind.Ptr, 0);
-        if (pcs == null || pcs->Length == 0 || !Symbolizer.Open(out Symbolizer.Image img))
+        if (pcs == null || pcs->Length == 0)
+            return result;
+        // (a JIT host's own executable has no Rayzor units: its frames are the JIT's)
+        bool opened = Symbolizer.Open(out Symbolizer.Image img);
+        if (!opened && !JitDebugImages.Any)
             return result;
         SourceFrame* frames = stackalloc SourceFrame[MaxInlinedFrames];
         char* text = stackalloc char[MaxFrameChars];
         for (int i = 0; i < pcs->Length; i++)
         {
             // a return address: the call is the byte before it
-            ulong pc = (ulong)((double*)pcs->Data)[i] - 1 - img.Bias;
-            int k = Symbolizer.Resolve(img, pc, frames, MaxInlinedFrames);
+            ulong pc = (ulong)((double*)pcs->Data)[i] - 1;
+            int k = opened ? Symbolizer.Resolve(img, pc - img.Bias, frames, MaxInlinedFrames) : 0;
+            if (k == 0)
+                k = JitDebugImages.Resolve(pc, frames, MaxInlinedFrames);
             for (int j = 0; j < k; j++)
             {
                 int nameLength = StackTrace.HaxeNameLength(frames[j].Name);

@@ -42,13 +42,16 @@ public static unsafe class JitDebugImages
         return true;
     }
 
-    /// <summary>Whether <paramref name="pc"/> is in code of an added object.</summary>
-    public static bool Covers(nint pc)
+    /// <summary>Whether any object was added.</summary>
+    public static bool Any => s_entries.Length > 0;
+
+    /// <summary>The Haxe frames at code address <paramref name="pc"/>, innermost first (see <see cref="Symbolizer.Resolve"/>); 0 when no added object covers it.</summary>
+    internal static int Resolve(ulong pc, SourceFrame* frames, int max)
     {
         foreach (var e in s_entries)
-            if ((ulong)pc >= e.Start && (ulong)pc < e.End)
-                return true;
-        return false;
+            if (pc >= e.Start && pc < e.End)
+                return Symbolizer.Resolve(e.Image, pc, frames, max);
+        return 0;
     }
 
     private const int MaxInlined = 64;
@@ -61,18 +64,11 @@ public static unsafe class JitDebugImages
     public static List<(string Name, string? File, int Line)> FramesAt(nint returnAddress)
     {
         var result = new List<(string, string?, int)>();
-        ulong pc = (ulong)returnAddress - 1;
-        foreach (var e in s_entries)
-        {
-            if (pc < e.Start || pc >= e.End)
-                continue;
-            SourceFrame* frames = stackalloc SourceFrame[MaxInlined];
-            int n = Symbolizer.Resolve(e.Image, pc, frames, MaxInlined);
-            for (int k = 0; k < n; k++)
-                if (frames[k].Name != null)
-                    result.Add((Utf8(frames[k].Name), FileOf(frames[k]), (int)frames[k].Line));
-            break;
-        }
+        SourceFrame* frames = stackalloc SourceFrame[MaxInlined];
+        int n = Resolve((ulong)returnAddress - 1, frames, MaxInlined);
+        for (int k = 0; k < n; k++)
+            if (frames[k].Name != null)
+                result.Add((Utf8(frames[k].Name), FileOf(frames[k]), (int)frames[k].Line));
         return result;
     }
 
