@@ -108,6 +108,13 @@ public sealed partial class Typer
                     checkedValue = new TCast(ct.Span, t, checkedValue, CastKind.Retype);
                 return checkedValue;
             }
+            case MetaExpr { Meta.Name: ":privateAccess" } pa:
+            {
+                // private fields and `null` setters are accessible inside (haxe.Timer's MainLoop events)
+                _privateAccess++;
+                try { return TypeExpr(pa.Value, expected); }
+                finally { _privateAccess--; }
+            }
             case MetaExpr me: return TypeExpr(me.Value, expected);
             case UntypedExpr ue: return Unsupported(ue.Span, "untyped");
             case ArrayLiteral al: return TypeArrayLiteral(al, expected);

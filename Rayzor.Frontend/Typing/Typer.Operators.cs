@@ -219,8 +219,8 @@ public sealed partial class Typer
                 Error(span, "Cannot rebind this method : please use 'dynamic' before method declaration");
                 return false;
             case TStaticField { Field.Kind: FieldKindTag.Property } or TInstanceField { Field.Kind: FieldKindTag.Property }:
-                // `never` is never writable; `null` only inside the class and its subclasses
-                if (PropertyOf(target) is { Set: "never" } or { Set: "null" } && !(PropertyOf(target)!.Set == "null" && InsideClassOf(FieldOf(target)!.Owner)))
+                // `never` is never writable; `null` only inside the class and its subclasses (or under `@:privateAccess`)
+                if (PropertyOf(target) is { Set: "never" } or { Set: "null" } && !(PropertyOf(target)!.Set == "null" && (InsideClassOf(FieldOf(target)!.Owner) || _privateAccess > 0)))
                 {
                     Error(whole, $"Cannot access field or identifier {FieldOf(target)!.Name} for writing");
                     return false;

@@ -46,10 +46,14 @@ public sealed partial class Typer
         return false;
     }
 
-    /// A private field is visible in its class and its subclasses, and where `@:allow`/`@:access` say.
+    /// Inside `@:privateAccess expr`: private fields and `null` setters are accessible.
+    private int _privateAccess;
+
+    /// A private field is visible in its class and its subclasses, where `@:allow`/`@:access` say,
+    /// and under `@:privateAccess`.
     private void CheckAccess(FieldSymbol f, TextSpan nameSpan)
     {
-        if (f.Owner is not ClassSymbol owner || IsPublic(f) || InsideClassOf(owner)) return;
+        if (f.Owner is not ClassSymbol owner || IsPublic(f) || InsideClassOf(owner) || _privateAccess > 0) return;
         if (f.Meta(":allow") != null || owner.HasMeta(":allow") || _type?.HasMeta(":access") == true || _field?.Meta(":access") != null) return;
         Error(nameSpan, $"Cannot access private field {f.Name}");
     }

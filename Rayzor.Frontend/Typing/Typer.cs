@@ -20,6 +20,9 @@ public sealed class TypedProgram(ClassSymbol mainClass, FieldSymbol mainMethod, 
 
     /// User abstracts whose functions the program calls.
     public IReadOnlyList<AbstractSymbol> Abstracts { get; init; } = [];
+
+    /// `haxe.EntryPoint.run`, called after `main`, when the program uses Haxe's event loop.
+    public FieldSymbol? EventLoop { get; init; }
 }
 
 /// Types Haxe modules lazily: only what is reachable from `main` is typed.
@@ -81,9 +84,24 @@ public sealed partial class Typer
         UseClass(mainClass);
         Enqueue(main);
         while (_pending.Count > 0) TypeField(_pending.Dequeue());
+        var eventLoop = EventLoop();
         CheckUserModules();
         SortDiagnostics();
-        return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums, Abstracts = _abstracts };
+        return new TypedProgram(mainClass, main, _classOrder, _core) { Enums = _enums, Abstracts = _abstracts, EventLoop = eventLoop };
+    }
+
+    /// `haxe.EntryPoint.run` when the program uses Haxe's event loop (haxe.MainLoop, so also
+    /// haxe.Timer's `delay` and `run`): as Haxe does, it runs after `main` returns (typed now).
+    private FieldSymbol? EventLoop()
+    {
+        if (!_classOrder.Any(c => c.FullName == "haxe.MainLoop") || ResolveDottedType("haxe.EntryPoint", TextSpan.None) is not ClassSymbol entryPoint)
+            return null;
+        UseClass(entryPoint);
+        if (!entryPoint.Statics.TryGetValue("run", out var run) || run.Kind != FieldKindTag.Method)
+            return null;
+        Enqueue(run);
+        while (_pending.Count > 0) TypeField(_pending.Dequeue());
+        return run;
     }
 
     private bool LoadCoreTypes()

@@ -138,6 +138,8 @@ public sealed partial class Lowerer
                     _b.GStore(f.FullName, v);
                 }
         _b.Call(_program.MainMethod.FullName, MirType.Void, []);
+        // timers and events added by main (haxe.MainLoop) run after it, as Haxe's generated entry does
+        if (_program.EventLoop is { } run) _b.Call(run.FullName, MirType.Void, []);
         _module.MainFunction = _program.MainMethod.FullName;
         End();
     }
