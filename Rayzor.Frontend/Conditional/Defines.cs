@@ -42,6 +42,7 @@ public sealed class Defines
         .Define("target.sys")
         .Define("target.static")
         .Define("target.utf16")
+        .Define("target.unicode")
         .Define("haxe_ver", "4.205")
         .Define("haxe4")
         .Define("haxe", "4.2.5")

@@ -133,9 +133,12 @@ public sealed class FieldSymbol(TypeSymbol owner, string name, FieldDecl decl, b
     };
     public bool IsInline => (Decl.Modifiers & Modifiers.Inline) != 0;
     /// Bound by the compiler rather than compiled from a body; `extern inline` functions with a
-    /// body (always inlined in Haxe) of a non-extern class are compiled as usual.
-    public bool IsExtern => Owner.IsExtern
-        || (Decl.Modifiers & Modifiers.Extern) != 0 && !(IsInline && Decl.Kind is MethodField { Function.Body: not null });
+    /// body (always inlined in Haxe) are compiled as usual, in an extern class too
+    /// (`haxe.EnumTools.getConstructors`), except Array's and Math's, which the compiler binds.
+    public bool IsExtern => Owner.IsExtern && !(HasInlineBody && Owner.FullName is not ("Array" or "Math"))
+        || (Decl.Modifiers & Modifiers.Extern) != 0 && !HasInlineBody;
+
+    private bool HasInlineBody => IsInline && Decl.Kind is MethodField { Function.Body: not null };
 
     /// A `dynamic` method: it can be assigned a new function.
     public bool IsDynamic => (Decl.Modifiers & Modifiers.Dynamic) != 0;

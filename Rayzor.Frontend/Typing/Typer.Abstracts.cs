@@ -86,6 +86,12 @@ public sealed partial class Typer
             var under = TypeSubst.Apply(a.Underlying, a.Params, ta.Params);
             return TypeFieldOf(fx, new TCast(target.Span, under, target, CastKind.Retype));
         }
+        // `@:op(a.b) function resolve(name:String)`: a field the abstract does not have is read
+        // through it, its name as a String (haxe.xml.Access: `access.node.item`)
+        if (!_lvalue)
+            foreach (var (op, pattern) in OperatorFunctions(a))
+                if (pattern is FieldExpr { Target: IdentExpr, Name: "b" } && !op.IsStatic && op.Decl.Kind is MethodField { Function.Args.Count: 1 })
+                    return CallOperator(fx.Span, op, ta, target, [new TConst(fx.NameSpan, _core.String, fx.Name)]);
         return null;
     }
 

@@ -38,7 +38,7 @@ public sealed partial class Typer
 
     /// The Haxe classes whose static functions are the members of the built-in types found by
     /// name at run time (Rayzor.Runtime/haxe/_std/rayzor/*Members.hx, docs/abi.md "Members by name").
-    public static readonly string[] MemberClasses = ["rayzor.StringMembers", "rayzor.ArrayMembers", "rayzor.StringBufMembers", "rayzor.MapMembers"];
+    public static readonly string[] MemberClasses = ["rayzor.StringMembers", "rayzor.ArrayMembers", "rayzor.StringBufMembers", "rayzor.MapMembers", "rayzor.MapIteratorMembers"];
 
     private bool _membersUsed;
 

@@ -36,8 +36,19 @@ public sealed partial class Typer
             for (var i = 1; i < items.Count; i++)
             {
                 if (SameType(elem, items[i].Type)) continue;
-                if (_core.IsNumeric(elem) && _core.IsNumeric(items[i].Type)) { if (_core.IsFloat(items[i].Type)) elem = _core.Float; continue; }
-                if (items[i] is TConst { Value: null } && _core.IsBasic(elem)) { elem = _core.Null(elem); continue; }
+                // (a null seen before keeps the element nullable: `[1, null, 2.5]` is Array<Null<Float>>)
+                if (_core.NullInner(elem) is { } inner ? _core.IsNumeric(inner) : _core.IsNumeric(elem))
+                    if (_core.IsNumeric(items[i].Type))
+                    {
+                        if (_core.IsFloat(items[i].Type)) elem = _core.NullInner(elem) != null ? _core.Null(_core.Float) : _core.Float;
+                        continue;
+                    }
+                if (items[i] is TConst { Value: null })
+                {
+                    // (left unbound: a later Float element may still make the elements Null<Float>)
+                    if (_core.IsBasic(elem)) elem = _core.Null(elem);
+                    continue;
+                }
                 if (items[0] is TConst { Value: null }) { elem = _core.IsBasic(items[i].Type) ? _core.Null(items[i].Type) : items[i].Type; continue; }
                 if (!Unify(items[i].Type, elem) && Unify(elem, items[i].Type)) elem = items[i].Type;
             }

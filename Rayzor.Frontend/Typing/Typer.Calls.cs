@@ -27,6 +27,8 @@ public sealed partial class Typer
                 var f = typeCls.Statics[name];
                 return new TCall(c.Span, ((TFun)f.Type!).Return, new TStaticField(ef.Span, f.Type!, f), [target]);
             }
+            // `Tree.getName()` with `using haxe.EnumTools`: an extension of the enum's type
+            if (target is TTypeRef && !HasMember(target, ef.Name) && TryStaticExtension(c, ef, target) is { } ext) return ext;
         }
         // `Some(v)` where an Option is expected: Haxe finds the constructor through the expected type
         var calleeExpected = c.Callee is IdentExpr && expected?.Follow() is TEnum ? expected : null;

@@ -31,7 +31,7 @@ public sealed partial class Typer
     {
         var f = fe.Function;
         var args = f.Args.Select((a, i) => new FunArg(a.Name, a.Optional || a.Default != null,
-            a.Type != null ? ParamHint(a, boxDefaults: true) : ExpectedArg(expected, i) ?? new TMono()) { Question = a.Optional }).ToList();
+            a.Type != null ? ParamHint(a, boxDefaults: true) : ExpectedArg(expected, i) ?? DefaultArgType(a, boxDefaults: true)) { Question = a.Optional }).ToList();
         var expRet = expected?.Follow() is TFun ef ? ef.Return : null;
         var ret = f.Return != null ? ResolveHint(f.Return)
             : expRet != null && !_core.IsVoid(expRet) && Prune(expRet) is not TMono ? expRet : new TMono();
@@ -67,7 +67,7 @@ public sealed partial class Typer
     private TExpr TypeArrow(ArrowFunctionExpr ae, HType? expected)
     {
         var args = ae.Args.Select((a, i) => new FunArg(a.Name, a.Optional || a.Default != null,
-            a.Type != null ? ParamHint(a) : ExpectedArg(expected, i) ?? new TMono()) { Question = a.Optional }).ToList();
+            a.Type != null ? ParamHint(a) : ExpectedArg(expected, i) ?? DefaultArgType(a, boxDefaults: true)) { Question = a.Optional }).ToList();
         var expRet = expected?.Follow() is TFun ef ? ef.Return : null;
         var ret = expRet != null && !_core.IsVoid(expRet) && Prune(expRet) is not TMono ? expRet : new TMono();
         var type = new TFun(args, ret);

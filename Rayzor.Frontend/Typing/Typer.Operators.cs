@@ -27,7 +27,11 @@ public sealed partial class Typer
         }
         // operands are values: an `if` or `switch` there yields one
         var left = TypeExpr(b.Left, new TMono());
-        var right = TypeExpr(b.Right, new TMono());
+        // `e.kind != Element`: compared with an enum abstract or an enum, the right operand's names
+        // are looked up in it too (Haxe types it with the left one's type)
+        var rightHint = b.Op is BinaryOp.Eq or BinaryOp.NotEq && left.Type.Follow() is TAbstract { Abstract.Decl.IsEnum: true } or TEnum
+            ? left.Type : new TMono();
+        var right = TypeExpr(b.Right, rightHint);
         return MakeBinary(b.Span, b.Op, left, right);
     }
 
@@ -42,7 +46,7 @@ public sealed partial class Typer
             return plain;
         if (op is not (BinaryOp.Eq or BinaryOp.NotEq) || _core.IsBasic(left.Type) || _core.IsBasic(right.Type))
         {
-            if (!(op == BinaryOp.Add && (_core.IsString(left.Type) || _core.IsString(right.Type))))
+            if (!(op == BinaryOp.Add && (IsStringOrNull(left.Type) || IsStringOrNull(right.Type))))
             {
                 left = UnwrapNull(left);
                 right = UnwrapNull(right);
@@ -66,10 +70,11 @@ public sealed partial class Typer
         switch (op)
         {
             case BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod
-                when (IsDynamicLike(lt) || IsDynamicLike(rt)) && !(op == BinaryOp.Add && (_core.IsString(lt) || _core.IsString(rt))):
+                when (IsDynamicLike(lt) || IsDynamicLike(rt)) && !(op == BinaryOp.Add && (IsStringOrNull(lt) || IsStringOrNull(rt))):
                 // Dynamic arithmetic happens at run time: numbers, or `+` of strings
                 return new TBinary(span, TDynamic.Instance, op, Coerce(left, TDynamic.Instance, left.Span), Coerce(right, TDynamic.Instance, right.Span));
-            case BinaryOp.Add when _core.IsString(lt) || _core.IsString(rt):
+            case BinaryOp.Add when IsStringOrNull(lt) || IsStringOrNull(rt):
+                // (a null String operand reads "null")
                 return new TBinary(span, _core.String, op, ToStringExpr(left), ToStringExpr(right));
             case BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Mod:
                 if (_core.IsInt(lt) && _core.IsInt(rt)) return new TBinary(span, _core.Int, op, left, right);
@@ -161,6 +166,9 @@ public sealed partial class Typer
         var converted = Coerce(e, basic, e.Span);
         return IsUserAbstract(converted.Type) ? new TCast(e.Span, basic, converted, CastKind.Retype) : converted;
     }
+
+    /// String or Null&lt;String&gt;: either makes `+` a concatenation.
+    private bool IsStringOrNull(HType t) => _core.IsString(t) || _core.NullInner(t) is { } inner && _core.IsString(inner);
 
     private bool IsDynamicLike(HType t) => _core.IsDynamic(t) || Prune(t) is TParam || t.Follow() is TMono;
 

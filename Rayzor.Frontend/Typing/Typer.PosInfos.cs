@@ -53,13 +53,13 @@ public sealed partial class Typer
     {
         if (c.Args.Count == 0) { Error(c.Span, "Not enough arguments"); return new TConst(c.Span, _core.Void, null); }
         var before = _diags.Items.Count;
-        var first = TypeExpr(c.Args[0], null);
+        var first = TypeValue(c.Args[0]); // (a `switch` or `if` there yields a value)
         NoteArgument(before, new FunArg("v", false, TDynamic.Instance), c.Args[0].Span); // trace(v) is haxe.Log.trace(v, infos)
         TExpr value = first;
         var extras = new List<TExpr>();
         for (var i = 1; i < c.Args.Count; i++)
         {
-            var more = TypeExpr(c.Args[i], null);
+            var more = TypeValue(c.Args[i]);
             extras.Add(Coerce(more, TDynamic.Instance, c.Args[i].Span));
             value = new TBinary(c.Span, _core.String, BinaryOp.Add,
                 new TBinary(c.Span, _core.String, BinaryOp.Add, ToStringExpr(value), new TConst(c.Span, _core.String, ",")), ToStringExpr(more));

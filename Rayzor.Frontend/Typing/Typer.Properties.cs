@@ -58,8 +58,10 @@ public sealed partial class Typer
         Error(nameSpan, $"Cannot access private field {f.Name}");
     }
 
+    /// In `get_x`/`set_x` of the class of property `x` (or a subclass): another class's `x` read
+    /// there still goes through its accessor (`BytesOutput.get_length` reading a buffer's `length`).
     private bool InAccessorOf(FieldSymbol prop) =>
-        _field != null && (_field.Name == "get_" + prop.Name || _field.Name == "set_" + prop.Name);
+        _field != null && (_field.Name == "get_" + prop.Name || _field.Name == "set_" + prop.Name) && InsideClassOf(prop.Owner);
 
     /// A field read: through the getter when the property has one.
     private TExpr ReadProperty(TExpr e)

@@ -92,7 +92,7 @@ public sealed partial class Typer
                 // Extern std functions keep `?a:Int` unboxed: their natives take a sentinel for "omitted".
                 var native = f.IsExtern;
                 var args = m.Function.Args.Select(a => new FunArg(a.Name, a.Optional || a.Default != null,
-                    a.Type != null ? ParamHint(a, boxOptional: !native) : new TMono()) { Question = a.Optional }).ToList();
+                    a.Type != null ? ParamHint(a, boxOptional: !native) : DefaultArgType(a, boxDefaults: false)) { Question = a.Optional }).ToList();
                 var ret = m.Function.Return != null ? ResolveHint(m.Function.Return)
                     : f.Name == "new" ? _core.Void
                     : f.IsExtern || m.Function.Body == null ? _core.Void : new TMono();
@@ -196,6 +196,15 @@ public sealed partial class Typer
         BuildAbstractHeader(rest);
         return MakeType(rest, [t], a.Span);
     }
+
+    /// The type of an argument without a hint from its default value when that is a String or Float
+    /// literal (`b = "x"` is a String even where the body adds it to an Int), else unknown until used.
+    private HType DefaultArgType(ParamDecl a, bool boxDefaults) => a.Default switch
+    {
+        StringLiteral or InterpolatedString => _core.String,
+        FloatLiteral => boxDefaults ? _core.Null(_core.Float) : _core.Float,
+        _ => new TMono(),
+    };
 
     /// An optional Int, Float or Bool argument's type: `Null<T>`.
     private HType OptionalArg(HType t, bool optional) =>
@@ -507,7 +516,8 @@ public sealed partial class Typer
             return e;
         }
         act = Prune(e.Type);
-        if (exp.Follow() is TAnon && (_core.IsString(act) || ArrayElem(act) != null || MapParams(act) != null)) UseMemberClasses();
+        if (exp.Follow() is TAnon && (_core.IsString(act) || ArrayElem(act) != null || MapParams(act) != null
+            || act.Follow() is TInst { Class.FullName: "rayzor.MapIterator" or "rayzor.MapKeyValueIterator" })) UseMemberClasses();
         var expBasic = _core.IsBasic(exp);
         var actBasic = _core.IsBasic(act);
         if (_core.IsInt(act) && _core.IsFloat(exp)) return e is TConst { Value: int iv } ? new TConst(e.Span, exp, (double)iv) : new TCast(e.Span, exp, e, CastKind.IntToFloat);

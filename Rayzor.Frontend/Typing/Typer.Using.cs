@@ -24,6 +24,12 @@ public sealed partial class Typer
     /// Whether `target.name` resolves without static extensions.
     private bool HasMember(TExpr target, string name)
     {
+        // an enum's constructors (`Tree.getConstructors()` with `using haxe.EnumTools` extends Enum<Tree>)
+        if (target is TTypeRef { Symbol: EnumSymbol en })
+        {
+            BuildEnum(en);
+            return en.Constructors.Any(k => k.Name == name);
+        }
         if (target is TTypeRef) return true;
         var t = target.Type.Follow();
         if (_core.NullInner(t) is { } inner && !_core.IsBasic(inner)) t = inner.Follow();

@@ -99,6 +99,7 @@ internal sealed unsafe class Image
         b->ArrayMembers = FieldTableOf(Module.MemberTables[1], null);
         b->StringBufMembers = FieldTableOf(Module.MemberTables[2], null);
         b->MapMembers = FieldTableOf(Module.MemberTables[3], null);
+        b->MapIteratorMembers = FieldTableOf(Module.MemberTables[4], null);
     }
 
     private TypeDesc* Builtin(int kind, int size, string name)

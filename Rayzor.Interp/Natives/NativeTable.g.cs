@@ -104,6 +104,7 @@ internal static unsafe partial class NativeTable
     private static long rz_exit(long* a) { global::Rayzor.Runtime.Exports.LifecycleExports.Exit((int)a[0]); return 0; }
     private static long rz_alloc(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.Alloc(a[0]);
     private static long rz_alloc_atomic(long* a) => (long)global::Rayzor.Runtime.Exports.LifecycleExports.AllocAtomic(a[0]);
+    private static long rz_map_class(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.MapClass((int)a[0]);
     private static long rz_map_new(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.New((int)a[0], (int)a[1]);
     private static long rz_map_copy(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.Copy((HMap*)a[0]);
     private static long rz_map_clear(long* a) { global::Rayzor.Runtime.Exports.MapExports.Clear((HMap*)a[0]); return 0; }
@@ -140,6 +141,7 @@ internal static unsafe partial class NativeTable
     private static long rz_map_iter_next_f64(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.MapExports.NextF64((HMapIter*)a[0]));
     private static long rz_map_iter_key_f64(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.MapExports.KeyF64((HMapIter*)a[0]));
     private static long rz_map_iter_next_ptr(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextPtr((HMapIter*)a[0]);
+    private static long rz_map_iter_next_dyn(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextDyn((HMapIter*)a[0]);
     private static long rz_map_iter_key_ptr(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.KeyPtr((HMapIter*)a[0]);
     private static long rz_map_iter_next_bool(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextBool((HMapIter*)a[0]);
     private static long rz_map_iter_key_bool(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.KeyBool((HMapIter*)a[0]);
@@ -316,6 +318,7 @@ internal static unsafe partial class NativeTable
         new("rz_exit", &rz_exit),
         new("rz_alloc", &rz_alloc),
         new("rz_alloc_atomic", &rz_alloc_atomic),
+        new("rz_map_class", &rz_map_class),
         new("rz_map_new", &rz_map_new),
         new("rz_map_copy", &rz_map_copy),
         new("rz_map_clear", &rz_map_clear),
@@ -352,6 +355,7 @@ internal static unsafe partial class NativeTable
         new("rz_map_iter_next_f64", &rz_map_iter_next_f64),
         new("rz_map_iter_key_f64", &rz_map_iter_key_f64),
         new("rz_map_iter_next_ptr", &rz_map_iter_next_ptr),
+        new("rz_map_iter_next_dyn", &rz_map_iter_next_dyn),
         new("rz_map_iter_key_ptr", &rz_map_iter_key_ptr),
         new("rz_map_iter_next_bool", &rz_map_iter_next_bool),
         new("rz_map_iter_key_bool", &rz_map_iter_key_bool),

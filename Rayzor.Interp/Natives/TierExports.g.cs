@@ -194,6 +194,8 @@ internal static unsafe partial class TierExports
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void* rz_alloc_atomic(long a0) { try { return global::Rayzor.Runtime.Exports.LifecycleExports.AllocAtomic(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static TypeDesc* rz_map_class(int a0) { try { return global::Rayzor.Runtime.Exports.MapExports.MapClass(a0); } catch (HaxeThrow) { Raised(); return default; } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HMap* rz_map_new(int a0, int a1) { try { return global::Rayzor.Runtime.Exports.MapExports.New(a0, a1); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HMap* rz_map_copy(HMap* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.Copy(a0); } catch (HaxeThrow) { Raised(); return default; } }
@@ -265,6 +267,8 @@ internal static unsafe partial class TierExports
     private static double rz_map_iter_key_f64(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.KeyF64(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void* rz_map_iter_next_ptr(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.NextPtr(a0); } catch (HaxeThrow) { Raised(); return default; } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void* rz_map_iter_next_dyn(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.NextDyn(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void* rz_map_iter_key_ptr(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.KeyPtr(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -526,6 +530,7 @@ internal static unsafe partial class TierExports
         ("rz_exit", (nint)(delegate* unmanaged<int, void>)&rz_exit),
         ("rz_alloc", (nint)(delegate* unmanaged<long, void*>)&rz_alloc),
         ("rz_alloc_atomic", (nint)(delegate* unmanaged<long, void*>)&rz_alloc_atomic),
+        ("rz_map_class", (nint)(delegate* unmanaged<int, TypeDesc*>)&rz_map_class),
         ("rz_map_new", (nint)(delegate* unmanaged<int, int, HMap*>)&rz_map_new),
         ("rz_map_copy", (nint)(delegate* unmanaged<HMap*, HMap*>)&rz_map_copy),
         ("rz_map_clear", (nint)(delegate* unmanaged<HMap*, void>)&rz_map_clear),
@@ -562,6 +567,7 @@ internal static unsafe partial class TierExports
         ("rz_map_iter_next_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&rz_map_iter_next_f64),
         ("rz_map_iter_key_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&rz_map_iter_key_f64),
         ("rz_map_iter_next_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_next_ptr),
+        ("rz_map_iter_next_dyn", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_next_dyn),
         ("rz_map_iter_key_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_key_ptr),
         ("rz_map_iter_next_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&rz_map_iter_next_bool),
         ("rz_map_iter_key_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&rz_map_iter_key_bool),

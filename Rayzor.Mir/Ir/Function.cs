@@ -158,7 +158,7 @@ public sealed class MirModule
 
     /// Members by name of the built-in types (String, Array, StringBuf, Map, in that order), as
     /// class field tables: the runtime's tables in RzBuiltins (docs/abi.md "Members by name").
-    public List<(int Name, int Offset, MirType Type, string? Method)>?[] MemberTables { get; } = new List<(int, int, MirType, string?)>?[4];
+    public List<(int Name, int Offset, MirType Type, string? Method)>?[] MemberTables { get; } = new List<(int, int, MirType, string?)>?[5];
 
     /// The main class's source file: the compile unit of the debug info.
     public string? SourceFile { get; set; }

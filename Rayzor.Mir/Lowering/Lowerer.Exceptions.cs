@@ -134,19 +134,34 @@ public sealed partial class Lowerer
         // `Class` and `Enum` (core abstracts): class and enum values of the program
         if (tref?.Symbol is AbstractSymbol { IsCoreType: true, FullName: "Class" or "Enum" } te)
             return Native("rz_is_type_value", MirType.Bool, [MirType.Ptr, MirType.I32], v, _b.IConst(te.FullName == "Enum" ? 1 : 0));
-        var td = tref == null ? null : DescriptorOfSymbol(tref.Symbol);
-        if (td == null)
+        if ((tref == null ? null : ClassValue(tref.Symbol)) is not { } td)
             return _b.Cmp(Opcode.PCmp, Cond.Ne, v, _b.Null()); // Dynamic: any non-null value
-        return Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td));
+        return Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, td);
+    }
+
+    /// A class or enum as a value (its descriptor), or null for Dynamic and the like. The std's map
+    /// classes (externs of the native Map) are the runtime's map descriptors, by key kind, so
+    /// `Type.getClass(map) == haxe.ds.StringMap` holds (haxe.Serializer writes such maps as maps).
+    private ValueId? ClassValue(TypeSymbol s)
+    {
+        int? keyKind = s is ClassSymbol { IsExtern: true, Module.Pack: ["haxe", "ds"] } c ? c.Name switch
+        {
+            "ObjectMap" => 0,
+            "IntMap" => 1,
+            "StringMap" => 2,
+            "EnumValueMap" => 3,
+            _ => null,
+        } : null;
+        if (keyKind is { } k) return Native("rz_map_class", MirType.Ptr, [MirType.I32], _b.IConst(k));
+        return DescriptorOfSymbol(s) is { } name ? _b.TypeDesc(name) : null;
     }
 
     /// `Std.downcast(v, C)`: v when it is a C, else null.
     private ValueId LowerDowncast(TExpr value, TExpr type)
     {
         var v = Adapt(LowerValue(value), MirType.Ptr);
-        var td = StripCasts(type) is TTypeRef tref ? DescriptorOfSymbol(tref.Symbol) : null;
-        if (td == null) return v;
-        var test = Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, _b.TypeDesc(td));
+        if ((StripCasts(type) is TTypeRef tref ? ClassValue(tref.Symbol) : null) is not { } td) return v;
+        var test = Native("rz_is_of_type", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, td);
         return Choose(test, MirType.Ptr, () => v, _b.Null);
     }
 

@@ -55,7 +55,7 @@ public sealed partial class Lowerer
             case TFunction fn: return LowerFunction(fn);
             case TEnumValue ev: return LowerEnumValue(ev);
             case TObjectDecl od: return LowerObjectDecl(od);
-            case TTypeRef tr: return DescriptorOfSymbol(tr.Symbol) is { } tdName ? _b.TypeDesc(tdName) : _b.Null();
+            case TTypeRef tr: return ClassValue(tr.Symbol) ?? _b.Null();
             case TDynField df: return LowerDynGet(df);
             case TSwitch sw: return LowerSwitch(sw);
             case TStaticField { Field: var dv } when IsDynamicVar(dv): return _b.GLoad(DynamicVarOf(dv), MirType.Ptr);

@@ -114,7 +114,8 @@ public sealed partial class Lowerer
                         return Native($"rz_map_{f.Name}_{key.Sfx}", MirType.Bool, [Ptr, key.Type], self, key.Value);
                     }
                     case "keys": return Native("rz_map_iter", Ptr, [Ptr, I32], self, _b.IConst(0));
-                    case "iterator" or "keyValueIterator": return Native("rz_map_iter", Ptr, [Ptr, I32], self, _b.IConst(1));
+                    case "iterator": return Native("rz_map_iter", Ptr, [Ptr, I32], self, _b.IConst(1));
+                    case "keyValueIterator": return Native("rz_map_iter", Ptr, [Ptr, I32], self, _b.IConst(2));
                     case "copy": return Native("rz_map_copy", Ptr, [Ptr], self);
                     case "clear": Native("rz_map_clear", MirType.Void, [Ptr], self); return ValueId.None;
                     case "toString": return Native("rz_map_to_string", Ptr, [Ptr], self);
@@ -124,6 +125,7 @@ public sealed partial class Lowerer
                 switch (f.Name)
                 {
                     case "hasNext": return Native("rz_map_iter_has_next", MirType.Bool, [Ptr], self);
+                    case "nextDynamic": return Native("rz_map_iter_next_dyn", Ptr, [Ptr], self);
                     case "next" when f.Owner.Name == "MapKeyValueIterator": return Native("rz_map_iter_next_entry", Ptr, [Ptr], self);
                     case "next" or "nextValue" or "nextKey":
                     {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Rayzor.Runtime.Maps;
+using Rayzor.Runtime.Memory;
 using Rayzor.Runtime.Strings;
 
 namespace Rayzor.Runtime.Exports;
@@ -8,6 +9,11 @@ namespace Rayzor.Runtime.Exports;
 /// (<c>i32</c> or <c>ptr</c>), then the value's; Bools cross the C ABI as i32 0/1.</summary>
 public static unsafe class MapExports
 {
+    /// <summary>The descriptor of maps made with <paramref name="keyKind"/> keys (<c>RZ_KEY_*</c>, 2: String,
+    /// 3: enum): <c>haxe.ds.StringMap</c>, <c>IntMap</c>, <c>ObjectMap</c>, <c>EnumValueMap</c> as values.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_map_class")]
+    public static TypeDesc* MapClass(int keyKind) => MapOps.MapTd(keyKind);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_map_new")]
     public static HMap* New(int keyKind, int valueKind) => MapOps.New(keyKind, valueKind);
 
@@ -132,6 +138,17 @@ public static unsafe class MapExports
     [UnmanagedCallersOnly(EntryPoint = "rz_map_iter_next_ptr")]
     public static void* NextPtr(HMapIter* it)
     {
+        long s = MapOps.NextSlot(it, out int kind);
+        return MapOps.SlotPtr(kind, s);
+    }
+
+    /// <summary><c>next()</c> of an iterator seen as a structure: a key-value iterator's (mode 2)
+    /// <c>{key, value}</c> object, else the key or value, boxed by its kind.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_map_iter_next_dyn")]
+    public static void* NextDyn(HMapIter* it)
+    {
+        if (it->Mode == 2)
+            return MapOps.NextEntry(it);
         long s = MapOps.NextSlot(it, out int kind);
         return MapOps.SlotPtr(kind, s);
     }

@@ -21,14 +21,25 @@ public static unsafe class MapOps
 
     /// <summary>The descriptor of a new map: its class by the key kind it was created with
     /// (<c>RZ_KEY_*</c>, where 2 and 3 are pointer keys that are Strings or enum values).</summary>
-    private static TypeDesc* MapTd(int keyKind) => keyKind switch
+    public static TypeDesc* MapTd(int keyKind) => keyKind switch
     {
         KeyKind.I32 => s_intMapTd != null ? s_intMapTd : s_intMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.IntMap"u8),
         KeyKind.String => s_stringMapTd != null ? s_stringMapTd : s_stringMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.StringMap"u8),
         KeyKind.Enum => s_enumMapTd != null ? s_enumMapTd : s_enumMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.EnumValueMap"u8),
         _ => s_objectMapTd != null ? s_objectMapTd : s_objectMapTd = RuntimeTypes.Make(TypeKind.Map, sizeof(HMap), "haxe.ds.ObjectMap"u8),
     };
-    public static TypeDesc* IterTd => s_iterTd != null ? s_iterTd : s_iterTd = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapIter), "haxe.iterators.MapIterator"u8);
+    /// <summary>The descriptor of map iterators, whose members by name are the program's table (an
+    /// iterator seen as an <c>Iterator&lt;T&gt;</c> structure: docs/abi.md "Members by name").</summary>
+    public static TypeDesc* IterTd
+    {
+        get
+        {
+            if (s_iterTd != null) return s_iterTd;
+            var td = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapIter), "haxe.iterators.MapIterator"u8);
+            td->Fields = Rt.Builtins->MapIteratorMembers;
+            return s_iterTd = td;
+        }
+    }
     public static TypeDesc* EntryTd => s_entryTd != null ? s_entryTd : s_entryTd = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapEntry), "haxe.iterators.MapEntry"u8);
 
     public static HMap* New(int keyKind, int valueKind)
@@ -476,7 +487,7 @@ public static unsafe class MapOps
         return i < m->Used;
     }
 
-    /// <summary>The current entry's key (mode 0) or value (mode 1) slot, then advances; 0 past the end.</summary>
+    /// <summary>The current entry's key (mode 0) or value (mode 1, and 2: a key-value iterator's) slot, then advances; 0 past the end.</summary>
     public static long NextSlot(HMapIter* it, out int kind)
     {
         HMap* m = it->Map;

@@ -86,4 +86,6 @@ public unsafe struct RzBuiltins
     public FieldTable* ArrayMembers;
     public FieldTable* StringBufMembers;
     public FieldTable* MapMembers;
+    /// <summary>Members by name of map iterators (<c>hasNext</c>, <c>next</c>), or null.</summary>
+    public FieldTable* MapIteratorMembers;
 }

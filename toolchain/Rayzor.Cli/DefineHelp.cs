@@ -15,6 +15,7 @@ public static class DefineHelp
         ("target.sys", "same as `sys`, in Haxe 4's target.* form"),
         ("target.static", "a statically typed target: basic types (Int, Float, Bool) cannot be null unless Null<T>"),
         ("target.utf16", "String indices and lengths count UTF-16 code units, as on the JVM, C# and JS targets"),
+        ("target.unicode", "Strings hold Unicode text (as on HashLink, JS, the JVM): the std reads `\\u` escapes and hashes text as such"),
         ("haxe_ver", "the Haxe language version Rayzor implements, as a number (4.205 for 4.2.5)"),
         ("haxe4", "a Haxe 4 compiler"),
         ("haxe", "the Haxe language version Rayzor implements, as a version (4.2.5)"),

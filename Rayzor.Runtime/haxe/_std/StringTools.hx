@@ -217,4 +217,15 @@ class StringTools {
 		}
 		return buf.toString();
 	}
+
+	/** The smallest code point written as two UTF-16 units (used by UnicodeString). **/
+	static inline var MIN_SURROGATE_CODE_POINT = 65536;
+
+	/** The code point starting at unit `index`: a surrogate pair's two units as one (used by UnicodeString). **/
+	static inline function utf16CodePointAt(s:String, index:Int):Int {
+		var c = fastCodeAt(s, index);
+		if (c >= 0xD800 && c <= 0xDBFF)
+			c = (((c - 0xD800) << 10) | (fastCodeAt(s, index + 1) - 0xDC00)) + 0x10000;
+		return c;
+	}
 }

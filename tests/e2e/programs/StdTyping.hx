@@ -1,0 +1,82 @@
+// Typing rules the std relies on: `+` with a Null<String> operand concatenates; in `a != Name` the
+// right operand's name is looked up in the left one's enum abstract (haxe.xml.Parser); a property
+// of another class read inside some `get_x` goes through that class's getter (haxe.io.BytesOutput);
+// static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
+// map's `keys()` and `iterator()` seen as `Iterator<T>`; `[1, null, 2.5]` keeps its null; the std
+// map classes as values; `@:op(a.b)` reads. Outputs checked against haxe --interp.
+using haxe.EnumTools;
+
+enum abstract Kind(Int) {
+	var Leaf = 0;
+	var Branch = 1;
+}
+
+enum Tree {
+	Tip(v:Int);
+	Fork(l:Tree, r:Tree);
+}
+
+class Buffer {
+	public var length(get, never):Int;
+
+	var n = 3;
+
+	public function new() {}
+
+	function get_length()
+		return n * 2;
+}
+
+class Wrapper {
+	var b = new Buffer();
+
+	public var length(get, never):Int;
+
+	public function new() {}
+
+	function get_length()
+		return b.length + 1;
+}
+
+abstract Bag(Map<String, Int>) {
+	public function new()
+		this = ["apples" => 3, "pears" => 5];
+
+	@:op(a.b) function count(name:String):Int
+		return this.exists(name) ? this.get(name) : 0;
+}
+
+class StdTyping {
+	static function keysOf(m:Map<String, Int>):Iterator<String>
+		return m.keys();
+
+	static function total(it:Iterator<Int>):Int {
+		var t = 0;
+		for (x in it)
+			t += x;
+		return t;
+	}
+
+	static function main() {
+		var a:Null<String> = "x";
+		var none:Null<String> = null;
+		Sys.println(a + none + "|" + (none + a));
+		var k:Kind = Branch;
+		Sys.println((k != Leaf) + " " + (k == Branch));
+		Sys.println(new Wrapper().length);
+		Sys.println(Tree.getConstructors() + " " + Tree.getName() + " " + Fork(Tip(1), Tip(2)).getParameters().length);
+		Sys.println(Tip(1).equals(Tip(1)) + " " + Tip(1).equals(Tip(2)) + " " + Tree.createByName("Tip", [7]));
+		var m = ["b" => 2, "a" => 1, "c" => 3];
+		var names = [for (n in keysOf(m)) n];
+		names.sort(Reflect.compare); // (the order of a map's keys is the target's)
+		Sys.println(names + " " + total(m.iterator()));
+		var it:Iterator<String> = m.keys();
+		Sys.println(it.hasNext() + " " + m.exists(it.next()));
+		var mixed = [1, null, 2.5];
+		Sys.println(mixed + " " + (mixed[1] == null));
+		var cls:Dynamic = Type.getClass(m);
+		Sys.println((cls == haxe.ds.StringMap) + " " + Std.isOfType(new Map<Int, Int>(), haxe.ds.IntMap) + " " + Std.isOfType(m, haxe.ds.IntMap));
+		var bag = new Bag();
+		Sys.println(bag.apples + bag.pears + bag.plums);
+	}
+}
