@@ -3,7 +3,7 @@
 // of another class read inside some `get_x` goes through that class's getter (haxe.io.BytesOutput);
 // static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
 // map's `keys()` and `iterator()` seen as `Iterator<T>`; `[1, null, 2.5]` keeps its null; the std
-// map classes as values; `@:op(a.b)` reads. Outputs checked against haxe --interp.
+// map classes as values; `@:op(a.b)` reads; Int64's operators. Outputs checked against haxe --interp.
 using haxe.EnumTools;
 
 enum abstract Kind(Int) {
@@ -78,5 +78,10 @@ class StdTyping {
 		Sys.println((cls == haxe.ds.StringMap) + " " + Std.isOfType(new Map<Int, Int>(), haxe.ds.IntMap) + " " + Std.isOfType(m, haxe.ds.IntMap));
 		var bag = new Bag();
 		Sys.println(bag.apples + bag.pears + bag.plums);
+		// Int64's operators: comparisons, Int operands
+		var big = haxe.Int64.make(1, 0);
+		var five:haxe.Int64 = 5;
+		Sys.println((big > five) + " " + (five < big) + " " + (big >= big) + " " + (five <= 4) + " " + (5 == five) + " " + (big != 0));
+		Sys.println(haxe.Int64.toStr(big + 1) + " " + haxe.Int64.toStr(2 * big) + " " + haxe.Int64.toStr(big - 1) + " " + haxe.Int64.toStr(1 - big));
 	}
 }

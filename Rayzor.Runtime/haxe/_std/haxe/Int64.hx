@@ -2,8 +2,7 @@ package haxe;
 
 /**
 	Rayzor's `Int64`: the official std's portable form (two 32-bit halves in an immutable object),
-	written with named functions only. Rayzor does not compile `@:op` yet; the operators keep their
-	metadata so they work the day it does, and until then `Int64.add(a, b)` and friends do.
+	its operators `@:op` functions (comparisons and Int operands included), its API the std's.
 **/
 @:transitive
 abstract Int64(Int64Impl) from Int64Impl to Int64Impl {
@@ -239,6 +238,61 @@ abstract Int64(Int64Impl) from Int64Impl to Int64Impl {
 	@:op(A != B) public static function neq(a:Int64, b:Int64):Bool {
 		return a.high != b.high || a.low != b.low;
 	}
+
+	@:op(A < B) static function lt(a:Int64, b:Int64):Bool
+		return compare(a, b) < 0;
+
+	@:op(A <= B) static function lte(a:Int64, b:Int64):Bool
+		return compare(a, b) <= 0;
+
+	@:op(A > B) static function gt(a:Int64, b:Int64):Bool
+		return compare(a, b) > 0;
+
+	@:op(A >= B) static function gte(a:Int64, b:Int64):Bool
+		return compare(a, b) >= 0;
+
+	// an Int on either side (Haxe's Int64 has these too)
+	@:op(A + B) @:commutative static function addInt(a:Int64, b:Int):Int64
+		return add(a, b);
+
+	@:op(A - B) static function subInt(a:Int64, b:Int):Int64
+		return sub(a, b);
+
+	@:op(A - B) static function intSub(a:Int, b:Int64):Int64
+		return sub(a, b);
+
+	@:op(A * B) @:commutative static function mulInt(a:Int64, b:Int):Int64
+		return mul(a, b);
+
+	@:op(A == B) @:commutative static function eqInt(a:Int64, b:Int):Bool
+		return eq(a, b);
+
+	@:op(A != B) @:commutative static function neqInt(a:Int64, b:Int):Bool
+		return neq(a, b);
+
+	@:op(A < B) static function ltInt(a:Int64, b:Int):Bool
+		return lt(a, b);
+
+	@:op(A < B) static function intLt(a:Int, b:Int64):Bool
+		return lt(a, b);
+
+	@:op(A <= B) static function lteInt(a:Int64, b:Int):Bool
+		return lte(a, b);
+
+	@:op(A <= B) static function intLte(a:Int, b:Int64):Bool
+		return lte(a, b);
+
+	@:op(A > B) static function gtInt(a:Int64, b:Int):Bool
+		return gt(a, b);
+
+	@:op(A > B) static function intGt(a:Int, b:Int64):Bool
+		return gt(a, b);
+
+	@:op(A >= B) static function gteInt(a:Int64, b:Int):Bool
+		return gte(a, b);
+
+	@:op(A >= B) static function intGte(a:Int, b:Int64):Bool
+		return gte(a, b);
 
 	@:op(~A) public static function complement(a:Int64):Int64 {
 		return make(~a.high, ~a.low);
