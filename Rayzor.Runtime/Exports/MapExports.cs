@@ -148,7 +148,7 @@ public static unsafe class MapExports
     public static void* NextDyn(HMapIter* it)
     {
         if (it->Mode == 2)
-            return MapOps.NextEntry(it);
+            return MapOps.NextBoxedEntry(it);
         long s = MapOps.NextSlot(it, out int kind);
         return MapOps.SlotPtr(kind, s);
     }

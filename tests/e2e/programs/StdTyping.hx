@@ -2,7 +2,7 @@
 // right operand's name is looked up in the left one's enum abstract (haxe.xml.Parser); a property
 // of another class read inside some `get_x` goes through that class's getter (haxe.io.BytesOutput);
 // static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
-// map's `keys()` and `iterator()` seen as `Iterator<T>`; `[1, null, 2.5]` keeps its null; the std
+// map's `keys()`, `iterator()`, `keyValueIterator()` seen as structures; `[1, null, 2.5]` keeps its null; the std
 // map classes as values; `@:op(a.b)` reads; Int64's operators. Outputs checked against haxe --interp.
 using haxe.EnumTools;
 
@@ -72,6 +72,10 @@ class StdTyping {
 		Sys.println(names + " " + total(m.iterator()));
 		var it:Iterator<String> = m.keys();
 		Sys.println(it.hasNext() + " " + m.exists(it.next()));
+		var kv:KeyValueIterator<String, Int> = m.keyValueIterator();
+		var pairs = [for (e in kv) e.key + "=" + e.value];
+		pairs.sort(Reflect.compare);
+		Sys.println(pairs);
 		var mixed = [1, null, 2.5];
 		Sys.println(mixed + " " + (mixed[1] == null));
 		var cls:Dynamic = Type.getClass(m);
