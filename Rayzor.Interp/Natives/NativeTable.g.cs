@@ -209,6 +209,9 @@ internal static unsafe partial class NativeTable
     private static long rz_sys_set_cwd(long* a) { global::Rayzor.Runtime.Exports.SysExports.SetCwd((HString*)a[0]); return 0; }
     private static long rz_sys_system_name(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.SystemName();
     private static long rz_sys_command(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.Command((HString*)a[0], (HArray*)a[1]);
+    private static long rz_process_spawn(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.ProcessSpawn((HString*)a[0], (HArray*)a[1], (HArray*)a[2]);
+    private static long rz_process_wait(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.ProcessWait((int)a[0], (int)a[1]);
+    private static long rz_process_kill(long* a) { global::Rayzor.Runtime.Exports.SysExports.ProcessKill((int)a[0]); return 0; }
     private static long rz_sys_program_path(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.ProgramPath();
     private static long rz_sys_get_char(long* a) => (long)global::Rayzor.Runtime.Exports.SysExports.GetChar((int)a[0]);
     private static long rz_date_make(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.DateExports.Make((int)a[0], (int)a[1], (int)a[2], (int)a[3], (int)a[4], (int)a[5], (int)a[6]));
@@ -423,6 +426,9 @@ internal static unsafe partial class NativeTable
         new("rz_sys_set_cwd", &rz_sys_set_cwd),
         new("rz_sys_system_name", &rz_sys_system_name),
         new("rz_sys_command", &rz_sys_command),
+        new("rz_process_spawn", &rz_process_spawn),
+        new("rz_process_wait", &rz_process_wait),
+        new("rz_process_kill", &rz_process_kill),
         new("rz_sys_program_path", &rz_sys_program_path),
         new("rz_sys_get_char", &rz_sys_get_char),
         new("rz_date_make", &rz_date_make),

@@ -404,6 +404,12 @@ internal static unsafe partial class TierExports
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static int rz_sys_command(HString* a0, HArray* a1) { try { return global::Rayzor.Runtime.Exports.SysExports.Command(a0, a1); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static int rz_process_spawn(HString* a0, HArray* a1, HArray* a2) { try { return global::Rayzor.Runtime.Exports.SysExports.ProcessSpawn(a0, a1, a2); } catch (HaxeThrow) { Raised(); return default; } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static int rz_process_wait(int a0, int a1) { try { return global::Rayzor.Runtime.Exports.SysExports.ProcessWait(a0, a1); } catch (HaxeThrow) { Raised(); return default; } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void rz_process_kill(int a0) { try { global::Rayzor.Runtime.Exports.SysExports.ProcessKill(a0); } catch (HaxeThrow) { Raised(); } }
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static HString* rz_sys_program_path() { try { return global::Rayzor.Runtime.Exports.SysExports.ProgramPath(); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static int rz_sys_get_char(int a0) { try { return global::Rayzor.Runtime.Exports.SysExports.GetChar(a0); } catch (HaxeThrow) { Raised(); return default; } }
@@ -635,6 +641,9 @@ internal static unsafe partial class TierExports
         ("rz_sys_set_cwd", (nint)(delegate* unmanaged<HString*, void>)&rz_sys_set_cwd),
         ("rz_sys_system_name", (nint)(delegate* unmanaged<HString*>)&rz_sys_system_name),
         ("rz_sys_command", (nint)(delegate* unmanaged<HString*, HArray*, int>)&rz_sys_command),
+        ("rz_process_spawn", (nint)(delegate* unmanaged<HString*, HArray*, HArray*, int>)&rz_process_spawn),
+        ("rz_process_wait", (nint)(delegate* unmanaged<int, int, int>)&rz_process_wait),
+        ("rz_process_kill", (nint)(delegate* unmanaged<int, void>)&rz_process_kill),
         ("rz_sys_program_path", (nint)(delegate* unmanaged<HString*>)&rz_sys_program_path),
         ("rz_sys_get_char", (nint)(delegate* unmanaged<int, int>)&rz_sys_get_char),
         ("rz_date_make", (nint)(delegate* unmanaged<int, int, int, int, int, int, int, double>)&rz_date_make),

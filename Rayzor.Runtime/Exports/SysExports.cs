@@ -42,6 +42,15 @@ public static unsafe class SysExports
     [UnmanagedCallersOnly(EntryPoint = "rz_sys_command")]
     public static int Command(HString* cmd, HArray* args) => SysNatives.Command(cmd, args);
 
+    [UnmanagedCallersOnly(EntryPoint = "rz_process_spawn")]
+    public static int ProcessSpawn(HString* cmd, HArray* args, HArray* fds) => SysNatives.Spawn(cmd, args, fds);
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_process_wait")]
+    public static int ProcessWait(int pid, int block) => SysNatives.Wait(pid, block != 0);
+
+    [UnmanagedCallersOnly(EntryPoint = "rz_process_kill")]
+    public static void ProcessKill(int pid) => SysNatives.Kill(pid);
+
     [UnmanagedCallersOnly(EntryPoint = "rz_sys_program_path")]
     public static HString* ProgramPath() => SysNatives.ProgramPath();
 
