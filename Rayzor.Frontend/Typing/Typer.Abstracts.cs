@@ -21,6 +21,8 @@ public sealed partial class Typer
         if (a.Params.Count == 0) foreach (var p in a.Decl.Params) a.Params.Add(new TParam(p.Name, []));
         _typeParamScopes.Clear();
         _typeParamScopes.Add(a.Params);
+        // `abstract HashMap<K:{function hashCode():Int;}, V>`: `k.hashCode()` in its functions
+        ResolveConstraints(a.Decl.Params, a.Params);
         if (a.Decl.Underlying != null) a.Underlying = ResolveHint(a.Decl.Underlying);
         foreach (var h in a.Decl.From) a.From.Add(ResolveHint(h));
         foreach (var h in a.Decl.To) a.To.Add(ResolveHint(h));

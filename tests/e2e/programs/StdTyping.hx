@@ -3,7 +3,8 @@
 // of another class read inside some `get_x` goes through that class's getter (haxe.io.BytesOutput);
 // static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
 // map's `keys()`, `iterator()`, `keyValueIterator()` seen as structures; `[1, null, 2.5]` keeps its null; the std
-// map classes as values; `@:op(a.b)` reads; Int64's operators. Outputs checked against haxe --interp.
+// map classes as values; `@:op(a.b)` reads; Int64's operators; an abstract's constrained type
+// parameter (haxe.ds.HashMap); UnicodeString. Outputs checked against haxe --interp.
 using haxe.EnumTools;
 
 enum abstract Kind(Int) {
@@ -36,6 +37,16 @@ class Wrapper {
 
 	function get_length()
 		return b.length + 1;
+}
+
+class Key {
+	var k:Int;
+
+	public function new(k)
+		this.k = k;
+
+	public function hashCode():Int
+		return k;
 }
 
 abstract Bag(Map<String, Int>) {
@@ -87,5 +98,11 @@ class StdTyping {
 		var five:haxe.Int64 = 5;
 		Sys.println((big > five) + " " + (five < big) + " " + (big >= big) + " " + (five <= 4) + " " + (5 == five) + " " + (big != 0));
 		Sys.println(haxe.Int64.toStr(big + 1) + " " + haxe.Int64.toStr(2 * big) + " " + haxe.Int64.toStr(big - 1) + " " + haxe.Int64.toStr(1 - big));
+		// an abstract's constrained type parameter (haxe.ds.HashMap<K:{function hashCode():Int;}, V>)
+		var hm = new haxe.ds.HashMap<Key, String>();
+		hm.set(new Key(1), "one");
+		Sys.println(hm.get(new Key(1)) + " " + hm.exists(new Key(2)));
+		var u = new UnicodeString("h\u00e9llo\u20ac");
+		Sys.println(u.length + " " + u.charAt(5) + " " + u.charCodeAt(1) + " " + u.indexOf("l"));
 	}
 }
