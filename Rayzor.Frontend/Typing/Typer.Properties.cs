@@ -100,6 +100,15 @@ public sealed partial class Typer
                 var callee = StaticFieldExpr(sf.Span, c, sacc);
                 return new TCall(sf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
             }
+            case TInstanceField inf when (_core.NullInner(inf.Target.Type) ?? inf.Target.Type).Follow() is TInst { Class.IsInterface: true }:
+            {
+                // an interface's property (`var area(get, never):Float`) declares no accessor: the
+                // implementing class's `get_area` is called by name
+                var type = inf.Type;
+                var method = new TFun(args.Select((a, i) => new FunArg("v" + i, false, a.Type)).ToList(), type);
+                var callee = new TDynField(inf.Span, method, new TCast(inf.Span, TDynamic.Instance, inf.Target, CastKind.Retype), name);
+                return new TCall(inf.Span, type, callee, args);
+            }
         }
         return null;
     }

@@ -4,7 +4,7 @@
 // static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
 // map's `keys()`, `iterator()`, `keyValueIterator()` seen as structures; `[1, null, 2.5]` keeps its null; the std
 // map classes as values; `@:op(a.b)` reads; Int64's operators; an abstract's constrained type
-// parameter (haxe.ds.HashMap); UnicodeString. Outputs checked against haxe --interp.
+// parameter (haxe.ds.HashMap); UnicodeString; interface properties. Outputs checked against haxe --interp.
 using haxe.EnumTools;
 
 enum abstract Kind(Int) {
@@ -37,6 +37,22 @@ class Wrapper {
 
 	function get_length()
 		return b.length + 1;
+}
+
+interface HasArea {
+	var area(get, never):Float;
+}
+
+class Square implements HasArea {
+	var side:Float;
+
+	public var area(get, never):Float;
+
+	function get_area()
+		return side * side;
+
+	public function new(side)
+		this.side = side;
 }
 
 class Key {
@@ -102,6 +118,9 @@ class StdTyping {
 		var hm = new haxe.ds.HashMap<Key, String>();
 		hm.set(new Key(1), "one");
 		Sys.println(hm.get(new Key(1)) + " " + hm.exists(new Key(2)));
+		// a property read through an interface calls the class's getter
+		var shapes:Array<HasArea> = [new Square(2), new Square(3)];
+		Sys.println([for (sh in shapes) sh.area]);
 		var u = new UnicodeString("h\u00e9llo\u20ac");
 		Sys.println(u.length + " " + u.charAt(5) + " " + u.charCodeAt(1) + " " + u.indexOf("l"));
 	}
