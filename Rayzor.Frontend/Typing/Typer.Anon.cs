@@ -8,6 +8,7 @@ public sealed partial class Typer
 {
     private TExpr TypeObjectLiteral(ObjectLiteral o, HType? expected)
     {
+        if (expected?.Follow() is TInst { Class: var sc } si && sc.HasMeta(":structInit")) return TypeStructInit(o, si);
         var exp = expected?.Follow() as TAnon;
         var fields = new List<(string, TExpr)>();
         var types = new List<AnonField>();
@@ -34,6 +35,63 @@ public sealed partial class Typer
             if (missing.Count == 0 && extra != null) { Error(o.Span, $"{type} has extra field {extra.Name}"); return Poisoned(o.Span); }
         }
         return new TObjectDecl(o.Span, type, fields);
+    }
+
+    /// <summary>
+    /// `{name: "x"}` where a `@:structInit` class is expected: its constructor called with the
+    /// fields by argument name (up to the first one missing, the rest left to their defaults), or,
+    /// for a class without one, an instance whose variables get the fields or, when absent, their
+    /// initializers (as the constructor Haxe generates would).
+    /// </summary>
+    private TExpr TypeStructInit(ObjectLiteral o, TInst si)
+    {
+        var sc = si.Class;
+        BuildClassHeader(sc);
+        UseClass(sc);
+        var given = o.Fields.ToDictionary(f => f.Name, f => f.Value);
+        if (sc.Constructor is { Decl.Kind: MethodField ctor })
+        {
+            var args = new List<Expr>();
+            foreach (var a in ctor.Function.Args)
+            {
+                if (!given.Remove(a.Name, out var v)) break;
+                args.Add(v);
+            }
+            foreach (var extra in given.Keys)
+                Error(o.Span, $"{sc.Name} has no constructor argument {extra} before a missing one");
+            var path = new PathTypeHint(o.Span, sc.Module.Pack, sc.Module.Name, sc.Name == sc.Module.Name ? null : sc.Name, []);
+            return TypeExpr(new NewExpr(o.Span, path, args), si);
+        }
+        if (_loader.Load("Type")?.MainType is not ClassSymbol typeCls) return Unsupported(o.Span, "@:structInit without a constructor");
+        BuildClassHeader(typeCls);
+        if (!typeCls.Statics.TryGetValue("createEmptyInstance", out var empty)) return Unsupported(o.Span, "@:structInit without a constructor");
+        var make = new TCall(o.Span, TDynamic.Instance, StaticFieldExpr(o.Span, typeCls, empty), [new TTypeRef(o.Span, new TTypeExpr(sc), sc)]);
+        var self = DeclareLocal("`struct" + _nextLocalId, si, o.Span);
+        var exprs = new List<TExpr> { new TVar(o.Span, _core.Void, self, new TCast(o.Span, si, make, CastKind.Retype)) };
+        foreach (var f in sc.DeclaredFields)
+        {
+            if (f.IsStatic || f.Kind != FieldKindTag.Var || f.Decl.Kind is not VarField vf) continue;
+            TExpr value;
+            if (given.Remove(f.Name, out var v)) value = Coerce(TypeExpr(v, f.Type!), f.Type!, v.Span);
+            else if (vf.Init != null)
+            {
+                // the initializer is the class's code: typed where the class is
+                var saved = (_module, _type);
+                (_module, _type) = (sc.Module, sc);
+                try { value = Coerce(TypeExpr(vf.Init, f.Type!), f.Type!, vf.Init.Span); }
+                finally { (_module, _type) = saved; }
+            }
+            else if (f.Meta(":optional") != null || _core.NullInner(f.Type!) != null || !_core.IsBasic(f.Type!)) continue;
+            else
+            {
+                Error(o.Span, $"Object requires field {f.Name}");
+                continue;
+            }
+            exprs.Add(new TAssign(o.Span, f.Type!, InstanceFieldExpr(o.Span, new TLocal(o.Span, self), f), value));
+        }
+        foreach (var extra in given.Keys) Error(o.Span, $"{sc.Name} has no field {extra}");
+        exprs.Add(new TLocal(o.Span, self));
+        return new TBlock(o.Span, si, exprs);
     }
 
     /// The Haxe classes whose static functions are the members of the built-in types found by

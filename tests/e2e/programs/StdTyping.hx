@@ -4,7 +4,8 @@
 // static extensions of an enum's type (`using haxe.EnumTools`) and extern inline functions; a
 // map's `keys()`, `iterator()`, `keyValueIterator()` seen as structures; `[1, null, 2.5]` keeps its null; the std
 // map classes as values; `@:op(a.b)` reads; Int64's operators; an abstract's constrained type
-// parameter (haxe.ds.HashMap); UnicodeString; interface properties. Outputs checked against haxe --interp.
+// parameter (haxe.ds.HashMap); UnicodeString; interface properties; @:structInit. Outputs checked
+// against haxe --interp.
 using haxe.EnumTools;
 
 enum abstract Kind(Int) {
@@ -37,6 +38,23 @@ class Wrapper {
 
 	function get_length()
 		return b.length + 1;
+}
+
+@:structInit class Config {
+	public var name:String;
+	public var size:Int = 3;
+	public var tags:Array<String>;
+	@:optional public var note:String;
+}
+
+@:structInit class Point {
+	public var x:Float;
+	public var y:Float;
+
+	public function new(x:Float, y:Float = 0) {
+		this.x = x;
+		this.y = y * 2;
+	}
 }
 
 interface HasArea {
@@ -121,6 +139,11 @@ class StdTyping {
 		// a property read through an interface calls the class's getter
 		var shapes:Array<HasArea> = [new Square(2), new Square(3)];
 		Sys.println([for (sh in shapes) sh.area]);
+		// @:structInit: an object literal where such a class is expected
+		var config:Config = {name: "x", tags: ["a"]};
+		var sized:Config = {name: "y", size: 7, tags: [], note: "n"};
+		var points:Array<Point> = [{x: 1, y: 2}, {x: 5}];
+		Sys.println(config.name + " " + config.size + " " + config.tags + " " + config.note + " " + sized.size + sized.note + " " + points[0].y + " " + points[1].y);
 		var u = new UnicodeString("h\u00e9llo\u20ac");
 		Sys.println(u.length + " " + u.charAt(5) + " " + u.charCodeAt(1) + " " + u.indexOf("l"));
 	}
