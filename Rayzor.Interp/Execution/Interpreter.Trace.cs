@@ -145,12 +145,8 @@ public sealed unsafe partial class Interpreter
             // a compiled frame (its return address, negated): its function and inlined calls with
             // their lines, or its function alone
             var returnAddress = -(nint)at;
-            foreach (var (name, file, line) in JitDebugImages.FramesAt(returnAddress))
-            {
-                // a loop entry's own frame is its function's (`Main.run.$osr3` is `Main.run`)
-                var osr = name.IndexOf(".$osr", StringComparison.Ordinal);
-                frames.Add((osr < 0 ? name : name[..osr], file, line));
-            }
+            // (a loop entry's own frame, `Main.run.$osr3`, prints as its function: StackTrace.HaxeName)
+            frames.AddRange(JitDebugImages.FramesAt(returnAddress));
             if (frames.Count == 0 && _compiledReturns.TryGetValue(returnAddress, out var compiled))
                 frames.Add((compiled.Name, compiled.Mir.SourceFile, 0));
             return frames;

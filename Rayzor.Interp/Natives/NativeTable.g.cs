@@ -141,7 +141,7 @@ internal static unsafe partial class NativeTable
     private static long rz_map_iter_next_f64(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.MapExports.NextF64((HMapIter*)a[0]));
     private static long rz_map_iter_key_f64(long* a) => BitConverter.DoubleToInt64Bits(global::Rayzor.Runtime.Exports.MapExports.KeyF64((HMapIter*)a[0]));
     private static long rz_map_iter_next_ptr(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextPtr((HMapIter*)a[0]);
-    private static long rz_map_iter_next_dyn(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextDyn((HMapIter*)a[0]);
+    private static long rz_map_iter_is_key_value(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.IsKeyValue((HMapIter*)a[0]);
     private static long rz_map_iter_key_ptr(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.KeyPtr((HMapIter*)a[0]);
     private static long rz_map_iter_next_bool(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.NextBool((HMapIter*)a[0]);
     private static long rz_map_iter_key_bool(long* a) => (long)global::Rayzor.Runtime.Exports.MapExports.KeyBool((HMapIter*)a[0]);
@@ -358,7 +358,7 @@ internal static unsafe partial class NativeTable
         new("rz_map_iter_next_f64", &rz_map_iter_next_f64),
         new("rz_map_iter_key_f64", &rz_map_iter_key_f64),
         new("rz_map_iter_next_ptr", &rz_map_iter_next_ptr),
-        new("rz_map_iter_next_dyn", &rz_map_iter_next_dyn),
+        new("rz_map_iter_is_key_value", &rz_map_iter_is_key_value),
         new("rz_map_iter_key_ptr", &rz_map_iter_key_ptr),
         new("rz_map_iter_next_bool", &rz_map_iter_next_bool),
         new("rz_map_iter_key_bool", &rz_map_iter_key_bool),

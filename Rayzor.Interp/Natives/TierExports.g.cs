@@ -268,7 +268,7 @@ internal static unsafe partial class TierExports
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void* rz_map_iter_next_ptr(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.NextPtr(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
-    private static void* rz_map_iter_next_dyn(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.NextDyn(a0); } catch (HaxeThrow) { Raised(); return default; } }
+    private static int rz_map_iter_is_key_value(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.IsKeyValue(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void* rz_map_iter_key_ptr(HMapIter* a0) { try { return global::Rayzor.Runtime.Exports.MapExports.KeyPtr(a0); } catch (HaxeThrow) { Raised(); return default; } }
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -573,7 +573,7 @@ internal static unsafe partial class TierExports
         ("rz_map_iter_next_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&rz_map_iter_next_f64),
         ("rz_map_iter_key_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&rz_map_iter_key_f64),
         ("rz_map_iter_next_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_next_ptr),
-        ("rz_map_iter_next_dyn", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_next_dyn),
+        ("rz_map_iter_is_key_value", (nint)(delegate* unmanaged<HMapIter*, int>)&rz_map_iter_is_key_value),
         ("rz_map_iter_key_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&rz_map_iter_key_ptr),
         ("rz_map_iter_next_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&rz_map_iter_next_bool),
         ("rz_map_iter_key_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&rz_map_iter_key_bool),

@@ -143,7 +143,7 @@ internal static unsafe partial class RuntimeSymbols
         ("rz_map_iter_next_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&global::Rayzor.Runtime.Exports.MapExports.NextF64),
         ("rz_map_iter_key_f64", (nint)(delegate* unmanaged<HMapIter*, double>)&global::Rayzor.Runtime.Exports.MapExports.KeyF64),
         ("rz_map_iter_next_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&global::Rayzor.Runtime.Exports.MapExports.NextPtr),
-        ("rz_map_iter_next_dyn", (nint)(delegate* unmanaged<HMapIter*, void*>)&global::Rayzor.Runtime.Exports.MapExports.NextDyn),
+        ("rz_map_iter_is_key_value", (nint)(delegate* unmanaged<HMapIter*, int>)&global::Rayzor.Runtime.Exports.MapExports.IsKeyValue),
         ("rz_map_iter_key_ptr", (nint)(delegate* unmanaged<HMapIter*, void*>)&global::Rayzor.Runtime.Exports.MapExports.KeyPtr),
         ("rz_map_iter_next_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&global::Rayzor.Runtime.Exports.MapExports.NextBool),
         ("rz_map_iter_key_bool", (nint)(delegate* unmanaged<HMapIter*, int>)&global::Rayzor.Runtime.Exports.MapExports.KeyBool),

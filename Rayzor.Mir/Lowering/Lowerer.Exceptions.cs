@@ -140,19 +140,13 @@ public sealed partial class Lowerer
     }
 
     /// A class or enum as a value (its descriptor), or null for Dynamic and the like. The std's map
-    /// classes (externs of the native Map) are the runtime's map descriptors, by key kind, so
-    /// `Type.getClass(map) == haxe.ds.StringMap` holds (haxe.Serializer writes such maps as maps).
+    /// classes (subclasses of the native Map) are the runtime's map descriptors, by the key kind
+    /// their maps are made with, so `Type.getClass(map) == haxe.ds.StringMap` holds (haxe.Serializer
+    /// writes such maps as maps).
     private ValueId? ClassValue(TypeSymbol s)
     {
-        int? keyKind = s is ClassSymbol { IsExtern: true, Module.Pack: ["haxe", "ds"] } c ? c.Name switch
-        {
-            "ObjectMap" => 0,
-            "IntMap" => 1,
-            "StringMap" => 2,
-            "EnumValueMap" => 3,
-            _ => null,
-        } : null;
-        if (keyKind is { } k) return Native("rz_map_class", MirType.Ptr, [MirType.I32], _b.IConst(k));
+        if (s is ClassSymbol { Super: not null } c && IsMapClass(c) && MapTypes(new TInst(c, [.. c.Params])) is var (k, _))
+            return Native("rz_map_class", MirType.Ptr, [MirType.I32], _b.IConst(MapKeyKind(k)));
         return DescriptorOfSymbol(s) is { } name ? _b.TypeDesc(name) : null;
     }
 

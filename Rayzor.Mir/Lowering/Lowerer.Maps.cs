@@ -49,11 +49,17 @@ public sealed partial class Lowerer
     private ValueId LowerNewMap(TNew n)
     {
         var (k, v) = MapTypes(n.Type) ?? (TDynamic.Instance, TDynamic.Instance);
-        var keyKind = MirTypeOf(Pruned(k)) == MirType.I32 && Pruned(k) is not TParam ? KeyI32
-            : _core.IsString(k) ? KeyString : k.Follow() is TEnum ? KeyEnum : KeyPtr;
         var valueKind = KindOf(StorageOf(v) ?? MirType.Ptr);
-        return Native("rz_map_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(keyKind), _b.IConst(valueKind));
+        return Native("rz_map_new", MirType.Ptr, [MirType.I32, MirType.I32], _b.IConst(MapKeyKind(k)), _b.IConst(valueKind));
     }
+
+    /// The key kind of maps with keys of type `k`, which also decides the class the map shows
+    /// (`haxe.ds.IntMap`, `StringMap`, `EnumValueMap`, `ObjectMap`).
+    private int MapKeyKind(HType k) =>
+        MirTypeOf(Pruned(k)) == MirType.I32 && Pruned(k) is not TParam ? KeyI32
+        : _core.IsString(k) ? KeyString
+        : k.Follow() is TEnum || Pruned(k) is TParam { Constraints: var cs } && cs.Any(c => c.Follow() is TAbstract { Abstract.Name: "EnumValue" }) ? KeyEnum
+        : KeyPtr;
 
     /// A key as the natives take it: (suffix, MIR type, value).
     private (string Sfx, MirType Type, ValueId Value) MapKey(HType keyType, ValueId key) =>
@@ -125,7 +131,7 @@ public sealed partial class Lowerer
                 switch (f.Name)
                 {
                     case "hasNext": return Native("rz_map_iter_has_next", MirType.Bool, [Ptr], self);
-                    case "nextDynamic": return Native("rz_map_iter_next_dyn", Ptr, [Ptr], self);
+                    case "isKeyValue": return Native("rz_map_iter_is_key_value", MirType.Bool, [Ptr], self);
                     case "next" when f.Owner.Name == "MapKeyValueIterator": return Native("rz_map_iter_next_entry", Ptr, [Ptr], self);
                     case "next" or "nextValue" or "nextKey":
                     {

@@ -118,7 +118,7 @@ public static unsafe class StackTrace
     /// <summary>
     /// How much of a generated function's name is its Haxe frame name, or 0 to leave the frame out.
     /// Names are the MIR function names: `Main.parse`, `Main.new`; local functions are
-    /// `Main.main.$lambda1`, shown as `Main.main`; other `$` names are helpers the compiler made
+    /// `Main.main.$lambda1`, shown as `Main.main`, like a tiered run's loop entries (`Main.run.$osr3`); other `$` names are helpers the compiler made
     /// (`$bound`, `$bridge`, `$toString`, `$dyncall.ii`, ...), hidden like the entry (`__rz_entry`)
     /// and `main`.
     /// </summary>
@@ -129,7 +129,7 @@ public static unsafe class StackTrace
         int n = Length(name);
         for (int i = 0; i + 1 < n; i++)
             if (name[i] == (byte)'.' && name[i + 1] == (byte)'$')
-                return Symbolizer.StartsWith(name + i + 1, "$lambda"u8) ? i : 0;
+                return Symbolizer.StartsWith(name + i + 1, "$lambda"u8) || Symbolizer.StartsWith(name + i + 1, "$osr"u8) ? i : 0;
         return n;
     }
 
@@ -141,7 +141,7 @@ public static unsafe class StackTrace
         int i = name.IndexOf(".$", StringComparison.Ordinal);
         if (i < 0)
             return name;
-        return name.AsSpan(i + 1).StartsWith("$lambda") ? name[..i] : null;
+        return name.AsSpan(i + 1).StartsWith("$lambda") || name.AsSpan(i + 1).StartsWith("$osr") ? name[..i] : null;
     }
 
     private static int Length(byte* s)

@@ -142,16 +142,9 @@ public static unsafe class MapExports
         return MapOps.SlotPtr(kind, s);
     }
 
-    /// <summary><c>next()</c> of an iterator seen as a structure: a key-value iterator's (mode 2)
-    /// <c>{key, value}</c> object, else the key or value, boxed by its kind.</summary>
-    [UnmanagedCallersOnly(EntryPoint = "rz_map_iter_next_dyn")]
-    public static void* NextDyn(HMapIter* it)
-    {
-        if (it->Mode == 2)
-            return MapOps.NextBoxedEntry(it);
-        long s = MapOps.NextSlot(it, out int kind);
-        return MapOps.SlotPtr(kind, s);
-    }
+    /// <summary>Whether the iterator is a <c>keyValueIterator()</c> (mode 2), for <c>next</c> by name.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "rz_map_iter_is_key_value")]
+    public static int IsKeyValue(HMapIter* it) => it->Mode == 2 ? 1 : 0;
 
     [UnmanagedCallersOnly(EntryPoint = "rz_map_iter_key_ptr")]
     public static void* KeyPtr(HMapIter* it)

@@ -17,7 +17,7 @@ public static unsafe class MapOps
     private const int InitialCapacity = 8;
 
     // runtime-owned descriptors: NativeMemory, never collected (docs/abi.md)
-    private static TypeDesc* s_objectMapTd, s_intMapTd, s_stringMapTd, s_enumMapTd, s_iterTd, s_entryTd, s_boxedEntryTd;
+    private static TypeDesc* s_objectMapTd, s_intMapTd, s_stringMapTd, s_enumMapTd, s_iterTd, s_entryTd;
 
     /// <summary>The descriptor of a new map: its class by the key kind it was created with
     /// (<c>RZ_KEY_*</c>, where 2 and 3 are pointer keys that are Strings or enum values).</summary>
@@ -41,25 +41,6 @@ public static unsafe class MapOps
         }
     }
     public static TypeDesc* EntryTd => s_entryTd != null ? s_entryTd : s_entryTd = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapEntry), "haxe.iterators.MapEntry"u8);
-
-    /// <summary>The descriptor of the entries a key-value iterator seen as a structure gives
-    /// (<see cref="NextBoxedEntry"/>): key and value boxed, readable by name (<c>e.key</c>).</summary>
-    public static TypeDesc* BoxedEntryTd
-    {
-        get
-        {
-            if (s_boxedEntryTd != null) return s_boxedEntryTd;
-            var td = RuntimeTypes.Make(TypeKind.Class, sizeof(HMapEntry), "haxe.iterators.MapEntry"u8);
-            // runtime-owned like the descriptor: NativeMemory, names that are never collected
-            var table = (FieldTable*)NativeMemory.AllocZeroed((nuint)(sizeof(FieldTable) + 2 * sizeof(FieldEntry)));
-            table->Count = 2;
-            var entries = (FieldEntry*)(table + 1);
-            entries[0] = new FieldEntry { Name = HString.Permanent("key"), Offset = 8, Kind = ElemKind.Ptr };
-            entries[1] = new FieldEntry { Name = HString.Permanent("value"), Offset = 16, Kind = ElemKind.Ptr };
-            td->Fields = table;
-            return s_boxedEntryTd = td;
-        }
-    }
 
     public static HMap* New(int keyKind, int valueKind)
     {
@@ -523,17 +504,6 @@ public static unsafe class MapOps
         HMap* m = it->Map;
         kind = KeyElem(m);
         return HasNext(it) ? m->Entries[it->Index].Key : 0;
-    }
-
-    /// <summary>The current entry as a <c>{key, value}</c> object whose members are found by name (both boxed), then advances.</summary>
-    public static HMapEntry* NextBoxedEntry(HMapIter* it)
-    {
-        HMapEntry* pair = NextEntry(it);
-        pair->Key = (long)SlotPtr(pair->KeyKind, pair->Key);
-        pair->Value = (long)SlotPtr(pair->ValueKind, pair->Value);
-        pair->KeyKind = pair->ValueKind = ElemKind.Ptr;
-        pair->Td = BoxedEntryTd;
-        return pair;
     }
 
     /// <summary>The current entry as a <c>{key, value}</c> object, then advances.</summary>

@@ -4,6 +4,6 @@ package rayzor;
 extern class MapIterator<T> {
 	function hasNext():Bool;
 	function next():T;
-	/** `next()` of an iterator seen as a structure (MapIteratorMembers): a key-value iterator's entry, else the key or value, boxed. **/
-	function nextDynamic():Dynamic;
+	/** Whether this is a `keyValueIterator()` (MapIteratorMembers: its `next` by name gives `{key, value}`). **/
+	function isKeyValue():Bool;
 }

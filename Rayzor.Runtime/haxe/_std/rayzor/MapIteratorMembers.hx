@@ -9,6 +9,12 @@ class MapIteratorMembers {
 	static function hasNext(it:MapIterator<Dynamic>):Bool
 		return it.hasNext();
 
-	static function next(it:MapIterator<Dynamic>):Dynamic
-		return it.nextDynamic();
+	static function next(it:MapIterator<Dynamic>):Dynamic {
+		if (it.isKeyValue()) {
+			var entries:MapKeyValueIterator<Dynamic, Dynamic> = cast it;
+			var key = entries.nextKey();
+			return {key: key, value: entries.nextValue()};
+		}
+		return it.next();
+	}
 }
