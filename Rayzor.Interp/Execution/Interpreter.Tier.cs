@@ -65,8 +65,8 @@ public sealed unsafe partial class Interpreter
     private void Hot(Func f)
     {
         f.CallsLeft = int.MaxValue;
-        if (_tier == null || f.TierState != 0) return;
-        f.TierState = 1;
+        // (a compiler thread may take it ahead meanwhile)
+        if (_tier == null || Interlocked.CompareExchange(ref f.TierState, 1, 0) != 0) return;
         _tier.Enqueue(f);
     }
 

@@ -68,6 +68,13 @@ public sealed class TierOptions
     /// </summary>
     public required StandbyThread CompilerThread { get; init; }
 
+    /// <summary>
+    /// More compiler threads (reserved with the first, before libLLVM loads), each with its own
+    /// JIT: they compile ahead what the program is likely to run next while the first thread
+    /// compiles what it asked for. Not used in a <see cref="Synchronous"/> run.
+    /// </summary>
+    public IReadOnlyList<StandbyThread> MoreCompilerThreads { get; init; } = [];
+
     /// <summary>The interpreter's thread, started before the compiler's thread began loading libLLVM (<see cref="Interpreter.ReserveThread"/>).</summary>
     public required StandbyThread InterpreterThread { get; init; }
 

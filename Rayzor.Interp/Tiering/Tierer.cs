@@ -22,8 +22,9 @@ internal sealed unsafe class Tierer
     /// <summary>What is queued: a function (<c>Header</c> -1) or the entry at one loop header of a running frame.</summary>
     private readonly BlockingCollection<(Func F, int Header)> _queue = new();
     private readonly TierStats _stats = new();
-    private ITierBackend? _backend;
-    private Thread? _thread;
+    /// <summary>The compiler threads' shared bookkeeping (stats, what to compile ahead, publishing code): taken briefly, never while compiling.</summary>
+    private readonly Lock _gate = new();
+    private readonly List<Thread> _threads = [];
     private readonly System.Diagnostics.Stopwatch _since = System.Diagnostics.Stopwatch.StartNew();
 
     public Tierer(Interpreter interp, TierOptions options)
@@ -44,30 +45,49 @@ internal sealed unsafe class Tierer
             while (Volatile.Read(ref _waiting) != 0) Thread.Sleep(1);
     }
 
-    /// <summary>Whether a batch landed since the compiler thread last waited for requests (once after each).</summary>
-    private bool _landed;
-
-    /// <summary>Whether to wait <see cref="TierOptions.AheadGrace"/> for a request now (once after each landing; not in synchronous runs, nor once the run ended).</summary>
-    private bool WaitAfterLanding()
-    {
-        if (!_landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
-        _landed = false;
-        return true;
-    }
-
     /// <summary>Queued items not finished yet.</summary>
     private int _waiting;
 
     /// <summary>
-    /// The program starts: the compiler thread, loading libLLVM since the host started it, goes on
-    /// to make the JIT (then warms it up while nothing is queued), then takes what is queued.
+    /// One compiler thread with its compiler (each its own JIT and LLVM contexts). The first takes
+    /// what the program asks for first and compiles ahead when nothing is queued; the others
+    /// compile ahead from the start (the functions and loops the program is likely to run next)
+    /// and take requests the first one has no time for.
+    /// </summary>
+    private sealed class Worker(int index)
+    {
+        public readonly int Index = index;
+        public ITierBackend? Backend;
+
+        /// <summary>Whether a batch landed since this thread last waited for requests (once after each).</summary>
+        public bool Landed;
+    }
+
+    /// <summary>Whether to wait <see cref="TierOptions.AheadGrace"/> for a request now (once after each landing; not in synchronous runs, nor once the run ended).</summary>
+    private bool WaitAfterLanding(Worker w)
+    {
+        if (!w.Landed || _options.Synchronous || _queue.IsAddingCompleted) return false;
+        w.Landed = false;
+        return true;
+    }
+
+    private ITierBackend BackendOf(Worker w) => w.Backend ??= _options.CreateBackend(_interp.TierSymbol);
+
+    /// <summary>
+    /// The program starts: the compiler threads, loading libLLVM since the host started them, go
+    /// on to make their JITs (the first one then warms up while nothing is queued), then take what
+    /// is queued. A synchronous run (tests) compiles on one thread only.
     /// </summary>
     public void Start()
     {
-        // (a background thread: a program that ends with `Sys.exit` does not wait for a compile)
-        _thread = _options.CompilerThread.Thread;
-        _queue.Add((null!, -2));
-        _options.CompilerThread.Run(Work);
+        // (background threads: a program that ends with `Sys.exit` does not wait for a compile)
+        var threads = _options.Synchronous ? [_options.CompilerThread] : new[] { _options.CompilerThread }.Concat(_options.MoreCompilerThreads).ToList();
+        for (var k = 0; k < threads.Count; k++)
+        {
+            var w = new Worker(k);
+            _threads.Add(threads[k].Thread);
+            threads[k].Run(() => Work(w));
+        }
         if (Environment.GetEnvironmentVariable("RAYZOR_TIER_GC_STRESS") == "1") StartGcStress();
     }
 
@@ -86,12 +106,12 @@ internal sealed unsafe class Tierer
             }
         }) { IsBackground = true, Name = "rayzor tier gc stress" }.Start();
 
-    /// <summary>The run ended: when asked for a report, lets the current batch finish and reports (else the host ends the process at once).</summary>
+    /// <summary>The run ended: when asked for a report, lets the current batches finish and reports (else the host ends the process at once).</summary>
     public void Stop()
     {
         _queue.CompleteAdding();
         if (_options.Report == null) return;
-        _thread?.Join();
+        foreach (var t in _threads) t.Join();
         foreach (var f in _interp.Image.Functions)
             if (f.Code != null && f.TierState != 2) _stats.Interpreted++;
         _stats.CallsIntoCompiled = _interp.CompiledCalls;
@@ -99,26 +119,29 @@ internal sealed unsafe class Tierer
         _options.Report?.Invoke(_stats);
     }
 
-    private void Work()
+    private void Work(Worker w)
     {
+        if (w.Index == 0) Prepare(w);
         var batch = new List<(Func F, int Header)>();
         while (true)
         {
-            if (!_queue.TryTake(out var first) && !(WaitAfterLanding() && _queue.TryTake(out first, _options.AheadGrace)))
+            if (!_queue.TryTake(out var first) && !(WaitAfterLanding(w) && _queue.TryTake(out first, _options.AheadGrace)))
             {
                 // nothing queued: a function the program is likely to call next, compiled ahead
                 // (not when each compile is waited for: tests then know which frames enter loops)
-                if (!_queue.IsAddingCompleted && _aheadLoops.TryDequeue(out var loop))
+                if (!_queue.IsAddingCompleted && NextAheadLoop() is { } loop)
                 {
-                    CompileLoop(loop.F, loop.Header, ahead: true);
+                    CompileLoop(w, loop.F, loop.Header, ahead: true);
                     continue;
                 }
-                if (_stats.Batches > 0 && !_options.Synchronous && !_queue.IsAddingCompleted && NextAhead() is { } ahead)
+                // (the first thread only once something was asked for: the program's first hot loop is soon)
+                if ((_stats.Batches > 0 || w.Index > 0) && !_options.Synchronous && !_queue.IsAddingCompleted && NextAhead() is { } ahead)
                 {
                     // a few at once: each module has a fixed cost (~7 ms), and a request waits for one batch at most
                     var more = new List<Func> { ahead };
-                    while (more.Count < AheadBatch && _queue.Count == 0 && NextAhead() is { } next) more.Add(next);
-                    Compile(more, "ahead: ");
+                    // (one at a time on the other threads: they run beside the first, and what they compile lands sooner)
+                    while (w.Index == 0 && more.Count < AheadBatch && _queue.Count == 0 && NextAhead() is { } next) more.Add(next);
+                    Compile(w, more, "ahead: ");
                     continue;
                 }
                 try
@@ -130,26 +153,48 @@ internal sealed unsafe class Tierer
                     break; // the run ended
                 }
             }
-            if (first.Header == -2)
-            {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                if (!(_backend ??= _options.CreateBackend(_interp.TierSymbol)).Prepare()) continue;
-                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
-                if (_queue.Count == 0)
-                {
-                    clock.Restart();
-                    if (_backend.WarmUp()) _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, "(warmed up)"));
-                }
-                continue;
-            }
             batch.Clear();
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var more)) batch.Add(more);
             // loops first: a frame is waiting in them
-            foreach (var (f, h) in batch.Where(x => x.Header >= 0)) CompileLoop(f, h);
-            Compile(batch.Where(x => x.Header < 0).Select(x => x.F).ToList());
+            foreach (var (f, h) in batch.Where(x => x.Header >= 0)) CompileLoop(w, f, h);
+            Compile(w, batch.Where(x => x.Header < 0).Select(x => x.F).ToList());
             Interlocked.Add(ref _waiting, -batch.Count);
         }
+    }
+
+    /// <summary>Makes the first thread's JIT, then, while nothing is queued yet, pays the first compile's one-time costs.</summary>
+    private void Prepare(Worker w)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (!BackendOf(w).Prepare()) return;
+        Note((_since.Elapsed, clock.Elapsed, "(LLVM started)"));
+        if (_queue.Count == 0)
+        {
+            clock.Restart();
+            if (w.Backend!.WarmUp()) Note((_since.Elapsed, clock.Elapsed, "(warmed up)"));
+        }
+    }
+
+    private void Note((TimeSpan, TimeSpan, string) item)
+    {
+        lock (_gate) _stats.Timeline.Add(item);
+    }
+
+    private void Failed(string what)
+    {
+        lock (_gate) _stats.Failures.Add(what);
+    }
+
+    /// <summary>A batch ended (landed or failed), after <paramref name="took"/> on <paramref name="w"/>'s thread.</summary>
+    private void Ended(Worker w, TimeSpan took)
+    {
+        lock (_gate)
+        {
+            _stats.Batches++;
+            _stats.CompileTime += took;
+        }
+        w.Landed = true;
     }
 
     /// <summary>
@@ -159,7 +204,7 @@ internal sealed unsafe class Tierer
     /// and gives the frame back to the interpreter after it (a loop's entry), or, when that cannot
     /// be made, the rest of the function.
     /// </summary>
-    private void CompileLoop(Func f, int header, bool ahead = false)
+    private void CompileLoop(Worker w, Func f, int header, bool ahead = false)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -170,42 +215,48 @@ internal sealed unsafe class Tierer
             if (exits == null) loop = Rayzor.Mir.Ir.OsrEntries.At(f.Mir, header);
             if (loop == null || f.Slots.Length == 0)
             {
-                _stats.Failures.Add($"{f.Name} (loop at block {header}): not enterable");
+                Failed($"{f.Name} (loop at block {header}): not enterable");
                 return;
             }
             var module = _interp.Image.Module;
-            if (module.Find(loop.Function.Name) == null) module.Functions.Add(loop.Function);
-            _backend ??= _options.CreateBackend(_interp.TierSymbol);
-            var entries = _backend.Compile([loop.Function.Name]);
+            // (the other compiler threads read the module's functions while they emit)
+            lock (module.Gate)
+                if (module.Find(loop.Function.Name) == null) module.Functions.Add(loop.Function);
+            var backend = BackendOf(w);
+            var entries = backend.Compile([loop.Function.Name]);
             var slots = f.Mir.Blocks[header].Params.Concat(loop.Inputs).Select(v => f.Slots[v.Index]).ToArray();
-            _interp.AddLoopCode(f, entries[loop.Function.Name].Code);
-            Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots, exits));
-            Publish(entries.Where(e => e.Key != loop.Function.Name));
-            NoteCallees(loop.Function);
-            _stats.LoopEntries++;
-            if (exits != null) _stats.LoopsAlone++;
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{(ahead ? "ahead: " : "")}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
-            // the frame goes on after this loop: its next loops' entries, compiled while nothing is queued
-            if (exits != null && !ahead && !_options.Synchronous)
-                foreach (var h in Rayzor.Mir.Ir.OsrEntries.NextLoops(f.Mir, header))
-                    if (Interlocked.CompareExchange(ref f.Osr![h], OsrEntry.Asked, null) == null)
-                    {
-                        Interpreter.EntriesInLoops(f)[h] = h;
-                        _aheadLoops.Enqueue((f, h));
-                    }
+            lock (_gate)
+            {
+                _interp.AddLoopCode(f, entries[loop.Function.Name].Code);
+                Volatile.Write(ref f.Osr![header], new OsrEntry(entries[loop.Function.Name].Entry, slots, exits));
+                Publish(entries.Where(e => e.Key != loop.Function.Name));
+                NoteCallees(loop.Function);
+                _stats.LoopEntries++;
+                if (exits != null) _stats.LoopsAlone++;
+                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{(ahead ? "ahead: " : "")}{string.Join(", ", entries.Keys)} ({backend.LastPhases}){ThreadOf(w)}"));
+                // the frame goes on after this loop: its next loops' entries, compiled while nothing is queued
+                if (exits != null && !ahead && !_options.Synchronous)
+                    foreach (var h in Rayzor.Mir.Ir.OsrEntries.NextLoops(f.Mir, header))
+                        if (Interlocked.CompareExchange(ref f.Osr![h], OsrEntry.Asked, null) == null)
+                        {
+                            Interpreter.EntriesInLoops(f)[h] = h;
+                            _aheadLoops.Enqueue((f, h));
+                        }
+            }
         }
         catch (Exception e)
         {
-            _stats.Failures.Add($"{f.Name} (loop at block {header}): {e.Message}");
+            Failed($"{f.Name} (loop at block {header}): {e.Message}");
         }
         finally
         {
             if (!ahead) Volatile.Write(ref f.OsrState, 0);
-            _stats.Batches++;
-            _landed = true;
-            _stats.CompileTime += clock.Elapsed;
+            Ended(w, clock.Elapsed);
         }
     }
+
+    /// <summary>Which thread compiled a batch, in `--stats` timelines when there are several.</summary>
+    private string ThreadOf(Worker w) => _threads.Count > 1 ? $" [thread {w.Index}]" : "";
 
     /// <summary>Where the frame goes on after a loop's entry, or null when a value written there has no slot of its own.</summary>
     private static OsrExit[]? Exits(Func f, Rayzor.Mir.Ir.OsrEntry loop)
@@ -221,6 +272,7 @@ internal sealed unsafe class Tierer
         return exits;
     }
 
+    /// <summary>Installs compiled functions (under <see cref="_gate"/>).</summary>
     private void Publish(IEnumerable<KeyValuePair<string, (nint Entry, nint Code, nint Bridge)>> entries)
     {
         foreach (var (name, (entry, code, bridge)) in entries)
@@ -246,7 +298,7 @@ internal sealed unsafe class Tierer
     /// </summary>
     private readonly Queue<Func> _calledFromCompiled = new();
 
-    /// <summary>Notes what <paramref name="f"/>, just compiled, calls that is not compiled (<see cref="_calledFromCompiled"/>).</summary>
+    /// <summary>Notes what <paramref name="f"/>, just compiled, calls that is not compiled (<see cref="_calledFromCompiled"/>; under <see cref="_gate"/>).</summary>
     private void NoteCallees(Rayzor.Mir.Ir.MirFunction f)
     {
         if (_options.Synchronous) return;
@@ -271,23 +323,26 @@ internal sealed unsafe class Tierer
     /// <summary>What is left to compile ahead (<see cref="AheadCandidates"/>), made on first need.</summary>
     private Queue<Func>? _ahead;
 
+    /// <summary>A loop entry to compile ahead, or null.</summary>
+    private (Func F, int Header)? NextAheadLoop()
+    {
+        lock (_gate) return _aheadLoops.TryDequeue(out var loop) ? loop : null;
+    }
+
     private Func? NextAhead()
+    {
+        lock (_gate) return NextAheadLocked();
+    }
+
+    private Func? NextAheadLocked()
     {
         // first what compiled code calls: it runs hot, and each call of it goes to the interpreter
         while (_calledFromCompiled.TryDequeue(out var c))
-            if (c.TierState == 0)
-            {
-                c.TierState = 1;
-                return c;
-            }
+            if (Interlocked.CompareExchange(ref c.TierState, 1, 0) == 0) return c;
         _ahead ??= new Queue<Func>(AheadCandidates());
         while (_ahead.TryDequeue(out var f))
             // (one called already is running, done, or gets hot on its own: its frame needs a loop entry, not this)
-            if (f.TierState == 0 && _interp.CallsSoFar(f) == 0)
-            {
-                f.TierState = 1;
-                return f;
-            }
+            if (f.TierState == 0 && _interp.CallsSoFar(f) == 0 && Interlocked.CompareExchange(ref f.TierState, 1, 0) == 0) return f;
         return null;
     }
 
@@ -332,38 +387,39 @@ internal sealed unsafe class Tierer
 
     private Rayzor.Mir.Passes.Devirt.ClassHierarchy? _hierarchy;
 
-    private void Compile(List<Func> batch, string label = "")
+    private void Compile(Worker w, List<Func> batch, string label = "")
     {
         batch.RemoveAll(f => f.TierState == 2); // compiled meanwhile as another function's callee
         if (batch.Count == 0) return;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            _backend ??= _options.CreateBackend(_interp.TierSymbol);
-            var entries = _backend.Compile(batch.Select(f => f.Name).ToList());
+            var backend = BackendOf(w);
+            var entries = backend.Compile(batch.Select(f => f.Name).ToList());
             // (with the batch, callees it needs compiled: see TierCompiler)
-            Publish(entries);
-            foreach (var name in entries.Keys) NoteCallees(_interp.Image.FindFunction(name)!.Mir);
-            _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{label}{string.Join(", ", entries.Keys)} ({_backend.LastPhases})"));
+            lock (_gate)
+            {
+                Publish(entries);
+                foreach (var name in entries.Keys) NoteCallees(_interp.Image.FindFunction(name)!.Mir);
+                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"{label}{string.Join(", ", entries.Keys)} ({backend.LastPhases}){ThreadOf(w)}"));
+            }
         }
         catch (TierCompileException e) when (batch.Count > 1 && !e.Final)
         {
             // one function the compiler cannot take must not keep the others interpreted
-            _stats.CompileTime += clock.Elapsed;
-            foreach (var f in batch) Compile([f]);
+            lock (_gate) _stats.CompileTime += clock.Elapsed;
+            foreach (var f in batch) Compile(w, [f]);
             return;
         }
         catch (Exception e)
         {
             foreach (var f in batch) f.TierState = 3;
-            _stats.Failed += batch.Count;
-            _stats.Failures.Add($"{string.Join(", ", batch.Select(f => f.Name))}: {e.Message}");
+            lock (_gate)
+            {
+                _stats.Failed += batch.Count;
+                _stats.Failures.Add($"{string.Join(", ", batch.Select(f => f.Name))}: {e.Message}");
+            }
         }
-        finally
-        {
-            _stats.Batches++;
-            _landed = true;
-        }
-        _stats.CompileTime += clock.Elapsed;
+        Ended(w, clock.Elapsed);
     }
 }

@@ -12,19 +12,23 @@ namespace Rayzor.LlvmBackend.Jit;
 /// </summary>
 internal static unsafe class JitDebugObjects
 {
-    private static readonly List<byte[]> s_pending = [];
+    /// <summary>Objects linked and not registered yet, by JIT (each compiler thread of a tiered run has its own).</summary>
+    private static readonly Dictionary<nint, List<byte[]>> s_pending = [];
 
     /// <summary>Makes <paramref name="jit"/> hand its objects here.</summary>
-    public static void Capture(LLVMOrcLLJITRef jit) =>
-        LLVM.OrcObjectTransformLayerSetTransform(LLVM.OrcLLJITGetObjTransformLayer(jit), (nint)(delegate* unmanaged<nint, nint*, nint>)&OnObject, 0);
+    public static void Capture(LLVMOrcLLJITRef jit)
+    {
+        lock (s_pending) s_pending[jit.Handle] = [];
+        LLVM.OrcObjectTransformLayerSetTransform(LLVM.OrcLLJITGetObjTransformLayer(jit), (nint)(delegate* unmanaged<nint, nint*, nint>)&OnObject, jit.Handle);
+    }
 
-    // LLVMOrcObjectTransformLayerTransformFunction: the object is left as it is (a null LLVMErrorRef is success)
+    // LLVMOrcObjectTransformLayerTransformFunction (context: the JIT): the object is left as it is (a null LLVMErrorRef is success)
     [UnmanagedCallersOnly]
     private static nint OnObject(nint context, nint* objInOut)
     {
         var buffer = new LLVMMemoryBufferRef(*objInOut);
         var bytes = new ReadOnlySpan<byte>(LLVM.GetBufferStart(buffer), checked((int)LLVM.GetBufferSize(buffer))).ToArray();
-        lock (s_pending) s_pending.Add(bytes);
+        lock (s_pending) s_pending[context].Add(bytes);
         return 0;
     }
 
@@ -37,8 +41,9 @@ internal static unsafe class JitDebugObjects
         byte[][] objects;
         lock (s_pending)
         {
-            objects = [.. s_pending];
-            s_pending.Clear();
+            var pending = s_pending[jit.Handle];
+            objects = [.. pending];
+            pending.Clear();
         }
         foreach (var o in objects)
             JitDebugImages.Add(o, name =>

@@ -11,7 +11,7 @@ namespace Rayzor.LlvmBackend.Jit;
 /// batches of hot functions into one LLJIT, each batch a module of its own in a context of its own
 /// (ModuleEmitter.Tier.cs), against the interpreter's image: <c>resolve</c> gives the address of
 /// every program-wide symbol (descriptors, static vars, the program block, free lists, thunks).
-/// Used by one thread at a time (the background compiler's).
+/// Used by one thread at a time (a background compiler's: each has its own TierCompiler and JIT).
 /// </summary>
 public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<string, nint> resolve, Func<IReadOnlyList<MirType>, bool> indirectCallFits)
 {
@@ -53,23 +53,11 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
         try
         {
             Start();
-            names = WithThunklessCallees(names);
-            var plan = UnitPlan.Tier(mir, names);
-            CheckIndirectCalls(plan.Units[1]);
             var tsc = LLVM.OrcCreateNewThreadSafeContext();
             LLVMModuleRef module;
             try
             {
-                using var emitter = new ModuleEmitter(mir, _tm, plan, 1, "tier", LLVM.OrcThreadSafeContextGetContext(tsc))
-                {
-                    ForJit = true,
-                    ForTier = true,
-                    DebugInfo = DebugInfoLevel.LineTables, // compiled frames' lines (JitDebugObjects)
-                    Optimized = level != OptLevel.O0,
-                    TierBridged = names.Where(n => resolve(ModuleEmitter.TierBridgedQuery + n) != 0).ToHashSet(),
-                };
-                if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
-                if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
+                using var emitter = Emit(ref names, tsc);
                 var emitted = clock.Elapsed;
                 ++_batches;
                 Dump(emitter.Module, ".pre");
@@ -107,6 +95,40 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
         finally
         {
             Time += clock.Elapsed;
+        }
+    }
+
+    /// <summary>
+    /// The batch's module (with the callees <see cref="WithThunklessCallees"/> adds to
+    /// <paramref name="names"/>), emitted while the host adds no function to the MIR module (other
+    /// compiler threads of a tiered run add loop entries).
+    /// </summary>
+    private ModuleEmitter Emit(ref IReadOnlyCollection<string> names, LLVMOrcThreadSafeContextRef tsc)
+    {
+        lock (mir.Gate)
+        {
+            names = WithThunklessCallees(names);
+            var plan = UnitPlan.Tier(mir, names);
+            CheckIndirectCalls(plan.Units[1]);
+            var emitter = new ModuleEmitter(mir, _tm, plan, 1, "tier", LLVM.OrcThreadSafeContextGetContext(tsc))
+            {
+                ForJit = true,
+                ForTier = true,
+                DebugInfo = DebugInfoLevel.LineTables, // compiled frames' lines (JitDebugObjects)
+                Optimized = level != OptLevel.O0,
+                TierBridged = names.Where(n => resolve(ModuleEmitter.TierBridgedQuery + n) != 0).ToHashSet(),
+            };
+            try
+            {
+                if (emitter.Emit() is { } invalid) throw new LlvmException("invalid LLVM IR: " + invalid);
+                if (emitter.FinishTier(_compiled) is { } bad) throw new LlvmException("invalid tier IR: " + bad);
+                return emitter;
+            }
+            catch
+            {
+                emitter.Dispose();
+                throw;
+            }
         }
     }
 
@@ -233,7 +255,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
             if (a == 0) a = RuntimeSymbols.Find(name);
             if (a == 0)
             {
-                if (name.StartsWith("tier.", StringComparison.Ordinal) || name.StartsWith("rz", StringComparison.Ordinal) || name.StartsWith("__rz", StringComparison.Ordinal) || mir.Functions.Any(f => f.Name == name))
+                if (name.StartsWith("tier.", StringComparison.Ordinal) || name.StartsWith("rz", StringComparison.Ordinal) || name.StartsWith("__rz", StringComparison.Ordinal) || _byName!.ContainsKey(name))
                     throw new LlvmException("tier: no address for " + name);
                 return; // libc, libm
             }

@@ -146,6 +146,12 @@ public sealed class MirModule
     private readonly Dictionary<string, int> _stringIndex = new();
 
     public List<MirFunction> Functions { get; } = [];
+
+    /// <summary>
+    /// Taken by whoever adds to <see cref="Functions"/> while compilers read them (a tiered run's
+    /// loop entries, added as they are compiled) and by those compilers while they read.
+    /// </summary>
+    public object Gate { get; } = new();
     public List<MirGlobal> Globals { get; } = [];
     public List<MirClass> Classes { get; } = [];
 

@@ -9,7 +9,7 @@ namespace Rayzor.EndToEnd.Tests;
 /// `--stats` must report that no function failed to compile.
 public class TieredTests
 {
-    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC";
+    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC", Threads = "RAYZOR_TIER_THREADS";
 
     public static TheoryData<string> ConformancePrograms() => RunChecks.Listed("conformance/passing.txt");
 
@@ -30,10 +30,19 @@ public class TieredTests
     [MemberData(nameof(ConformancePrograms))]
     public Task ConformanceProgramSynchronous(string name) => Conformance(name, null, sync: true);
 
-    private static async Task Conformance(string name, string? gcStress, bool sync = false)
+    /// <summary>
+    /// Three compiler threads (`RAYZOR_TIER_THREADS`), each with its own JIT: requests and work
+    /// ahead compile at once, loop entries are added to the module while other threads emit, and
+    /// code lands from any thread.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConformancePrograms))]
+    public Task ConformanceProgramOnThreeCompilerThreads(string name) => Conformance(name, null, threads: 3);
+
+    private static async Task Conformance(string name, string? gcStress, bool sync = false, int threads = 1)
     {
         var dir = Path.Combine(RunChecks.ConformanceDir, name);
-        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress, [Sync] = sync ? "1" : null };
+        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress, [Sync] = sync ? "1" : null, [Threads] = threads.ToString() };
         var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: env);
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
@@ -118,10 +127,13 @@ public class TieredTests
     /// Many functions tier up while the program keeps calling them (a low threshold, so compiles
     /// finish at arbitrary points of the run), directly and through closures, with exceptions
     /// thrown in compiled and in interpreted code and caught in the other tier. Rayzor has no
-    /// sys.thread, so the concurrency is the compiler thread's against the program's.
+    /// sys.thread, so the concurrency is the compiler threads' against the program's (one, or
+    /// three compiling at once).
     /// </summary>
-    [Fact]
-    public async Task ManyFunctionsTierUpWhileCalled()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ManyFunctionsTierUpWhileCalled(int threads)
     {
         const int n = 150, rounds = 40, m = 1000003;
         var src = new StringBuilder("class Main {\n");
@@ -160,7 +172,10 @@ public class TieredTests
                 else caught += 2;
         }
 
-        var run = await RunProgram(src.ToString(), $"{total} {caught}\n", (Threshold, "3"));
+        var run = await RunProgram(src.ToString(), $"{total} {caught}\n", (Threshold, "3"), (Threads, threads.ToString()));
+        if (threads > 1)
+            Assert.True(System.Text.RegularExpressions.Regex.Matches(run.StandardError, @"\[thread ([0-9])\]").Select(m => m.Groups[1].Value).Distinct().Count() > 1,
+                "batches compiled on one thread only:\n" + run.StandardError);
         Assert.Contains(" 0 not compilable", run.StandardError);
         Assert.Matches(@"tier auto: (1[5-9][0-9]|[2-9][0-9][0-9]) functions and [0-9]+ loop entries \([0-9]+ of the loop alone\) compiled", run.StandardError);
     }
@@ -443,8 +458,10 @@ public class TieredTests
         try
         {
             File.WriteAllText(Path.Combine(dir, "Main.hx"), src);
-            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir,
-                env: env.ToDictionary(e => e.Name, e => (string?)e.Value));
+            // (one compiler thread unless asked: these programs check what it compiles first)
+            var vars = env.ToDictionary(e => e.Name, e => (string?)e.Value);
+            vars.TryAdd(Threads, "1");
+            var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: vars);
             Assert.True(run.ExitCode == 0, run.StandardError);
             Assert.Equal(expected, run.StandardOutput);
             return run;

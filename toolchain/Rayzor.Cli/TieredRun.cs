@@ -29,6 +29,7 @@ internal static class TieredRun
         // the run's threads first, then libLLVM loads on the compiler's while the front end runs (StandbyThread)
         var interpreter = Interpreter.ReserveThread();
         var compiler = new StandbyThread("rayzor tier compiler", 0, LoadLlvm);
+        var more = Enumerable.Range(1, CompilerThreads() - 1).Select(k => new StandbyThread($"rayzor tier compiler {k}", 0)).ToList();
         Started = true;
         var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
         var (calls, loops) = TierOptions.Policy(o.TierPolicy ?? "script");
@@ -45,6 +46,7 @@ internal static class TieredRun
                 CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
                 InterpreterThread = interpreter,
                 CompilerThread = compiler,
+                MoreCompilerThreads = more,
                 Report = o.Stats ? s => Report(s, front, clock.Elapsed) : null,
             };
             try
@@ -59,6 +61,18 @@ internal static class TieredRun
             }
         });
     }
+
+    /// `RAYZOR_TIER_THREADS=N`: compiler threads of a tiered run (at most 8).
+    private const string ThreadsVariable = "RAYZOR_TIER_THREADS";
+
+    /// <summary>
+    /// Compiler threads: half the cores, 1 to 4 — the program's thread and the collector's marker
+    /// need the rest. On 2 cores one (a second one, compiling ahead, made sha256's run slower:
+    /// 1.26 against 0.94–1.27 times the executable; BENCHMARKS.md "Session 13").
+    /// </summary>
+    private static int CompilerThreads() =>
+        int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var n) && n > 0 ? Math.Min(n, 8)
+        : Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
 
     /// Whether a tiered run started its compiler thread (it loads libLLVM from the start).
     public static bool Started { get; private set; }
@@ -89,7 +103,7 @@ internal static class TieredRun
 
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
-        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries ({s.LoopsAlone} of the loop alone) compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler thread), "
+        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries ({s.LoopsAlone} of the loop alone) compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler threads), "
             + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code, {s.LoopsEntered} frames entered at a loop; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
         foreach (var (at, took, what) in s.Timeline)
             Console.Error.WriteLine($"rayzor: tier auto: at {front.TotalMilliseconds + at.TotalMilliseconds:0.0} ms, {took.TotalMilliseconds:0.0} ms: {what}");
