@@ -130,6 +130,32 @@ static void ignore_gc_warning(char *message, uintptr_t arg)
     (void)message;
     (void)arg;
 }
+
+// The collector's memory, asked for far from the executable's image (toolchain/build-runtime
+// renames libgc's mmap calls to this one). Boehm takes every word between its lowest and highest
+// heap addresses, with a margin for growth, for a possible pointer: it looks each one up, and
+// blacklists the page when no object is there. The kernel maps a static PIE among the anonymous
+// mappings, so the heap grew next to the image, whose data (the runtime's tables, pointing into its
+// own code and data) then cost every collection that: alloc's marking took 2.3 times as long. Its
+// sections are asked for from 1 TiB below the image up (Boehm asks for each next one where the last
+// ended); a hint the kernel cannot honour leaves the placement to it, as before.
+extern const char __ehdr_start[];
+static uintptr_t g_gc_next;
+
+void *rz_gc_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
+{
+    const uintptr_t image = (uintptr_t)__ehdr_start, far = (uintptr_t)1 << 40;
+    if ((flags & MAP_FIXED) || image < 2 * far)
+        return mmap(addr, length, prot, flags, fd, offset);
+    if (g_gc_next == 0)
+        g_gc_next = (image - far) & ~(uintptr_t)0xFFFFF;
+    if (addr == NULL || (uintptr_t)addr > image - far / 2)
+        addr = (void *)g_gc_next;
+    void *p = mmap(addr, length, prot, flags, fd, offset);
+    if (p != MAP_FAILED && (uintptr_t)p < image - far / 2)
+        g_gc_next = ((uintptr_t)p + length + 0xFFF) & ~(uintptr_t)0xFFF;
+    return p;
+}
 #endif
 
 static int in_generated_code(uintptr_t pc)
@@ -483,6 +509,14 @@ void rz_run_main(void (*entry)(void), int collected)
         munmap(base, size + ALT_STACK_BYTES);
     }
     entry();
+}
+
+// libc's current `environ` (setenv may move it): a static executable has no dynamic symbol table
+// for the runtime's dlsym to find it in.
+char **rz_environ(void)
+{
+    extern char **environ;
+    return environ;
 }
 
 // Stdout's reader has gone (EPIPE from generated code's writes, docs/abi.md "Program start"): the

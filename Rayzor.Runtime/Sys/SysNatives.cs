@@ -199,17 +199,27 @@ public static unsafe partial class SysNatives
     [LibraryImport("libc")] private static partial nint readlink(ReadOnlySpan<byte> path, byte* buf, nuint size);
     [LibraryImport("libc")] private static partial int system(byte* command);
 
-    /// <summary>libc's current <c>environ</c> (setenv may move it), found once with dlsym.</summary>
+    /// <summary>
+    /// libc's current <c>environ</c> (setenv may move it): where dlsym finds it in a process linked
+    /// dynamically (the compiler running the interpreter), else from Native/faults.c (a program's
+    /// executable, linked statically, which has no dynamic symbols to look up).
+    /// </summary>
     private static byte** environ
     {
         get
         {
-            if (s_environ == null)
+            if (!s_environLooked)
+            {
                 s_environ = (byte***)dlsym(null, "environ"u8);
-            return s_environ == null ? null : *s_environ;
+                s_environLooked = true;
+            }
+            return s_environ != null ? *s_environ : ProgramEnviron();
         }
     }
     private static byte*** s_environ;
+    private static bool s_environLooked;
 
     [LibraryImport("libc")] private static partial void* dlsym(void* handle, ReadOnlySpan<byte> name);
+    [DllImport("rzfaults", ExactSpelling = true, EntryPoint = "rz_environ"), SuppressGCTransition]
+    private static extern byte** ProgramEnviron();
 }

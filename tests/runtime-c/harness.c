@@ -8,6 +8,8 @@
  *   harness stress N     N allocations through Boehm with live strings on the C stack; checks them
  *   harness sortstress N sorts N fresh strings held only by a runtime array with a comparator that
  *                        allocates and forces collections; checks order and contents
+ *   harness heapfar      checks that the collector's heap lies far below the executable's image
+ *                        (Native/faults.c, rz_gc_mmap: Boehm's mmap calls are renamed to it)
  * Exit code 0 when every check passed. */
 #include <math.h>
 #include <stdint.h>
@@ -351,6 +353,26 @@ static int stress(long n) {
     return ok && max_heap < 64u * 1024 * 1024;
 }
 
+/* Boehm takes every word between its lowest and highest heap addresses for a possible pointer:
+ * the heap must not be placed next to the image, whose data points into it all over. */
+extern const char __ehdr_start[];
+static int heapfar(void) {
+    const uintptr_t image = (uintptr_t)__ehdr_start, gib = (uintptr_t)1 << 30;
+    int ok = 1;
+    for (int i = 0; i < 64; i++) {
+        /* small objects, then big ones: each new heap section too */
+        uintptr_t p = (uintptr_t)rz_alloc(i < 32 ? 32 : (int64_t)1 << 20);
+        if (image < 2048 * gib) continue; /* too low an image for a zone below it (39-bit address spaces) */
+        if (p > image - 512 * gib) {
+            printf("heap object at %#lx, image at %#lx\n", (unsigned long)p, (unsigned long)image);
+            ok = 0;
+            break;
+        }
+    }
+    if (ok) printf("heapfar ok\n");
+    return ok;
+}
+
 int main(int argc, char **argv) {
     program.argc = argc;
     program.argv = argv;
@@ -360,6 +382,7 @@ int main(int argc, char **argv) {
     else if (argc > 2 && strcmp(argv[1], "fuzz") == 0) ok = fuzz(atol(argv[2]));
     else if (argc > 2 && strcmp(argv[1], "stress") == 0) ok = stress(atol(argv[2]));
     else if (argc > 2 && strcmp(argv[1], "sortstress") == 0) ok = sortstress(atol(argv[2]));
+    else if (argc > 1 && strcmp(argv[1], "heapfar") == 0) ok = heapfar();
     else ok = basics() & arrays() & bytes();
     rz_exit(ok ? 0 : 1);
     return 1;
