@@ -43,7 +43,28 @@ public sealed unsafe partial class Interpreter
         // (kept in the cells, not in fields: the interpreter's hot fields keep their offsets)
         (_tierCells->CallThreshold, _tierCells->LoopThreshold) = (options.CallThreshold, options.LoopThreshold);
         foreach (var f in _funcs) (f.CallsLeft, f.LoopsLeft) = (options.CallThreshold, options.LoopThreshold);
+        if (options.HotCalls > 0 && options.CreateHotBackend != null)
+        {
+            _tierCells->Heat = (int*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)(sizeof(int) * Math.Max(1, _funcs.Length)));
+            new Span<int>(_tierCells->Heat, Math.Max(1, _funcs.Length)).Fill(options.HotCalls);
+            s_tiered = this;
+        }
         _tier.Start();
+    }
+
+    /// <summary>The interpreter whose compiled code counts its calls (<see cref="OnHot"/>; one a process).</summary>
+    private static Interpreter? s_tiered;
+
+    /// <summary>
+    /// `__rz_tier_hot(cell)`: compiled code took a function's call count (`tier.heat.F`) to zero; it
+    /// is queued for a compile at the higher level. On the program's thread, from compiled code.
+    /// </summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void OnHot(int* cell)
+    {
+        if (s_tiered is not { } interp || interp._tier == null) return;
+        var index = (int)(cell - interp._tierCells->Heat);
+        if (index >= 0 && index < interp._funcs.Length) interp._tier.EnqueueHot(interp._funcs[index]);
     }
 
     /// <summary>
@@ -272,6 +293,9 @@ public sealed unsafe partial class Interpreter
         "__rz_tier_incompiled" => (nint)(&_tierCells->InCompiled),
         "__rz_tier_codemap" => (nint)(&_tierCells->CodeMap),
         "__rz_tier_codemask" => (nint)(&_tierCells->CodeMask),
+        "__rz_tier_hot" => _tierCells->Heat != null ? (nint)(delegate* unmanaged<int*, void>)&OnHot : 0,
+        _ when name.StartsWith("tier.heat.", StringComparison.Ordinal) =>
+            _tierCells->Heat != null && Image.FindFunction(name[10..]) is { } hot ? (nint)(_tierCells->Heat + hot.Index) : 0,
         _ when name.StartsWith("tier.bridged.", StringComparison.Ordinal) =>
             Image.FindFunction(name[13..]) is { } b && Image.InDispatchTable(b) && Image.TierSymbol("tier.callee." + b.Name) != 0 ? 1 : 0,
         _ when name.StartsWith("tier.cell.", StringComparison.Ordinal) =>
@@ -304,5 +328,8 @@ internal unsafe struct TierCells
 
     /// <summary>The thresholds.</summary>
     public int CallThreshold, LoopThreshold;
+
+    /// <summary>Per function, the calls of its compiled code left before a compile at the higher level (`tier.heat.F`); null when there is none.</summary>
+    public int* Heat;
     public fixed long FreeLists[MaxFreeList + 1];
 }

@@ -59,6 +59,15 @@ public sealed class TierOptions
     /// <summary>Makes the compiling tier; given the resolver of the interpreter's symbols (thread-safe).</summary>
     public required Func<Func<string, nint>, ITierBackend> CreateBackend { get; init; }
 
+    /// <summary>
+    /// Makes the higher tier (LLVM at O3), which compiles again a compiled function whose code was
+    /// called <see cref="HotCalls"/> times; null: none.
+    /// </summary>
+    public Func<Func<string, nint>, ITierBackend>? CreateHotBackend { get; init; }
+
+    /// <summary>Calls of a function's compiled code before it is compiled at the higher tier (0: never).</summary>
+    public int HotCalls { get; init; }
+
     /// <summary>Whether a compiled function may make an indirect call (closure, virtual, interface) with these parameter types: the callee may be a thunk.</summary>
     public static bool IndirectCallFits(IReadOnlyList<MirType> paramTypes) => Thunks.Thunk.Fits(paramTypes);
 
@@ -88,12 +97,23 @@ public sealed class TierOptions
         "server" => (200, 2000),
         _ => throw new ArgumentException("unknown tier policy " + name),
     };
+
+    /// <summary>
+    /// <see cref="HotCalls"/> by preset: a script has no higher tier — its run is short, and the
+    /// counting and the O3 compiles cost more than they gave back (alloc's tiered run 1.23 -> 1.49
+    /// times the executable, sha256 1.00 -> 1.21, dispatch 1.15 -> 1.25 after 200000 calls;
+    /// BENCHMARKS.md "Session 13"); a server compiles the functions called 20000 times again.
+    /// </summary>
+    public static int HotCallsOf(string name) => name == "server" ? 20_000 : 0;
 }
 
 /// <summary>What a tiered run did: functions by tier and the compiler thread's time.</summary>
 public sealed class TierStats
 {
     public int Interpreted, Compiled, Failed, Batches, LoopEntries;
+
+    /// <summary>Compiled functions compiled again at the higher tier.</summary>
+    public int Recompiled;
 
     /// <summary>Loop entries of the loop alone (the frame goes on in the interpreter after it).</summary>
     public int LoopsAlone;

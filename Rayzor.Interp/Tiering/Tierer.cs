@@ -48,6 +48,30 @@ internal sealed unsafe class Tierer
     /// <summary>Queued items not finished yet.</summary>
     private int _waiting;
 
+    /// <summary>Compiled functions whose code was called <see cref="TierOptions.HotCalls"/> times, for the higher tier.</summary>
+    private readonly ConcurrentQueue<Func> _hot = new();
+    private readonly HashSet<Func> _hotAsked = [];
+
+    /// <summary>
+    /// A compiled function's code took its call count to zero (program thread, from compiled
+    /// code): it is compiled again at the higher tier when a compiler thread has nothing else to
+    /// do. The program does not wait for it, but in a synchronous run (tests: the calls after this
+    /// one run the new code).
+    /// </summary>
+    public void EnqueueHot(Func f)
+    {
+        lock (_gate)
+            if (!_hotAsked.Add(f)) return;
+        if (_options.Synchronous) Interlocked.Increment(ref _waiting);
+        _hot.Enqueue(f);
+        _queue.Add((null!, WakeHeader)); // (wakes a thread waiting for requests)
+        if (_options.Synchronous)
+            while (Volatile.Read(ref _waiting) != 0) Thread.Sleep(1);
+    }
+
+    /// <summary>A queue item that only wakes a compiler thread (<see cref="EnqueueHot"/>).</summary>
+    private const int WakeHeader = -3;
+
     /// <summary>
     /// One compiler thread with its compiler (each its own JIT and LLVM contexts). The first takes
     /// what the program asks for first and compiles ahead when nothing is queued; the others
@@ -58,6 +82,9 @@ internal sealed unsafe class Tierer
     {
         public readonly int Index = index;
         public ITierBackend? Backend;
+
+        /// <summary>The higher tier's compiler (<see cref="TierOptions.CreateHotBackend"/>), made on first need.</summary>
+        public ITierBackend? HotBackend;
 
         /// <summary>Whether a batch landed since this thread last waited for requests (once after each).</summary>
         public bool Landed;
@@ -144,6 +171,12 @@ internal sealed unsafe class Tierer
                     Compile(w, more, "ahead: ");
                     continue;
                 }
+                // then the higher tier, one function a module
+                if (!_queue.IsAddingCompleted && _hot.TryDequeue(out var hot))
+                {
+                    CompileHot(w, hot);
+                    continue;
+                }
                 try
                 {
                     first = _queue.Take();
@@ -154,12 +187,46 @@ internal sealed unsafe class Tierer
                 }
             }
             batch.Clear();
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var more)) batch.Add(more);
+            if (first.Header != WakeHeader) batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var more))
+                if (more.Header != WakeHeader) batch.Add(more);
+            if (batch.Count == 0) continue;
             // loops first: a frame is waiting in them
             foreach (var (f, h) in batch.Where(x => x.Header >= 0)) CompileLoop(w, f, h);
             Compile(w, batch.Where(x => x.Header < 0).Select(x => x.F).ToList());
             Interlocked.Add(ref _waiting, -batch.Count);
+        }
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="f"/> again at the higher tier, in a JIT of its own (its names are
+    /// the lower tier's too), and installs it: new calls from the interpreter and through cells
+    /// (vtables, closures, calls between batches) take the new code; a caller compiled in the same
+    /// module as the old code keeps calling that.
+    /// </summary>
+    private void CompileHot(Worker w, Func f)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var backend = w.HotBackend ??= _options.CreateHotBackend!(_interp.TierSymbol);
+            var entries = backend.Compile([f.Name]);
+            lock (_gate)
+            {
+                Publish(entries);
+                _stats.Recompiled++;
+                _stats.Timeline.Add((_since.Elapsed, clock.Elapsed, $"O3: {string.Join(", ", entries.Keys)} ({backend.LastPhases}){ThreadOf(w)}"));
+            }
+        }
+        catch (Exception e)
+        {
+            // (the lower tier's code stays)
+            Failed($"{f.Name} (O3): {e.Message}");
+        }
+        finally
+        {
+            Ended(w, clock.Elapsed);
+            if (_options.Synchronous) Interlocked.Decrement(ref _waiting);
         }
     }
 

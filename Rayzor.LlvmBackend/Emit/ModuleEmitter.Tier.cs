@@ -36,6 +36,51 @@ public sealed unsafe partial class ModuleEmitter
     /// The unit's functions that get a bridge (<see cref="TierBridge"/>).
     public IReadOnlySet<string> TierBridged { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Count the calls of the unit's functions (not loop entries) for a compile at a higher level:
+    /// `tier.heat.F`, an i32 cell of the host's, counts down at each call, and the call that takes
+    /// it to zero calls `__rz_tier_hot(cell)` (the host queues F), once.
+    /// </summary>
+    public bool TierHeat { get; init; }
+
+    public const string TierHeatCell = "tier.heat.", TierHotSymbol = "__rz_tier_hot";
+
+    private LLVMValueRef _tierHeat;
+
+    /// `tier.heat(cell)` (inlined): the count down, and the host's call when it reaches zero.
+    private LLVMValueRef TierHeatTick()
+    {
+        if (!_tierHeat.IsNull) return _tierHeat;
+        var (fn, _) = Helper("tier.heat", _void, _ptr);
+        LLVM.AddFunctionAttribute(fn, "alwaysinline");
+        var cell = LLVM.GetParam(fn, 0);
+        var left = LLVM.BuildSub(_b, LLVM.BuildLoad2(_b, _i32, cell, ""), CI32(1), "");
+        LLVM.BuildStore(_b, left, cell);
+        var (hot, done) = (Block(fn, "hot"), Block(fn, "done"));
+        Likely(LLVM.BuildCondBr(_b, LLVM.BuildICmp(_b, LLVMIntPredicate.LLVMIntNE, left, CI32(0), ""), done, hot));
+        LLVM.PositionBuilderAtEnd(_b, hot);
+        var (report, _) = DeclareC(TierHotSymbol, _void, _ptr);
+        LLVM.AddFunctionAttribute(report, "cold");
+        Call((report, FnType(_void, [_ptr])), [cell]);
+        LLVM.BuildBr(_b, done);
+        LLVM.PositionBuilderAtEnd(_b, done);
+        LLVM.BuildRetVoid(_b);
+        return _tierHeat = fn;
+    }
+
+    /// The count at the entry of <paramref name="fn"/>, after its allocas (they stay in the entry block).
+    private void EmitTierHeat(string name, LLVMValueRef fn)
+    {
+        var cell = LLVM.AddGlobal(_mod, _i32, TierHeatCell + name);
+        LLVM.SetAlignment(cell, 4);
+        var tick = TierHeatTick();
+        var at = LLVM.GetFirstInstruction(LLVM.GetEntryBasicBlock(fn));
+        while (LLVM.GetInstructionOpcode(at) == LLVMOpcode.LLVMAlloca) at = LLVM.GetNextInstruction(at);
+        LLVM.PositionBuilderBefore(_b, at);
+        LLVM.SetCurrentDebugLocation2(_b, default); // (the helper has no debug info)
+        Call((tick, FnType(_void, [_ptr])), [cell]);
+    }
+
     private LLVMValueRef _tierPending, _tierRethrow;
 
     /// `tier.str.N`: the interpreter's String literal N. A literal has one address in the whole
@@ -122,6 +167,7 @@ public sealed unsafe partial class ModuleEmitter
             {
                 LLVM.SetLinkage(fn, LLVMLinkage.LLVMExternalLinkage);
                 LLVM.SetVisibility(fn, LLVMVisibility.LLVMDefaultVisibility);
+                if (TierHeat && !name.Contains("$osr", StringComparison.Ordinal)) EmitTierHeat(name, fn);
                 EmitTierEntry(MirFunction(name)!, fn);
                 if (TierBridged.Contains(name)) EmitTierBridge(MirFunction(name)!, fn);
             }

@@ -24,6 +24,12 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
     private int _batches;
     private const string DumpVariable = "RAYZOR_TIER_DUMP";
 
+    /// <summary>
+    /// Count the calls of the compiled functions for a compile at a higher level (ModuleEmitter
+    /// <c>TierHeat</c>), when the host resolves <c>__rz_tier_hot</c>.
+    /// </summary>
+    public bool Heat { get; init; }
+
     /// Time spent in LLVM (emission, optimization, code generation), all batches.
     public TimeSpan Time { get; private set; }
 
@@ -117,6 +123,7 @@ public sealed unsafe class TierCompiler(MirModule mir, OptLevel level, Func<stri
                 DebugInfo = DebugInfoLevel.LineTables, // compiled frames' lines (JitDebugObjects)
                 Optimized = level != OptLevel.O0,
                 TierBridged = names.Where(n => resolve(ModuleEmitter.TierBridgedQuery + n) != 0).ToHashSet(),
+                TierHeat = Heat && resolve(ModuleEmitter.TierHotSymbol) != 0,
             };
             try
             {

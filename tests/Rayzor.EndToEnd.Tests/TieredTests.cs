@@ -9,7 +9,7 @@ namespace Rayzor.EndToEnd.Tests;
 /// `--stats` must report that no function failed to compile.
 public class TieredTests
 {
-    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC", Threads = "RAYZOR_TIER_THREADS";
+    private const string Threshold = "RAYZOR_TIER_THRESHOLD", Sync = "RAYZOR_TIER_SYNC", Threads = "RAYZOR_TIER_THREADS", Hot = "RAYZOR_TIER_HOT";
 
     public static TheoryData<string> ConformancePrograms() => RunChecks.Listed("conformance/passing.txt");
 
@@ -39,14 +39,24 @@ public class TieredTests
     [MemberData(nameof(ConformancePrograms))]
     public Task ConformanceProgramOnThreeCompilerThreads(string name) => Conformance(name, null, threads: 3);
 
-    private static async Task Conformance(string name, string? gcStress, bool sync = false, int threads = 1)
+    /// <summary>
+    /// Every compiled function compiled again at O3 at its compiled code's first call
+    /// (`RAYZOR_TIER_HOT=1`), in a JIT of its own, each compile waited for (`RAYZOR_TIER_SYNC`):
+    /// the calls after the first run the O3 code.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConformancePrograms))]
+    public Task ConformanceProgramCompiledAgainAtO3(string name) => Conformance(name, null, sync: true, hot: 1);
+
+    private static async Task Conformance(string name, string? gcStress, bool sync = false, int threads = 1, int hot = 0)
     {
         var dir = Path.Combine(RunChecks.ConformanceDir, name);
-        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress, [Sync] = sync ? "1" : null, [Threads] = threads.ToString() };
+        var env = new Dictionary<string, string?> { [Threshold] = "1", ["RAYZOR_GC_STRESS"] = gcStress, [Sync] = sync ? "1" : null, [Threads] = threads.ToString(), [Hot] = hot.ToString() };
         var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: env);
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardError}");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")), run.StandardOutput);
         Assert.Contains(" 0 not compilable", run.StandardError);
+        Assert.DoesNotContain("(O3):", run.StandardError);
     }
 
     public static TheoryData<string> E2EPrograms() => RunChecks.AllE2E("e2e/jit-skip.txt");
@@ -178,6 +188,41 @@ public class TieredTests
                 "batches compiled on one thread only:\n" + run.StandardError);
         Assert.Contains(" 0 not compilable", run.StandardError);
         Assert.Matches(@"tier auto: (1[5-9][0-9]|[2-9][0-9][0-9]) functions and [0-9]+ loop entries \([0-9]+ of the loop alone\) compiled", run.StandardError);
+    }
+
+    /// <summary>
+    /// Functions whose compiled code is called often are compiled again at O3 while the program
+    /// runs (`RAYZOR_TIER_HOT`: after 1000 calls here), in a JIT of their own, and installed (here
+    /// the closure's function: the loop's entry has `step` and the `apply` methods inlined, behind
+    /// inline caches). The program's result must not change.
+    /// </summary>
+    [Fact]
+    public async Task HotFunctionsAreCompiledAgainAtO3()
+    {
+        const string src = """
+            interface Op { function apply(x:Int):Int; }
+            class Add implements Op { public function new() {} public function apply(x:Int):Int return (x + 3) % 1000003; }
+            class Mul implements Op { public function new() {} public function apply(x:Int):Int return (x * 5) % 1000003; }
+            class Main {
+              static function step(x:Int, ops:Array<Op>, f:Int->Int):Int {
+                for (o in ops) x = o.apply(x);
+                return f(x);
+              }
+              static function main() {
+                var ops:Array<Op> = [new Add(), new Mul()];
+                var f = function(x:Int) return (x * 7 + 1) % 1000003;
+                var x = 1;
+                for (i in 0...20000000) x = step(x, ops, f);
+                Sys.println(x);
+              }
+            }
+            """;
+        long x = 1;
+        for (var i = 0; i < 20000000; i++) x = (((x + 3) % 1000003 * 5 % 1000003) * 7 + 1) % 1000003;
+        var run = await RunProgram(src, $"{x}\n", (Threshold, "100"), (Hot, "1000"));
+        Assert.Matches(@"batches, [1-9][0-9]* compiled again at O3", run.StandardError);
+        Assert.Matches(@"O3: Main.main.\$lambda1", run.StandardError);
+        Assert.DoesNotContain("(O3):", run.StandardError);
     }
 
     /// <summary>
@@ -461,6 +506,7 @@ public class TieredTests
             // (one compiler thread unless asked: these programs check what it compiles first)
             var vars = env.ToDictionary(e => e.Name, e => (string?)e.Value);
             vars.TryAdd(Threads, "1");
+            vars.TryAdd(Hot, "0");
             var run = await Repo.Run(Repo.Compiler, ["run", "--tier", "auto", "--stats", "Main.hx"], dir, env: vars);
             Assert.True(run.ExitCode == 0, run.StandardError);
             Assert.Equal(expected, run.StandardOutput);

@@ -140,7 +140,7 @@ public static class OptionParser
                 else if (v is "max" or "auto") (o.Tier, o.Interp) = (v, false);
                 else throw new UsageException($"--tier {v}: expected 0, auto or max");
             }),
-        new(["--tier-policy"], "script|server", "run: thresholds of --tier auto (script: compile late, server: compile early); implies --tier auto",
+        new(["--tier-policy"], "script|server", "run: thresholds of --tier auto (script: compile late, server: compile early, and the hottest functions again at O3); implies --tier auto",
             (o, v) =>
             {
                 if (v is not ("script" or "server")) throw new UsageException($"--tier-policy {v}: expected script or server");

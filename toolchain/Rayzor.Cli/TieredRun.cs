@@ -34,6 +34,9 @@ internal static class TieredRun
         var level = o.OptLevel switch { 0 => OptLevel.O0, 1 => OptLevel.O1, 3 => OptLevel.O3, _ => OptLevel.O2 };
         var (calls, loops) = TierOptions.Policy(o.TierPolicy ?? "script");
         if (int.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), out var forced) && forced > 0) (calls, loops) = (forced, forced);
+        // a level below O3 has a higher tier: O3 for the functions whose compiled code is called most
+        var hotCalls = level == OptLevel.O3 ? 0 : TierOptions.HotCallsOf(o.TierPolicy ?? "script");
+        if (int.TryParse(Environment.GetEnvironmentVariable(HotVariable), out var hot) && hot >= 0) hotCalls = hot;
         return new Pipeline(o, Console.Error).RunMir(mir =>
         {
             var front = clock.Elapsed;
@@ -43,7 +46,9 @@ internal static class TieredRun
                 LoopThreshold = loops,
                 Synchronous = Environment.GetEnvironmentVariable(SyncVariable) == "1",
                 AheadGrace = int.TryParse(Environment.GetEnvironmentVariable(AheadGraceVariable), out var grace) && grace >= 0 ? TimeSpan.FromMilliseconds(grace) : TierOptions.DefaultAheadGrace,
-                CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits)),
+                CreateBackend = resolve => new Backend(new TierCompiler(mir, level, resolve, TierOptions.IndirectCallFits) { Heat = hotCalls > 0 }),
+                CreateHotBackend = resolve => new Backend(new TierCompiler(mir, OptLevel.O3, resolve, TierOptions.IndirectCallFits)),
+                HotCalls = hotCalls,
                 InterpreterThread = interpreter,
                 CompilerThread = compiler,
                 MoreCompilerThreads = more,
@@ -61,6 +66,10 @@ internal static class TieredRun
             }
         });
     }
+
+    /// `RAYZOR_TIER_HOT=N`: calls of a function's compiled code before it is compiled again at O3
+    /// (TierOptions.HotCalls; 0: never; tests: 1, each compiled function at its first call).
+    private const string HotVariable = "RAYZOR_TIER_HOT";
 
     /// `RAYZOR_TIER_THREADS=N`: compiler threads of a tiered run (at most 8).
     private const string ThreadsVariable = "RAYZOR_TIER_THREADS";
@@ -103,7 +112,7 @@ internal static class TieredRun
 
     private static void Report(TierStats s, TimeSpan front, TimeSpan total)
     {
-        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries ({s.LoopsAlone} of the loop alone) compiled in {s.Batches} batches ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler threads), "
+        Console.Error.WriteLine($"rayzor: tier auto: {s.Compiled} functions and {s.LoopEntries} loop entries ({s.LoopsAlone} of the loop alone) compiled in {s.Batches} batches, {s.Recompiled} compiled again at O3 ({s.CompileTime.TotalMilliseconds:0.0} ms on the compiler threads), "
             + $"{s.Interpreted} interpreted only, {s.Failed} not compilable; {s.CallsIntoCompiled} calls from the interpreter into compiled code, {s.LoopsEntered} frames entered at a loop; front end {front.TotalMilliseconds:0.0} ms, total {total.TotalMilliseconds:0.0} ms");
         foreach (var (at, took, what) in s.Timeline)
             Console.Error.WriteLine($"rayzor: tier auto: at {front.TotalMilliseconds + at.TotalMilliseconds:0.0} ms, {took.TotalMilliseconds:0.0} ms: {what}");
