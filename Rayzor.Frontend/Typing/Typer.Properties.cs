@@ -100,17 +100,33 @@ public sealed partial class Typer
                 var callee = StaticFieldExpr(sf.Span, c, sacc);
                 return new TCall(sf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
             }
-            case TInstanceField inf when (_core.NullInner(inf.Target.Type) ?? inf.Target.Type).Follow() is TInst { Class.IsInterface: true }:
+            case TInstanceField inf when (_core.NullInner(inf.Target.Type) ?? inf.Target.Type).Follow() is TInst { Class.IsInterface: true } it && inf.Field.Type is { } propType:
             {
                 // an interface's property (`var area(get, never):Float`) declares no accessor: the
-                // implementing class's `get_area` is called by name
-                var type = inf.Type;
-                var method = new TFun(args.Select((a, i) => new FunArg("v" + i, false, a.Type)).ToList(), type);
-                var callee = new TDynField(inf.Span, method, new TCast(inf.Span, TDynamic.Instance, inf.Target, CastKind.Retype), name);
-                return new TCall(inf.Span, type, callee, args);
+                // interface gets it as a method, an itable selector each implementing class's
+                // `get_area` fills (Haxe requires the class to have it)
+                var callee = InstanceFieldExpr(inf.Span, inf.Target, InterfaceAccessor(it.Class, name, propType, setter: args.Count == 1));
+                return new TCall(inf.Span, ((TFun)callee.Type.Follow()).Return, callee, args);
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The accessor method `get_x():T` or `set_x(value:T):T` of an interface's property `x`, made
+    /// once as a bodiless method of the interface (as the ones it declares are).
+    /// </summary>
+    private static FieldSymbol InterfaceAccessor(ClassSymbol i, string name, HType type, bool setter)
+    {
+        if (i.Fields.TryGetValue(name, out var known)) return known;
+        var decl = new FieldDecl(i.Decl.Span, name, i.Decl.Span, Modifiers.Public, [], null, new MethodField(new FunctionSyntax(i.Decl.Span, [], [], null, null)));
+        var f = new FieldSymbol(i, name, decl, isStatic: false)
+        {
+            Type = setter ? new TFun([new FunArg("value", false, type)], type) : new TFun([], type),
+            Typed = true,
+        };
+        i.Fields[name] = f;
+        return f;
     }
 
     private TExpr TypeLValue(Expr e)
