@@ -104,7 +104,7 @@ internal sealed unsafe class Image
 
     private TypeDesc* Builtin(int kind, int size, string name)
     {
-        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)sizeof(TypeDesc));
+        var td = (TypeDesc*)HostData.AllocZeroed((nuint)sizeof(TypeDesc));
         td->Kind = kind;
         td->Size = size;
         td->Name = CString(name);
@@ -140,7 +140,7 @@ internal sealed unsafe class Image
     {
         if (_descs.TryGetValue(name, out var p)) return (TypeDesc*)p;
         var cls = _classIndex.TryGetValue(name, out var i) ? Module.Classes[i] : null;
-        var block = (byte*)NativeMemory.AllocZeroed((nuint)(DescPrefix + sizeof(TypeDesc) + 8 * (cls?.VTable.Count ?? 0)));
+        var block = (byte*)HostData.AllocZeroed((nuint)(DescPrefix + sizeof(TypeDesc) + 8 * (cls?.VTable.Count ?? 0)));
         var td = (TypeDesc*)(block + DescPrefix);
         // an interface or a class only named in an interface list keeps this minimal form
         td->Kind = TypeKind.Class;
@@ -330,7 +330,7 @@ internal sealed unsafe class Image
     {
         var key = "#fn." + signature;
         if (_descs.TryGetValue(key, out var p)) return (TypeDesc*)p;
-        var td = (TypeDesc*)NativeMemory.AllocZeroed((nuint)sizeof(TypeDesc));
+        var td = (TypeDesc*)HostData.AllocZeroed((nuint)sizeof(TypeDesc));
         td->Kind = TypeKind.Closure;
         td->Size = sizeof(HClosure);
         td->Name = CString("Closure");
@@ -357,7 +357,7 @@ internal sealed unsafe class Image
         var p = Thunk.TryCreate(f);
         if (p == 0)
         {
-            if (_handles == 0) _handles = (nint)NativeMemory.AllocZeroed((nuint)(8 * Functions.Length));
+            if (_handles == 0) _handles = (nint)HostData.AllocZeroed((nuint)(8 * Functions.Length));
             p = _handles + 8 * f.Index;
         }
         _byCode.Add(p, f);
