@@ -5,7 +5,14 @@ namespace Rayzor.Mir.Ir;
 /// is the function named by AdapterName (docs/abi.md "Dynamic calls").
 public static class ClosureSignature
 {
-    public static string Of(MirFunction code) => Of(code.ParamTypes.Skip(1), code.ReturnType);
+    public static string Of(MirFunction code) => code.Name == VarArgsFunction ? VarArgs : Of(code.ParamTypes.Skip(1), code.ReturnType);
+
+    /// <summary>
+    /// `Reflect.makeVarArgs(f)`: a closure of <see cref="VarArgsFunction"/> (`ptr (ptr f, ptr
+    /// args)`, calling f with the array) whose signature is <see cref="VarArgs"/>: its adapter
+    /// hands a dynamic call's argument array over whole instead of unboxing it.
+    /// </summary>
+    public const string VarArgsFunction = "$varargs", VarArgs = "varargs";
 
     public static string Of(IEnumerable<MirType> args, MirType ret) => string.Concat(args.Select(Letter)) + "_" + Letter(ret);
 

@@ -76,7 +76,9 @@ public sealed partial class Lowerer
             var clo = _fn.Entry.Params[0];
             var args = _fn.Entry.Params[1];
             var call = new List<ValueId> { clo };
-            for (var k = 0; k < ps.Count; k++) call.Add(DynArg(args, k, ps[k]));
+            if (sig == ClosureSignature.VarArgs) call.Add(args); // (the array whole)
+            else
+                for (var k = 0; k < ps.Count; k++) call.Add(DynArg(args, k, ps[k]));
             var r = _b.CallClosure(code.ReturnType, call);
             _b.Ret(code.ReturnType == MirType.Void ? _b.Null() : Adapt(r, MirType.Ptr));
             End();

@@ -35,6 +35,7 @@ public sealed partial class Lowerer
                 var fn = P(1);
                 return _b.DynCall(fn, F(2));
             }
+            case "Reflect.makeVarArgs": return _b.Closure(VarArgsFunction(), P(0));
             case "Reflect.isFunction": return Native("rz_reflect_is_function", Bool, [Ptr], P(0));
             case "Reflect.isObject": return Native("rz_reflect_is_object", Bool, [Ptr], P(0));
             case "Reflect.isEnumValue": return Native("rz_reflect_is_enum_value", Bool, [Ptr], P(0));
@@ -51,6 +52,23 @@ public sealed partial class Lowerer
             case "Type.getInstanceFields": return Native("rz_type_instance_fields", Ptr, [Ptr], F(0));
         }
         return null;
+    }
+
+    /// <summary>
+    /// `$varargs(f, args)`, made once: the code of `Reflect.makeVarArgs`'s closures (env: the
+    /// `Array<Dynamic> -> Dynamic` function) calls f with the arguments of a dynamic call as one
+    /// array (ClosureSignature.VarArgs).
+    /// </summary>
+    private string VarArgsFunction()
+    {
+        const string name = ClosureSignature.VarArgsFunction;
+        if (!_wrappers.Add(name)) return name;
+        var saved = SaveFunctionState();
+        Begin(name, [MirType.Ptr, MirType.Ptr], MirType.Ptr, null);
+        _b.Ret(_b.CallClosure(MirType.Ptr, [_fn.Entry.Params[0], _fn.Entry.Params[1]]));
+        End();
+        RestoreFunctionState(saved);
+        return name;
     }
 
     /// `C.$construct(args)`: a new C built by its constructor from an Array of boxed arguments
