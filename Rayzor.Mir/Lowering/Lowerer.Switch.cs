@@ -103,8 +103,16 @@ public sealed partial class Lowerer
             {
                 var want = LowerValue(c.Value);
                 var wt = _fn.TypeOf(want);
-                var have = wt == MirType.Ptr && c.Value is TConst { Value: null } ? v : Adapt(v, wt);
                 ValueId eq;
+                if (c.Value is not TConst { Value: null } && (_core.IsDynamic(t) || t.Follow() is TParam || IsBoxedBasic(t, v)))
+                {
+                    // a Dynamic (or Null<Int>, type parameter) subject against a constant: `v == c`
+                    // as Haxe compares them (null and other kinds of value never equal it), not
+                    // the value unboxed to the constant's type (a String or null read as 0)
+                    Test(Native("rz_dyn_equals", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, Adapt(want, MirType.Ptr)), fail);
+                    return;
+                }
+                var have = wt == MirType.Ptr && c.Value is TConst { Value: null } ? v : Adapt(v, wt);
                 if (c.Value is TConst { Value: string }) eq = Native("rz_string_equals", MirType.Bool, [MirType.Ptr, MirType.Ptr], have, want);
                 else eq = wt switch
                 {
