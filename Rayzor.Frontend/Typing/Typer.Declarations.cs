@@ -198,6 +198,38 @@ public sealed partial class Typer
         foreach (var i in c.Interfaces) Visit(i.Class);
     }
 
+    /// <summary>
+    /// Arguments and results of <paramref name="c"/>'s methods written without a hint take the
+    /// types of the interface methods they implement (`visitNum(n)` implementing `visitNum(n:R):R`
+    /// of a `Visitor<Int>`: n is an Int), as Haxe unifies them when it checks the interfaces —
+    /// before the bodies are typed (a body passing n to `Std.string` would make it Dynamic).
+    /// Called once the class's header is built.
+    /// </summary>
+    private void InferFromInterfaces(ClassSymbol c)
+    {
+        if (c.IsInterface || c.Interfaces.Count == 0) return;
+        var self = new TInst(c, c.Params.Cast<HType>().ToList());
+        var visited = new HashSet<ClassSymbol>();
+        void Visit(ClassSymbol iface)
+        {
+            if (!visited.Add(iface)) return;
+            BuildClassHeader(iface);
+            var view = AsInstanceOf(self, iface);
+            foreach (var want in iface.DeclaredFields)
+            {
+                if (want.IsStatic || want.Kind != FieldKindTag.Method || want.Type == null) continue;
+                if (!c.Fields.TryGetValue(want.Name, out var have) || have.Owner != c || have.Type == null || have.Params.Count > 0) continue;
+                var wantType = view != null && iface.Params.Count > 0 ? TypeSubst.Apply(want.Type, iface.Params, view.Params) : want.Type;
+                if (have.Type.Follow() is not TFun hf || wantType.Follow() is not TFun wf || hf.Args.Count != wf.Args.Count) continue;
+                for (var i = 0; i < hf.Args.Count; i++)
+                    if (Prune(hf.Args[i].Type) is TMono) Unify(hf.Args[i].Type, wf.Args[i].Type);
+                if (Prune(hf.Return) is TMono) Unify(hf.Return, wf.Return);
+            }
+            foreach (var parent in iface.Interfaces) Visit(parent.Class);
+        }
+        foreach (var i in c.Interfaces) Visit(i.Class);
+    }
+
     /// Why a class field's type does not fit the interface's, in Haxe's words; null when it fits.
     private List<string>? FieldTypeMismatch(HType have, HType want)
     {

@@ -49,6 +49,7 @@ public sealed partial class Typer
             c.DeclaredFields.Add(f);
         }
         foreach (var f in c.DeclaredFields) BuildFieldType(f);
+        InferFromInterfaces(c);
         (_module, _type) = saved;
         _typeParamScopes.Clear();
         _typeParamScopes.AddRange(savedScopes);
