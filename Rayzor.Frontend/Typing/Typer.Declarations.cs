@@ -159,43 +159,54 @@ public sealed partial class Typer
         foreach (var line in why) Error(f.Decl.NameSpan, "... " + line);
     }
 
+    /// <summary>
+    /// The instance fields of every interface <paramref name="c"/> implements (and of their
+    /// parents), each once, with its type as <paramref name="c"/> sees it (the interface's type
+    /// parameters replaced by the class's arguments).
+    /// </summary>
+    private IEnumerable<(ClassSymbol Iface, FieldSymbol Want, HType WantType)> InterfaceFields(ClassSymbol c)
+    {
+        var self = new TInst(c, c.Params.Cast<HType>().ToList());
+        var visited = new HashSet<ClassSymbol>();
+        var pending = new Stack<ClassSymbol>(c.Interfaces.Select(i => i.Class).Reverse());
+        while (pending.TryPop(out var iface))
+        {
+            if (!visited.Add(iface)) continue;
+            BuildClassHeader(iface);
+            var view = AsInstanceOf(self, iface);
+            foreach (var want in iface.DeclaredFields)
+                if (!want.IsStatic && want.Type != null)
+                    yield return (iface, want, view != null && iface.Params.Count > 0 ? TypeSubst.Apply(want.Type, iface.Params, view.Params) : want.Type);
+            foreach (var parent in iface.Interfaces.AsEnumerable().Reverse()) pending.Push(parent.Class);
+        }
+    }
+
     /// Every field of every interface the class implements (and of their parents) must be there,
     /// with a type that fits.
     private void CheckInterfaces(ClassSymbol c)
     {
         var self = new TInst(c, c.Params.Cast<HType>().ToList());
-        var visited = new HashSet<ClassSymbol>();
-        void Visit(ClassSymbol iface)
+        foreach (var (iface, want, wantType) in InterfaceFields(c))
         {
-            if (!visited.Add(iface)) return;
-            BuildClassHeader(iface);
-            var view = AsInstanceOf(self, iface);
-            foreach (var want in iface.DeclaredFields)
+            var have = c.FindField(want.Name);
+            if (have == null)
             {
-                if (want.IsStatic) continue;
-                var have = c.FindField(want.Name);
-                if (have == null)
-                {
-                    Error(c.Decl.NameSpan, $"Field {want.Name} needed by {iface.FullName} is missing");
-                    continue;
-                }
-                if (have.Owner == c && !IsPublic(have)) Error(have.Decl.NameSpan, $"Field {want.Name} should be public as requested by {iface.FullName}");
-                var wantType = view != null && iface.Params.Count > 0 ? TypeSubst.Apply(want.Type!, iface.Params, view.Params) : want.Type!;
-                var haveType = have.Owner is ClassSymbol owner && AsInstanceOf(self, owner) is { Params.Count: > 0 } hv
-                    ? TypeSubst.Apply(have.Type!, owner.Params, hv.Params) : have.Type!;
-                // a generic method's own parameters stand for the interface method's
-                if (have.Params.Count > 0 && have.Params.Count == want.Params.Count) haveType = TypeSubst.Apply(haveType, have.Params, want.Params);
-                if (FieldTypeMismatch(haveType, wantType) is { } why)
-                {
-                    var at = have.Owner == c ? have.Decl.NameSpan : c.Decl.NameSpan;
-                    Error(at, $"Field {want.Name} has different type than in {iface.FullName}");
-                    Error(WithSemicolon(want.Decl.Span), "... Interface field is defined here");
-                    foreach (var line in why) Error(at, "... " + line);
-                }
+                Error(c.Decl.NameSpan, $"Field {want.Name} needed by {iface.FullName} is missing");
+                continue;
             }
-            foreach (var parent in iface.Interfaces) Visit(parent.Class);
+            if (have.Owner == c && !IsPublic(have)) Error(have.Decl.NameSpan, $"Field {want.Name} should be public as requested by {iface.FullName}");
+            var haveType = have.Owner is ClassSymbol owner && AsInstanceOf(self, owner) is { Params.Count: > 0 } hv
+                ? TypeSubst.Apply(have.Type!, owner.Params, hv.Params) : have.Type!;
+            // a generic method's own parameters stand for the interface method's
+            if (have.Params.Count > 0 && have.Params.Count == want.Params.Count) haveType = TypeSubst.Apply(haveType, have.Params, want.Params);
+            if (FieldTypeMismatch(haveType, wantType) is { } why)
+            {
+                var at = have.Owner == c ? have.Decl.NameSpan : c.Decl.NameSpan;
+                Error(at, $"Field {want.Name} has different type than in {iface.FullName}");
+                Error(WithSemicolon(want.Decl.Span), "... Interface field is defined here");
+                foreach (var line in why) Error(at, "... " + line);
+            }
         }
-        foreach (var i in c.Interfaces) Visit(i.Class);
     }
 
     /// <summary>
@@ -208,26 +219,14 @@ public sealed partial class Typer
     private void InferFromInterfaces(ClassSymbol c)
     {
         if (c.IsInterface || c.Interfaces.Count == 0) return;
-        var self = new TInst(c, c.Params.Cast<HType>().ToList());
-        var visited = new HashSet<ClassSymbol>();
-        void Visit(ClassSymbol iface)
+        foreach (var (_, want, wantType) in InterfaceFields(c))
         {
-            if (!visited.Add(iface)) return;
-            BuildClassHeader(iface);
-            var view = AsInstanceOf(self, iface);
-            foreach (var want in iface.DeclaredFields)
-            {
-                if (want.IsStatic || want.Kind != FieldKindTag.Method || want.Type == null) continue;
-                if (!c.Fields.TryGetValue(want.Name, out var have) || have.Owner != c || have.Type == null || have.Params.Count > 0) continue;
-                var wantType = view != null && iface.Params.Count > 0 ? TypeSubst.Apply(want.Type, iface.Params, view.Params) : want.Type;
-                if (have.Type.Follow() is not TFun hf || wantType.Follow() is not TFun wf || hf.Args.Count != wf.Args.Count) continue;
-                for (var i = 0; i < hf.Args.Count; i++)
-                    if (Prune(hf.Args[i].Type) is TMono) Unify(hf.Args[i].Type, wf.Args[i].Type);
-                if (Prune(hf.Return) is TMono) Unify(hf.Return, wf.Return);
-            }
-            foreach (var parent in iface.Interfaces) Visit(parent.Class);
+            if (want.Kind != FieldKindTag.Method || !c.Fields.TryGetValue(want.Name, out var have) || have.Owner != c || have.Type == null || have.Params.Count > 0) continue;
+            if (have.Type.Follow() is not TFun hf || wantType.Follow() is not TFun wf || hf.Args.Count != wf.Args.Count) continue;
+            for (var i = 0; i < hf.Args.Count; i++)
+                if (Prune(hf.Args[i].Type) is TMono) Unify(hf.Args[i].Type, wf.Args[i].Type);
+            if (Prune(hf.Return) is TMono) Unify(hf.Return, wf.Return);
         }
-        foreach (var i in c.Interfaces) Visit(i.Class);
     }
 
     /// Why a class field's type does not fit the interface's, in Haxe's words; null when it fits.
