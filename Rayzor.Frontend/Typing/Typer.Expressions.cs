@@ -500,7 +500,16 @@ public sealed partial class Typer
             Error(fx.NameSpan, tr.Symbol is ClassSymbol sc0 ? WithSuggestions($"Class<{tr.Symbol.Name}> has no field {fx.Name}", fx.Name, sc0.Statics.Keys) : $"{tr.Symbol.Name} has no field {fx.Name}");
             return Poisoned(fx.Span);
         }
-        if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue && AbstractMember(fx, target, absValue) is { } member) return member;
+        if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue)
+        {
+            if (AbstractMember(fx, target, absValue) is { } member) return member;
+            // an abstract's value has the abstract's fields only (the underlying type's with @:forward)
+            if (!absValue.Abstract.HasMeta(":forward"))
+            {
+                Error(fx.NameSpan, $"{absValue} has no field {fx.Name}");
+                return Poisoned(fx.Span);
+            }
+        }
         var tt = CoreTypes.Runtime(target.Type);
         // `Null<T>` of an object type: the field of T (a null value fails at run time)
         if (_core.NullInner(tt) is { } innerT && !_core.IsBasic(innerT)) tt = innerT.Follow();
