@@ -502,13 +502,10 @@ public sealed partial class Typer
         }
         if (target.Type.Follow() is TAbstract { Abstract.IsCoreType: false } absValue)
         {
+            // an abstract's value has the abstract's fields only (AbstractMember: the underlying type's with @:forward)
             if (AbstractMember(fx, target, absValue) is { } member) return member;
-            // an abstract's value has the abstract's fields only (the underlying type's with @:forward)
-            if (!absValue.Abstract.HasMeta(":forward"))
-            {
-                Error(fx.NameSpan, $"{absValue} has no field {fx.Name}");
-                return Poisoned(fx.Span);
-            }
+            Error(fx.NameSpan, $"{absValue} has no field {fx.Name}");
+            return Poisoned(fx.Span);
         }
         var tt = CoreTypes.Runtime(target.Type);
         // `Null<T>` of an object type: the field of T (a null value fails at run time)

@@ -13,7 +13,7 @@ namespace Rayzor.Interp.Loading;
 /// asked for 1 GiB below the compiler's own static data, far from the mappings of threads and
 /// libraries the heap lives among. Never freed (an image lives as long as the process).
 /// </summary>
-internal static unsafe partial class HostData
+internal static unsafe class HostData
 {
     private const int ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20;
     private const nuint Chunk = 1 << 20;
@@ -41,13 +41,10 @@ internal static unsafe partial class HostData
         fixed (byte** anchor = &s_next)
         {
             var hint = s_end != null ? s_end : (byte*)(((nuint)anchor & ~(nuint)0xFFFFF) - (1u << 30));
-            var p = (byte*)MMap(hint, length, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
+            var p = (byte*)Rayzor.Runtime.Std.LibC.MMap(hint, length, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
             if (p == (byte*)-1) p = (byte*)NativeMemory.AllocZeroed(length); // (where malloc puts it)
             s_next = p;
             s_end = p + length;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "mmap")]
-    private static partial void* MMap(void* addr, nuint length, int prot, int flags, int fd, long offset);
 }

@@ -1,3 +1,4 @@
+using Rayzor.Frontend.Syntax;
 using Rayzor.Frontend.Typed;
 using Rayzor.Mir.Ir;
 
@@ -101,27 +102,14 @@ public sealed partial class Lowerer
             case POr or: MatchAny(or.Alternatives, v, t, fail); return;
             case PConst c:
             {
+                // `v == c` as the `==` operator compares them (Compare): a Dynamic, Null<Int> or
+                // type-parameter subject by value (a String or null never equals 0), a String by
+                // content, the rest in the constant's representation
                 var want = LowerValue(c.Value);
-                var wt = _fn.TypeOf(want);
-                ValueId eq;
-                if (c.Value is not TConst { Value: null } && (_core.IsDynamic(t) || t.Follow() is TParam || IsBoxedBasic(t, v)))
-                {
-                    // a Dynamic (or Null<Int>, type parameter) subject against a constant: `v == c`
-                    // as Haxe compares them (null and other kinds of value never equal it), not
-                    // the value unboxed to the constant's type (a String or null read as 0)
-                    Test(Native("rz_dyn_equals", MirType.Bool, [MirType.Ptr, MirType.Ptr], v, Adapt(want, MirType.Ptr)), fail);
-                    return;
-                }
-                var have = wt == MirType.Ptr && c.Value is TConst { Value: null } ? v : Adapt(v, wt);
-                if (c.Value is TConst { Value: string }) eq = Native("rz_string_equals", MirType.Bool, [MirType.Ptr, MirType.Ptr], have, want);
-                else eq = wt switch
-                {
-                    MirType.I32 => _b.Cmp(Opcode.ICmp, Cond.Eq, have, want),
-                    MirType.F64 => _b.Cmp(Opcode.FCmp, Cond.Eq, have, want),
-                    MirType.Bool => _b.Op(Opcode.BNot, MirType.Bool, _b.Op(Opcode.IXor, MirType.Bool, have, want)),
-                    _ => _b.Cmp(Opcode.PCmp, Cond.Eq, have, want),
-                };
-                Test(eq, fail);
+                var isNull = c.Value is TConst { Value: null };
+                var boxed = _core.IsDynamic(t) || t.Follow() is TParam || IsBoxedBasic(t, v);
+                var type = boxed ? t : c.Value is TConst { Value: string } ? _core.String : c.Value.Type;
+                Test(Compare(BinaryOp.Eq, type, isNull || boxed ? v : Adapt(v, _fn.TypeOf(want)), want, nullTest: isNull), fail);
                 return;
             }
             case PEnum e:

@@ -51,9 +51,6 @@ internal static unsafe partial class Symbolizer
     [LibraryImport("libc", EntryPoint = "lseek")]
     private static partial long LSeek(int fd, long offset, int whence);
 
-    [LibraryImport("libc", EntryPoint = "mmap")]
-    private static partial void* MMap(void* addr, nuint length, int prot, int flags, int fd, long offset);
-
     [LibraryImport("libc", EntryPoint = "munmap")]
     private static partial int MUnmap(void* addr, nuint length);
 
@@ -117,7 +114,7 @@ internal static unsafe partial class Symbolizer
         if (fd < 0)
             return false;
         long size = LSeek(fd, 0, SeekEnd);
-        void* map = size > 64 ? MMap(null, (nuint)size, ProtRead, MapPrivate, fd, 0) : (void*)-1;
+        void* map = size > 64 ? Std.LibC.MMap(null, (nuint)size, ProtRead, MapPrivate, fd, 0) : (void*)-1;
         Close(fd);
         if (map == (void*)-1)
             return false;

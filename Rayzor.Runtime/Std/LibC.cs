@@ -29,6 +29,9 @@ internal static unsafe partial class LibC
         return n;
     }
 
+    [LibraryImport("libc", EntryPoint = "mmap")]
+    public static partial void* MMap(void* addr, nuint length, int prot, int flags, int fd, long offset);
+
     [DllImport("libc", ExactSpelling = true)]
     private static extern void exit(int status);
 
